@@ -1,0 +1,14 @@
+// Samverkansväven schema: uniqueness constraints and indexes.
+// Applied at start-up, statement by statement (separated by ';'), against embedded or external Neo4j.
+// Every statement is idempotent (IF NOT EXISTS), so it runs on every start.
+CREATE CONSTRAINT municipality_code IF NOT EXISTS FOR (m:Municipality) REQUIRE m.code IS UNIQUE;
+CREATE CONSTRAINT county_code IF NOT EXISTS FOR (c:County) REQUIRE c.code IS UNIQUE;
+CREATE CONSTRAINT body_id IF NOT EXISTS FOR (b:Body) REQUIRE b.id IS UNIQUE;
+CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE;
+CREATE CONSTRAINT area_id IF NOT EXISTS FOR (a:ServiceArea) REQUIRE a.id IS UNIQUE;
+CREATE CONSTRAINT sector_id IF NOT EXISTS FOR (s:Sector) REQUIRE s.id IS UNIQUE;
+CREATE CONSTRAINT goal_id IF NOT EXISTS FOR (g:Goal) REQUIRE g.id IS UNIQUE;
+CREATE CONSTRAINT graph_revision_id IF NOT EXISTS FOR (r:GraphRevision) REQUIRE r.id IS UNIQUE;
+CREATE INDEX body_form IF NOT EXISTS FOR (b:Body) ON (b.form);
+CREATE INDEX municipality_name IF NOT EXISTS FOR (m:Municipality) ON (m.name);
+CREATE INDEX municipality_county IF NOT EXISTS FOR (m:Municipality) ON (m.countyCode);

@@ -1,0 +1,6 @@
+package se.samverkansvaven.body;
+
+/** Nivå in the styrkedja (seed 002): where a network works. */
+public enum Level {
+    POLITICAL, STRATEGIC, TACTICAL, OPERATIONAL
+}
