@@ -1,38 +1,56 @@
 package se.samverkansvaven.database;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.ConnectorPortRegister;
+import org.neo4j.configuration.connectors.ConnectorType;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
-import org.neo4j.configuration.connectors.ConnectorPortRegister;
-import org.neo4j.configuration.connectors.ConnectorType;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
+/**
+ * The embedded default: with no {@code spring.neo4j.uri}, Neo4j runs in this process (the real database,
+ * data on disk, Bolt on 127.0.0.1 only) and the application talks to it through the ordinary driver over
+ * Bolt, exactly as it would to a server. Spring Boot's own driver configuration steps back because this
+ * configuration defines the {@link Driver}.
+ */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(prefix = "spring.neo4j", name = "uri", matchIfMissing = true, havingValue = "__never__")
+@Conditional(NoExternalNeo4jCondition.class)
 class EmbeddedNeo4jConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedNeo4jConfiguration.class);
+
     @Bean(destroyMethod = "shutdown")
-    DatabaseManagementService embeddedDatabase() {
-        return new DatabaseManagementServiceBuilder(Path.of("data").toAbsolutePath())
+    DatabaseManagementService embeddedDatabase(EmbeddedNeo4jProperties properties) {
+        Path home = properties.dataDir().toAbsolutePath();
+        log.info("Starting embedded Neo4j in {} with Bolt on 127.0.0.1:{}", home, properties.boltPort());
+        return new DatabaseManagementServiceBuilder(home)
                 .setConfig(BoltConnector.enabled, true)
-                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", 0))
+                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", properties.boltPort()))
+                .setConfig(GraphDatabaseSettings.pagecache_memory, properties.pageCacheBytes())
+                .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(10))
                 .build();
     }
 
     @Bean(destroyMethod = "close")
-    Driver driver(DatabaseManagementService dbms) {
-        var db = (GraphDatabaseAPI) dbms.database("neo4j");
-        var port = db.getDependencyResolver().resolveDependency(ConnectorPortRegister.class)
+    Driver driver(DatabaseManagementService database) {
+        var api = (GraphDatabaseAPI) database.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+        int port = api.getDependencyResolver().resolveDependency(ConnectorPortRegister.class)
                 .getLocalAddress(ConnectorType.BOLT).getPort();
-        return GraphDatabase.driver("bolt://127.0.0.1:" + port, AuthTokens.none());
+        log.info("Embedded Neo4j answers Bolt on bolt://127.0.0.1:{}", port);
+        return GraphDatabase.driver("bolt://127.0.0.1:" + port, AuthTokens.none(),
+                Config.builder().withMaxConnectionPoolSize(64).build());
     }
 }
