@@ -1,0 +1,57 @@
+package se.samverkansvaven.municipality;
+
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import se.samverkansvaven.web.BadParameterException;
+import se.samverkansvaven.web.NotFoundException;
+import se.samverkansvaven.web.Today;
+
+@RestController
+@RequestMapping("/api/municipalities")
+class MunicipalityController {
+
+    private final MunicipalityRepository repository;
+    private final MunicipalityQueries queries;
+    private final Today today;
+
+    MunicipalityController(MunicipalityRepository repository, MunicipalityQueries queries, Today today) {
+        this.repository = repository;
+        this.queries = queries;
+        this.today = today;
+    }
+
+    /** Search by name or code; without q, all municipalities. Matching ignores case and diacritics. */
+    @GetMapping
+    List<MunicipalitySummary> search(@RequestParam(required = false) String q) {
+        String needle = q == null ? "" : fold(q.strip());
+        return repository.findAllByName().stream()
+                .filter(m -> needle.isEmpty() || m.code().startsWith(needle) || fold(m.name()).contains(needle))
+                .map(m -> new MunicipalitySummary(m.code(), m.name(), m.countyCode()))
+                .toList();
+    }
+
+    @GetMapping("/{code}")
+    MunicipalityDetails byCode(@PathVariable String code,
+                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        if (!code.matches("\\d{4}")) {
+            throw new BadParameterException("code", "'" + code + "' is not a municipality code; codes are 4 digits (SCB), e.g. 1496.");
+        }
+        LocalDate date = today.orDefault(asOf);
+        return queries.details(code, date)
+                .orElseThrow(() -> new NotFoundException("No municipality has code " + code + "."));
+    }
+
+    private static String fold(String s) {
+        return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+    }
+
+    record MunicipalitySummary(String code, String name, String countyCode) {}
+}

@@ -1,0 +1,67 @@
+package se.samverkansvaven.web;
+
+import java.net.URI;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.SessionExpiredException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/** Turns the app's exceptions into RFC 9457 problem bodies that say what was wrong and where. */
+@RestControllerAdvice
+class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler
+    ProblemDetail notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail badParameter(BadParameterException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Bad parameter",
+                "Parameter '" + e.parameter() + "': " + e.getMessage());
+        problem.setProperty("parameter", e.parameter());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        String expected = e.getRequiredType() == java.time.LocalDate.class
+                ? "a date written YYYY-MM-DD" : "a value of type " + (e.getRequiredType() == null ? "?" : e.getRequiredType().getSimpleName());
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Bad parameter",
+                "Parameter '" + e.getName() + "': '" + e.getValue() + "' is not " + expected + ".");
+        problem.setProperty("parameter", e.getName());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail missing(MissingServletRequestParameterException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Missing parameter",
+                "Parameter '" + e.getParameterName() + "' is required.");
+        problem.setProperty("parameter", e.getParameterName());
+        return problem;
+    }
+
+    @ExceptionHandler({ServiceUnavailableException.class, SessionExpiredException.class,
+            DataAccessResourceFailureException.class})
+    ProblemDetail databaseDown(Exception e) {
+        log.warn("Neo4j is unavailable: {}", e.getMessage());
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",
+                "The graph database cannot be reached right now. Try again shortly; nothing was changed.");
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setType(URI.create("about:blank"));
+        return problem;
+    }
+}
