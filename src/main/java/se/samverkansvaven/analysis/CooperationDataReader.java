@@ -1,0 +1,124 @@
+package se.samverkansvaven.analysis;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.jgrapht.Graph;
+import org.jgrapht.graph.DefaultEdge;
+import org.jgrapht.graph.SimpleGraph;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Value;
+import org.springframework.stereotype.Component;
+import se.samverkansvaven.analysis.CooperationData.ActorInfo;
+import se.samverkansvaven.analysis.CooperationData.AreaInfo;
+import se.samverkansvaven.analysis.CooperationData.BodyInfo;
+import se.samverkansvaven.analysis.CooperationData.NetworkLink;
+import se.samverkansvaven.analysis.CooperationData.PartyInfo;
+import se.samverkansvaven.analysis.CooperationData.PartyType;
+import se.samverkansvaven.analysis.CooperationData.Place;
+import se.samverkansvaven.body.ActorKind;
+import se.samverkansvaven.body.Form;
+import se.samverkansvaven.body.Level;
+import se.samverkansvaven.body.LinkKind;
+import se.samverkansvaven.body.Role;
+
+/**
+ * The one place where Neo4j becomes analysis input: a handful of parameterised queries, all in one read
+ * transaction so the picture is consistent, turned into an immutable {@link CooperationData} for a date.
+ */
+@Component
+class CooperationDataReader {
+
+    private final Driver driver;
+    private final ProjectionQueries queries;
+
+    CooperationDataReader(Driver driver, ProjectionQueries queries) {
+        this.driver = driver;
+        this.queries = queries;
+    }
+
+    CooperationData read(LocalDate asOf) {
+        try (var session = driver.session()) {
+            return session.executeRead(tx -> read(tx, asOf));
+        }
+    }
+
+    private CooperationData read(TransactionContext tx, LocalDate asOf) {
+        Map<String, Object> params = Map.of("asOf", asOf);
+
+        SortedMap<String, Place> municipalities = new TreeMap<>();
+        Graph<String, DefaultEdge> borders = new SimpleGraph<>(DefaultEdge.class);
+        for (Record r : tx.run(queries.municipalities()).list()) {
+            Value population = r.get("population");
+            Place place = new Place(r.get("code").asString(), r.get("name").asString(), r.get("countyCode").asString(),
+                    r.get("lat").asDouble(), r.get("lon").asDouble(), population.isNull() ? null : population.asInt());
+            municipalities.put(place.code(), place);
+        }
+        municipalities.keySet().forEach(borders::addVertex);
+        for (Record r : tx.run(queries.borders()).list()) {
+            borders.addEdge(r.get("a").asString(), r.get("b").asString());
+        }
+
+        SortedMap<String, ActorInfo> actors = new TreeMap<>();
+        for (Record r : tx.run(queries.actors()).list()) {
+            actors.put(r.get("id").asString(), new ActorInfo(r.get("id").asString(),
+                    ActorKind.valueOf(r.get("kind").asString()), r.get("name").asString()));
+        }
+
+        SortedMap<String, AreaInfo> areas = new TreeMap<>();
+        for (Record r : tx.run(queries.areas()).list()) {
+            areas.put(r.get("id").asString(), new AreaInfo(r.get("id").asString(), r.get("sector").asString(),
+                    r.get("nameSv").asString(), r.get("nameEn").asString()));
+        }
+
+        Map<String, List<PartyInfo>> parties = new HashMap<>();
+        for (Record r : tx.run(queries.parties(), params).list()) {
+            parties.computeIfAbsent(r.get("body").asString(), k -> new ArrayList<>()).add(new PartyInfo(
+                    r.get("party").asString(), PartyType.valueOf(r.get("type").asString()),
+                    Role.valueOf(r.get("role").asString())));
+        }
+        Map<String, TreeSet<String>> conveners = new HashMap<>();
+        for (Record r : tx.run(queries.conveners(), params).list()) {
+            conveners.computeIfAbsent(r.get("body").asString(), k -> new TreeSet<>()).add(r.get("convener").asString());
+        }
+
+        SortedMap<String, BodyInfo> bodies = new TreeMap<>();
+        for (Record r : tx.run(queries.bodies(), params).list()) {
+            String id = r.get("id").asString();
+            String sector = r.get("sector").asString(null);
+            TreeSet<String> bodyAreas = new TreeSet<>(r.get("areas").asList(Value::asString));
+            TreeSet<String> sectors = new TreeSet<>();
+            bodyAreas.forEach(a -> sectors.add(areas.get(a).sector()));
+            if (sector != null) {
+                sectors.add(sector);
+            }
+            List<PartyInfo> bodyParties = parties.getOrDefault(id, List.of());
+            bodyParties.sort((a, b) -> a.partyId().compareTo(b.partyId()));
+            String level = r.get("level").asString(null);
+            bodies.put(id, new BodyInfo(id, Form.valueOf(r.get("form").asString()), r.get("name").asString(),
+                    sector, level == null ? null : Level.valueOf(level), bodyAreas, sectors,
+                    r.get("seat").asString(null), List.copyOf(bodyParties),
+                    conveners.getOrDefault(id, new TreeSet<>()),
+                    new TreeSet<>(r.get("goals").asList(Value::asString)), r.get("illustrative").asBoolean(false)));
+        }
+
+        List<NetworkLink> links = new ArrayList<>();
+        for (Record r : tx.run(queries.links(), params).list()) {
+            String a = r.get("a").asString();
+            String b = r.get("b").asString();
+            LinkKind kind = LinkKind.valueOf(r.get("kind").asString());
+            links.add(a.compareTo(b) < 0 ? new NetworkLink(a, b, kind) : new NetworkLink(b, a, kind));
+        }
+        links.sort((x, y) -> x.a().equals(y.a()) ? (x.b().equals(y.b()) ? x.kind().compareTo(y.kind())
+                : x.b().compareTo(y.b())) : x.a().compareTo(y.a()));
+
+        return new CooperationData(asOf, municipalities, borders, actors, bodies, List.copyOf(links), areas);
+    }
+}

@@ -1,0 +1,71 @@
+package se.samverkansvaven.analysis;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
+import se.samverkansvaven.body.Form;
+import se.samverkansvaven.database.GraphRevisions;
+
+/**
+ * Keeps the analysis input of recently asked dates, and their projections, until the graph changes. Every
+ * write increments the graph's revision, so one cheap read per request tells whether what is held is still
+ * the truth; this also holds when another instance of the app wrote to the same server.
+ */
+@Component
+class ProjectionCache {
+
+    private static final int MAX_ENTRIES = 16;
+
+    private final CooperationDataReader reader;
+    private final GraphRevisions revisions;
+    private final Map<Object, Object> entries = new LinkedHashMap<>(32, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
+            return size() > MAX_ENTRIES;
+        }
+    };
+    private long revision = -1;
+
+    ProjectionCache(CooperationDataReader reader, GraphRevisions revisions) {
+        this.reader = reader;
+        this.revisions = revisions;
+    }
+
+    CooperationData data(LocalDate asOf) {
+        return get(new DataKey(asOf), () -> reader.read(asOf));
+    }
+
+    ActorProjection projection(LocalDate asOf, Set<Form> forms) {
+        return get(new ProjectionKey(asOf, Set.copyOf(forms)), () -> ActorProjection.of(data(asOf), forms));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T get(Object key, Supplier<T> load) {
+        long current = revisions.current();
+        synchronized (this) {
+            if (current != revision) {
+                entries.clear();
+                revision = current;
+            }
+            Object held = entries.get(key);
+            if (held != null) {
+                return (T) held;
+            }
+        }
+        // Built outside the lock: two threads may build the same entry once; both results are equal.
+        T value = load.get();
+        synchronized (this) {
+            if (revision == current) {
+                entries.put(key, value);
+            }
+        }
+        return value;
+    }
+
+    private record DataKey(LocalDate asOf) {}
+
+    private record ProjectionKey(LocalDate asOf, Set<Form> forms) {}
+}

@@ -1,0 +1,38 @@
+package se.samverkansvaven.analysis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/** The projection's Cypher, read once from {@code cypher/projection/*.cypher} on the classpath. */
+@Component
+class ProjectionQueries {
+
+    private final String municipalities = load("municipalities");
+    private final String borders = load("borders");
+    private final String actors = load("actors");
+    private final String areas = load("areas");
+    private final String bodies = load("bodies");
+    private final String parties = load("parties");
+    private final String conveners = load("conveners");
+    private final String links = load("links");
+
+    String municipalities() { return municipalities; }
+    String borders() { return borders; }
+    String actors() { return actors; }
+    String areas() { return areas; }
+    String bodies() { return bodies; }
+    String parties() { return parties; }
+    String conveners() { return conveners; }
+    String links() { return links; }
+
+    static String load(String name) {
+        try (var in = new ClassPathResource("cypher/projection/" + name + ".cypher").getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Missing cypher/projection/" + name + ".cypher", e);
+        }
+    }
+}
