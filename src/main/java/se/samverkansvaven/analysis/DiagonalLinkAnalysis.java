@@ -1,0 +1,230 @@
+package se.samverkansvaven.analysis;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import se.samverkansvaven.analysis.CooperationData.BodyInfo;
+import se.samverkansvaven.analysis.CooperationData.NetworkLink;
+import se.samverkansvaven.analysis.CooperationData.PartyType;
+import se.samverkansvaven.body.Form;
+import se.samverkansvaven.body.Level;
+import se.samverkansvaven.body.Role;
+
+/**
+ * Missing diagonal network links, domain.md item 4.
+ *
+ * <p>Every active NETWORK with a sector and a level sits in the grid sector × level (the loader refuses a
+ * network without them; one that slips through is left out of everything here). Two networks are linked
+ * when an active LINKED_WITH joins them, or when each is a PARTICIPANT (a party row of type BODY) or a
+ * CONVENER of one and the same active INITIATIVE.
+ *
+ * <p>The context graph joins each network to its goals, service areas, conveners and participating
+ * municipalities. Its context vertices carry a type prefix ({@code goal:}, {@code area:}, {@code convener:},
+ * {@code municipality:}), so a goal and an area with the same id are different vertices, and a municipality
+ * convening one network and taking part in another is not a shared neighbour. For an unlinked pair the
+ * Adamic–Adar score is Σ over shared context vertices z of 1/ln(deg z), deg z = the number of networks
+ * joined to z (≥ 2 for a shared one). Terms are added in ascending (deg z, z), so two pairs with the same
+ * shared degrees get bit-identical scores and tie exactly. Pairs with score 0 (nothing shared) are left out.
+ * The triadic count is the number of networks linked to both.
+ *
+ * <p>Per convener of networks: among the networks it convenes, the pairs that are DIAGONAL, and how many of
+ * those are already linked (share null when it has no diagonal pair).
+ */
+final class DiagonalLinkAnalysis
+        implements CooperationAnalysis<DiagonalLinkAnalysis.Query, DiagonalLinkAnalysis.DiagonalLinks> {
+
+    public enum PairClass { VERTICAL, HORIZONTAL, DIAGONAL, SAME_CELL }
+
+    /** @param classes which pair classes to report; null or empty means DIAGONAL only */
+    public record Query(Set<PairClass> classes) {
+        public Query {
+            classes = classes == null || classes.isEmpty()
+                    ? Set.of(PairClass.DIAGONAL) : Set.copyOf(EnumSet.copyOf(classes));
+        }
+
+        static Query diagonal() {
+            return new Query(null);
+        }
+    }
+
+    public record NetworkRef(String id, String name, String sector, Level level, boolean illustrative) {}
+
+    /**
+     * An unlinked pair (a.id &lt; b.id) with the context that explains its score.
+     *
+     * @param triadic networks linked to both a and b
+     */
+    public record NetworkPair(NetworkRef a, NetworkRef b, PairClass pairClass, double score, int triadic,
+                              List<String> sharedGoals, List<String> sharedAreas, List<String> sharedConveners,
+                              List<String> sharedMunicipalities) {}
+
+    /**
+     * @param networks       the networks it convenes (with a grid place)
+     * @param diagonalPairs  pairs among them that are DIAGONAL
+     * @param linkedPairs    of those, how many are linked
+     * @param share          linkedPairs / diagonalPairs, null when there are none
+     */
+    public record ConvenerShare(String convener, String label, int networks, int diagonalPairs, int linkedPairs,
+                                Double share) {}
+
+    /**
+     * @param pairs     unlinked pairs of the requested classes with score &gt; 0: score desc, then a, then b
+     * @param conveners by convener id
+     */
+    public record DiagonalLinks(LocalDate asOf, List<PairClass> classes, int networks, List<NetworkPair> pairs,
+                                List<ConvenerShare> conveners) {}
+
+    private static final String GOAL = "goal:";
+    private static final String AREA = "area:";
+    private static final String CONVENER = "convener:";
+    private static final String MUNICIPALITY = "municipality:";
+
+    static PairClass classify(BodyInfo a, BodyInfo b) {
+        boolean sameSector = a.sector().equals(b.sector());
+        boolean sameLevel = a.level() == b.level();
+        if (sameSector && sameLevel) {
+            return PairClass.SAME_CELL;
+        }
+        if (sameSector) {
+            return PairClass.VERTICAL;
+        }
+        return sameLevel ? PairClass.HORIZONTAL : PairClass.DIAGONAL;
+    }
+
+    @Override
+    public DiagonalLinks analyse(CooperationData data, Query query) {
+        SortedMap<String, BodyInfo> networks = new TreeMap<>();
+        data.bodies().forEach((id, body) -> {
+            if (body.form() == Form.NETWORK && body.sector() != null && body.level() != null) {
+                networks.put(id, body);
+            }
+        });
+        Map<String, SortedSet<String>> linked = linkedNetworks(data, networks);
+        Map<String, SortedSet<String>> context = new HashMap<>();
+        Map<String, Integer> degree = new HashMap<>();
+        for (BodyInfo network : networks.values()) {
+            SortedSet<String> z = contextOf(network);
+            context.put(network.id(), z);
+            z.forEach(v -> degree.merge(v, 1, Integer::sum));
+        }
+
+        List<String> ids = List.copyOf(networks.keySet());
+        List<NetworkPair> pairs = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            BodyInfo a = networks.get(ids.get(i));
+            for (int j = i + 1; j < ids.size(); j++) {
+                BodyInfo b = networks.get(ids.get(j));
+                PairClass pairClass = classify(a, b);
+                if (!query.classes().contains(pairClass) || isLinked(linked, a.id(), b.id())) {
+                    continue;
+                }
+                SortedSet<String> shared = new TreeSet<>(context.get(a.id()));
+                shared.retainAll(context.get(b.id()));
+                if (shared.isEmpty()) {
+                    continue; // score 0
+                }
+                double score = shared.stream()
+                        .sorted(Comparator.comparingInt((String z) -> degree.get(z)).thenComparing(z -> z))
+                        .mapToDouble(z -> 1.0 / Math.log(degree.get(z)))
+                        .reduce(0.0, Double::sum);
+                SortedSet<String> common = new TreeSet<>(linked.getOrDefault(a.id(), new TreeSet<>()));
+                common.retainAll(linked.getOrDefault(b.id(), new TreeSet<>()));
+                pairs.add(new NetworkPair(ref(a), ref(b), pairClass, score, common.size(),
+                        strip(shared, GOAL), strip(shared, AREA), strip(shared, CONVENER), strip(shared, MUNICIPALITY)));
+            }
+        }
+        pairs.sort(Comparator.comparingDouble(NetworkPair::score).reversed()
+                .thenComparing(p -> p.a().id()).thenComparing(p -> p.b().id()));
+
+        return new DiagonalLinks(data.asOf(), query.classes().stream().sorted().toList(), networks.size(),
+                List.copyOf(pairs), convenerShares(data, networks, linked));
+    }
+
+    /** Linked on the date: an active LINKED_WITH, or both PARTICIPANT or CONVENER of one active initiative. */
+    private static Map<String, SortedSet<String>> linkedNetworks(CooperationData data, SortedMap<String, BodyInfo> networks) {
+        Map<String, SortedSet<String>> linked = new HashMap<>();
+        for (NetworkLink link : data.links()) {
+            if (networks.containsKey(link.a()) && networks.containsKey(link.b()) && !link.a().equals(link.b())) {
+                link(linked, link.a(), link.b());
+            }
+        }
+        for (BodyInfo initiative : data.bodies().values()) {
+            if (initiative.form() != Form.INITIATIVE) {
+                continue;
+            }
+            SortedSet<String> involved = new TreeSet<>();
+            initiative.parties().stream()
+                    .filter(p -> p.type() == PartyType.BODY && p.role() == Role.PARTICIPANT)
+                    .map(p -> p.partyId()).filter(networks::containsKey).forEach(involved::add);
+            initiative.conveners().stream().filter(networks::containsKey).forEach(involved::add);
+            List<String> list = List.copyOf(involved);
+            for (int i = 0; i < list.size(); i++) {
+                for (int j = i + 1; j < list.size(); j++) {
+                    link(linked, list.get(i), list.get(j));
+                }
+            }
+        }
+        return linked;
+    }
+
+    private static SortedSet<String> contextOf(BodyInfo network) {
+        SortedSet<String> z = new TreeSet<>();
+        network.goals().forEach(g -> z.add(GOAL + g));
+        network.areas().forEach(a -> z.add(AREA + a));
+        network.conveners().forEach(c -> z.add(CONVENER + c));
+        network.parties().stream()
+                .filter(p -> p.type() == PartyType.MUNICIPALITY && p.role() == Role.PARTICIPANT)
+                .forEach(p -> z.add(MUNICIPALITY + p.partyId()));
+        return z;
+    }
+
+    private static List<ConvenerShare> convenerShares(CooperationData data, SortedMap<String, BodyInfo> networks,
+                                                      Map<String, SortedSet<String>> linked) {
+        SortedMap<String, List<BodyInfo>> byConvener = new TreeMap<>();
+        networks.values().forEach(n -> n.conveners().forEach(c -> byConvener.computeIfAbsent(c, k -> new ArrayList<>()).add(n)));
+        List<ConvenerShare> shares = new ArrayList<>();
+        byConvener.forEach((convener, convened) -> {
+            int possible = 0;
+            int done = 0;
+            for (int i = 0; i < convened.size(); i++) {
+                for (int j = i + 1; j < convened.size(); j++) {
+                    if (classify(convened.get(i), convened.get(j)) == PairClass.DIAGONAL) {
+                        possible++;
+                        if (isLinked(linked, convened.get(i).id(), convened.get(j).id())) {
+                            done++;
+                        }
+                    }
+                }
+            }
+            shares.add(new ConvenerShare(convener, NodeLabels.label(data, convener), convened.size(), possible, done,
+                    possible == 0 ? null : (double) done / possible));
+        });
+        return List.copyOf(shares);
+    }
+
+    private static void link(Map<String, SortedSet<String>> linked, String a, String b) {
+        linked.computeIfAbsent(a, k -> new TreeSet<>()).add(b);
+        linked.computeIfAbsent(b, k -> new TreeSet<>()).add(a);
+    }
+
+    private static boolean isLinked(Map<String, SortedSet<String>> linked, String a, String b) {
+        return linked.getOrDefault(a, new TreeSet<>()).contains(b);
+    }
+
+    private static List<String> strip(SortedSet<String> shared, String prefix) {
+        return shared.stream().filter(z -> z.startsWith(prefix)).map(z -> z.substring(prefix.length())).toList();
+    }
+
+    private static NetworkRef ref(BodyInfo network) {
+        return new NetworkRef(network.id(), network.name(), network.sector(), network.level(), network.illustrative());
+    }
+}

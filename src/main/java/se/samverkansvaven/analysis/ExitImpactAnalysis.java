@@ -1,0 +1,257 @@
+package se.samverkansvaven.analysis;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.jgrapht.Graph;
+import org.jgrapht.alg.connectivity.BiconnectivityInspector;
+import org.jgrapht.alg.connectivity.ConnectivityInspector;
+import org.jgrapht.alg.scoring.BetweennessCentrality;
+import org.jgrapht.graph.DefaultEdge;
+import org.jgrapht.graph.DefaultWeightedEdge;
+import org.jgrapht.graph.SimpleGraph;
+import se.samverkansvaven.analysis.CooperationData.BodyInfo;
+import se.samverkansvaven.analysis.CooperationData.PartyInfo;
+import se.samverkansvaven.body.Form;
+import se.samverkansvaven.body.Role;
+
+/**
+ * Exit impact, domain.md item 6: m leaves one body, all bodies of one area, or all bodies (of B: active,
+ * in the chosen forms, m a party).
+ *
+ * <p>The after-state is the same data with m's party rows in those bodies removed; a joint committee or
+ * agreement whose HOST was m counts as ended (removed with all its rows). Compared before vs after:
+ * <ul>
+ *   <li>the bodies that lose their host (= the ended ones);</li>
+ *   <li>areas covered (as in item 5: party in any role to a body of B covering the area) that m, and each
+ *       other municipality or actor party, stop covering;</li>
+ *   <li>the number of connected components of P, and P's articulation points gained and lost;</li>
+ *   <li>every municipality's rank by unweighted betweenness in P (JGraphT {@link BetweennessCentrality}
+ *       on an unweighted copy; ranks are competition ranks over all vertices of P, regions included,
+ *       values within 1e-9 tied). Listed: municipalities whose rank changed, including those entering or
+ *       leaving P (rank null where not a vertex). Betweenness values use NetworkX's normalisation
+ *       2/((n−1)(n−2)) so they match the centrality endpoint.</li>
+ * </ul>
+ */
+final class ExitImpactAnalysis implements CooperationAnalysis<ExitImpactAnalysis.Query, ExitImpactAnalysis.ExitImpact> {
+
+    static final double RANK_TIE = 1e-9;
+
+    public enum Scope { BODY, AREA, ALL }
+
+    /**
+     * @param code   the leaving municipality (a REGION actor id works too)
+     * @param scope  BODY, AREA or ALL
+     * @param target the body id (BODY) or area id (AREA); ignored for ALL
+     * @param forms  B's forms; null or empty: {@link Form#DEFAULT_ANALYSIS_FORMS}
+     */
+    public record Query(String code, Scope scope, String target, Set<Form> forms) {
+        public Query {
+            if (code == null || code.isBlank()) {
+                throw new IllegalArgumentException("exit impact: the leaving municipality's code is required");
+            }
+            if (scope == null) {
+                throw new IllegalArgumentException("exit impact: scope must be BODY, AREA or ALL");
+            }
+            if (scope != Scope.ALL && (target == null || target.isBlank())) {
+                throw new IllegalArgumentException("exit impact: scope " + scope + " needs a "
+                        + (scope == Scope.BODY ? "body id" : "service area id"));
+            }
+            target = scope == Scope.ALL ? null : target;
+            forms = forms == null || forms.isEmpty() ? Form.DEFAULT_ANALYSIS_FORMS : Set.copyOf(EnumSet.copyOf(forms));
+        }
+    }
+
+    public record BodyRef(String id, String name, Form form) {}
+
+    public record CoverageLoss(String party, String label, List<String> areas) {}
+
+    /** Ranks are competition ranks in P ("1224"); null where the municipality is not a vertex of P. */
+    public record RankChange(String code, String name, Integer rankBefore, Integer rankAfter,
+                             Double betweennessBefore, Double betweennessAfter) {}
+
+    /**
+     * @param bodiesLeft        the bodies m leaves, by id
+     * @param bodiesEnded       of those, joint committees and agreements m hosted: they lose their host and end
+     * @param areasLostByLeaver areas m covers before and not after
+     * @param areasLostByOthers other parties that stop covering an area, by id
+     * @param rankChanges       municipalities whose betweenness rank changed, by code
+     */
+    public record ExitImpact(LocalDate asOf, String code, String label, Scope scope, String target, List<Form> forms,
+                             List<BodyRef> bodiesLeft, List<BodyRef> bodiesEnded,
+                             List<String> areasLostByLeaver, List<CoverageLoss> areasLostByOthers,
+                             int actorsBefore, int actorsAfter,
+                             int componentsBefore, int componentsAfter, int componentChange,
+                             List<String> articulationPointsBefore, List<String> articulationPointsAfter,
+                             List<String> articulationPointsGained, List<String> articulationPointsLost,
+                             List<RankChange> rankChanges) {}
+
+    @Override
+    public ExitImpact analyse(CooperationData data, Query query) {
+        String m = query.code();
+        if (!data.municipalities().containsKey(m) && !data.actors().containsKey(m)) {
+            throw new IllegalArgumentException("exit impact: unknown municipality or actor '" + m + "'");
+        }
+        SortedMap<String, BodyInfo> leaving = leaving(data, query);
+
+        SortedMap<String, BodyInfo> after = new TreeMap<>();
+        List<BodyRef> left = new ArrayList<>();
+        List<BodyRef> ended = new ArrayList<>();
+        for (BodyInfo body : data.bodies().values()) {
+            if (!leaving.containsKey(body.id())) {
+                after.put(body.id(), body);
+                continue;
+            }
+            left.add(ref(body));
+            boolean hosted = body.form().requiresHost()
+                    && body.partiesWithRole(Role.HOST).anyMatch(p -> p.partyId().equals(m));
+            if (hosted) {
+                ended.add(ref(body)); // no host: cannot go on as it is
+                continue;
+            }
+            List<PartyInfo> rest = body.parties().stream().filter(p -> !p.partyId().equals(m)).toList();
+            after.put(body.id(), new BodyInfo(body.id(), body.form(), body.name(), body.sector(), body.level(),
+                    body.areas(), body.sectors(), body.seatCode(), rest, body.conveners(), body.goals(),
+                    body.illustrative()));
+        }
+        CooperationData afterData = new CooperationData(data.asOf(), data.municipalities(), data.borders(),
+                data.actors(), after, data.links(), data.areas());
+
+        // coverage before and after
+        SortedMap<String, SortedSet<String>> coverBefore = AreaCoverage.byParty(data.bodies().values(), query.forms());
+        SortedMap<String, SortedSet<String>> coverAfter = AreaCoverage.byParty(after.values(), query.forms());
+        List<String> lostByLeaver = List.of();
+        List<CoverageLoss> lostByOthers = new ArrayList<>();
+        for (Map.Entry<String, SortedSet<String>> e : coverBefore.entrySet()) {
+            SortedSet<String> lost = new TreeSet<>(e.getValue());
+            lost.removeAll(coverAfter.getOrDefault(e.getKey(), new TreeSet<>()));
+            if (lost.isEmpty()) {
+                continue;
+            }
+            if (e.getKey().equals(m)) {
+                lostByLeaver = List.copyOf(lost);
+            } else {
+                lostByOthers.add(new CoverageLoss(e.getKey(), NodeLabels.label(data, e.getKey()), List.copyOf(lost)));
+            }
+        }
+
+        Graph<String, DefaultWeightedEdge> before = ActorProjection.of(data, query.forms()).actors();
+        Graph<String, DefaultWeightedEdge> afterP = ActorProjection.of(afterData, query.forms()).actors();
+        int compBefore = new ConnectivityInspector<>(before).connectedSets().size();
+        int compAfter = new ConnectivityInspector<>(afterP).connectedSets().size();
+        SortedSet<String> cutBefore = new TreeSet<>(new BiconnectivityInspector<>(before).getCutpoints());
+        SortedSet<String> cutAfter = new TreeSet<>(new BiconnectivityInspector<>(afterP).getCutpoints());
+        SortedSet<String> gained = new TreeSet<>(cutAfter);
+        gained.removeAll(cutBefore);
+        SortedSet<String> lost = new TreeSet<>(cutBefore);
+        lost.removeAll(cutAfter);
+
+        return new ExitImpact(data.asOf(), m, NodeLabels.label(data, m), query.scope(), query.target(),
+                query.forms().stream().sorted().toList(), List.copyOf(left), List.copyOf(ended),
+                lostByLeaver, List.copyOf(lostByOthers),
+                before.vertexSet().size(), afterP.vertexSet().size(), compBefore, compAfter, compAfter - compBefore,
+                List.copyOf(cutBefore), List.copyOf(cutAfter), List.copyOf(gained), List.copyOf(lost),
+                rankChanges(data, before, afterP));
+    }
+
+    private static SortedMap<String, BodyInfo> leaving(CooperationData data, Query query) {
+        String m = query.code();
+        SortedMap<String, BodyInfo> leaving = new TreeMap<>();
+        switch (query.scope()) {
+            case BODY -> {
+                BodyInfo body = data.bodies().get(query.target());
+                if (body == null) {
+                    throw new IllegalArgumentException("exit impact: no body '" + query.target() + "' is active on " + data.asOf());
+                }
+                if (!query.forms().contains(body.form())) {
+                    throw new IllegalArgumentException("exit impact: body '" + body.id() + "' is a " + body.form()
+                            + ", not one of the chosen forms " + query.forms().stream().sorted().toList());
+                }
+                if (!body.hasParty(m)) {
+                    throw new IllegalArgumentException("exit impact: '" + m + "' is not a party to body '" + body.id() + "'");
+                }
+                leaving.put(body.id(), body);
+            }
+            case AREA -> {
+                if (!data.areas().containsKey(query.target())) {
+                    throw new IllegalArgumentException("exit impact: unknown service area '" + query.target() + "'");
+                }
+                data.bodies().values().stream()
+                        .filter(b -> query.forms().contains(b.form()) && b.areas().contains(query.target()) && b.hasParty(m))
+                        .forEach(b -> leaving.put(b.id(), b));
+            }
+            case ALL -> data.bodies().values().stream()
+                    .filter(b -> query.forms().contains(b.form()) && b.hasParty(m))
+                    .forEach(b -> leaving.put(b.id(), b));
+        }
+        return leaving;
+    }
+
+    private static List<RankChange> rankChanges(CooperationData data, Graph<String, DefaultWeightedEdge> before,
+                                                Graph<String, DefaultWeightedEdge> after) {
+        Map<String, Double> bBefore = betweenness(before);
+        Map<String, Double> bAfter = betweenness(after);
+        Map<String, Integer> rBefore = competitionRanks(bBefore);
+        Map<String, Integer> rAfter = competitionRanks(bAfter);
+        SortedSet<String> codes = new TreeSet<>();
+        codes.addAll(rBefore.keySet());
+        codes.addAll(rAfter.keySet());
+        List<RankChange> changes = new ArrayList<>();
+        for (String code : codes) {
+            if (!CooperationData.isMunicipalityCode(code)) {
+                continue;
+            }
+            Integer rb = rBefore.get(code);
+            Integer ra = rAfter.get(code);
+            if (rb == null ? ra != null : !rb.equals(ra)) {
+                changes.add(new RankChange(code, NodeLabels.label(data, code), rb, ra, bBefore.get(code), bAfter.get(code)));
+            }
+        }
+        return List.copyOf(changes);
+    }
+
+    /** Unweighted betweenness, normalised like NetworkX: raw pair counts × 2/((n−1)(n−2)); 0 when n ≤ 2. */
+    static Map<String, Double> betweenness(Graph<String, DefaultWeightedEdge> p) {
+        // an unweighted copy: JGraphT's BetweennessCentrality would use the weights of a weighted graph
+        Graph<String, DefaultEdge> g = new SimpleGraph<>(DefaultEdge.class);
+        new TreeSet<>(p.vertexSet()).forEach(g::addVertex);
+        p.edgeSet().forEach(e -> g.addEdge(p.getEdgeSource(e), p.getEdgeTarget(e)));
+        Map<String, Double> raw = new BetweennessCentrality<>(g, false).getScores();
+        int n = g.vertexSet().size();
+        double scale = n <= 2 ? 0.0 : 2.0 / ((double) (n - 1) * (n - 2));
+        Map<String, Double> normalised = new HashMap<>();
+        raw.forEach((v, b) -> normalised.put(v, b * scale));
+        return normalised;
+    }
+
+    /** Competition ranks ("1224"), highest value first; values within {@link #RANK_TIE} share a rank. */
+    static Map<String, Integer> competitionRanks(Map<String, Double> values) {
+        List<Double> sorted = values.values().stream().sorted(Comparator.reverseOrder()).toList();
+        Map<String, Integer> ranks = new HashMap<>();
+        values.forEach((v, x) -> {
+            int higher = 0;
+            for (double y : sorted) {
+                if (y > x + RANK_TIE) {
+                    higher++;
+                } else {
+                    break;
+                }
+            }
+            ranks.put(v, higher + 1);
+        });
+        return ranks;
+    }
+
+    private static BodyRef ref(BodyInfo body) {
+        return new BodyRef(body.id(), body.name(), body.form());
+    }
+}

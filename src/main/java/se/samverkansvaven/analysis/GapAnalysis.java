@@ -1,0 +1,316 @@
+package se.samverkansvaven.analysis;
+
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.jgrapht.Graphs;
+import se.samverkansvaven.analysis.CooperationData.AreaInfo;
+import se.samverkansvaven.analysis.CooperationData.BodyInfo;
+import se.samverkansvaven.analysis.CooperationData.PartyInfo;
+import se.samverkansvaven.analysis.CooperationData.PartyType;
+import se.samverkansvaven.analysis.CooperationData.Place;
+import se.samverkansvaven.body.Form;
+import se.samverkansvaven.body.Role;
+
+/**
+ * Gaps and candidate partners, domain.md item 5.
+ *
+ * <p>m covers a when it is a party (any role) to an active body in the chosen forms that covers a. A gap is
+ * (m, a) with m not covering a while at least one bordering municipality does; strength = the share of m's
+ * neighbours (BORDERS, {@link CooperationData#borders()}) that cover a. Options, each kind ranked 1, 2, ...
+ * and explained in Swedish and English:
+ * <ul>
+ *   <li>JOIN: an active body in the chosen forms covering a with a municipality party bordering m; most
+ *       bordering parties first, then the distance from m to the host, else (no municipal host: none, or a
+ *       region, which has no centroid) the seat, else the nearest municipality party; then body id.</li>
+ *   <li>HOST: a municipality other than m, within maxKm of m, that is HOST of a body in the chosen forms
+ *       covering a; by distance, then code.</li>
+ *   <li>START: the connected group containing m in BORDERS restricted to the municipalities with the same
+ *       gap; offered only when it holds someone besides m.</li>
+ * </ul>
+ * Distances: haversine between centroids, R = 6371 km ({@link GreatCircle}). The START group is computed
+ * over every municipality, also when a municipality filter narrows what is reported.
+ */
+final class GapAnalysis implements CooperationAnalysis<GapAnalysis.Query, GapAnalysis.Gaps> {
+
+    static final double DEFAULT_MAX_KM = 50.0;
+
+    /**
+     * @param area         only this service area (null: every area some body covers)
+     * @param municipality only this municipality's gaps (null: all)
+     * @param forms        null or empty: {@link Form#DEFAULT_ANALYSIS_FORMS}
+     * @param maxKm        HOST radius, null: 50
+     */
+    public record Query(String area, String municipality, Set<Form> forms, Double maxKm) {
+        public Query {
+            forms = forms == null || forms.isEmpty() ? Form.DEFAULT_ANALYSIS_FORMS : Set.copyOf(EnumSet.copyOf(forms));
+            maxKm = maxKm == null ? DEFAULT_MAX_KM : maxKm;
+            if (!(maxKm >= 0) || maxKm.isInfinite()) {
+                throw new IllegalArgumentException("gaps: maxKm must be a non-negative number of km, was " + maxKm);
+            }
+        }
+
+        static Query all() {
+            return new Query(null, null, null, null);
+        }
+    }
+
+    /** Where a JOIN option's distance is measured to. */
+    public enum DistanceBasis { HOST, SEAT, NEAREST_PARTY }
+
+    /**
+     * @param borderingParties municipality parties of the body that border m, ascending
+     * @param distanceTo       the municipality the distance is measured to (host, seat or nearest party)
+     */
+    public record JoinOption(int rank, String body, String bodyName, Form form, List<String> borderingParties,
+                             DistanceBasis distanceBasis, String distanceTo, double distanceKm,
+                             String reasonSv, String reasonEn) {}
+
+    /** @param bodies the bodies covering the area it hosts (in the chosen forms), ascending */
+    public record HostOption(int rank, String code, String name, double distanceKm, List<String> bodies,
+                             String reasonSv, String reasonEn) {}
+
+    /** @param members the connected group with the same gap, m included, ascending */
+    public record StartOption(int rank, List<String> members, String reasonSv, String reasonEn) {}
+
+    /**
+     * @param neighbours         number of bordering municipalities
+     * @param coveringNeighbours the neighbours that cover the area, ascending
+     * @param strength           coveringNeighbours / neighbours
+     * @param start              null when m is alone with the gap
+     */
+    public record Gap(String code, String name, String area, String areaNameSv, String areaNameEn, int neighbours,
+                      List<String> coveringNeighbours, double strength, List<JoinOption> join, List<HostOption> host,
+                      StartOption start) {}
+
+    /** @param gaps strength desc, then code, then area */
+    public record Gaps(LocalDate asOf, String area, String municipality, List<Form> forms, double maxKm, List<Gap> gaps) {}
+
+    private static final Locale SV = Locale.forLanguageTag("sv-SE");
+
+    @Override
+    public Gaps analyse(CooperationData data, Query query) {
+        if (query.area() != null && !data.areas().containsKey(query.area())) {
+            throw new IllegalArgumentException("gaps: unknown service area '" + query.area() + "'");
+        }
+        if (query.municipality() != null && !data.municipalities().containsKey(query.municipality())) {
+            throw new IllegalArgumentException("gaps: unknown municipality code '" + query.municipality() + "'");
+        }
+        List<BodyInfo> bodies = data.bodies().values().stream().filter(b -> query.forms().contains(b.form())).toList();
+        SortedMap<String, SortedSet<String>> coverage = AreaCoverage.byParty(bodies, query.forms());
+        SortedSet<String> areas = new TreeSet<>();
+        bodies.forEach(b -> areas.addAll(b.areas()));
+        if (query.area() != null) {
+            areas.retainAll(Set.of(query.area()));
+        }
+
+        List<Gap> gaps = new ArrayList<>();
+        for (String area : areas) {
+            List<BodyInfo> covering = bodies.stream().filter(b -> b.areas().contains(area)).toList();
+            SortedSet<String> withGap = new TreeSet<>();
+            for (String m : data.municipalities().keySet()) {
+                if (!AreaCoverage.covers(coverage, m, area) && !coveringNeighbours(data, coverage, m, area).isEmpty()) {
+                    withGap.add(m);
+                }
+            }
+            for (String m : withGap) {
+                if (query.municipality() == null || query.municipality().equals(m)) {
+                    gaps.add(gap(data, query, coverage, covering, withGap, m, area));
+                }
+            }
+        }
+        gaps.sort(Comparator.comparingDouble(Gap::strength).reversed().thenComparing(Gap::code).thenComparing(Gap::area));
+        return new Gaps(data.asOf(), query.area(), query.municipality(), query.forms().stream().sorted().toList(),
+                query.maxKm(), List.copyOf(gaps));
+    }
+
+    private Gap gap(CooperationData data, Query query, SortedMap<String, SortedSet<String>> coverage,
+                    List<BodyInfo> covering, SortedSet<String> withGap, String m, String area) {
+        Place place = data.municipalities().get(m);
+        AreaInfo info = data.areas().get(area);
+        String areaSv = info == null ? area : info.nameSv();
+        String areaEn = info == null ? area : info.nameEn();
+        SortedSet<String> neighbours = new TreeSet<>(Graphs.neighborListOf(data.borders(), m));
+        List<String> coveringNeighbours = coveringNeighbours(data, coverage, m, area);
+
+        return new Gap(m, place.name(), area, areaSv, areaEn, neighbours.size(), coveringNeighbours,
+                (double) coveringNeighbours.size() / neighbours.size(),
+                joinOptions(data, covering, neighbours, place),
+                hostOptions(data, query, covering, place, areaSv, areaEn),
+                startOption(data, withGap, m, areaSv, areaEn));
+    }
+
+    private static List<String> coveringNeighbours(CooperationData data, SortedMap<String, SortedSet<String>> coverage,
+                                                   String m, String area) {
+        if (!data.borders().containsVertex(m)) {
+            return List.of();
+        }
+        return Graphs.neighborListOf(data.borders(), m).stream()
+                .filter(n -> AreaCoverage.covers(coverage, n, area)).sorted().toList();
+    }
+
+    private record JoinCandidate(BodyInfo body, List<String> bordering, DistanceBasis basis, String to, double km) {}
+
+    private List<JoinOption> joinOptions(CooperationData data, List<BodyInfo> covering, SortedSet<String> neighbours,
+                                         Place m) {
+        List<JoinCandidate> candidates = new ArrayList<>();
+        for (BodyInfo body : covering) {
+            List<String> municipalParties = body.parties().stream()
+                    .filter(p -> p.type() == PartyType.MUNICIPALITY && data.municipalities().containsKey(p.partyId()))
+                    .map(PartyInfo::partyId).distinct().sorted().toList();
+            List<String> bordering = municipalParties.stream().filter(neighbours::contains).toList();
+            if (bordering.isEmpty() || municipalParties.contains(m.code())) {
+                continue;
+            }
+            String host = body.partiesWithRole(Role.HOST).map(PartyInfo::partyId)
+                    .filter(data.municipalities()::containsKey).findFirst().orElse(null);
+            DistanceBasis basis;
+            String to;
+            if (host != null) {
+                basis = DistanceBasis.HOST;
+                to = host;
+            } else if (body.seatCode() != null && data.municipalities().containsKey(body.seatCode())) {
+                basis = DistanceBasis.SEAT;
+                to = body.seatCode();
+            } else {
+                basis = DistanceBasis.NEAREST_PARTY;
+                to = municipalParties.stream()
+                        .min(Comparator.comparingDouble((String c) -> km(data, m, c)).thenComparing(c -> c))
+                        .orElseThrow();
+            }
+            candidates.add(new JoinCandidate(body, bordering, basis, to, km(data, m, to)));
+        }
+        candidates.sort(Comparator.comparingInt((JoinCandidate c) -> c.bordering().size()).reversed()
+                .thenComparingDouble(JoinCandidate::km).thenComparing(c -> c.body().id()));
+        List<JoinOption> options = new ArrayList<>();
+        for (JoinCandidate c : candidates) {
+            String names = names(data, c.bordering());
+            String toName = NodeLabels.label(data, c.to());
+            int k = c.bordering().size();
+            String sv = "Anslut till %s (%s): %s (%s). %s %s ligger %s km bort.".formatted(
+                    c.body().name(), formSv(c.body().form()),
+                    k == 1 ? "1 grannkommun är redan part" : k + " grannkommuner är redan parter", names,
+                    switch (c.basis()) {
+                        case HOST -> "Värdkommunen";
+                        case SEAT -> "Sätet";
+                        case NEAREST_PARTY -> "Närmaste part,";
+                    }, toName, kmSv(c.km()));
+            String en = "Join %s (%s): %s (%s). %s %s is %s km away.".formatted(
+                    c.body().name(), formEn(c.body().form()),
+                    k == 1 ? "1 neighbouring municipality is already a party" : k + " neighbouring municipalities are already parties",
+                    names,
+                    switch (c.basis()) {
+                        case HOST -> "The host";
+                        case SEAT -> "The seat";
+                        case NEAREST_PARTY -> "The nearest party,";
+                    }, toName, kmEn(c.km()));
+            options.add(new JoinOption(options.size() + 1, c.body().id(), c.body().name(), c.body().form(),
+                    c.bordering(), c.basis(), c.to(), c.km(), sv, en));
+        }
+        return List.copyOf(options);
+    }
+
+    private List<HostOption> hostOptions(CooperationData data, Query query, List<BodyInfo> covering, Place m,
+                                         String areaSv, String areaEn) {
+        SortedMap<String, List<BodyInfo>> hosted = new TreeMap<>();
+        for (BodyInfo body : covering) {
+            body.partiesWithRole(Role.HOST)
+                    .filter(p -> p.type() == PartyType.MUNICIPALITY && data.municipalities().containsKey(p.partyId()))
+                    .filter(p -> !p.partyId().equals(m.code()))
+                    .forEach(p -> hosted.computeIfAbsent(p.partyId(), k -> new ArrayList<>()).add(body));
+        }
+        record Candidate(String code, double km, List<BodyInfo> bodies) {}
+        List<Candidate> candidates = new ArrayList<>();
+        hosted.forEach((code, list) -> {
+            double km = km(data, m, code);
+            if (km <= query.maxKm()) {
+                candidates.add(new Candidate(code, km, list));
+            }
+        });
+        candidates.sort(Comparator.comparingDouble(Candidate::km).thenComparing(Candidate::code));
+        List<HostOption> options = new ArrayList<>();
+        for (Candidate c : candidates) {
+            String name = NodeLabels.label(data, c.code());
+            String bodyNames = c.bodies().stream().map(BodyInfo::name).collect(Collectors.joining(", "));
+            String sv = "%s är redan värdkommun för %s inom %s och ligger %s km bort.".formatted(
+                    name, bodyNames, areaSv, kmSv(c.km()));
+            String en = "%s already hosts %s for %s and is %s km away.".formatted(name, bodyNames, areaEn, kmEn(c.km()));
+            options.add(new HostOption(options.size() + 1, c.code(), name, c.km(),
+                    c.bodies().stream().map(BodyInfo::id).toList(), sv, en));
+        }
+        return List.copyOf(options);
+    }
+
+    private StartOption startOption(CooperationData data, SortedSet<String> withGap, String m, String areaSv,
+                                    String areaEn) {
+        SortedSet<String> group = new TreeSet<>(List.of(m));
+        Deque<String> queue = new ArrayDeque<>(List.of(m));
+        while (!queue.isEmpty()) {
+            for (String n : Graphs.neighborListOf(data.borders(), queue.removeFirst())) {
+                if (withGap.contains(n) && group.add(n)) {
+                    queue.addLast(n);
+                }
+            }
+        }
+        if (group.size() < 2) {
+            return null;
+        }
+        String others = names(data, group.stream().filter(c -> !c.equals(m)).toList());
+        String sv = "Starta en ny samverkan om %s tillsammans med %s, som också saknar området och gränsar till varandra."
+                .formatted(areaSv, others);
+        String en = "Start a new cooperation on %s together with %s, which lack the area too and border each other."
+                .formatted(areaEn, others);
+        return new StartOption(1, List.copyOf(group), sv, en);
+    }
+
+    private static double km(CooperationData data, Place from, String to) {
+        return GreatCircle.km(from, data.municipalities().get(to));
+    }
+
+    private static String names(CooperationData data, List<String> codes) {
+        return codes.stream().map(c -> NodeLabels.label(data, c)).collect(Collectors.joining(", "));
+    }
+
+    private static String kmSv(double km) {
+        return String.format(SV, "%.1f", km);
+    }
+
+    private static String kmEn(double km) {
+        return String.format(Locale.ROOT, "%.1f", km);
+    }
+
+    static String formSv(Form form) {
+        return switch (form) {
+            case FEDERATION -> "kommunalförbund";
+            case JOINT_COMMITTEE -> "gemensam nämnd";
+            case AGREEMENT -> "avtalssamverkan";
+            case COMPANY -> "gemensamt bolag";
+            case ASSOCIATION -> "förening eller stiftelse";
+            case NETWORK -> "nätverk";
+            case INITIATIVE -> "projekt";
+        };
+    }
+
+    static String formEn(Form form) {
+        return switch (form) {
+            case FEDERATION -> "federation";
+            case JOINT_COMMITTEE -> "joint committee";
+            case AGREEMENT -> "agreement";
+            case COMPANY -> "company";
+            case ASSOCIATION -> "association or foundation";
+            case NETWORK -> "network";
+            case INITIATIVE -> "initiative";
+        };
+    }
+}

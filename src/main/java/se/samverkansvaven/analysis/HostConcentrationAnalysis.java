@@ -1,0 +1,207 @@
+package se.samverkansvaven.analysis;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import se.samverkansvaven.analysis.CooperationData.BodyInfo;
+import se.samverkansvaven.analysis.CooperationData.PartyInfo;
+import se.samverkansvaven.analysis.CooperationData.PartyType;
+import se.samverkansvaven.body.Form;
+import se.samverkansvaven.body.Role;
+
+/**
+ * Host concentration, domain.md item 3.
+ *
+ * <p>Host roles are the HOST rows of joint committees and agreements active on the date (the chosen forms
+ * of other analyses do not matter here: only these two forms have hosts). For the N municipalities of the
+ * scope: h_i host roles of i, s_i = h_i/Σh, HHI = Σs_i², HHI* = (HHI − 1/N)/(1 − 1/N), CR1 and CR3 (share of
+ * the top 1 and top 3; with fewer than 3 municipalities, all of them), Gini G = Σ_iΣ_j|h_i − h_j|/(2NΣh)
+ * over all N. When Σh = 0 the shares and every figure are null.
+ *
+ * <p><b>N = 1.</b> The formula for HHI* divides by zero. With one municipality the only possible
+ * distribution is "it holds every host role", which is full concentration, so HHI* is reported as 1 (the
+ * value the formula gives for full concentration at every N &gt; 1); Gini is 0 (no pair differs) and CR1 =
+ * CR3 = 1. With Σh = 0 they are null like at every N.
+ *
+ * <p><b>Federation seats</b> are counted per municipality beside the host roles and never added to h.
+ *
+ * <p><b>Dependency</b> of m (reading of the definition): the denominator is the number of bodies (joint
+ * committees and agreements, after the filter) where m is a PARTICIPANT and the HOST is a municipality
+ * other than m, whether or not that host is in the scope. A body hosted by a REGION is not counted: its
+ * host is not a municipality. The numerator is the largest number of those bodies hosted by one single
+ * municipality; that host is reported, the lowest code on a tie. No such body: dependency is null.
+ *
+ * <p><b>Filter.</b> An area keeps the bodies that cover it; a sector keeps the bodies that are in it (one of
+ * their areas is, {@link BodyInfo#sectors()}). The filter applies to host roles, seats and dependency alike.
+ */
+final class HostConcentrationAnalysis
+        implements CooperationAnalysis<HostConcentrationAnalysis.Query, HostConcentrationAnalysis.HostConcentration> {
+
+    /**
+     * @param scope  the municipality codes of the scope (N = their number), resolved by the caller
+     * @param area   optional service-area filter
+     * @param sector optional sector filter (not together with area)
+     */
+    public record Query(List<String> scope, String area, String sector) {
+        public Query {
+            if (scope == null || scope.isEmpty()) {
+                throw new IllegalArgumentException("host concentration: the scope names no municipality");
+            }
+            scope = List.copyOf(new TreeSet<>(scope));
+            if (area != null && sector != null) {
+                throw new IllegalArgumentException("host concentration: filter by an area or a sector, not both");
+            }
+        }
+    }
+
+    /**
+     * @param host          the municipality hosting the largest number of the bodies m participates in
+     * @param hostedByHost  how many of them it hosts
+     * @param participations the denominator: bodies where m is PARTICIPANT and another municipality is HOST
+     * @param share         hostedByHost / participations
+     */
+    public record Dependency(String host, String hostName, int hostedByHost, int participations, double share) {}
+
+    /**
+     * @param share      h_i / Σh, null when Σh = 0
+     * @param seats      federations (after the filter) seated in the municipality; not part of h
+     * @param dependency null when m participates in no body hosted by another municipality
+     */
+    public record MunicipalityHosting(String code, String name, int hostRoles, Double share, int seats,
+                                      Dependency dependency) {}
+
+    /**
+     * @param n                      N, the number of municipalities in the scope
+     * @param hostRoles              Σh over the scope
+     * @param hostRolesOutsideScope  host roles (after the filter) held by regions or municipalities outside the scope
+     * @param seats                  federation seats in the scope
+     * @param municipalities         every municipality of the scope, host roles desc then code
+     */
+    public record HostConcentration(LocalDate asOf, List<String> scope, int n, String area, String sector,
+                                    int hostRoles, int hostRolesOutsideScope, int seats,
+                                    Double hhi, Double hhiNormalised, Double cr1, Double cr3, Double gini,
+                                    List<MunicipalityHosting> municipalities) {}
+
+    @Override
+    public HostConcentration analyse(CooperationData data, Query query) {
+        List<String> unknown = query.scope().stream().filter(c -> !data.municipalities().containsKey(c)).toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("host concentration: unknown municipality codes " + unknown);
+        }
+        if (query.area() != null && !data.areas().containsKey(query.area())) {
+            throw new IllegalArgumentException("host concentration: unknown service area '" + query.area() + "'");
+        }
+        if (query.sector() != null && !knownSectors(data).contains(query.sector())) {
+            throw new IllegalArgumentException("host concentration: unknown sector '" + query.sector() + "'");
+        }
+
+        SortedSet<String> scope = new TreeSet<>(query.scope());
+        Map<String, Integer> hosts = new HashMap<>();
+        Map<String, Integer> seats = new HashMap<>();
+        Map<String, Integer> participations = new HashMap<>();
+        Map<String, TreeMap<String, Integer>> hostedFor = new HashMap<>();
+        int outside = 0;
+        for (BodyInfo body : data.bodies().values()) {
+            if (!passes(body, query)) {
+                continue;
+            }
+            if (body.form() == Form.FEDERATION && body.seatCode() != null) {
+                seats.merge(body.seatCode(), 1, Integer::sum);
+            }
+            if (!body.form().requiresHost()) {
+                continue;
+            }
+            PartyInfo host = body.partiesWithRole(Role.HOST).findFirst().orElse(null);
+            if (host == null) {
+                continue;
+            }
+            if (scope.contains(host.partyId())) {
+                hosts.merge(host.partyId(), 1, Integer::sum);
+            } else {
+                outside++;
+            }
+            if (host.type() != PartyType.MUNICIPALITY) {
+                continue; // a region host: not "another municipality", so not in any dependency
+            }
+            body.partiesWithRole(Role.PARTICIPANT)
+                    .filter(p -> p.type() == PartyType.MUNICIPALITY && !p.partyId().equals(host.partyId()))
+                    .forEach(p -> {
+                        participations.merge(p.partyId(), 1, Integer::sum);
+                        hostedFor.computeIfAbsent(p.partyId(), k -> new TreeMap<>()).merge(host.partyId(), 1, Integer::sum);
+                    });
+        }
+
+        int n = scope.size();
+        long total = scope.stream().mapToLong(c -> hosts.getOrDefault(c, 0)).sum();
+        List<MunicipalityHosting> rows = new ArrayList<>();
+        for (String code : scope) {
+            int h = hosts.getOrDefault(code, 0);
+            rows.add(new MunicipalityHosting(code, data.municipalities().get(code).name(), h,
+                    total == 0 ? null : (double) h / total, seats.getOrDefault(code, 0),
+                    dependency(data, participations.getOrDefault(code, 0), hostedFor.get(code))));
+        }
+        rows.sort(Comparator.comparingInt(MunicipalityHosting::hostRoles).reversed()
+                .thenComparing(MunicipalityHosting::code));
+        int seatTotal = scope.stream().mapToInt(c -> seats.getOrDefault(c, 0)).sum();
+
+        Double hhi = null, hhiNorm = null, cr1 = null, cr3 = null, gini = null;
+        if (total > 0) {
+            double sum = 0;
+            for (MunicipalityHosting row : rows) {
+                sum += row.share() * row.share();
+            }
+            hhi = sum;
+            hhiNorm = n == 1 ? 1.0 : (sum - 1.0 / n) / (1.0 - 1.0 / n);
+            cr1 = (double) rows.get(0).hostRoles() / total;
+            cr3 = (double) rows.stream().limit(3).mapToInt(MunicipalityHosting::hostRoles).sum() / total;
+            long absDiff = 0;
+            for (MunicipalityHosting a : rows) {
+                for (MunicipalityHosting b : rows) {
+                    absDiff += Math.abs(a.hostRoles() - b.hostRoles());
+                }
+            }
+            gini = (double) absDiff / (2.0 * n * total);
+        }
+        return new HostConcentration(data.asOf(), query.scope(), n, query.area(), query.sector(), (int) total,
+                outside, seatTotal, hhi, hhiNorm, cr1, cr3, gini, List.copyOf(rows));
+    }
+
+    private static Dependency dependency(CooperationData data, int participations, TreeMap<String, Integer> byHost) {
+        if (participations == 0 || byHost == null) {
+            return null;
+        }
+        String best = null;
+        int bestCount = 0;
+        for (Map.Entry<String, Integer> e : byHost.entrySet()) { // ascending code: the first maximum wins ties
+            if (e.getValue() > bestCount) {
+                best = e.getKey();
+                bestCount = e.getValue();
+            }
+        }
+        return new Dependency(best, NodeLabels.label(data, best), bestCount, participations,
+                (double) bestCount / participations);
+    }
+
+    private static boolean passes(BodyInfo body, Query query) {
+        if (query.area() != null) {
+            return body.areas().contains(query.area());
+        }
+        if (query.sector() != null) {
+            return body.sectors().contains(query.sector());
+        }
+        return true;
+    }
+
+    private static SortedSet<String> knownSectors(CooperationData data) {
+        SortedSet<String> sectors = new TreeSet<>();
+        data.areas().values().forEach(a -> sectors.add(a.sector()));
+        data.bodies().values().forEach(b -> sectors.addAll(b.sectors()));
+        return sectors;
+    }
+}
