@@ -1,0 +1,177 @@
+package se.samverkansvaven.analysis;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import se.samverkansvaven.analysis.DiagonalLinkAnalysis.PairClass;
+import se.samverkansvaven.body.Form;
+import se.samverkansvaven.web.BadParameterException;
+import se.samverkansvaven.web.NotFoundException;
+import se.samverkansvaven.web.Today;
+
+/**
+ * The analyses of domain.md over HTTP. Each call takes the cached input of its date, checks the parameters
+ * against it (unknown things are 404, malformed ones 400 naming the parameter) and runs one analysis.
+ */
+@RestController
+@RequestMapping("/api/analysis")
+class AnalysisController {
+
+    private final ProjectionCache cache;
+    private final Today today;
+    private final EgoWebAnalysis egoWeb = new EgoWebAnalysis();
+    private final HostConcentrationAnalysis hosts = new HostConcentrationAnalysis();
+    private final DiagonalLinkAnalysis diagonalLinks = new DiagonalLinkAnalysis();
+    private final GapAnalysis gaps = new GapAnalysis();
+    private final ExitImpactAnalysis exitImpact = new ExitImpactAnalysis();
+
+    AnalysisController(ProjectionCache cache, Today today) {
+        this.cache = cache;
+        this.today = today;
+    }
+
+    @GetMapping("/web/{code}")
+    EgoWebAnalysis.EgoWeb web(@PathVariable String code,
+                              @RequestParam(defaultValue = "1") int depth,
+                              @RequestParam(required = false) String forms,
+                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        if (depth != 1 && depth != 2) {
+            throw new BadParameterException("depth", "must be 1 or 2, was " + depth + ".");
+        }
+        CooperationData data = data(asOf);
+        requireMunicipality(data, "code", code);
+        Set<Form> chosen = FormsParameter.parse(forms);
+        return run("code", () -> egoWeb.analyse(data, new EgoWebAnalysis.Query(code, depth, chosen)));
+    }
+
+    @GetMapping("/hosts")
+    HostConcentrationAnalysis.HostConcentration hosts(
+            @RequestParam(required = false) String scope,
+            @RequestParam(required = false) String area,
+            @RequestParam(required = false) String sector,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        CooperationData data = data(asOf);
+        Scope resolved = Scope.parse(scope, data);
+        requireArea(data, area);
+        requireSector(data, sector);
+        if (area != null && sector != null) {
+            throw new BadParameterException("sector", "filter by an area or a sector, not both.");
+        }
+        if (resolved.municipalities().isEmpty()) {
+            throw new BadParameterException("scope", "'" + resolved.text() + "' has no municipalities on " + data.asOf() + ".");
+        }
+        return run("scope", () -> hosts.analyse(data, new HostConcentrationAnalysis.Query(
+                new ArrayList<>(resolved.municipalities()), area, sector)));
+    }
+
+    @GetMapping("/diagonal-links")
+    DiagonalLinkAnalysis.DiagonalLinks diagonalLinks(
+            @RequestParam(required = false) String classes,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        CooperationData data = data(asOf);
+        return run("classes", () -> diagonalLinks.analyse(data, new DiagonalLinkAnalysis.Query(pairClasses(classes))));
+    }
+
+    @GetMapping("/gaps")
+    GapAnalysis.Gaps gaps(@RequestParam(required = false) String area,
+                          @RequestParam(required = false) String municipality,
+                          @RequestParam(required = false) Double maxKm,
+                          @RequestParam(required = false) String forms,
+                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        CooperationData data = data(asOf);
+        requireArea(data, area);
+        if (municipality != null) {
+            requireMunicipality(data, "municipality", municipality);
+        }
+        if (maxKm != null && (maxKm.isNaN() || maxKm < 0)) {
+            throw new BadParameterException("maxKm", "must be a non-negative number of kilometres.");
+        }
+        Set<Form> chosen = FormsParameter.parse(forms);
+        return run("area", () -> gaps.analyse(data, new GapAnalysis.Query(area, municipality, chosen, maxKm)));
+    }
+
+    @GetMapping("/exit")
+    ExitImpactAnalysis.ExitImpact exit(@RequestParam String municipality,
+                                       @RequestParam(required = false) String body,
+                                       @RequestParam(required = false) String area,
+                                       @RequestParam(required = false) String forms,
+                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        CooperationData data = data(asOf);
+        requireMunicipality(data, "municipality", municipality);
+        if (body != null && area != null) {
+            throw new BadParameterException("body", "name a body or an area to leave, not both (neither means all bodies).");
+        }
+        requireArea(data, area);
+        if (body != null && !data.bodies().containsKey(body)) {
+            throw new NotFoundException("No body '" + body + "' is active on " + data.asOf() + ".");
+        }
+        Set<Form> chosen = FormsParameter.parse(forms);
+        ExitImpactAnalysis.Scope scope = body != null ? ExitImpactAnalysis.Scope.BODY
+                : area != null ? ExitImpactAnalysis.Scope.AREA : ExitImpactAnalysis.Scope.ALL;
+        String target = body != null ? body : area;
+        return run(body != null ? "body" : "area", () -> exitImpact.analyse(data,
+                new ExitImpactAnalysis.Query(municipality, scope, target, chosen)));
+    }
+
+    CooperationData data(LocalDate asOf) {
+        return cache.data(today.orDefault(asOf));
+    }
+
+    static void requireMunicipality(CooperationData data, String parameter, String code) {
+        if (!CooperationData.isMunicipalityCode(code)) {
+            throw new BadParameterException(parameter, "'" + code + "' is not a municipality code; codes are 4 digits (SCB), e.g. 1496.");
+        }
+        if (!data.municipalities().containsKey(code)) {
+            throw new NotFoundException("No municipality has code " + code + ".");
+        }
+    }
+
+    static void requireArea(CooperationData data, String area) {
+        if (area != null && !data.areas().containsKey(area)) {
+            throw new BadParameterException("area", "'" + area + "' is not a service area; accepted: "
+                    + String.join(", ", data.areas().keySet()) + ".");
+        }
+    }
+
+    static void requireSector(CooperationData data, String sector) {
+        if (sector != null && data.areas().values().stream().noneMatch(a -> a.sector().equals(sector))) {
+            throw new BadParameterException("sector", "'" + sector + "' is not a sector; accepted: "
+                    + String.join(", ", data.areas().values().stream().map(CooperationData.AreaInfo::sector)
+                    .distinct().sorted().toList()) + ".");
+        }
+    }
+
+    static Set<PairClass> pairClasses(String text) {
+        if (text == null || text.isBlank()) {
+            return EnumSet.of(PairClass.DIAGONAL);
+        }
+        EnumSet<PairClass> classes = EnumSet.noneOf(PairClass.class);
+        for (String part : text.split(",")) {
+            try {
+                classes.add(PairClass.valueOf(part.strip().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new BadParameterException("classes", "'" + part.strip()
+                        + "' is not a pair class; accepted: DIAGONAL, HORIZONTAL, VERTICAL, SAME_CELL.");
+            }
+        }
+        return classes;
+    }
+
+    /** An analysis that still refuses its query (e.g. a body the municipality is not in) is a bad request. */
+    static <T> T run(String parameter, Supplier<T> analysis) {
+        try {
+            return analysis.get();
+        } catch (IllegalArgumentException e) {
+            throw new BadParameterException(parameter, e.getMessage());
+        }
+    }
+}
