@@ -53,7 +53,9 @@ class StartupData implements InitializingBean {
             reference.load();
         }
         List<String> loaded = bundles.loaded();
-        load(loaded, VASTRA_GOTALAND, "bundles/vastra-gotaland");
+        if (properties.bundles()) {
+            load(loaded, VASTRA_GOTALAND, "bundles/vastra-gotaland");
+        }
         boolean illustrative = properties.illustrative() != null ? properties.illustrative() : embedded;
         if (illustrative) {
             load(loaded, ILLUSTRATIVE, "bundles/illustrative");

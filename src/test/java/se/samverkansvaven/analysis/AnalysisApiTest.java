@@ -178,6 +178,50 @@ class AnalysisApiTest {
         assertThat(strings(exit.get("areasLostByLeaver"))).contains("it");
     }
 
+    /**
+     * Centrality and communities of the whole P against NetworkX 2.8 / igraph run on a projection built
+     * independently from the CSV files ({@code fixtures/make_illustrative_fixture.py}).
+     */
+    @Test
+    void centralityAndCommunitiesMatchNetworkX() throws Exception {
+        JsonNode expected;
+        try (InputStream in = getClass().getResourceAsStream("/fixtures/centrality-illustrative-2026-11-21.json")) {
+            expected = JsonMapper.builder().build().readTree(in);
+        }
+        JsonNode actual = get("/api/analysis/centrality?asOf=" + DATE + "&scope=all");
+        List<String> ids = strings(expected.get("vertices"));
+        assertThat(actual.get("vertexCount").asInt()).isEqualTo(ids.size());
+        assertThat(actual.get("edgeCount").asInt()).isEqualTo(323);
+        Map<String, JsonNode> byId = new HashMap<>();
+        actual.get("vertices").forEach(v -> byId.put(v.get("id").asString(), v));
+        assertThat(byId.keySet()).containsExactlyInAnyOrderElementsOf(ids);
+        for (String measure : List.of("degree", "strength", "betweenness", "weightedBetweenness", "harmonicCloseness",
+                "pageRank", "clustering", "coreness", "constraint", "effectiveSize")) {
+            double tolerance = measure.contains("etweenness") || measure.equals("pageRank") ? 1e-6 : 1e-9;
+            for (int i = 0; i < ids.size(); i++) {
+                double want = expected.get("measures").get(measure).get(i).asDouble();
+                double got = byId.get(ids.get(i)).get(measure).asDouble();
+                assertThat(got).as(measure + " of " + ids.get(i)).isCloseTo(want, within(tolerance * Math.max(1, Math.abs(want))));
+                assertThat(byId.get(ids.get(i)).get("ranks").get(measure).asInt()).as("rank " + measure + " of " + ids.get(i))
+                        .isEqualTo(expected.get("ranks").get(measure).get(i).asInt());
+            }
+        }
+        assertThat(strings(actual.get("articulationPoints"))).containsExactlyElementsOf(strings(expected.get("articulationPoints")));
+        assertThat(actual.get("bridges")).hasSize(1);
+
+        JsonNode communities = get("/api/analysis/communities?asOf=" + DATE + "&scope=all");
+        assertThat(communities.get("modularity").asDouble())
+                .isGreaterThanOrEqualTo(0.98 * expected.get("igraphMultilevelModularity").asDouble());
+        assertThat(communities.get("components")).hasSize(expected.get("components").size());
+        assertThat(communities.get("cliques")).hasSize(expected.get("cliques").size());
+
+        // A scope is the induced subgraph: Skaraborg's 15 members are one clique of P.
+        JsonNode skaraborg = get("/api/analysis/centrality?asOf=" + DATE + "&scope=federation:fed-skaraborg");
+        assertThat(skaraborg.get("vertexCount").asInt()).isEqualTo(15);
+        assertThat(skaraborg.get("edgeCount").asInt()).isEqualTo(15 * 14 / 2);
+        skaraborg.get("vertices").forEach(v -> assertThat(v.get("degree").asInt()).isEqualTo(14));
+    }
+
     @Test
     void badParametersAreNamed() {
         var api = new ApiClient(port);
