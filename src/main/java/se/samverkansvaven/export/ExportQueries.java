@@ -97,7 +97,7 @@ final class ExportQueries {
                    COLLECT { MATCH (m)-[:IN_COUNTY]->(c:County) RETURN c.code } AS counties""";
 
     static final String COUNTIES = """
-            MATCH (c:County) WHERE c.code IN $codes RETURN c.code AS key, labels(c) AS labels, properties(c) AS props""";
+            MATCH (c:County) WHERE c.code IN $ids RETURN c.code AS key, labels(c) AS labels, properties(c) AS props""";
 
     static final String BORDERS = """
             MATCH (a:Municipality)-[:BORDERS]->(b:Municipality)

@@ -22,13 +22,9 @@ public class SnapshotExporter {
     private final Clock clock;
 
     SnapshotExporter(SnapshotReader reader, AppVersion version) {
-        this(reader, version, Clock.systemUTC());
-    }
-
-    SnapshotExporter(SnapshotReader reader, AppVersion version, Clock clock) {
         this.reader = reader;
         this.version = version;
-        this.clock = clock;
+        this.clock = Clock.systemUTC();
     }
 
     /**
