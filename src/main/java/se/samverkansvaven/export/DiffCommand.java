@@ -51,12 +51,14 @@ class DiffCommand implements Command {
         SnapshotDiffer.DiffFormat format;
         SnapshotFilter filter;
         LocalDate from;
+        LocalDate to;
         try {
             arguments = new CommandArguments(args, OPTIONS);
             from = arguments.date("from");
             if (from == null) {
                 throw new BadParameterException("from", "is required");
             }
+            to = today.orDefault(arguments.date("to"));
             format = ExportParameters.diffFormat(arguments.get("format") == null ? "json" : arguments.get("format"));
             filter = ExportParameters.filter(arguments.get("forms") == null ? null : List.of(arguments.get("forms")),
                     arguments.get("county"), arguments.get("federation"), arguments.get("area"));
@@ -71,7 +73,7 @@ class DiffCommand implements Command {
         }
         try {
             exporter.checkFilter(filter);
-            var rendered = differ.render(differ.diff(from, today.orDefault(arguments.date("to")), filter), filter, format);
+            var rendered = differ.render(differ.diff(from, to, filter), filter, format);
             if (arguments.get("out") == null) {
                 rendered.writeTo(out);
                 return 0;

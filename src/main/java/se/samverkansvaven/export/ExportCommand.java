@@ -49,6 +49,7 @@ class ExportCommand implements Command {
         ExportFormat format;
         SnapshotFilter filter;
         Path file;
+        java.time.LocalDate asOf;
         try {
             arguments = new CommandArguments(args, OPTIONS);
             if (arguments.get("format") == null || arguments.get("out") == null) {
@@ -61,6 +62,7 @@ class ExportCommand implements Command {
             if ((arguments.get("from") != null || arguments.get("to") != null) && format != ExportFormat.GEXF) {
                 throw new BadParameterException("from", "--from and --to are for --format gexf; other formats take --as-of");
             }
+            asOf = today.orDefault(arguments.date("as-of"));
             file = Path.of(arguments.get("out"));
             if (file.getParent() != null && !Files.isDirectory(file.getParent())) {
                 throw new BadParameterException("out", "no such folder: " + file.getParent());
@@ -72,7 +74,7 @@ class ExportCommand implements Command {
         }
         ProgressBar progress = new ProgressBar(err);
         try {
-            var export = exporter.export(format, today.orDefault(arguments.date("as-of")), arguments.date("from"),
+            var export = exporter.export(format, asOf, arguments.date("from"),
                     arguments.date("to"), filter, progress);
             progress.update("writing " + file.getFileName(), 95);
             try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(file))) {
