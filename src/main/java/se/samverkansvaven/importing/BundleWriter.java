@@ -1,0 +1,276 @@
+package se.samverkansvaven.importing;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.summary.SummaryCounters;
+import se.samverkansvaven.body.ActorKind;
+import se.samverkansvaven.body.Form;
+import se.samverkansvaven.importing.ValidBundle.BodyRow;
+import se.samverkansvaven.importing.ValidBundle.LinkRow;
+import se.samverkansvaven.importing.ValidBundle.PartyKind;
+import se.samverkansvaven.importing.ValidBundle.PartyRow;
+
+/**
+ * Reads the reference sets and writes a valid bundle, inside a transaction the caller owns, following
+ * docs/model.md. Every statement is parameterised and runs in UNWIND batches.
+ */
+final class BundleWriter {
+
+    static final int BATCH = 10_000;
+
+    private final String reference = CypherQueries.load("reference");
+    private final String upsertActors = CypherQueries.load("upsert-actors");
+    private final String upsertGoals = CypherQueries.load("upsert-goals");
+    private final String upsertBodies = CypherQueries.load("upsert-bodies");
+    private final String existingRows = CypherQueries.load("existing-rows");
+    private final String deleteRelationships = CypherQueries.load("delete-relationships");
+    private final String updateRelationships = CypherQueries.load("update-relationships");
+    private final Map<PartyKind, String> createPartyTo = new EnumMap<>(Map.of(
+            PartyKind.MUNICIPALITY, CypherQueries.load("create-party-to-municipality"),
+            PartyKind.ACTOR, CypherQueries.load("create-party-to-actor"),
+            PartyKind.BODY, CypherQueries.load("create-party-to-body")));
+    private final Map<PartyKind, String> createConvenes = new EnumMap<>(Map.of(
+            PartyKind.MUNICIPALITY, CypherQueries.load("create-convenes-municipality"),
+            PartyKind.ACTOR, CypherQueries.load("create-convenes-actor"),
+            PartyKind.BODY, CypherQueries.load("create-convenes-body")));
+    private final String replaceBodyRelations = CypherQueries.load("replace-body-relations");
+    private final String existingLinks = CypherQueries.load("existing-links");
+    private final String createLinks = CypherQueries.load("create-links");
+    private final String mergeGoalRelations = CypherQueries.load("merge-goal-relations");
+    private final String incrementRevision = CypherQueries.load("increment-revision");
+
+    /** Created and deleted counts summed over the statements of one import. */
+    static final class Tally {
+        long nodesCreated;
+        long relationshipsCreated;
+        long relationshipsDeleted;
+
+        void add(SummaryCounters counters) {
+            nodesCreated += counters.nodesCreated();
+            relationshipsCreated += counters.relationshipsCreated();
+            relationshipsDeleted += counters.relationshipsDeleted();
+        }
+    }
+
+    ReferenceData readReference(TransactionContext tx) {
+        Set<String> municipalities = new HashSet<>();
+        Set<String> areas = new HashSet<>();
+        Set<String> sectors = new HashSet<>();
+        Map<String, ActorKind> actors = new HashMap<>();
+        Set<String> goals = new HashSet<>();
+        Map<String, Form> bodies = new HashMap<>();
+        tx.run(reference).forEachRemaining(record -> {
+            String key = record.get("key").asString(null);
+            if (key == null) {
+                return;
+            }
+            String detail = record.get("detail").asString(null);
+            switch (record.get("kind").asString()) {
+                case "municipality" -> municipalities.add(key);
+                case "area" -> areas.add(key);
+                case "sector" -> sectors.add(key);
+                case "actor" -> actors.put(key, parse(ActorKind.class, detail));
+                case "goal" -> goals.add(key);
+                case "body" -> bodies.put(key, parse(Form.class, detail));
+                default -> throw new IllegalStateException("reference.cypher returned an unknown kind");
+            }
+        });
+        return new ReferenceData(municipalities, areas, sectors, actors, goals, bodies);
+    }
+
+    /** Writes everything and increments the graph revision; returns the new revision. */
+    long write(TransactionContext tx, ValidBundle bundle, Tally tally) {
+        run(tx, upsertActors, bundle.actors().stream().map(a -> row("id", a.id(), "props", props(
+                "kind", a.kind().name(), "name", a.name(), "source", a.source(),
+                "illustrative", illustrative(a.source())))).toList(), tally);
+        run(tx, upsertGoals, bundle.goals().stream().map(g -> row("id", g.id(), "props", props(
+                "name", g.name(), "source", g.source(), "illustrative", illustrative(g.source())))).toList(), tally);
+        run(tx, upsertBodies, bundle.bodies().stream().map(this::bodyRow).toList(), tally);
+        writePartyRows(tx, bundle, tally);
+        run(tx, replaceBodyRelations, bundle.bodies().stream().map(b -> row(
+                "id", b.id(),
+                "areas", bundle.areasByBody().getOrDefault(b.id(), List.of()),
+                "goals", bundle.goalsByBody().getOrDefault(b.id(), List.of()),
+                "seat", b.seatCode())).toList(), tally);
+        writeLinks(tx, bundle.links(), tally);
+        run(tx, mergeGoalRelations, bundle.goalRelations().stream()
+                .map(r -> row("a", r.a(), "b", r.b(), "kind", r.kind())).toList(), tally);
+        var result = tx.run(incrementRevision);
+        long revision = result.single().get("revision").asLong();
+        tally.add(result.consume().counters());
+        return revision;
+    }
+
+    private Map<String, Object> bodyRow(BodyRow body) {
+        List<String> stale = Arrays.stream(Form.values()).filter(f -> f != body.form()).map(Form::label).toList();
+        return row("id", body.id(), "label", body.form().label(), "staleLabels", stale, "props", props(
+                "form", body.form().name(),
+                "name", body.name(),
+                "sector", body.sector(),
+                "level", body.level() == null ? null : body.level().name(),
+                "governance", body.governance() == null ? null : body.governance().name(),
+                "validFrom", body.validFrom(),
+                "validTo", body.validTo(),
+                "source", body.source(),
+                "illustrative", illustrative(body.source())));
+    }
+
+    /**
+     * Replaces the PARTY_TO and CONVENES rows of the bundle's bodies: a stored row with the identity of a
+     * bundle row (body, party, role, validFrom) is updated in place, a bundle row with no stored twin is
+     * created, and every other stored row of those bodies is deleted. In place rather than delete-and-create,
+     * so loading the same bundle twice leaves even the relationships' element ids alone.
+     */
+    private void writePartyRows(TransactionContext tx, ValidBundle bundle, Tally tally) {
+        Map<String, String> stored = new HashMap<>();
+        List<String> toDelete = new ArrayList<>();
+        List<String> bodyIds = bundle.bodies().stream().map(BodyRow::id).toList();
+        for (List<String> batch : batches(bodyIds)) {
+            tx.run(existingRows, Map.of("bodyIds", batch)).forEachRemaining(record -> {
+                String key = storedKey(record);
+                String rowId = record.get("rowId").asString();
+                if (stored.putIfAbsent(key, rowId) != null) {
+                    toDelete.add(rowId); // a stored duplicate of one identity: keep one
+                }
+            });
+        }
+        List<Map<String, Object>> updates = new ArrayList<>();
+        Map<PartyKind, List<Map<String, Object>>> newPartyRows = new EnumMap<>(PartyKind.class);
+        Map<PartyKind, List<Map<String, Object>>> newConveners = new EnumMap<>(PartyKind.class);
+        for (PartyRow party : bundle.parties()) {
+            Map<String, Object> props = props("role", party.role().name(), "validFrom", party.validFrom(),
+                    "validTo", party.validTo(), "representative", party.representative(), "source", party.source(),
+                    "illustrative", illustrative(party.source()));
+            place(stored.remove(key("PARTY_TO", party)), party, props, updates, newPartyRows);
+        }
+        for (PartyRow convener : bundle.conveners()) {
+            Map<String, Object> props = props("validFrom", convener.validFrom(), "validTo", convener.validTo(),
+                    "source", convener.source(), "illustrative", illustrative(convener.source()));
+            place(stored.remove(key("CONVENES", convener)), convener, props, updates, newConveners);
+        }
+        toDelete.addAll(stored.values());
+        run(tx, deleteRelationships, "rowIds", toDelete, tally);
+        run(tx, updateRelationships, updates, tally);
+        newPartyRows.forEach((kind, rows) -> run(tx, createPartyTo.get(kind), rows, tally));
+        newConveners.forEach((kind, rows) -> run(tx, createConvenes.get(kind), rows, tally));
+    }
+
+    private static void place(String storedRowId, PartyRow party, Map<String, Object> props,
+            List<Map<String, Object>> updates, Map<PartyKind, List<Map<String, Object>>> creates) {
+        if (storedRowId != null) {
+            updates.add(row("rowId", storedRowId, "props", props));
+        } else {
+            creates.computeIfAbsent(party.kind(), k -> new ArrayList<>())
+                    .add(row("body", party.bodyId(), "party", party.party(), "props", props));
+        }
+    }
+
+    private static String key(String type, PartyRow row) {
+        return key(type, row.bodyId(), row.party(), type.equals("CONVENES") ? null : row.role().name(),
+                row.validFrom());
+    }
+
+    private static String storedKey(Record record) {
+        String type = record.get("type").asString();
+        return key(type, record.get("bodyId").asString(), record.get("party").asString(null),
+                type.equals("CONVENES") ? null : record.get("role").asString(null),
+                record.get("validFrom").isNull() ? null : record.get("validFrom").asLocalDate());
+    }
+
+    private static String key(String type, String body, String party, String role, LocalDate validFrom) {
+        return type + '\u0000' + body + '\u0000' + party + '\u0000' + role + '\u0000' + validFrom;
+    }
+
+    /** Links are upserted by (a, b, kind, validFrom); links the bundle does not mention are left alone. */
+    private void writeLinks(TransactionContext tx, List<LinkRow> links, Tally tally) {
+        if (links.isEmpty()) {
+            return;
+        }
+        Set<List<String>> pairs = new LinkedHashSet<>();
+        links.forEach(link -> pairs.add(List.of(link.a(), link.b())));
+        Map<String, String> stored = new HashMap<>();
+        for (List<List<String>> batch : batches(new ArrayList<>(pairs))) {
+            var params = batch.stream().map(p -> row("a", p.get(0), "b", p.get(1))).toList();
+            tx.run(existingLinks, Map.of("pairs", params)).forEachRemaining(record -> stored.putIfAbsent(
+                    linkKey(record.get("a").asString(), record.get("b").asString(),
+                            record.get("kind").asString(null),
+                            record.get("validFrom").isNull() ? null : record.get("validFrom").asLocalDate()),
+                    record.get("rowId").asString()));
+        }
+        List<Map<String, Object>> updates = new ArrayList<>();
+        List<Map<String, Object>> creates = new ArrayList<>();
+        for (LinkRow link : links) {
+            Map<String, Object> props = props("kind", link.kind().name(), "validFrom", link.validFrom(),
+                    "validTo", link.validTo(), "source", link.source(), "illustrative", illustrative(link.source()));
+            String rowId = stored.get(linkKey(link.a(), link.b(), link.kind().name(), link.validFrom()));
+            if (rowId != null) {
+                updates.add(row("rowId", rowId, "props", props));
+            } else {
+                creates.add(row("a", link.a(), "b", link.b(), "props", props));
+            }
+        }
+        run(tx, updateRelationships, updates, tally);
+        run(tx, createLinks, creates, tally);
+    }
+
+    private static String linkKey(String a, String b, String kind, LocalDate validFrom) {
+        return a + '\u0000' + b + '\u0000' + kind + '\u0000' + validFrom;
+    }
+
+    private static void run(TransactionContext tx, String query, List<Map<String, Object>> rows, Tally tally) {
+        run(tx, query, "rows", rows, tally);
+    }
+
+    private static <T> void run(TransactionContext tx, String query, String parameter, List<T> values, Tally tally) {
+        for (List<T> batch : batches(values)) {
+            tally.add(tx.run(query, Map.of(parameter, batch)).consume().counters());
+        }
+    }
+
+    private static <T> List<List<T>> batches(List<T> values) {
+        List<List<T>> batches = new ArrayList<>();
+        for (int from = 0; from < values.size(); from += BATCH) {
+            batches.add(values.subList(from, Math.min(values.size(), from + BATCH)));
+        }
+        return batches;
+    }
+
+    /** A parameter map; unlike Map.of it keeps null values, which Cypher reads as "no value". */
+    private static Map<String, Object> row(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+
+    private static Map<String, Object> props(Object... keysAndValues) {
+        return row(keysAndValues);
+    }
+
+    private static boolean illustrative(String source) {
+        return "illustrative".equals(source);
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

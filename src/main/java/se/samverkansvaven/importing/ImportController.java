@@ -1,0 +1,59 @@
+package se.samverkansvaven.importing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** {@code POST /api/imports}: a zipped CSV bundle in the multipart field {@code file}. */
+@RestController
+class ImportController {
+
+    private final BundleImporter importer;
+
+    ImportController(BundleImporter importer) {
+        this.importer = importer;
+    }
+
+    @PostMapping(path = "/api/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<?> importBundle(@RequestParam(name = "file", required = false) MultipartFile file)
+            throws IOException {
+        if (file == null || file.isEmpty()) {
+            var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, file == null
+                    ? "Send the bundle as a zip file in the multipart field 'file'."
+                    : "The uploaded file is empty; send a zip file of the bundle's CSV files.");
+            problem.setTitle("No bundle uploaded");
+            problem.setProperty("errors", List.of(new BundleError("upload", 0, null, problem.getDetail())));
+            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
+        ImportReport report;
+        try (var in = file.getInputStream()) {
+            report = importer.importBundle(BundleFiles.fromZip(in));
+        }
+        return ResponseEntity.created(URI.create("/api/imports")).body(Map.of(
+                "counts", report.counts(),
+                "nodesCreated", report.nodesCreated(),
+                "relationshipsCreated", report.relationshipsCreated(),
+                "relationshipsDeleted", report.relationshipsDeleted(),
+                "revision", report.revision()));
+    }
+
+    @ExceptionHandler(BundleRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(BundleRejectedException e) {
+        var problem = ProblemDetail.forStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+        problem.setTitle("The bundle was not loaded");
+        problem.setDetail(e.errors().size() == 1 ? "1 error; nothing was loaded: " + e.errors().getFirst()
+                : e.errors().size() + " errors; nothing was loaded. The first: " + e.errors().getFirst());
+        problem.setProperty("errors", e.errors());
+        return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}

@@ -1,0 +1,5 @@
+UNWIND $rows AS row
+MATCH (b:Body {id: row.body})
+MATCH (p:Body {id: row.party})
+CREATE (p)-[r:CONVENES]->(b)
+SET r = row.props

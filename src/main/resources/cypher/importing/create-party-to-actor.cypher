@@ -1,0 +1,5 @@
+UNWIND $rows AS row
+MATCH (b:Body {id: row.body})
+MATCH (p:Actor {id: row.party})
+CREATE (p)-[r:PARTY_TO]->(b)
+SET r = row.props

@@ -1,0 +1,4 @@
+UNWIND $rowIds AS rowId
+MATCH ()-[r]->()
+WHERE elementId(r) = rowId
+DELETE r

@@ -1,0 +1,3 @@
+UNWIND $rows AS row
+MERGE (a:Actor {id: row.id})
+SET a += row.props
