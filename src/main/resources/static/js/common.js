@@ -102,6 +102,12 @@ export function el(tag, attrs = {}, ...children) {
 
 export function clear(node) { node.replaceChildren(); return node; }
 
+/** Replaces the container's content with the given nodes or strings, skipping null/false (optional parts). */
+export function fill(node, ...children) {
+  node.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
+  return node;
+}
+
 export class ApiError extends Error {
   constructor(status, detail, url) {
     super(detail);
@@ -136,17 +142,17 @@ export async function api(path, { date = true } = {}) {
 export function showError(container, error, key = 'error.api') {
   const detail = error instanceof ApiError
     ? `${error.status ? error.status + ': ' : ''}${error.detail}` : String(error?.message ?? error);
-  clear(container).append(el('div', { class: 'message error', role: 'alert' },
+  fill(container, el('div', { class: 'message error', role: 'alert' },
     el('strong', { text: t(key) }), ' ', el('span', { class: 'detail', text: detail })));
 }
 
 /** Replaces the container's content with a short notice (e.g. nothing found). */
 export function showNotice(container, text) {
-  clear(container).append(el('p', { class: 'message notice', role: 'status', text }));
+  fill(container, el('p', { class: 'message notice', role: 'status', text }));
 }
 
 export function showLoading(container) {
-  clear(container).append(el('p', { class: 'message loading', role: 'status', text: t('common.loading') }));
+  fill(container, el('p', { class: 'message loading', role: 'status', text: t('common.loading') }));
 }
 
 /** The badge that marks invented data; every page shows it next to anything illustrative. */

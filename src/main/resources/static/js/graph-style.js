@@ -28,6 +28,8 @@ export function egoStyle() {
     { selector: 'node[distance = 0][?host]', style: { 'border-color': '#d35400', 'border-width': 5 } },
     { selector: 'edge', style: {
       width: 1.5, 'line-color': '#8899a6', 'curve-style': 'bezier', label: 'data(display)', 'font-size': 8,
+      // Role labels appear once the graph is zoomed in far enough to read them; colour tells the role before.
+      'min-zoomed-font-size': 9,
       color: '#333', 'text-rotation': 'autorotate', 'text-background-color': '#fff', 'text-background-opacity': 0.8,
     } },
     { selector: 'edge[role = "HOST"]', style: { width: 3.5, 'line-color': '#d35400' } },

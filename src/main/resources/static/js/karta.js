@@ -1,6 +1,6 @@
 // Karta: the 290 municipalities coloured by a chosen measure, with a legend, a table and click-through.
 import {
-  initPage, t, el, clear, api, showError, showNotice, loadCatalogue, fillSelect, pick, areaName, formatNumber,
+  initPage, t, el, clear, fill, api, showError, showNotice, loadCatalogue, fillSelect, pick, areaName, formatNumber,
   onLangChange, onDateChange, markDataset, param, setParam,
 } from './common.js';
 import { createMap, classes, colourFor, renderLegend, NO_VALUE } from './map.js';
@@ -127,7 +127,7 @@ function renderTable() {
   const codes = view.codes.filter((c) => !county || c.startsWith(county))
     .sort((a, b) => view.names[a].localeCompare(view.names[b], 'sv'));
   if (!codes.length) { showNotice(box, t('common.nothing')); return; }
-  clear(box).append(el('table', {},
+  fill(box, el('table', {},
     el('thead', {}, el('tr', {}, el('th', { text: t('common.municipality') }), el('th', { text: t('common.code') }),
       el('th', { class: 'num', text: t('map.measure.' + $('measure').value) }))),
     el('tbody', {}, codes.map((c) => el('tr', {},

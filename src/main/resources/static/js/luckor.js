@@ -1,7 +1,7 @@
 // Luckor: gaps for one service area with ranked JOIN / HOST / START options; the map shows the gaps,
 // the municipalities that cover the area and the candidate hosts.
 import {
-  initPage, t, el, clear, api, showError, showNotice, showLoading, loadCatalogue, fillSelect, pick, areaName,
+  initPage, t, el, clear, fill, api, showError, showNotice, showLoading, loadCatalogue, fillSelect, pick, areaName,
   formatNumber, formatPercent, formLabel, onLangChange, onDateChange, markDataset, param, setParam,
 } from './common.js';
 import { createMap, renderLegend, NO_VALUE } from './map.js';
@@ -12,6 +12,7 @@ let cat = null;
 let view = null;
 let result = null;
 let coverage = {};
+let zoomPending = true; // zoom to the gaps once per new result
 
 await initPage('gaps');
 try { cat = await loadCatalogue(); } catch (e) { showError($('status'), e); }
@@ -21,7 +22,7 @@ createMap($('map'), {}).then((v) => { view = v; view.setPopup(popup); drawMap();
   (e) => showError($('map'), e, 'map.polygonsFailed'));
 $('controls').addEventListener('submit', (e) => { e.preventDefault(); load(); });
 $('area').addEventListener('change', () => load());
-$('county').addEventListener('change', () => { setParam('county', $('county').value); render(); });
+$('county').addEventListener('change', () => { setParam('county', $('county').value); zoomPending = true; render(); });
 onLangChange(() => { fillControls(); render(); });
 onDateChange(() => { markDataset($('dataset-mark')); load(); });
 if ($('area').value) load(); else showNotice($('gaps'), t('gaps.choose'));
@@ -51,6 +52,7 @@ async function load() {
       api('/api/analysis/overview?area=' + encodeURIComponent(area))]);
     if (area !== $('area').value) return;
     result = gaps;
+    zoomPending = true;
     coverage = Object.fromEntries(overview.municipalities.map((m) => [m.code, m.coversArea]));
   } catch (e) {
     result = null;
@@ -77,7 +79,7 @@ function render() {
     el('button', { type: 'button', class: 'link-button', on: { click: () => { setParam('municipality', ''); load(); } } },
       t('gaps.showAll'))) : null);
   if (!gaps.length) {
-    clear(box).append(intro, el('p', { class: 'message notice', role: 'status', id: 'no-gaps', text: t('gaps.none') }));
+    fill(box, intro, el('p', { class: 'message notice', role: 'status', id: 'no-gaps', text: t('gaps.none') }));
     drawMap();
     return;
   }
@@ -93,16 +95,16 @@ function render() {
         el('div', { class: 'small', text: t('gaps.neighbours', { n: g.coveringNeighbours.length, of: g.neighbours }) })),
       el('td', { class: 'num', text: formatPercent(g.strength) }),
       el('td', {}, options(g))))));
-  clear(box).append(intro, table);
+  fill(box, intro, table);
   drawMap();
 }
 
 function options(g) {
   const items = [];
   g.join.forEach((o) => items.push(el('li', {}, el('span', { class: 'kind', text: t('gaps.join') + ` ${o.rank}: ` }),
-    `${o.bodyName} (${formLabel(o.form)}) – `, pick(o, 'reason'))));
+    pick(o, 'reason'), ` (${formLabel(o.form)})`)));
   g.host.forEach((o) => items.push(el('li', {}, el('span', { class: 'kind', text: t('gaps.host') + ` ${o.rank}: ` }),
-    `${o.name} (${formatNumber(o.distanceKm, 1)} km) – `, pick(o, 'reason'))));
+    pick(o, 'reason'))));
   if (g.start) items.push(el('li', {}, el('span', { class: 'kind', text: t('gaps.start') + ': ' }), pick(g.start, 'reason')));
   if (!items.length) return el('span', { class: 'small', text: t('gaps.noOptions') });
   return el('ul', { class: 'options' }, items);
@@ -135,7 +137,10 @@ function drawMap() {
     { colour: NO_VALUE, text: t('gaps.legendOther') },
     { colour: '#ffffff', border: '#08306b', text: t('gaps.legendHost') },
   ]);
-  if (gaps.length && $('county').value) view.zoomTo(gaps.map((g) => g.code));
+  if (gaps.length && zoomPending) {
+    zoomPending = false;
+    view.zoomTo([...gaps.map((g) => g.code), ...hosts]);
+  }
 }
 
 function popup(code) {

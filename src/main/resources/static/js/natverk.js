@@ -1,7 +1,7 @@
 // Nätverk: the grid sector × level of professional networks, existing ties drawn solid and suggested
 // (unlinked, Adamic–Adar-scored) pairs dashed, each suggestion explained by what the two share.
 import {
-  initPage, t, el, clear, api, showError, showNotice, showLoading, loadCatalogue, loadMunicipalities, pick,
+  initPage, t, el, clear, fill, api, showError, showNotice, showLoading, loadCatalogue, loadMunicipalities, pick,
   sectorName, areaName, levelLabel, formatNumber, formatPercent, illustrativeBadge, onLangChange, onDateChange,
   markDataset,
 } from './common.js';
@@ -9,7 +9,7 @@ import {
 const $ = (id) => document.getElementById(id);
 const LEVELS = ['POLITICAL', 'STRATEGIC', 'TACTICAL', 'OPERATIONAL'];
 const CLASSES = ['DIAGONAL', 'HORIZONTAL', 'VERTICAL', 'SAME_CELL'];
-const CELL_W = 170;
+const CELL_W = 190;
 const CELL_H = 130;
 let cat = null;
 let names = {};
@@ -17,6 +17,7 @@ let grid = null;
 let links = null;
 let cy = null;
 const bodyNames = {};
+const goalNames = {};
 
 await initPage('networks');
 CLASSES.forEach((c) => $('classes').append(el('label', { for: 'class-' + c },
@@ -51,8 +52,25 @@ async function load() {
   }
   clear($('status'));
   grid.networks.forEach((n) => { bodyNames[n.id] = n.name; });
+  (links?.conveners ?? []).forEach((c) => { bodyNames[c.convener] = c.label ?? c.convener; });
+  loadGoalNames(grid.networks);
   if (!grid.networks.length) showNotice($('status'), t('networks.none', { date: grid.asOf }));
   render();
+}
+
+/** Goal names are in each network's details; fetched once, the table falls back to ids meanwhile. */
+async function loadGoalNames(networks) {
+  const missing = networks.filter((n) => !(n.id in bodyNames && goalNames.__done?.has(n.id)));
+  goalNames.__done ??= new Set();
+  const results = await Promise.allSettled(missing.map((n) => api(`/api/bodies/${encodeURIComponent(n.id)}`)));
+  let found = false;
+  results.forEach((r, i) => {
+    if (r.status !== 'fulfilled') return;
+    goalNames.__done.add(missing[i].id);
+    (r.value.goals ?? []).forEach((g) => { if (!goalNames[g.id]) { goalNames[g.id] = g.name; found = true; } });
+    (r.value.conveners ?? []).forEach((c) => { if (c.name) bodyNames[c.party] = c.name; });
+  });
+  if (found) renderPairs();
 }
 
 function suggestions() {
@@ -95,7 +113,7 @@ function renderGraph() {
   cy = cytoscape({
     container: $('graph'), elements, layout: { name: 'preset', padding: 20 }, autoungrabify: false,
     style: [
-      { selector: 'node', style: { label: 'data(display)', 'font-size': 9, 'text-wrap': 'wrap', 'text-max-width': 120,
+      { selector: 'node', style: { label: 'data(display)', 'font-size': 10, 'text-wrap': 'wrap', 'text-max-width': 120,
         'background-color': '#b0306a', width: 16, height: 16, 'text-valign': 'bottom',
         'text-background-color': '#fff', 'text-background-opacity': 0.8 } },
       { selector: 'node[?illustrative]', style: { 'border-width': 2, 'border-style': 'dashed', 'border-color': '#8a5a00' } },
@@ -120,7 +138,7 @@ function renderPairs() {
   const box = $('pairs');
   const pairs = suggestions();
   if (!pairs.length) { showNotice(box, t('networks.noPairs')); return; }
-  clear(box).append(el('table', { id: 'pair-table' },
+  fill(box, el('table', { id: 'pair-table' },
     el('thead', {}, el('tr', {}, ['networks.pair', 'networks.class', 'networks.score', 'networks.triadic', 'networks.why']
       .map((k, i) => el('th', { scope: 'col', class: i === 2 || i === 3 ? 'num' : null, text: t(k) })))),
     el('tbody', {}, pairs.map((p) => el('tr', {},
@@ -137,7 +155,7 @@ function renderPairs() {
 
 function why(p) {
   const parts = [];
-  if (p.sharedGoals.length) parts.push(t('networks.sharedGoals', { list: p.sharedGoals.join(', ') }));
+  if (p.sharedGoals.length) parts.push(t('networks.sharedGoals', { list: p.sharedGoals.map((g) => goalNames[g] ?? g).join(', ') }));
   if (p.sharedAreas.length) parts.push(t('networks.sharedAreas', { list: p.sharedAreas.map((a) => areaName(cat, a)).join(', ') }));
   if (p.sharedConveners.length) parts.push(t('networks.sharedConveners', { list: p.sharedConveners.map((c) => bodyNames[c] ?? c).join(', ') }));
   if (p.sharedMunicipalities.length) parts.push(t('networks.sharedMunicipalities', { n: p.sharedMunicipalities.length }));
@@ -156,7 +174,7 @@ function selectPair(p) {
 function explainPair(p) {
   const box = $('explain');
   const place = (n) => `${sectorName(cat, n.sector)} / ${levelLabel(n.level)}`;
-  clear(box).append(
+  fill(box, 
     el('h3', { text: `${p.a.name} ~ ${p.b.name}` }),
     el('p', { text: t('networks.pairIntro', { cls: t('pairClass.' + p.pairClass), a: place(p.a), b: place(p.b), score: formatNumber(p.score, 3) }) }),
     el('p', { text: why(p) }),
@@ -165,7 +183,7 @@ function explainPair(p) {
 }
 
 function explainTie(tie) {
-  clear($('explain')).append(
+  fill($('explain'), 
     el('h3', { text: `${bodyNames[tie.a] ?? tie.a} – ${bodyNames[tie.b] ?? tie.b}` }),
     el('p', { text: t('networks.tieText', {
       links: tie.links.map((k) => t('linkKind.' + k)).join(', ') || t('common.none'),
@@ -173,7 +191,7 @@ function explainTie(tie) {
 }
 
 function explainNetwork(n) {
-  clear($('explain')).append(
+  fill($('explain'), 
     el('h3', {}, n.name, n.illustrative ? illustrativeBadge() : null),
     el('dl', {},
       el('dt', { text: t('web.sector') }), el('dd', { text: sectorName(cat, n.sector) }),
@@ -186,7 +204,7 @@ function renderConveners() {
   const box = $('conveners');
   const rows = links?.conveners ?? [];
   if (!rows.length) { showNotice(box, t('common.nothing')); return; }
-  clear(box).append(el('table', {},
+  fill(box, el('table', {},
     el('thead', {}, el('tr', {}, ['networks.convener', 'networks.networkCount', 'networks.diagonalPairs', 'networks.linkedShare']
       .map((k, i) => el('th', { scope: 'col', class: i ? 'num' : null, text: t(k) })))),
     el('tbody', {}, rows.map((c) => el('tr', {},

@@ -1,7 +1,7 @@
 // Tidslinje: replay a municipality's ego web (or a federation's members) date by date, and export the
 // whole graph as it stood on the chosen date.
 import {
-  initPage, t, el, clear, api, showError, showNotice, loadMunicipalities, formLabel, roleLabel, illustrativeBadge,
+  initPage, t, el, clear, fill, api, showError, showNotice, loadMunicipalities, formLabel, roleLabel, illustrativeBadge,
   onLangChange, onDateChange, markDataset, param, setParam, asOf,
 } from './common.js';
 import { egoStyle } from './graph-style.js';
@@ -40,7 +40,7 @@ load();
 function fillSubjects() {
   const select = $('subject');
   const chosen = select.value || param('subject') || '1496';
-  clear(select).append(
+  fill(select, 
     el('optgroup', { label: t('timeline.federations') }, federations.map((f) =>
       el('option', { value: 'fed:' + f.id, text: f.name + (f.illustrative ? ' – ' + t('illustrative.badge') : '') }))),
     el('optgroup', { label: t('timeline.municipalities') }, municipalities.map((m) =>
@@ -97,7 +97,7 @@ function drawWeb(web) {
   const bodies = web.nodes.filter((n) => n.data.type === 'body');
   const counts = {};
   bodies.forEach((b) => { counts[b.data.form] = (counts[b.data.form] ?? 0) + 1; });
-  clear($('summary')).append(
+  fill($('summary'), 
     el('p', { text: t('timeline.webSummary', { name: web.label, date: web.asOf, bodies: bodies.length, partners: web.partners.length }) }),
     el('ul', {}, Object.entries(counts).map(([f, n]) => el('li', { text: `${formLabel(f)}: ${n}` }))),
     bodies.some((b) => b.data.illustrative) ? el('p', {}, illustrativeBadge()) : null,
@@ -114,7 +114,7 @@ function drawFederation(body) {
     elements.push({ data: { id: `${p.party}-${body.id}`, source: p.party, target: body.id, role: p.role, display: roleLabel(p.role) } });
   });
   draw(elements, 'concentric');
-  clear($('summary')).append(
+  fill($('summary'), 
     el('p', {}, t('timeline.fedSummary', { name: body.name, date: body.asOf, n: members.length }),
       body.illustrative ? illustrativeBadge() : null),
     body.active ? null : el('p', { class: 'message notice', role: 'status', text: t('timeline.inactive') }),
@@ -151,7 +151,7 @@ function togglePlay() {
 
 function renderExports() {
   const d = date();
-  clear($('exports')).append(...FORMATS.map((f) => el('a', {
+  fill($('exports'), ...FORMATS.map((f) => el('a', {
     href: `/api/snapshots?asOf=${d}&format=${f}`, download: '', text: t('timeline.format.' + f),
   })));
 }
@@ -161,10 +161,10 @@ async function checkExports() {
   try {
     const response = await fetch(`/api/snapshots?asOf=${date()}&format=json`, { method: 'HEAD' });
     if (!response.ok) {
-      clear($('export-status')).append(el('p', { class: 'message error', role: 'alert', id: 'exports-unavailable' },
+      fill($('export-status'), el('p', { class: 'message error', role: 'alert', id: 'exports-unavailable' },
         t('timeline.exportUnavailable', { status: response.status })));
     }
   } catch (e) {
-    clear($('export-status')).append(el('p', { class: 'message error', role: 'alert', text: t('error.network') }));
+    fill($('export-status'), el('p', { class: 'message error', role: 'alert', text: t('error.network') }));
   }
 }

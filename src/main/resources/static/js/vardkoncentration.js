@@ -1,7 +1,7 @@
 // Värdkoncentration: host shares, HHI, HHI*, CR1, CR3 and Gini for a scope, and each municipality's
 // dependency on one single host.
 import {
-  initPage, t, el, clear, api, showError, showNotice, showLoading, loadCatalogue, fillSelect, pick,
+  initPage, t, el, clear, fill, api, showError, showNotice, showLoading, loadCatalogue, fillSelect, pick,
   formatNumber, formatPercent, onLangChange, onDateChange, markDataset, param, setParam,
 } from './common.js';
 
@@ -35,7 +35,7 @@ function fillControls() {
     text: `${f.name}${f.illustrative ? ' – ' + t('illustrative.badge') : ''}` })));
   const filter = $('filter');
   const chosen = filter.value;
-  clear(filter).append(el('option', { value: '', text: t('hosts.noFilter') }),
+  fill(filter, el('option', { value: '', text: t('hosts.noFilter') }),
     el('optgroup', { label: t('hosts.sectors') }, (cat?.sectors ?? []).map((s) =>
       el('option', { value: 'sector:' + s.id, text: pick(s, 'name') }))),
     el('optgroup', { label: t('hosts.areas') }, (cat?.areas ?? []).map((a) =>
@@ -99,7 +99,7 @@ function figure(key, value) {
 function render() {
   if (!result) return;
   const r = result;
-  clear($('figures')).append(
+  fill($('figures'), 
     figure('n', String(r.n)),
     figure('hostRoles', String(r.hostRoles)),
     figure('hhi', formatNumber(r.hhi, 4)),
@@ -120,7 +120,7 @@ function render() {
   if (!hosts.length) showNotice(bars, t('hosts.noHosts'));
   else {
     const max = Math.max(...hosts.map((m) => m.share ?? 0));
-    clear(bars).append(el('ul', { class: 'bars', id: 'host-bars', 'aria-label': t('hosts.bars') }, hosts.map((m) =>
+    fill(bars, el('ul', { class: 'bars', id: 'host-bars', 'aria-label': t('hosts.bars') }, hosts.map((m) =>
       el('li', { dataset: { code: m.code } },
         el('span', { text: `${m.name} (${m.hostRoles})` }),
         el('span', { class: 'bar-track' }, el('span', { class: 'bar', style: `display:block;width:${max ? (100 * (m.share ?? 0)) / max : 0}%` })),
@@ -131,7 +131,7 @@ function render() {
     .sort((a, b) => b.dependency.share - a.dependency.share || a.code.localeCompare(b.code));
   const dep = $('dependency');
   if (!dependent.length) { showNotice(dep, t('hosts.noDependency')); return; }
-  clear(dep).append(el('table', { id: 'dependency-table' },
+  fill(dep, el('table', { id: 'dependency-table' },
     el('thead', {}, el('tr', {}, ['common.municipality', 'hosts.host', 'hosts.hosted', 'hosts.share']
       .map((k, i) => el('th', { scope: 'col', class: i >= 2 ? 'num' : null, text: t(k) })))),
     el('tbody', {}, dependent.map((m) => el('tr', {},

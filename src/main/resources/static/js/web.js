@@ -1,6 +1,6 @@
 // Min samverkansväv: a municipality's ego web, portfolio, key figures and "if we leave".
 import {
-  initPage, t, el, clear, api, showError, showNotice, showLoading, illustrativeBadge, formLabel, roleLabel,
+  initPage, t, el, clear, fill, api, showError, showNotice, showLoading, illustrativeBadge, formLabel, roleLabel,
   levelLabel, formatNumber, formatPercent, loadCatalogue, loadMunicipalities, areaName, sectorName, fillSelect,
   param, setParam, onLangChange, onDateChange, markDataset, FORMS, DEFAULT_FORMS, FORM_COLOURS, pick, lang,
 } from './common.js';
@@ -70,6 +70,9 @@ function fillLegend() {
   chosenOrAll().forEach((form) => legend.append(el('li', {},
     el('span', { class: 'swatch', style: `background:${FORM_COLOURS[form]}` }), formLabel(form))));
   legend.append(el('li', {}, el('span', { class: 'swatch dashed' }), t('illustrative.legend')));
+  [['HOST', '#d35400', 4], ['MEMBER', '#4a6fa5', 2], ['PARTICIPANT', '#8899a6', 2]].forEach(([role, colour, width]) =>
+    legend.append(el('li', {}, el('span', { class: 'swatch', style: `height:${width}px;border:0;background:${colour}` }),
+      t('web.legendEdge', { role: roleLabel(role) }))));
 }
 
 function chosenOrAll() { const f = chosenForms(); return f.length ? f : DEFAULT_FORMS; }
@@ -167,7 +170,6 @@ function renderGraph(web) {
     style: egoStyle(),
     layout: { name: 'concentric', concentric: (n) => maxDistance - n.data('distance'), levelWidth: () => 1,
       minNodeSpacing: 18, animate: false },
-    wheelSensitivity: 0.3,
   });
   cy.on('tap', 'node', (event) => showNode(event.target.data()));
   window.samverkansvavenGraph = cy; // for the browser tests
@@ -195,7 +197,7 @@ function selectNode(id) {
 async function showNode(data) {
   const box = $('details');
   if (data.type !== 'body') {
-    clear(box).append(
+    fill(box, 
       el('h3', { text: data.label }),
       el('dl', {},
         el('dt', { text: t('common.type') }), el('dd', { text: t('type.' + data.type) }),
@@ -246,7 +248,7 @@ function renderBody(box, body) {
   if (body.goals?.length) {
     extra.push(el('p', {}, el('strong', { text: t('web.goals') + ': ' }), body.goals.map((g) => g.name).join(', ')));
   }
-  clear(box).append(heading, dl, el('div', { class: 'table-wrap' }, table), ...extra);
+  fill(box, heading, dl, el('div', { class: 'table-wrap' }, table), ...extra);
 }
 
 /** body id → {partners: [labels], host: label} from the ego web's edges. */
@@ -288,7 +290,7 @@ function renderPortfolio(web, details) {
         el('td', { text: b.role === 'HOST' ? details.name : (p?.host ?? '–') }),
         el('td', { text: b.since || '–' }));
     })));
-  clear(box).append(table);
+  fill(box, table);
 }
 
 function sectorsOf(areas) {
@@ -425,7 +427,7 @@ function renderExit(box, r) {
         el('td', { class: 'num', text: c.rankBefore ?? '–' }), el('td', { class: 'num', text: c.rankAfter ?? '–' })))))));
     if (r.rankChanges.length > 20) parts.push(el('p', { class: 'small', text: t('web.moreRows', { n: r.rankChanges.length - 20 }) }));
   }
-  clear(box).append(...parts);
+  fill(box, ...parts);
 }
 
 /** Fades bodies outside the chosen sector (and actors left with no visible body), and hides their table rows. */
