@@ -33,6 +33,8 @@ class AnalysisController {
     private final DiagonalLinkAnalysis diagonalLinks = new DiagonalLinkAnalysis();
     private final GapAnalysis gaps = new GapAnalysis();
     private final ExitImpactAnalysis exitImpact = new ExitImpactAnalysis();
+    private final CentralityAnalysis centrality = new CentralityAnalysis();
+    private final CommunityAnalysis communities = new CommunityAnalysis();
 
     AnalysisController(ProjectionCache cache, Today today) {
         this.cache = cache;
@@ -52,6 +54,53 @@ class AnalysisController {
         Set<Form> chosen = FormsParameter.parse(forms);
         return run("code", () -> egoWeb.analyse(data, new EgoWebAnalysis.Query(code, depth, chosen)));
     }
+
+    /** Centrality on P, or on the part of P among the scope's municipalities (the induced subgraph). */
+    @GetMapping("/centrality")
+    CentralityResponse centrality(@RequestParam(required = false) String scope,
+                                  @RequestParam(required = false) String forms,
+                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        CooperationData data = data(asOf);
+        Scope resolved = Scope.parse(scope, data);
+        Set<Form> chosen = FormsParameter.parse(forms);
+        ActorProjection projection = cache.projection(data.asOf(), chosen);
+        var graph = resolved.all() ? projection.actors() : projection.induced(resolved.municipalities());
+        CentralityResult result = centrality.analyse(graph);
+        return new CentralityResponse(data.asOf(), resolved.text(), chosen, result.vertexCount(), result.edgeCount(),
+                result.vertices(), result.articulationPoints(), result.bridges(),
+                withoutCooperation(resolved, projection));
+    }
+
+    @GetMapping("/communities")
+    CommunityResponse communities(@RequestParam(required = false) String scope,
+                                  @RequestParam(required = false) String forms,
+                                  @RequestParam(defaultValue = "1") long seed,
+                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        CooperationData data = data(asOf);
+        Scope resolved = Scope.parse(scope, data);
+        Set<Form> chosen = FormsParameter.parse(forms);
+        ActorProjection projection = cache.projection(data.asOf(), chosen);
+        var graph = resolved.all() ? projection.actors() : projection.induced(resolved.municipalities());
+        CommunityResult result = communities.analyse(graph, seed);
+        return new CommunityResponse(data.asOf(), resolved.text(), chosen, graph.vertexSet().size(),
+                result.components(), result.communities(), result.modularity(), result.seed(), result.cliques(),
+                withoutCooperation(resolved, projection));
+    }
+
+    /** Municipalities of the scope with no body of the chosen forms on the date: not nodes of P. */
+    private static java.util.List<String> withoutCooperation(Scope scope, ActorProjection projection) {
+        return scope.municipalities().stream().filter(code -> !projection.actors().containsVertex(code)).toList();
+    }
+
+    record CentralityResponse(LocalDate asOf, String scope, Set<Form> forms, int vertexCount, int edgeCount,
+                              java.util.List<CentralityResult.VertexCentrality> vertices,
+                              java.util.List<String> articulationPoints, java.util.List<CentralityResult.Bridge> bridges,
+                              java.util.List<String> withoutCooperation) {}
+
+    record CommunityResponse(LocalDate asOf, String scope, Set<Form> forms, int vertexCount,
+                             java.util.List<java.util.SortedSet<String>> components,
+                             java.util.List<java.util.SortedSet<String>> communities, Double modularity, long seed,
+                             java.util.List<java.util.SortedSet<String>> cliques, java.util.List<String> withoutCooperation) {}
 
     @GetMapping("/hosts")
     HostConcentrationAnalysis.HostConcentration hosts(

@@ -17,6 +17,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class BundleImporter {
 
+    /** The metadata entry of a bundle exported by the app (docs/exports.md); the loader skips it. */
+    static final String METADATA = "metadata.json";
+
     private final Driver driver;
     private final BundleWriter writer = new BundleWriter();
     private final List<String> schema = CypherQueries.loadAll("schema");
@@ -57,6 +60,9 @@ public class BundleImporter {
         Map<BundleFile, CsvTable> tables = new EnumMap<>(BundleFile.class);
         CsvReader reader = new CsvReader(errors);
         for (var entry : files.files().entrySet()) {
+            if (entry.getKey().equals(METADATA)) {
+                continue; // what an exported bundle says about itself; nothing to load
+            }
             var file = BundleFile.byName(entry.getKey());
             if (file.isEmpty()) {
                 errors.add(new BundleError(entry.getKey(), 0, null, "unknown file '" + entry.getKey()

@@ -1,34 +1,49 @@
 package se.samverkansvaven.reference;
 
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.annotation.DependsOn;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+import se.samverkansvaven.importing.BundleFiles;
+import se.samverkansvaven.importing.BundleImporter;
 
 /**
  * Brings a database up to date before the app serves anything: the reference data on first start (or when
- * its shipped version changes), then the bundled data sets. A second start finds the version in place and
- * loads nothing.
+ * its shipped version changes), then the shipped bundles through the ordinary loader. What was loaded is
+ * recorded in the graph, so a second start loads nothing.
  */
 @Component
 @DependsOn("schemaInitializer")
 class StartupData implements InitializingBean {
 
+    static final String VASTRA_GOTALAND = "vastra-gotaland@1";
+    static final String ILLUSTRATIVE = "illustrative@1";
+
     private static final Logger log = LoggerFactory.getLogger(StartupData.class);
 
     private final ReferenceDataLoader reference;
+    private final ShippedBundles bundles;
+    private final BundleImporter importer;
     private final DataProperties properties;
+    private final boolean embedded;
 
-    StartupData(ReferenceDataLoader reference, DataProperties properties) {
+    StartupData(ReferenceDataLoader reference, ShippedBundles bundles, BundleImporter importer,
+                DataProperties properties, Environment environment) {
         this.reference = reference;
+        this.bundles = bundles;
+        this.importer = importer;
         this.properties = properties;
+        this.embedded = !StringUtils.hasText(environment.getProperty("spring.neo4j.uri"));
     }
 
     @Override
     public void afterPropertiesSet() {
         if (!properties.loadReference()) {
-            log.info("Reference data loading is switched off (samverkansvaven.data.load-reference=false)");
+            log.info("Loading of shipped data is switched off (samverkansvaven.data.load-reference=false)");
             return;
         }
         int version = reference.loadedVersion();
@@ -37,5 +52,25 @@ class StartupData implements InitializingBean {
         } else {
             reference.load();
         }
+        List<String> loaded = bundles.loaded();
+        if (properties.bundles()) {
+            load(loaded, VASTRA_GOTALAND, "bundles/vastra-gotaland");
+        }
+        boolean illustrative = properties.illustrative() != null ? properties.illustrative() : embedded;
+        if (illustrative) {
+            load(loaded, ILLUSTRATIVE, "bundles/illustrative");
+        } else if (bundles.hasIllustrativeData()) {
+            log.info("Illustrative data is switched off: removing it from the database");
+            bundles.removeIllustrativeData(ILLUSTRATIVE);
+        }
+    }
+
+    private void load(List<String> loaded, String bundle, String location) {
+        if (loaded.contains(bundle)) {
+            return;
+        }
+        var report = importer.importBundle(BundleFiles.fromClasspath(location));
+        bundles.markLoaded(bundle);
+        log.info("Loaded bundle {}: {}", bundle, report);
     }
 }

@@ -1,0 +1,408 @@
+package se.samverkansvaven.analysis;
+
+import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.PriorityQueue;
+
+/**
+ * Betweenness centrality by Brandes' algorithm on the int-indexed view, normalised as NetworkX 2.8 does for
+ * undirected graphs: each unordered pair counted once, times {@code 2/((n-1)(n-2))}; for n ≤ 2 every value
+ * is 0.
+ *
+ * <p>With {@link Distance#INVERSE_WEIGHT} an edge of weight w is 1/w long and shortest paths are counted
+ * in exact arithmetic (domain.md, analysis 2): every length is scaled to the integer L/w, L the least
+ * common multiple of the distinct weights, so paths whose lengths are equal as fractions tie even where
+ * doubles summed in another order would differ in the last bit. If L or a path sum could overflow a long,
+ * the same algorithm runs on {@link BigInteger} lengths. Weights must then be integers (numbers of shared
+ * bodies).
+ *
+ * <p>Sources are split into {@link SourceChunks#CHUNKS} interleaved chunks run in parallel; the sum is
+ * combined in chunk order, so the result does not depend on the number of cores.
+ */
+final class BrandesBetweenness implements VertexMeasure {
+
+    enum Distance { HOPS, INVERSE_WEIGHT }
+
+    private final Distance distance;
+    private final boolean forceBigInteger;
+
+    BrandesBetweenness(Distance distance) {
+        this(distance, false);
+    }
+
+    /** {@code forceBigInteger} takes the overflow-safe path even when longs suffice (for tests). */
+    BrandesBetweenness(Distance distance, boolean forceBigInteger) {
+        this.distance = distance;
+        this.forceBigInteger = forceBigInteger;
+    }
+
+    @Override
+    public double[] compute(IndexedGraph graph) {
+        int n = graph.vertexCount();
+        double[][] chunks;
+        if (distance == Distance.HOPS) {
+            chunks = SourceChunks.run(n, c -> hops(graph, c), double[][]::new);
+        } else {
+            long[] weights = integerWeights(graph);
+            long[] lengths = forceBigInteger ? null : longLengths(weights, n);
+            if (lengths != null) {
+                chunks = SourceChunks.run(n, c -> longDistances(graph, lengths, c), double[][]::new);
+            } else {
+                BigInteger[] big = bigLengths(weights);
+                chunks = SourceChunks.run(n, c -> bigDistances(graph, big, c), double[][]::new);
+            }
+        }
+        double[] result = new double[n];
+        for (double[] chunk : chunks) {
+            for (int v = 0; v < n; v++) {
+                result[v] += chunk[v];
+            }
+        }
+        if (n > 2) {
+            double scale = 1.0 / ((double) (n - 1) * (n - 2));
+            for (int v = 0; v < n; v++) {
+                result[v] *= scale;
+            }
+        }
+        return result;
+    }
+
+    /** Unnormalised dependencies summed over the sources of one chunk, BFS distances. */
+    private static double[] hops(IndexedGraph g, int chunk) {
+        int n = g.vertexCount();
+        int[] off = g.offsets;
+        int[] tg = g.targets;
+        int[] dist = new int[n];
+        Arrays.fill(dist, -1);
+        double[] sigma = new double[n];
+        double[] delta = new double[n];
+        double[] bc = new double[n];
+        int[] order = new int[n];
+        for (int s = chunk; s < n; s += SourceChunks.CHUNKS) {
+            if (off[s] == off[s + 1]) {
+                continue;
+            }
+            int head = 0;
+            int tail = 0;
+            order[tail++] = s;
+            dist[s] = 0;
+            sigma[s] = 1;
+            while (head < tail) {
+                int v = order[head++];
+                int next = dist[v] + 1;
+                double sv = sigma[v];
+                for (int e = off[v]; e < off[v + 1]; e++) {
+                    int w = tg[e];
+                    if (dist[w] < 0) {
+                        dist[w] = next;
+                        order[tail++] = w;
+                    }
+                    if (dist[w] == next) {
+                        sigma[w] += sv;
+                    }
+                }
+            }
+            // Pull form of the accumulation: delta[v] = sigma[v] * sum over successors w of (1 + delta[w]) / sigma[w].
+            for (int i = tail - 1; i > 0; i--) {
+                int v = order[i];
+                int next = dist[v] + 1;
+                double sum = 0;
+                for (int e = off[v]; e < off[v + 1]; e++) {
+                    int w = tg[e];
+                    if (dist[w] == next) {
+                        sum += (1 + delta[w]) / sigma[w];
+                    }
+                }
+                delta[v] = sigma[v] * sum;
+                bc[v] += delta[v];
+            }
+            for (int i = 0; i < tail; i++) {
+                int v = order[i];
+                dist[v] = -1;
+                sigma[v] = 0;
+                delta[v] = 0;
+            }
+        }
+        return bc;
+    }
+
+    /** The weights as exact integers; anything else has no exact 1/w distance here. */
+    private static long[] integerWeights(IndexedGraph g) {
+        long[] out = new long[g.weights.length];
+        for (int v = 0; v < g.vertexCount(); v++) {
+            for (int e = g.offsets[v]; e < g.offsets[v + 1]; e++) {
+                double w = g.weights[e];
+                if (w != Math.rint(w) || w >= 0x1p53) {
+                    throw new IllegalArgumentException("weighted betweenness needs integer weights (numbers of "
+                            + "shared bodies), but edge " + g.id(v) + "-" + g.id(g.targets[e]) + " has weight " + w);
+                }
+                out[e] = (long) w;
+            }
+        }
+        return out;
+    }
+
+    /** L/w per CSR slot, or null when L or a path of n-1 edges could overflow a long. */
+    private static long[] longLengths(long[] weights, int n) {
+        long[] distinct = Arrays.stream(weights).distinct().toArray();
+        long lcm = 1;
+        try {
+            for (long w : distinct) {
+                lcm = Math.multiplyExact(lcm / gcd(lcm, w), w);
+            }
+        } catch (ArithmeticException overflow) {
+            return null;
+        }
+        long maxLength = 0;
+        long[] lengths = new long[weights.length];
+        for (int e = 0; e < weights.length; e++) {
+            lengths[e] = lcm / weights[e];
+            maxLength = Math.max(maxLength, lengths[e]);
+        }
+        if (n > 1 && maxLength > Long.MAX_VALUE / (n - 1) - 1) {
+            return null;
+        }
+        return lengths;
+    }
+
+    private static BigInteger[] bigLengths(long[] weights) {
+        BigInteger lcm = BigInteger.ONE;
+        for (long w : Arrays.stream(weights).distinct().toArray()) {
+            BigInteger b = BigInteger.valueOf(w);
+            lcm = lcm.divide(lcm.gcd(b)).multiply(b);
+        }
+        BigInteger[] lengths = new BigInteger[weights.length];
+        for (int e = 0; e < weights.length; e++) {
+            lengths[e] = lcm.divide(BigInteger.valueOf(weights[e]));
+        }
+        return lengths;
+    }
+
+    private static long gcd(long a, long b) {
+        while (b != 0) {
+            long t = a % b;
+            a = b;
+            b = t;
+        }
+        return a;
+    }
+
+    /** Unnormalised dependencies of one chunk, Dijkstra on exact long lengths with an indexed binary heap. */
+    private static double[] longDistances(IndexedGraph g, long[] len, int chunk) {
+        int n = g.vertexCount();
+        int[] off = g.offsets;
+        int[] tg = g.targets;
+        long[] dist = new long[n];
+        Arrays.fill(dist, Long.MAX_VALUE);
+        double[] sigma = new double[n];
+        double[] delta = new double[n];
+        double[] bc = new double[n];
+        int[] order = new int[n];
+        LongKeyHeap heap = new LongKeyHeap(n, dist);
+        for (int s = chunk; s < n; s += SourceChunks.CHUNKS) {
+            if (off[s] == off[s + 1]) {
+                continue;
+            }
+            int settled = 0;
+            dist[s] = 0;
+            sigma[s] = 1;
+            heap.insert(s);
+            while (!heap.isEmpty()) {
+                int v = heap.poll();
+                order[settled++] = v;
+                long dv = dist[v];
+                double sv = sigma[v];
+                for (int e = off[v]; e < off[v + 1]; e++) {
+                    int w = tg[e];
+                    long nd = dv + len[e];
+                    long dw = dist[w];
+                    if (nd < dw) {
+                        dist[w] = nd;
+                        sigma[w] = sv;
+                        if (dw == Long.MAX_VALUE) {
+                            heap.insert(w);
+                        } else {
+                            heap.decreased(w);
+                        }
+                    } else if (nd == dw) {
+                        sigma[w] += sv;
+                    }
+                }
+            }
+            for (int i = settled - 1; i > 0; i--) {
+                int v = order[i];
+                long dv = dist[v];
+                double sum = 0;
+                for (int e = off[v]; e < off[v + 1]; e++) {
+                    int w = tg[e];
+                    if (dv + len[e] == dist[w]) {
+                        sum += (1 + delta[w]) / sigma[w];
+                    }
+                }
+                delta[v] = sigma[v] * sum;
+                bc[v] += delta[v];
+            }
+            for (int i = 0; i < settled; i++) {
+                int v = order[i];
+                dist[v] = Long.MAX_VALUE;
+                sigma[v] = 0;
+                delta[v] = 0;
+            }
+        }
+        return bc;
+    }
+
+    private record Entry(BigInteger distance, int vertex) implements Comparable<Entry> {
+        @Override
+        public int compareTo(Entry o) {
+            int c = distance.compareTo(o.distance);
+            return c != 0 ? c : Integer.compare(vertex, o.vertex);
+        }
+    }
+
+    /** The overflow-safe twin of {@link #longDistances}: same algorithm, BigInteger lengths, lazy heap. */
+    private static double[] bigDistances(IndexedGraph g, BigInteger[] len, int chunk) {
+        int n = g.vertexCount();
+        int[] off = g.offsets;
+        int[] tg = g.targets;
+        BigInteger[] dist = new BigInteger[n];
+        boolean[] done = new boolean[n];
+        double[] sigma = new double[n];
+        double[] delta = new double[n];
+        double[] bc = new double[n];
+        int[] order = new int[n];
+        PriorityQueue<Entry> queue = new PriorityQueue<>();
+        for (int s = chunk; s < n; s += SourceChunks.CHUNKS) {
+            if (off[s] == off[s + 1]) {
+                continue;
+            }
+            int settled = 0;
+            dist[s] = BigInteger.ZERO;
+            sigma[s] = 1;
+            queue.add(new Entry(BigInteger.ZERO, s));
+            while (!queue.isEmpty()) {
+                Entry entry = queue.poll();
+                int v = entry.vertex();
+                if (done[v] || !entry.distance().equals(dist[v])) {
+                    continue;
+                }
+                done[v] = true;
+                order[settled++] = v;
+                for (int e = off[v]; e < off[v + 1]; e++) {
+                    int w = tg[e];
+                    if (done[w]) {
+                        continue;
+                    }
+                    BigInteger nd = dist[v].add(len[e]);
+                    int c = dist[w] == null ? -1 : nd.compareTo(dist[w]);
+                    if (c < 0) {
+                        dist[w] = nd;
+                        sigma[w] = sigma[v];
+                        queue.add(new Entry(nd, w));
+                    } else if (c == 0) {
+                        sigma[w] += sigma[v];
+                    }
+                }
+            }
+            for (int i = settled - 1; i > 0; i--) {
+                int v = order[i];
+                double sum = 0;
+                for (int e = off[v]; e < off[v + 1]; e++) {
+                    int w = tg[e];
+                    if (dist[w] != null && dist[v].add(len[e]).equals(dist[w])) {
+                        sum += (1 + delta[w]) / sigma[w];
+                    }
+                }
+                delta[v] = sigma[v] * sum;
+                bc[v] += delta[v];
+            }
+            for (int i = 0; i < settled; i++) {
+                int v = order[i];
+                dist[v] = null;
+                done[v] = false;
+                sigma[v] = 0;
+                delta[v] = 0;
+            }
+        }
+        return bc;
+    }
+
+    /** A binary min-heap of vertices keyed by a shared distance array, with decrease-key. */
+    private static final class LongKeyHeap {
+        private final int[] heap;
+        private final int[] position;
+        private final long[] key;
+        private int size;
+
+        LongKeyHeap(int n, long[] key) {
+            this.heap = new int[n];
+            this.position = new int[n];
+            this.key = key;
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        void insert(int v) {
+            heap[size] = v;
+            position[v] = size;
+            up(size++);
+        }
+
+        void decreased(int v) {
+            up(position[v]);
+        }
+
+        int poll() {
+            int top = heap[0];
+            int last = heap[--size];
+            if (size > 0) {
+                heap[0] = last;
+                position[last] = 0;
+                down(0);
+            }
+            return top;
+        }
+
+        private void up(int i) {
+            int v = heap[i];
+            long k = key[v];
+            while (i > 0) {
+                int parent = (i - 1) >>> 1;
+                int p = heap[parent];
+                if (key[p] <= k) {
+                    break;
+                }
+                heap[i] = p;
+                position[p] = i;
+                i = parent;
+            }
+            heap[i] = v;
+            position[v] = i;
+        }
+
+        private void down(int i) {
+            int v = heap[i];
+            long k = key[v];
+            int half = size >>> 1;
+            while (i < half) {
+                int child = 2 * i + 1;
+                int c = heap[child];
+                int right = child + 1;
+                if (right < size && key[heap[right]] < key[c]) {
+                    child = right;
+                    c = heap[child];
+                }
+                if (k <= key[c]) {
+                    break;
+                }
+                heap[i] = c;
+                position[c] = i;
+                i = child;
+            }
+            heap[i] = v;
+            position[v] = i;
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package se.samverkansvaven.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jgrapht.Graph;
+import org.jgrapht.graph.DefaultWeightedEdge;
+import se.samverkansvaven.analysis.BrandesBetweenness.Distance;
+import se.samverkansvaven.analysis.CentralityResult.Bridge;
+import se.samverkansvaven.analysis.CentralityResult.Ranks;
+import se.samverkansvaven.analysis.CentralityResult.VertexCentrality;
+
+/**
+ * Every centrality measure of domain.md analysis 2 on a weighted actor projection (P, or the induced
+ * subgraph of a scope, see {@link ActorProjection#induced}). Conventions are NetworkX 2.8's:
+ * <ul>
+ * <li>degree = number of partners; strength = sum of the weights (shared bodies);</li>
+ * <li>betweenness normalised by 2/((n−1)(n−2)), zeros for n ≤ 2; weighted betweenness with distance 1/w,
+ * shortest paths compared exactly ({@link BrandesBetweenness});</li>
+ * <li>harmonic closeness = Σ 1/d over reachable v ≠ u, d in hops, divided by n − 1 ({@link HarmonicCloseness});</li>
+ * <li>PageRank, damping 0.85 on w, dangling vertices spread uniformly ({@link PageRank});</li>
+ * <li>local clustering and coreness unweighted ({@link LocalClustering}, {@link Coreness});</li>
+ * <li>Burt's constraint and effective size with w, null for isolated vertices ({@link StructuralHoles});</li>
+ * <li>articulation points and bridges ({@link Biconnectivity});</li>
+ * <li>competition ranks of every numeric measure ({@link CompetitionRanks}).</li>
+ * </ul>
+ * Isolated vertices: degree, strength, betweenness, closeness, clustering and coreness 0; PageRank from the
+ * uniform spread of dangling vertices; constraint and effective size null.
+ */
+final class CentralityAnalysis {
+
+    CentralityResult analyse(Graph<String, DefaultWeightedEdge> graph) {
+        return analyse(IndexedGraph.of(graph));
+    }
+
+    CentralityResult analyse(IndexedGraph g) {
+        int n = g.vertexCount();
+        double[] degree = new double[n];
+        double[] strength = new double[n];
+        for (int v = 0; v < n; v++) {
+            degree[v] = g.degree(v);
+            strength[v] = g.strength(v);
+        }
+        double[] betweenness = new BrandesBetweenness(Distance.HOPS).compute(g);
+        double[] weighted = new BrandesBetweenness(Distance.INVERSE_WEIGHT).compute(g);
+        double[] harmonic = new HarmonicCloseness().compute(g);
+        double[] pageRank = new PageRank().compute(g);
+        double[] clustering = new LocalClustering().compute(g);
+        int[] cores = Coreness.cores(g);
+        double[] coreness = new double[n];
+        for (int v = 0; v < n; v++) {
+            coreness[v] = cores[v];
+        }
+        StructuralHoles.Values holes = StructuralHoles.compute(g);
+        Biconnectivity.Result bicon = Biconnectivity.compute(g);
+
+        Integer[] rDegree = CompetitionRanks.of(degree);
+        Integer[] rStrength = CompetitionRanks.of(strength);
+        Integer[] rBetweenness = CompetitionRanks.of(betweenness);
+        Integer[] rWeighted = CompetitionRanks.of(weighted);
+        Integer[] rHarmonic = CompetitionRanks.of(harmonic);
+        Integer[] rPageRank = CompetitionRanks.of(pageRank);
+        Integer[] rClustering = CompetitionRanks.of(clustering);
+        Integer[] rCoreness = CompetitionRanks.of(coreness);
+        Integer[] rConstraint = CompetitionRanks.of(holes.constraint());
+        Integer[] rEffective = CompetitionRanks.of(holes.effectiveSize());
+
+        List<VertexCentrality> vertices = new ArrayList<>(n);
+        List<String> articulationPoints = new ArrayList<>();
+        for (int v = 0; v < n; v++) {
+            if (bicon.articulation()[v]) {
+                articulationPoints.add(g.id(v));
+            }
+            vertices.add(new VertexCentrality(
+                    g.id(v),
+                    g.degree(v),
+                    strength[v],
+                    betweenness[v],
+                    weighted[v],
+                    harmonic[v],
+                    pageRank[v],
+                    clustering[v],
+                    cores[v],
+                    orNull(holes.constraint()[v]),
+                    orNull(holes.effectiveSize()[v]),
+                    bicon.articulation()[v],
+                    new Ranks(rDegree[v], rStrength[v], rBetweenness[v], rWeighted[v], rHarmonic[v],
+                            rPageRank[v], rClustering[v], rCoreness[v], rConstraint[v], rEffective[v])));
+        }
+        List<Bridge> bridges = new ArrayList<>();
+        for (int[] b : bicon.bridges()) {
+            double w = 0;
+            for (int e = g.offsets[b[0]]; e < g.offsets[b[0] + 1]; e++) {
+                if (g.targets[e] == b[1]) {
+                    w = g.weights[e];
+                }
+            }
+            // Indices ascend with ids, so the lower index is the lower id.
+            bridges.add(new Bridge(g.id(b[0]), g.id(b[1]), w));
+        }
+        return new CentralityResult(n, g.edgeCount(), List.copyOf(vertices), List.copyOf(articulationPoints),
+                List.copyOf(bridges));
+    }
+
+    private static Double orNull(double x) {
+        return Double.isNaN(x) ? null : x;
+    }
+}

@@ -1,0 +1,37 @@
+package se.samverkansvaven.analysis;
+
+/** Connected components by BFS on the int-indexed view. */
+final class ConnectedComponents {
+
+    private ConnectedComponents() {}
+
+    /** Component number per vertex, numbered 0.. in order of each component's lowest vertex index. */
+    static int[] of(IndexedGraph g) {
+        int n = g.vertexCount();
+        int[] component = new int[n];
+        java.util.Arrays.fill(component, -1);
+        int[] queue = new int[n];
+        int count = 0;
+        for (int s = 0; s < n; s++) {
+            if (component[s] >= 0) {
+                continue;
+            }
+            int head = 0;
+            int tail = 0;
+            queue[tail++] = s;
+            component[s] = count;
+            while (head < tail) {
+                int v = queue[head++];
+                for (int e = g.offsets[v]; e < g.offsets[v + 1]; e++) {
+                    int w = g.targets[e];
+                    if (component[w] < 0) {
+                        component[w] = count;
+                        queue[tail++] = w;
+                    }
+                }
+            }
+            count++;
+        }
+        return component;
+    }
+}

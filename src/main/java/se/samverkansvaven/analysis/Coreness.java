@@ -1,0 +1,90 @@
+package se.samverkansvaven.analysis;
+
+/**
+ * Core number of every vertex (unweighted, NetworkX's {@code core_number}): the largest k such that the
+ * vertex is in a subgraph of minimum degree k. Batagelj–Zaversnik bucket algorithm, O(n + m).
+ */
+final class Coreness implements VertexMeasure {
+
+    @Override
+    public double[] compute(IndexedGraph g) {
+        int[] core = cores(g);
+        double[] out = new double[core.length];
+        for (int v = 0; v < core.length; v++) {
+            out[v] = core[v];
+        }
+        return out;
+    }
+
+    static int[] cores(IndexedGraph g) {
+        return run(g, null);
+    }
+
+    /**
+     * The vertices in degeneracy order (each has at most its core number of neighbours after it), as the
+     * Bron–Kerbosch outer loop wants it.
+     */
+    static int[] degeneracyOrder(IndexedGraph g) {
+        int[] order = new int[g.vertexCount()];
+        run(g, order);
+        return order;
+    }
+
+    private static int[] run(IndexedGraph g, int[] orderOut) {
+        int n = g.vertexCount();
+        int[] deg = new int[n];
+        int maxDeg = 0;
+        for (int v = 0; v < n; v++) {
+            deg[v] = g.degree(v);
+            maxDeg = Math.max(maxDeg, deg[v]);
+        }
+        int[] bin = new int[maxDeg + 1];
+        for (int v = 0; v < n; v++) {
+            bin[deg[v]]++;
+        }
+        int start = 0;
+        for (int d = 0; d <= maxDeg; d++) {
+            int count = bin[d];
+            bin[d] = start;
+            start += count;
+        }
+        int[] vert = new int[n];
+        int[] pos = new int[n];
+        for (int v = 0; v < n; v++) {
+            pos[v] = bin[deg[v]]++;
+            vert[pos[v]] = v;
+        }
+        for (int d = maxDeg; d > 0; d--) {
+            bin[d] = bin[d - 1];
+        }
+        if (maxDeg >= 0 && n > 0) {
+            bin[0] = 0;
+        }
+        int[] off = g.offsets;
+        int[] tg = g.targets;
+        for (int i = 0; i < n; i++) {
+            int v = vert[i];
+            for (int e = off[v]; e < off[v + 1]; e++) {
+                int u = tg[e];
+                if (deg[u] > deg[v]) {
+                    int du = deg[u];
+                    int pu = pos[u];
+                    int pw = bin[du];
+                    int w = vert[pw];
+                    if (u != w) {
+                        pos[u] = pw;
+                        vert[pu] = w;
+                        pos[w] = pu;
+                        vert[pw] = u;
+                    }
+                    bin[du]++;
+                    deg[u]--;
+                }
+            }
+        }
+        if (orderOut != null) {
+            System.arraycopy(vert, 0, orderOut, 0, n);
+        }
+        return deg;
+    }
+}

@@ -1,0 +1,83 @@
+package se.samverkansvaven.export;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What every export says about itself. {@code sha256} is of the content only (see {@link SnapshotWriter}),
+ * so the same graph in the same format always has the same hash; {@code generatedAt} is the one field that
+ * differs between two exports of the same graph, and it is always the last.
+ */
+record ExportMetadata(Map<String, Object> fields) {
+
+    /** Raise when the exported node and edge properties change meaning. */
+    static final int SCHEMA_VERSION = 1;
+
+    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper COMPACT = JsonMapper.builder().build();
+
+    static ExportMetadata of(ExportFormat format, LocalDate asOf, GraphSnapshot graph, String appVersion,
+            String sha256, Instant generatedAt) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("generator", "Samverkansväven");
+        fields.put("appVersion", appVersion);
+        fields.put("schemaVersion", SCHEMA_VERSION);
+        fields.put("format", format.id());
+        fields.put("asOf", asOf == null ? null : asOf.toString());
+        Window window = graph.window();
+        fields.put("from", window.from() == null ? null : window.from().toString());
+        fields.put("to", window.to() == null ? null : window.to().toString());
+        fields.put("fullRecords", graph.fullRecords());
+        fields.put("filters", graph.filter().describe());
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("nodes", graph.nodes().size());
+        counts.put("edges", graph.edges().size());
+        counts.put("nodesByType", graph.nodeCounts());
+        counts.put("edgesByType", graph.edgeCounts());
+        counts.put("illustrative", graph.illustrativeCount());
+        fields.put("counts", counts);
+        fields.put("sha256", sha256);
+        fields.put("generatedAt", generatedAt.truncatedTo(ChronoUnit.MILLIS).toString());
+        return new ExportMetadata(fields);
+    }
+
+    String sha256() {
+        return (String) fields.get("sha256");
+    }
+
+    String generatedAt() {
+        return (String) fields.get("generatedAt");
+    }
+
+    String json() {
+        return JSON.writeValueAsString(fields);
+    }
+
+    static String compactJson(Object value) {
+        return COMPACT.writeValueAsString(value);
+    }
+
+    byte[] jsonBytes() {
+        return (json() + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** SHA-256 over the content entries' bytes, in order. */
+    static String sha256(Map<String, byte[]> content) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            content.values().forEach(digest::update);
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package se.samverkansvaven.export;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import se.samverkansvaven.export.GraphSnapshot.Edge;
+import se.samverkansvaven.export.GraphSnapshot.Node;
+
+/**
+ * GEXF 1.3, {@code mode="dynamic"}, {@code timeformat="date"}, so Gephi's timeline plays the history. A body
+ * has {@code start}/{@code end}; the rows of one party in one body (or of one CONVENES or LINKED_WITH pair)
+ * are one edge: with one row it has {@code start}/{@code end}, with several a {@code <spell>} per row, and
+ * its row-specific attributes (role, kind, dates, source ...) are dynamic attvalues with that row's
+ * start/end. GEXF intervals are closed, so {@code end} is the last day an element is active, the day
+ * before the model's {@code validTo}. Node attributes are static. The metadata is the JSON of
+ * {@code <meta><description>}.
+ *
+ * <p>Written by hand: jgrapht-io's GEXFExporter has no spells or dynamic attributes.
+ */
+final class GexfWriter implements SnapshotWriter {
+
+    static final String NAMESPACE = "http://gexf.net/1.3";
+
+    @Override
+    public Map<String, byte[]> content(GraphSnapshot graph) throws IOException {
+        var bytes = new ByteArrayOutputStream(1 << 20);
+        Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
+        XmlOut xml = new XmlOut(writer);
+        Window window = graph.window();
+        xml.start("graph", "mode", "dynamic", "defaultedgetype", "directed", "timeformat", "date",
+                "start", window.from() == null ? null : window.from().toString(),
+                "end", window.to() == null ? null : window.to().minusDays(1).toString());
+        Map<String, String> nodeTypes = Values.types(graph.nodes().stream().map(GraphmlWriter::nodeProps).toList());
+        Map<String, String> edgeTypes = Values.types(graph.edges().stream().map(GraphmlWriter::edgeProps).toList());
+        attributes(xml, "node", "static", nodeTypes);
+        attributes(xml, "edge", "dynamic", edgeTypes);
+        xml.start("nodes");
+        for (Node node : graph.nodes()) {
+            xml.start("node", "id", node.id(), "label", node.name(),
+                    "start", text(node.date("validFrom")), "end", lastDay(node.date("validTo")));
+            attvalues(xml, GraphmlWriter.nodeProps(node), null);
+            xml.end("node");
+        }
+        xml.end("nodes");
+        xml.start("edges");
+        for (List<Edge> rows : merged(graph.edges())) {
+            Edge first = rows.getFirst();
+            boolean single = rows.size() == 1;
+            String id = single && !isRow(first) ? first.id() : first.type() + ":" + first.source() + ">" + first.target();
+            xml.start("edge", "id", id, "source", first.source(), "target", first.target(), "label", first.type(),
+                    "kind", first.type(),
+                    "start", single ? text(first.date("validFrom")) : null,
+                    "end", single ? lastDay(first.date("validTo")) : null);
+            xml.start("attvalues");
+            for (Edge row : rows) {
+                attvalueList(xml, GraphmlWriter.edgeProps(row), single ? null : row);
+            }
+            xml.end("attvalues");
+            if (!single) {
+                xml.start("spells");
+                for (Edge row : rows) {
+                    xml.empty("spell", "start", text(row.date("validFrom")), "end", lastDay(row.date("validTo")));
+                }
+                xml.end("spells");
+            }
+            xml.end("edge");
+        }
+        xml.end("edges");
+        xml.end("graph");
+        xml.flush();
+        return Map.of("gexf", bytes.toByteArray());
+    }
+
+    @Override
+    public void write(Map<String, byte[]> content, ExportMetadata metadata, OutputStream out) throws IOException {
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        XmlOut xml = new XmlOut(writer);
+        xml.declaration();
+        writer.write("<gexf xmlns=\"" + NAMESPACE + "\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
+                + " xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">");
+        xml.start("meta", "lastmodifieddate", metadata.generatedAt().substring(0, 10));
+        xml.textElement("creator", "Samverkansväven " + metadata.fields().get("appVersion"));
+        xml.textElement("keywords", "samverkansväven, municipal cooperation, Sweden");
+        xml.textElement("description", metadata.json());
+        xml.end("meta");
+        xml.flush();
+        out.write(content.get("gexf"));
+        out.write("\n</gexf>\n".getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    /** Rows of one PARTY_TO, CONVENES or LINKED_WITH pair together, ordered by validFrom; others alone. */
+    private static List<List<Edge>> merged(List<Edge> edges) {
+        Map<String, List<Edge>> groups = new LinkedHashMap<>();
+        for (Edge edge : edges) {
+            String key = isRow(edge) ? edge.type() + ":" + edge.source() + ">" + edge.target() : edge.id();
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(edge);
+        }
+        Comparator<Edge> byFrom = Comparator.comparing(e -> e.date("validFrom"),
+                Comparator.nullsFirst(Comparator.naturalOrder()));
+        groups.values().forEach(rows -> rows.sort(byFrom));
+        return new ArrayList<>(groups.values());
+    }
+
+    private static boolean isRow(Edge edge) {
+        return switch (edge.type()) {
+            case "PARTY_TO", "CONVENES", "LINKED_WITH" -> true;
+            default -> false;
+        };
+    }
+
+    private static void attributes(XmlOut xml, String kind, String mode, Map<String, String> types) throws IOException {
+        xml.start("attributes", "class", kind, "mode", mode);
+        for (var type : types.entrySet()) {
+            xml.empty("attribute", "id", type.getKey(), "title", type.getKey(), "type", type.getValue());
+        }
+        xml.end("attributes");
+    }
+
+    private static void attvalues(XmlOut xml, Map<String, Object> props, Edge row) throws IOException {
+        xml.start("attvalues");
+        attvalueList(xml, props, row);
+        xml.end("attvalues");
+    }
+
+    private static void attvalueList(XmlOut xml, Map<String, Object> props, Edge row) throws IOException {
+        String start = row == null ? null : text(row.date("validFrom"));
+        String end = row == null ? null : lastDay(row.date("validTo"));
+        for (var entry : props.entrySet()) {
+            if (entry.getValue() != null) {
+                xml.empty("attvalue", "for", entry.getKey(), "value", Values.text(entry.getValue()),
+                        "start", start, "end", end);
+            }
+        }
+    }
+
+    private static String text(LocalDate date) {
+        return date == null ? null : date.toString();
+    }
+
+    private static String lastDay(LocalDate validTo) {
+        return validTo == null ? null : validTo.minusDays(1).toString();
+    }
+}

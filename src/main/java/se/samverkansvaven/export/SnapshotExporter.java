@@ -1,0 +1,122 @@
+package se.samverkansvaven.export;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/**
+ * Exports the graph: reads it ({@link SnapshotReader}), renders the content, hashes it, then frames it with
+ * the metadata. GEXF covers a window (the whole history by default), every other format one date; the
+ * bundle carries the full records of the bodies active on that date.
+ */
+@Service
+public class SnapshotExporter {
+
+    private final SnapshotReader reader;
+    private final AppVersion version;
+    private final Clock clock;
+
+    SnapshotExporter(SnapshotReader reader, AppVersion version) {
+        this.reader = reader;
+        this.version = version;
+        this.clock = Clock.systemUTC();
+    }
+
+    /**
+     * @param asOf   the snapshot date (ignored by GEXF, which takes from/to)
+     * @param from   GEXF only: first day covered, null for the beginning
+     * @param to     GEXF only: first day no longer covered, null for no end
+     * @throws se.samverkansvaven.web.NotFoundException for an unknown county, federation or area
+     */
+    public Export export(ExportFormat format, LocalDate asOf, LocalDate from, LocalDate to, SnapshotFilter filter,
+            ExportProgress progress) {
+        progress.update("reading the graph", 0);
+        GraphSnapshot graph = switch (format) {
+            case GEXF -> reader.read(new Window(from, to), filter, false);
+            case BUNDLE -> reader.read(Window.on(asOf), filter, true);
+            default -> reader.read(Window.on(asOf), filter, false);
+        };
+        progress.update("rendering " + format.id(), 50);
+        SnapshotWriter writer = writer(format);
+        Map<String, byte[]> content;
+        try {
+            content = writer.content(graph);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        progress.update("hashing", 80);
+        String sha = ExportMetadata.sha256(content);
+        ExportMetadata metadata = ExportMetadata.of(format, format == ExportFormat.GEXF ? null : asOf, graph,
+                version.version(), sha, Instant.now(clock));
+        String stem = format == ExportFormat.GEXF ? gexfStem(from, to) : asOf.toString();
+        progress.update("ready", 90);
+        return new Export(format, "samverkansvaven-" + stem + format.suffix(), metadata, content, writer);
+    }
+
+    /** Checks the filter's county, federation and area exist; throws NotFoundException when one does not. */
+    public void checkFilter(SnapshotFilter filter) {
+        reader.checkFilter(filter);
+    }
+
+    private static String gexfStem(LocalDate from, LocalDate to) {
+        if (from == null && to == null) {
+            return "history";
+        }
+        return (from == null ? "start" : from.toString()) + "--" + (to == null ? "now" : to.toString());
+    }
+
+    static SnapshotWriter writer(ExportFormat format) {
+        return switch (format) {
+            case GRAPHML -> new GraphmlWriter();
+            case GEXF -> new GexfWriter();
+            case CSV -> new CsvZipWriter();
+            case BUNDLE -> new BundleZipWriter();
+            case JSON -> new CytoscapeJsonWriter();
+            case CYPHER -> new CypherScriptWriter();
+        };
+    }
+
+    /** A rendered export, ready to be written; its hash is known before a byte is sent. */
+    public static final class Export {
+        private final ExportFormat format;
+        private final String fileName;
+        private final ExportMetadata metadata;
+        private final Map<String, byte[]> content;
+        private final SnapshotWriter writer;
+
+        Export(ExportFormat format, String fileName, ExportMetadata metadata, Map<String, byte[]> content,
+                SnapshotWriter writer) {
+            this.format = format;
+            this.fileName = fileName;
+            this.metadata = metadata;
+            this.content = content;
+            this.writer = writer;
+        }
+
+        public ExportFormat format() {
+            return format;
+        }
+
+        public String fileName() {
+            return fileName;
+        }
+
+        public String sha256() {
+            return metadata.sha256();
+        }
+
+        public Map<String, Object> metadata() {
+            return metadata.fields();
+        }
+
+        public void writeTo(OutputStream out) throws IOException {
+            writer.write(content, metadata, out);
+            out.flush();
+        }
+    }
+}

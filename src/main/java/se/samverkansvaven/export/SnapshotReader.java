@@ -1,0 +1,294 @@
+package se.samverkansvaven.export;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.neo4j.driver.AccessMode;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionContext;
+import org.springframework.stereotype.Component;
+import se.samverkansvaven.body.Form;
+import se.samverkansvaven.export.GraphSnapshot.Edge;
+import se.samverkansvaven.export.GraphSnapshot.Node;
+import se.samverkansvaven.web.NotFoundException;
+
+/**
+ * Reads the part of the graph an export covers, in one read transaction with parameterised Cypher
+ * ({@link ExportQueries}).
+ *
+ * <p>What is included: the bodies in the window that pass the filter; their PARTY_TO and CONVENES rows in
+ * the window (every row of their history when {@code fullRecords}); SEATED_IN, COVERS, WORKS_ON; LINKED_WITH
+ * between included networks; the actors, areas, sectors and goals they refer to, with IN_SECTOR and the goal
+ * relations among included goals. Municipalities: all 290 (so isolated ones show), with BORDERS and
+ * IN_COUNTY and every county, unless a county or federation filter narrows them to the scope's
+ * municipalities plus every municipality a included body refers to. A row whose party is a body outside
+ * the export is left out; with {@code fullRecords} (the bundle) such bodies are pulled in instead, with
+ * their own full records, so the bundle loads into an empty database on its own.
+ */
+@Component
+class SnapshotReader {
+
+    private final Driver driver;
+
+    SnapshotReader(Driver driver) {
+        this.driver = driver;
+    }
+
+    GraphSnapshot read(Window window, SnapshotFilter filter, boolean fullRecords) {
+        try (var session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
+            return session.executeRead(tx -> new Read(tx, window, filter, fullRecords).run());
+        }
+    }
+
+    /** Throws {@link NotFoundException} for an unknown county, federation or area. */
+    void checkFilter(SnapshotFilter filter) {
+        try (var session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
+            session.executeRead(tx -> {
+                check(tx, filter);
+                return null;
+            });
+        }
+    }
+
+    private static void check(TransactionContext tx, SnapshotFilter filter) {
+        if (filter.county() != null && !found(tx, ExportQueries.COUNTY_EXISTS, "county", filter.county())) {
+            throw new NotFoundException("No county with code '" + filter.county() + "'.");
+        }
+        if (filter.federation() != null
+                && !found(tx, ExportQueries.FEDERATION_EXISTS, "federation", filter.federation())) {
+            throw new NotFoundException("No federation (kommunalförbund) with id '" + filter.federation() + "'.");
+        }
+        if (filter.area() != null && !found(tx, ExportQueries.AREA_EXISTS, "area", filter.area())) {
+            throw new NotFoundException("No service area with id '" + filter.area() + "'.");
+        }
+    }
+
+    private static boolean found(TransactionContext tx, String query, String parameter, String value) {
+        return tx.run(query, Map.of(parameter, value)).single().get("found").asBoolean();
+    }
+
+    /** One read: state kept while the transaction runs. */
+    private static final class Read {
+        private final TransactionContext tx;
+        private final Window window;
+        private final SnapshotFilter filter;
+        private final boolean full;
+        private final Map<String, Node> nodes = new HashMap<>();
+        private final Map<String, Edge> edges = new HashMap<>();
+        private final Set<String> bodyIds = new TreeSet<>();
+        private final Set<String> areaIds = new TreeSet<>();
+        private final Set<String> goalIds = new TreeSet<>();
+        private final Set<String> actorIds = new TreeSet<>();
+        private final Set<String> sectorIds = new TreeSet<>();
+        private final Set<String> municipalityRefs = new TreeSet<>();
+        private final List<Record> rows = new ArrayList<>();
+
+        Read(TransactionContext tx, Window window, SnapshotFilter filter, boolean full) {
+            this.tx = tx;
+            this.window = window;
+            this.filter = filter;
+            this.full = full;
+        }
+
+        GraphSnapshot run() {
+            check(tx, filter);
+            List<String> scope = scope();
+            Map<String, Object> params = windowParams();
+            params.put("forms", filter.forms() == null ? null
+                    : filter.forms().stream().map(Form::name).sorted().toList());
+            params.put("area", filter.area());
+            params.put("scope", scope);
+            addBodies(tx.run(ExportQueries.BODIES, params).list());
+            readRows(bodyIds);
+            if (full) {
+                // A row may name a body (a convener, a network in an initiative) outside the export: pull it in.
+                Set<String> missing = missingPartyBodies();
+                while (!missing.isEmpty()) {
+                    addBodies(tx.run(ExportQueries.BODIES_BY_ID, Map.of("ids", List.copyOf(missing))).list());
+                    readRows(missing);
+                    missing = missingPartyBodies();
+                }
+            }
+            addRows();
+            addLinks();
+            addSimple(ExportQueries.ACTORS, actorIds, "Actor", "");
+            addSimple(ExportQueries.GOALS, goalIds, "Goal", "goal:");
+            tx.run(ExportQueries.GOAL_RELATIONS, Map.of("ids", List.copyOf(goalIds))).forEachRemaining(r ->
+                    edge(r.get("type").asString(), "goal:" + r.get("a").asString(), "goal:" + r.get("b").asString(),
+                            null, Map.of()));
+            tx.run(ExportQueries.AREAS, Map.of("ids", List.copyOf(areaIds))).forEachRemaining(r -> {
+                node(r, "ServiceArea", "area:");
+                for (Object sector : r.get("sectors").asList()) {
+                    sectorIds.add((String) sector);
+                    edge("IN_SECTOR", "area:" + r.get("key").asString(), "sector:" + sector, null, Map.of());
+                }
+            });
+            addSimple(ExportQueries.SECTORS, sectorIds, "Sector", "sector:");
+            addMunicipalities(scope);
+            List<Node> nodeList = new ArrayList<>(nodes.values());
+            nodeList.sort(Comparator.comparing(Node::id));
+            List<Edge> edgeList = new ArrayList<>(edges.values());
+            edgeList.removeIf(e -> !nodes.containsKey(e.source()) || !nodes.containsKey(e.target()));
+            edgeList.sort(Comparator.comparing(Edge::id));
+            return new GraphSnapshot(window, filter, full, List.copyOf(nodeList), List.copyOf(edgeList));
+        }
+
+        private Map<String, Object> windowParams() {
+            Map<String, Object> params = new HashMap<>();
+            params.put("from", window.from());
+            params.put("to", window.to());
+            params.put("full", full);
+            return params;
+        }
+
+        private List<String> scope() {
+            if (filter.county() != null) {
+                return tx.run(ExportQueries.COUNTY_MUNICIPALITIES, Map.of("county", filter.county()))
+                        .list(r -> r.get("code").asString());
+            }
+            if (filter.federation() != null) {
+                Map<String, Object> params = windowParams();
+                params.put("federation", filter.federation());
+                return tx.run(ExportQueries.FEDERATION_MEMBERS, params).list(r -> r.get("code").asString());
+            }
+            return null;
+        }
+
+        private void addBodies(List<Record> records) {
+            for (Record r : records) {
+                Node body = node(r, "Body", "");
+                bodyIds.add(body.key());
+                Object sector = body.props().get("sector");
+                if (sector != null) {
+                    sectorIds.add(sector.toString());
+                }
+                for (Object seat : r.get("seats").asList()) {
+                    municipalityRefs.add((String) seat);
+                    edge("SEATED_IN", body.id(), (String) seat, null, Map.of());
+                }
+                for (Object area : r.get("areas").asList()) {
+                    areaIds.add((String) area);
+                    edge("COVERS", body.id(), "area:" + area, null, Map.of());
+                }
+                for (Object goal : r.get("goals").asList()) {
+                    goalIds.add((String) goal);
+                    edge("WORKS_ON", body.id(), "goal:" + goal, null, Map.of());
+                }
+            }
+        }
+
+        private void readRows(Set<String> ids) {
+            Map<String, Object> params = windowParams();
+            params.put("ids", List.copyOf(ids));
+            rows.addAll(tx.run(ExportQueries.ROWS, params).list());
+        }
+
+        private Set<String> missingPartyBodies() {
+            Set<String> missing = new TreeSet<>();
+            for (Record r : rows) {
+                String party = r.get("party").asString();
+                if (r.get("partyType").asString().equals("Body") && !bodyIds.contains(party)) {
+                    missing.add(party);
+                }
+            }
+            return missing;
+        }
+
+        private void addRows() {
+            for (Record r : rows) {
+                String party = r.get("party").asString();
+                switch (r.get("partyType").asString()) {
+                    case "Municipality" -> municipalityRefs.add(party);
+                    case "Actor" -> actorIds.add(party);
+                    default -> {
+                        if (!bodyIds.contains(party)) {
+                            continue; // a body outside the export (only without fullRecords)
+                        }
+                    }
+                }
+                Map<String, Object> props = r.get("props").asMap();
+                String type = r.get("type").asString();
+                String qualifier = (type.equals("PARTY_TO") ? props.get("role") + ":" : "") + dateKey(props);
+                edge(type, party, r.get("body").asString(), qualifier, props);
+            }
+        }
+
+        private void addLinks() {
+            Map<String, Object> params = windowParams();
+            params.put("ids", List.copyOf(bodyIds));
+            tx.run(ExportQueries.LINKS, params).forEachRemaining(r -> {
+                Map<String, Object> props = r.get("props").asMap();
+                edge("LINKED_WITH", r.get("a").asString(), r.get("b").asString(),
+                        props.get("kind") + ":" + dateKey(props), props);
+            });
+        }
+
+        private void addSimple(String query, Set<String> ids, String type, String prefix) {
+            tx.run(query, Map.of("ids", List.copyOf(ids))).forEachRemaining(r -> node(r, type, prefix));
+        }
+
+        private void addMunicipalities(List<String> scope) {
+            List<String> codes = null;
+            if (scope != null) {
+                Set<String> set = new TreeSet<>(scope);
+                set.addAll(municipalityRefs);
+                codes = List.copyOf(set);
+            }
+            Map<String, Object> params = new HashMap<>();
+            params.put("codes", codes);
+            Set<String> countyCodes = new TreeSet<>();
+            tx.run(ExportQueries.MUNICIPALITIES, params).forEachRemaining(r -> {
+                Node m = node(r, "Municipality", "");
+                for (Object county : r.get("counties").asList()) {
+                    countyCodes.add((String) county);
+                    edge("IN_COUNTY", m.id(), "county:" + county, null, Map.of());
+                }
+            });
+            tx.run(ExportQueries.BORDERS, params).forEachRemaining(r ->
+                    edge("BORDERS", r.get("a").asString(), r.get("b").asString(), null, Map.of()));
+            addSimple(ExportQueries.COUNTIES, countyCodes, "County", "county:");
+        }
+
+        private Node node(Record r, String type, String prefix) {
+            String key = r.get("key").asString();
+            Map<String, Object> props = new TreeMap<>(r.get("props").asMap());
+            props.remove("id"); // the key; "id" is the element id in GraphML, GEXF and Cytoscape
+            props.put("key", key);
+            if (type.equals("Body") || type.equals("Actor") || type.equals("Goal")) {
+                props.putIfAbsent("illustrative", false);
+            }
+            List<String> labels = new ArrayList<>(r.get("labels").asList(v -> v.asString()));
+            labels.sort(Comparator.comparing((String label) -> !label.equals(type)).thenComparing(l -> l));
+            Node node = new Node(prefix + key, type, List.copyOf(labels), key, unmodifiable(props));
+            nodes.put(node.id(), node);
+            return node;
+        }
+
+        private void edge(String type, String source, String target, String qualifier, Map<String, Object> stored) {
+            Map<String, Object> props = new TreeMap<>(stored);
+            if (type.equals("PARTY_TO") || type.equals("CONVENES") || type.equals("LINKED_WITH")) {
+                props.putIfAbsent("illustrative", false);
+            }
+            String id = type + ":" + source + ">" + target + (qualifier == null ? "" : ":" + qualifier);
+            edges.put(id, new Edge(id, type, source, target, unmodifiable(props)));
+        }
+
+        private static String dateKey(Map<String, Object> props) {
+            Object from = props.get("validFrom");
+            return from == null ? "-" : from.toString();
+        }
+
+        private static Map<String, Object> unmodifiable(Map<String, Object> sorted) {
+            return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sorted));
+        }
+    }
+}
