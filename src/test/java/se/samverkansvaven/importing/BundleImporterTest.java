@@ -23,7 +23,7 @@ import se.samverkansvaven.testing.GraphChecksum;
 import se.samverkansvaven.testing.ReferenceFixture;
 
 /** Loading real and small bundles end to end, from every source, and what the graph looks like after. */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BundleImporterTest {
 
     @Autowired

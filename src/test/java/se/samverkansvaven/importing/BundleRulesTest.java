@@ -17,7 +17,7 @@ import se.samverkansvaven.testing.ReferenceFixture;
  * One test per loader rule (domain.md "Data exchange format", docs/model.md): the valid {@link TestBundle}
  * broken in one place, the exact errors expected, and the graph unchanged afterwards.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BundleRulesTest {
 
     private static final String PARTY_TO_BODY = "a body is a party only as a network that is PARTICIPANT of an "
