@@ -33,7 +33,8 @@ export async function createMap(container, { onClick } = {}) {
         if (popupFor) polygon.bindPopup(popupFor(code)).openPopup();
         onClick?.(code, names[code]);
       });
-      polygon.bindTooltip(() => `${names[code]} (${code})`, { sticky: true });
+      // A node, not a string: Leaflet would put a string into innerHTML.
+      polygon.bindTooltip(() => el('span', { text: `${names[code]} (${code})` }), { sticky: true });
     },
   }).addTo(map);
   map.fitBounds(layer.getBounds());
