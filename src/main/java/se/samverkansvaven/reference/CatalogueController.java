@@ -41,6 +41,17 @@ class CatalogueController {
                 }).all());
     }
 
+    /** The 21 counties (län), for scope pickers. */
+    @GetMapping("/api/counties")
+    List<County> counties() {
+        return List.copyOf(client.query("MATCH (c:County) RETURN c.code AS code, c.name AS name ORDER BY c.code")
+                .fetchAs(County.class)
+                .mappedBy((t, r) -> new County(r.get("code").asString(), r.get("name").asString()))
+                .all());
+    }
+
+    record County(String code, String name) {}
+
     record Area(String id, String sector, String nameSv, String nameEn, String source) {}
 
     record Sector(String id, String nameSv, String nameEn, List<String> areas) {}

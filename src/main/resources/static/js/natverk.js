@@ -1,0 +1,215 @@
+// Nätverk: the grid sector × level of professional networks, existing ties drawn solid and suggested
+// (unlinked, Adamic–Adar-scored) pairs dashed, each suggestion explained by what the two share.
+import {
+  initPage, t, el, clear, fill, api, showError, showNotice, showLoading, loadCatalogue, loadMunicipalities, pick,
+  sectorName, areaName, levelLabel, formatNumber, formatPercent, illustrativeBadge, onLangChange, onDateChange,
+  markDataset,
+} from './common.js';
+
+const $ = (id) => document.getElementById(id);
+const LEVELS = ['POLITICAL', 'STRATEGIC', 'TACTICAL', 'OPERATIONAL'];
+const CLASSES = ['DIAGONAL', 'HORIZONTAL', 'VERTICAL', 'SAME_CELL'];
+const CELL_W = 190;
+const CELL_H = 130;
+let cat = null;
+let names = {};
+let grid = null;
+let links = null;
+let cy = null;
+const bodyNames = {};
+const goalNames = {};
+
+await initPage('networks');
+CLASSES.forEach((c) => $('classes').append(el('label', { for: 'class-' + c },
+  el('input', { type: 'checkbox', id: 'class-' + c, value: c, checked: c === 'DIAGONAL' }), el('span', { i18n: 'pairClass.' + c }))));
+try {
+  const [catalogue, municipalities] = await Promise.all([loadCatalogue(), loadMunicipalities()]);
+  cat = catalogue;
+  names = Object.fromEntries(municipalities.map((m) => [m.code, m.name]));
+} catch (e) { showError($('status'), e); }
+markDataset($('dataset-mark'));
+$('classes').addEventListener('change', () => load());
+$('top').addEventListener('change', () => render());
+$('controls').addEventListener('submit', (e) => e.preventDefault());
+onLangChange(() => render());
+onDateChange(() => { markDataset($('dataset-mark')); load(); });
+load();
+
+function classes() { return [...$('classes').querySelectorAll('input:checked')].map((i) => i.value); }
+
+async function load() {
+  showLoading($('status'));
+  const chosen = classes();
+  try {
+    [grid, links] = await Promise.all([api('/api/analysis/network-grid'),
+      chosen.length ? api('/api/analysis/diagonal-links?classes=' + chosen.join(',')) : Promise.resolve({ pairs: [], conveners: [] })]);
+  } catch (e) {
+    grid = null;
+    showError($('status'), e);
+    if (cy) { cy.destroy(); cy = null; }
+    ['pairs', 'conveners'].forEach((id) => clear($(id)));
+    return;
+  }
+  clear($('status'));
+  grid.networks.forEach((n) => { bodyNames[n.id] = n.name; });
+  (links?.conveners ?? []).forEach((c) => { bodyNames[c.convener] = c.label ?? c.convener; });
+  loadGoalNames(grid.networks);
+  if (!grid.networks.length) showNotice($('status'), t('networks.none', { date: grid.asOf }));
+  render();
+}
+
+/** Goal names are in each network's details; fetched once, the table falls back to ids meanwhile. */
+async function loadGoalNames(networks) {
+  const missing = networks.filter((n) => !(n.id in bodyNames && goalNames.__done?.has(n.id)));
+  goalNames.__done ??= new Set();
+  const results = await Promise.allSettled(missing.map((n) => api(`/api/bodies/${encodeURIComponent(n.id)}`)));
+  let found = false;
+  results.forEach((r, i) => {
+    if (r.status !== 'fulfilled') return;
+    goalNames.__done.add(missing[i].id);
+    (r.value.goals ?? []).forEach((g) => { if (!goalNames[g.id]) { goalNames[g.id] = g.name; found = true; } });
+    (r.value.conveners ?? []).forEach((c) => { if (c.name) bodyNames[c.party] = c.name; });
+  });
+  if (found) renderPairs();
+}
+
+function suggestions() {
+  const top = Math.max(1, Number($('top').value) || 15);
+  return (links?.pairs ?? []).slice(0, top);
+}
+
+function render() {
+  if (!grid) return;
+  renderGraph();
+  renderPairs();
+  renderConveners();
+}
+
+function renderGraph() {
+  if (cy) cy.destroy();
+  const sectors = [...new Set(grid.networks.map((n) => n.sector))]
+    .sort((a, b) => (cat?.sectors.findIndex((s) => s.id === a) ?? 0) - (cat?.sectors.findIndex((s) => s.id === b) ?? 0));
+  const cells = {};
+  grid.networks.forEach((n) => { (cells[`${n.sector}|${n.level}`] ??= []).push(n); });
+  const elements = [];
+  sectors.forEach((s, i) => elements.push({ group: 'nodes', classes: 'axis',
+    data: { id: 'axis-s-' + s, display: sectorName(cat, s) }, position: { x: 90 + i * CELL_W, y: 0 } }));
+  LEVELS.forEach((l, j) => elements.push({ group: 'nodes', classes: 'axis level',
+    data: { id: 'axis-l-' + l, display: levelLabel(l) }, position: { x: -40, y: 80 + j * CELL_H } }));
+  Object.values(cells).forEach((members) => members.forEach((n, k) => {
+    const i = sectors.indexOf(n.sector);
+    const j = LEVELS.indexOf(n.level);
+    const offset = (k - (members.length - 1) / 2) * 34;
+    elements.push({ group: 'nodes', data: { id: n.id, display: short(n.name), network: n, illustrative: n.illustrative },
+      position: { x: 90 + i * CELL_W + offset * 0.6, y: 80 + j * CELL_H + offset } });
+  }));
+  grid.ties.forEach((tie) => elements.push({ group: 'edges', classes: 'tie',
+    data: { id: `tie-${tie.a}-${tie.b}`, source: tie.a, target: tie.b, tie } }));
+  suggestions().forEach((p, index) => {
+    if (!grid.networks.some((n) => n.id === p.a.id) || !grid.networks.some((n) => n.id === p.b.id)) return;
+    elements.push({ group: 'edges', classes: 'suggested',
+      data: { id: `pair-${p.a.id}-${p.b.id}`, source: p.a.id, target: p.b.id, pair: p, index, width: 1 + Math.min(5, p.score / 3) } });
+  });
+  cy = cytoscape({
+    container: $('graph'), elements, layout: { name: 'preset', padding: 20 }, autoungrabify: false,
+    style: [
+      { selector: 'node', style: { label: 'data(display)', 'font-size': 10, 'text-wrap': 'wrap', 'text-max-width': 120,
+        'background-color': '#b0306a', width: 16, height: 16, 'text-valign': 'bottom',
+        'text-background-color': '#fff', 'text-background-opacity': 0.8 } },
+      { selector: 'node[?illustrative]', style: { 'border-width': 2, 'border-style': 'dashed', 'border-color': '#8a5a00' } },
+      { selector: 'node.axis', style: { 'background-opacity': 0, 'border-width': 0, 'font-size': 11, 'font-weight': 'bold',
+        'text-valign': 'center', events: 'no', 'text-max-width': 150 } },
+      { selector: 'edge', style: { 'curve-style': 'bezier' } },
+      { selector: 'edge.tie', style: { 'line-color': '#12355b', width: 2.5 } },
+      { selector: 'edge.suggested', style: { 'line-color': '#d35400', 'line-style': 'dashed', width: 'data(width)', opacity: 0.85 } },
+      { selector: ':selected', style: { 'overlay-color': '#ffbf47', 'overlay-opacity': 0.4, 'overlay-padding': 5 } },
+    ],
+  });
+  cy.on('tap', 'edge.suggested', (e) => explainPair(e.target.data('pair')));
+  cy.on('tap', 'edge.tie', (e) => explainTie(e.target.data('tie')));
+  cy.on('tap', 'node', (e) => { if (e.target.data('network')) explainNetwork(e.target.data('network')); });
+  cy.fit(undefined, 20);
+  window.samverkansvavenGraph = cy;
+}
+
+function short(name) { return name.length > 48 ? name.slice(0, 46) + '…' : name; }
+
+function renderPairs() {
+  const box = $('pairs');
+  const pairs = suggestions();
+  if (!pairs.length) { showNotice(box, t('networks.noPairs')); return; }
+  fill(box, el('table', { id: 'pair-table' },
+    el('thead', {}, el('tr', {}, ['networks.pair', 'networks.class', 'networks.score', 'networks.triadic', 'networks.why']
+      .map((k, i) => el('th', { scope: 'col', class: i === 2 || i === 3 ? 'num' : null, text: t(k) })))),
+    el('tbody', {}, pairs.map((p) => el('tr', {},
+      el('td', {}, el('button', { type: 'button', class: 'link-button', on: { click: () => selectPair(p) } },
+        `${p.a.name} ~ ${p.b.name}`), (p.a.illustrative || p.b.illustrative) ? illustrativeBadge() : null),
+      el('td', { text: t('pairClass.' + p.pairClass) }),
+      el('td', { class: 'num', text: formatNumber(p.score, 2) }),
+      el('td', { class: 'num', text: String(p.triadic) }),
+      el('td', { text: why(p) }))))));
+  if ((links?.pairs.length ?? 0) > pairs.length) {
+    box.append(el('p', { class: 'small', text: t('networks.more', { n: links.pairs.length - pairs.length }) }));
+  }
+}
+
+function why(p) {
+  const parts = [];
+  if (p.sharedGoals.length) parts.push(t('networks.sharedGoals', { list: p.sharedGoals.map((g) => goalNames[g] ?? g).join(', ') }));
+  if (p.sharedAreas.length) parts.push(t('networks.sharedAreas', { list: p.sharedAreas.map((a) => areaName(cat, a)).join(', ') }));
+  if (p.sharedConveners.length) parts.push(t('networks.sharedConveners', { list: p.sharedConveners.map((c) => bodyNames[c] ?? c).join(', ') }));
+  if (p.sharedMunicipalities.length) parts.push(t('networks.sharedMunicipalities', { n: p.sharedMunicipalities.length }));
+  if (p.triadic) parts.push(t('networks.triadicText', { n: p.triadic }));
+  return parts.join('; ') + '.';
+}
+
+function selectPair(p) {
+  if (cy) {
+    cy.$(':selected').unselect();
+    cy.getElementById(`pair-${p.a.id}-${p.b.id}`).select();
+  }
+  explainPair(p);
+}
+
+function explainPair(p) {
+  const box = $('explain');
+  const place = (n) => `${sectorName(cat, n.sector)} / ${levelLabel(n.level)}`;
+  fill(box, 
+    el('h3', { text: `${p.a.name} ~ ${p.b.name}` }),
+    el('p', { text: t('networks.pairIntro', { cls: t('pairClass.' + p.pairClass), a: place(p.a), b: place(p.b), score: formatNumber(p.score, 3) }) }),
+    el('p', { text: why(p) }),
+    p.sharedMunicipalities.length ? el('p', { class: 'small', text: p.sharedMunicipalities.map((c) => names[c] ?? c).join(', ') }) : null,
+    el('p', { class: 'small', text: t('networks.scoreExplain') }));
+}
+
+function explainTie(tie) {
+  fill($('explain'), 
+    el('h3', { text: `${bodyNames[tie.a] ?? tie.a} – ${bodyNames[tie.b] ?? tie.b}` }),
+    el('p', { text: t('networks.tieText', {
+      links: tie.links.map((k) => t('linkKind.' + k)).join(', ') || t('common.none'),
+      initiatives: tie.initiatives.join(', ') || t('common.none') }) }));
+}
+
+function explainNetwork(n) {
+  fill($('explain'), 
+    el('h3', {}, n.name, n.illustrative ? illustrativeBadge() : null),
+    el('dl', {},
+      el('dt', { text: t('web.sector') }), el('dd', { text: sectorName(cat, n.sector) }),
+      el('dt', { text: t('common.level') }), el('dd', { text: levelLabel(n.level) }),
+      el('dt', { text: t('web.conveners') }), el('dd', { text: n.conveners.map((c) => bodyNames[c] ?? c).join(', ') || '–' }),
+      el('dt', { text: t('common.areas') }), el('dd', { text: n.areas.map((a) => areaName(cat, a)).join(', ') || '–' })));
+}
+
+function renderConveners() {
+  const box = $('conveners');
+  const rows = links?.conveners ?? [];
+  if (!rows.length) { showNotice(box, t('common.nothing')); return; }
+  fill(box, el('table', {},
+    el('thead', {}, el('tr', {}, ['networks.convener', 'networks.networkCount', 'networks.diagonalPairs', 'networks.linkedShare']
+      .map((k, i) => el('th', { scope: 'col', class: i ? 'num' : null, text: t(k) })))),
+    el('tbody', {}, rows.map((c) => el('tr', {},
+      el('td', { text: c.label ?? c.convener }),
+      el('td', { class: 'num', text: String(c.networks) }),
+      el('td', { class: 'num', text: String(c.diagonalPairs) }),
+      el('td', { class: 'num', text: c.share === null ? '–' : `${c.linkedPairs} / ${c.diagonalPairs} (${formatPercent(c.share, 0)})` }))))));
+}

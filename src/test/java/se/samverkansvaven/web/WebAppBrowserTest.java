@@ -1,0 +1,274 @@
+package se.samverkansvaven.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import se.samverkansvaven.ApiClient;
+import se.samverkansvaven.importing.BundleFiles;
+import se.samverkansvaven.importing.BundleImporter;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The web app in Debian's headless Chromium against the app on a random port with the shipped and the
+ * illustrative bundles: every page loads without console errors, the ego web shows exactly the API's nodes,
+ * Luckor lists the API's gaps, the language switch changes the labels, and a failed call shows its error.
+ * One Spring context and one browser for the whole class; a screenshot of every page goes to
+ * target/screenshots/.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebAppBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final String AS_OF = "2026-11-21";
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    /** The innermost elements that stick out to the right of the viewport, for the failure message. */
+    private static final String WIDER_THAN_VIEWPORT = """
+            return [...document.querySelectorAll('body *')]
+              .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+              .filter(e => ![...e.children].some(c => c.getBoundingClientRect().right > window.innerWidth + 1))
+              .slice(0, 5).map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))
+              .join(', ')""";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    BundleImporter importer;
+
+    private WebDriver driver;
+    private ApiClient api;
+    private Path profile;
+
+    @BeforeAll
+    void start() throws IOException {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            fail("The browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
+                    + "): apt-get install -y chromium chromium-driver (.ci/run installs them).");
+        }
+        api = new ApiClient(port);
+        if (api.get("/api/bodies/ill-gn-it-ostra-skaraborg").status() == 404) {
+            importer.importBundle(BundleFiles.fromClasspath("bundles/vastra-gotaland"));
+            importer.importBundle(BundleFiles.fromClasspath("bundles/illustrative"));
+        }
+        Files.createDirectories(SCREENSHOTS);
+        profile = Files.createTempDirectory("webapp-chrome");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + profile, "--window-size=1280,800", "--lang=sv-SE");
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().window().setSize(new Dimension(1280, 800));
+        open("index.html");
+        js("localStorage.setItem('samverkansvaven.asOf', arguments[0]); localStorage.setItem('samverkansvaven.lang', 'sv');", AS_OF);
+    }
+
+    @AfterAll
+    void stop() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void everyPageLoadsWithoutConsoleErrors() throws IOException {
+        record Page(String path, String name, String ready) {}
+        List<Page> pages = List.of(
+                new Page("index.html?code=1497", "min-samverkansvav", "#node-list li"),
+                new Page("karta.html", "karta", "path.leaflet-interactive"),
+                new Page("luckor.html?area=beredskap", "luckor", "#gap-table tbody tr"),
+                new Page("vardkoncentration.html?scope=county:14", "vardkoncentration", "#host-bars li"),
+                new Page("natverk.html", "natverk", "#pair-table tbody tr"),
+                new Page("tidslinje.html?subject=1496", "tidslinje", "#summary p"));
+        // Export links answer (checked by the page with a HEAD request; a failure would show a message).
+        List<String> errors = new ArrayList<>();
+        for (Page page : pages) {
+            logs(); // drop what came before
+            open(page.path());
+            waitFor(page.ready());
+            settle();
+            for (LogEntry entry : logs()) {
+                if (entry.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                    errors.add(page.path() + ": " + entry.getMessage());
+                }
+            }
+            assertThat(text("h1")).as(page.path()).isNotBlank();
+            assertThat(driver.findElements(By.cssSelector(".badge.illustrative"))).as("illustrative badge on " + page.path()).isNotEmpty();
+            screenshot(page.name());
+            driver.manage().window().setSize(new Dimension(390, 844));
+            settle();
+            assertThat(((Number) js("return document.documentElement.scrollWidth")).intValue())
+                    .as("no horizontal overflow on a phone: " + page.path() + "; too wide: " + js(WIDER_THAN_VIEWPORT))
+                    .isLessThanOrEqualTo(392);
+            screenshot(page.name() + "-phone");
+            driver.manage().window().setSize(new Dimension(1280, 800));
+        }
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void theEgoWebShowsExactlyTheNodesTheApiReturns() {
+        for (String depth : List.of("1", "2")) {
+            JsonNode web = api.get("/api/analysis/web/1497?depth=" + depth + "&asOf=" + AS_OF).json();
+            Set<String> expected = new TreeSet<>();
+            web.get("nodes").forEach(n -> expected.add(n.get("data").get("id").asString()));
+            assertThat(expected).contains("1497", "1496", "ill-avt-alkohol-tidaholm-hjo");
+
+            open("index.html?code=1497");
+            waitFor("#node-list li");
+            if (depth.equals("2")) {
+                new Select(driver.findElement(By.id("depth"))).selectByValue("2");
+                new WebDriverWait(driver, Duration.ofSeconds(20)).until(d ->
+                        d.findElements(By.cssSelector("#node-list li")).size() == expected.size());
+            }
+            Set<String> listed = new TreeSet<>();
+            driver.findElements(By.cssSelector("#node-list li")).forEach(li -> listed.add(li.getDomAttribute("data-id")));
+            assertThat(listed).as("node list, depth " + depth).isEqualTo(expected);
+            @SuppressWarnings("unchecked")
+            List<String> drawn = (List<String>) js("return window.samverkansvavenGraph.nodes().map(n => n.id())");
+            assertThat(new TreeSet<>(drawn)).as("Cytoscape nodes, depth " + depth).isEqualTo(expected);
+        }
+        // The portfolio lists Hjo's bodies with Tidaholm as host of the alcohol licensing agreement.
+        WebElement row = driver.findElement(By.cssSelector("#portfolio-table tr[data-id='ill-avt-alkohol-tidaholm-hjo']"));
+        assertThat(row.getText()).contains("Tidaholm");
+        waitFor("#dependency");
+        assertThat(text("#dependency")).contains("83").contains("Skövde");
+        waitFor("#centrality");
+        assertThat(text("#centrality")).contains("av 49");
+    }
+
+    @Test
+    void choosingAnAreaOnLuckorListsTheGapsTheApiReturns() {
+        List<String> expected = new ArrayList<>();
+        api.get("/api/analysis/gaps?area=beredskap&asOf=" + AS_OF).json().get("gaps")
+                .forEach(g -> expected.add(g.get("code").asString()));
+        assertThat(expected).hasSize(9).first().isEqualTo("1446");
+
+        open("luckor.html");
+        waitFor("#area option[value='beredskap']");
+        assertThat(text("#gaps")).contains("Välj ett verksamhetsområde");
+        new Select(driver.findElement(By.id("area"))).selectByValue("beredskap");
+        waitFor("#gap-table tbody tr");
+        List<String> listed = driver.findElements(By.cssSelector("#gap-table tbody tr")).stream()
+                .map(tr -> tr.getDomAttribute("data-code")).toList();
+        assertThat(listed).isEqualTo(expected);
+        String karlsborg = driver.findElement(By.cssSelector("#gap-table tr[data-code='1446']")).getText();
+        assertThat(karlsborg).contains("ANSLUT 1").contains("VÄRD 1").contains("STARTA").contains("67");
+    }
+
+    @Test
+    void theLanguageSwitchChangesTheLabelsAndIsRemembered() {
+        open("vardkoncentration.html");
+        waitFor("#host-bars li");
+        assertThat(driver.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("sv");
+        assertThat(text("h1")).isEqualTo("Värdkoncentration");
+        assertThat(text("nav a[href='karta.html']")).isEqualTo("Karta");
+        driver.findElement(By.id("lang-switch")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> "Host concentration".equals(text("h1")));
+        assertThat(driver.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
+        assertThat(text("nav a[href='karta.html']")).isEqualTo("Map");
+        assertThat(text("label[for='scope-kind']")).isEqualTo("Scope");
+        assertThat(text("#figures")).contains("Municipalities (N)");
+
+        open("luckor.html"); // remembered on the next page
+        waitFor("h1");
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> "Gaps".equals(text("h1")));
+        assertThat(text("#lang-switch")).isEqualTo("Svenska");
+        driver.findElement(By.id("lang-switch")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> "Luckor".equals(text("h1")));
+    }
+
+    @Test
+    void aFailedApiCallShowsItsErrorAndDataIsShownAsText() {
+        open("index.html?code=9999");
+        waitFor("#status .message.error[role='alert']");
+        assertThat(text("#status")).contains("Uppgifterna kunde inte hämtas").contains("404").contains("9999");
+
+        open("index.html");
+        waitFor("#municipality-list option");
+        WebElement input = driver.findElement(By.id("municipality"));
+        input.sendKeys("<img src=x onerror=window.pwned=1>");
+        driver.findElement(By.id("show")).click();
+        waitFor("#status .message.error");
+        assertThat(text("#status")).contains("<img src=x onerror=window.pwned=1>");
+        assertThat(driver.findElements(By.cssSelector("#status img"))).isEmpty();
+        assertThat(js("return window.pwned === undefined")).isEqualTo(true);
+
+        open("vardkoncentration.html?scope=codes:12");
+        waitFor("#status .message.error");
+        assertThat(text("#status")).contains("400").contains("not a municipality code");
+    }
+
+    private void open(String path) {
+        driver.get("http://localhost:" + port + "/" + path);
+    }
+
+    private void waitFor(String css) {
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(d -> !d.findElements(By.cssSelector(css)).isEmpty());
+    }
+
+    /** Lets pending fetches and rendering finish: no loading notice left on the page. */
+    private void settle() {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.findElements(By.cssSelector(".message.loading")).isEmpty());
+    }
+
+    private String text(String css) {
+        return driver.findElement(By.cssSelector(css)).getText().strip();
+    }
+
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    private List<LogEntry> logs() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll();
+    }
+
+    private void screenshot(String name) throws IOException {
+        byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+        Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+    }
+}
