@@ -99,7 +99,8 @@ class CooperationDataReader {
             if (sector != null) {
                 sectors.add(sector);
             }
-            List<PartyInfo> bodyParties = parties.getOrDefault(id, List.of());
+            // A body may have no active party (a network between members); the list is then empty.
+            List<PartyInfo> bodyParties = new ArrayList<>(parties.getOrDefault(id, List.of()));
             bodyParties.sort((a, b) -> a.partyId().compareTo(b.partyId()));
             String level = r.get("level").asString(null);
             bodies.put(id, new BodyInfo(id, Form.valueOf(r.get("form").asString()), r.get("name").asString(),
