@@ -2,5 +2,5 @@
 UNWIND $rows AS row
 MATCH (a:Body {id: row.a})
 MATCH (b:Body {id: row.b})
-CREATE (a)-[r:LINKED_WITH]->(b)
-SET r = row.props
+CREATE (a)-[:LINKED_WITH {kind: row.kind, validFrom: row.validFrom, validTo: row.validTo, source: row.source,
+  illustrative: row.illustrative}]->(b)

@@ -136,8 +136,9 @@ final class BundleValidator {
             String name = required(BundleFile.BODIES, row, B_NAME, "every body needs a name");
             String sector = row.get(B_SECTOR);
             if (sector != null && !reference.sectors().contains(sector)) {
-                error(BundleFile.BODIES, row, B_SECTOR, "no sector has id '" + sector + "'; the sectors are "
-                        + String.join(", ", new TreeSet<>(reference.sectors())));
+                error(BundleFile.BODIES, row, B_SECTOR, "no sector has id '" + sector + "'; " + (reference.sectors()
+                        .isEmpty() ? "the database has no sectors yet: load the reference data first"
+                        : "the sectors are " + String.join(", ", new TreeSet<>(reference.sectors()))));
             }
             Level level = enumValue(BundleFile.BODIES, row, B_LEVEL, Level.class, "level", false);
             Governance governance = enumValue(BundleFile.BODIES, row, B_GOVERNANCE, Governance.class,

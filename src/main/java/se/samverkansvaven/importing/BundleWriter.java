@@ -33,6 +33,7 @@ final class BundleWriter {
     private final String upsertActors = CypherQueries.load("upsert-actors");
     private final String upsertGoals = CypherQueries.load("upsert-goals");
     private final String upsertBodies = CypherQueries.load("upsert-bodies");
+    private final String existingBodies = CypherQueries.load("existing-bodies");
     private final String existingRows = CypherQueries.load("existing-rows");
     private final String deleteRelationships = CypherQueries.load("delete-relationships");
     private final String updateRelationships = CypherQueries.load("update-relationships");
@@ -96,7 +97,7 @@ final class BundleWriter {
                 "illustrative", illustrative(a.source())))).toList(), tally);
         run(tx, upsertGoals, bundle.goals().stream().map(g -> row("id", g.id(), "props", props(
                 "name", g.name(), "source", g.source(), "illustrative", illustrative(g.source())))).toList(), tally);
-        run(tx, upsertBodies, bundle.bodies().stream().map(this::bodyRow).toList(), tally);
+        writeBodies(tx, bundle.bodies(), tally);
         writePartyRows(tx, bundle, tally);
         run(tx, replaceBodyRelations, bundle.bodies().stream().map(b -> row(
                 "id", b.id(),
@@ -112,9 +113,35 @@ final class BundleWriter {
         return revision;
     }
 
+    /** Upserts the bundle's bodies, skipping those stored exactly so (properties and labels). */
+    private void writeBodies(TransactionContext tx, List<BodyRow> bodies, Tally tally) {
+        Map<String, Map<String, Object>> storedProps = new HashMap<>();
+        Map<String, Set<String>> storedLabels = new HashMap<>();
+        for (List<String> batch : batches(bodies.stream().map(BodyRow::id).toList())) {
+            tx.run(existingBodies, Map.of("ids", batch)).forEachRemaining(record -> {
+                String id = record.get("id").asString();
+                storedProps.put(id, record.get("props").asMap());
+                storedLabels.put(id, new HashSet<>(record.get("labels").asList(org.neo4j.driver.Value::asString)));
+            });
+        }
+        List<Map<String, Object>> changed = new ArrayList<>();
+        for (BodyRow body : bodies) {
+            Map<String, Object> row = bodyRow(body);
+            Map<String, Object> props = new LinkedHashMap<>(row);
+            props.keySet().removeAll(List.of("label", "staleLabels"));
+            Map<String, Object> stored = storedProps.get(body.id());
+            boolean same = stored != null && sameProperties(stored, props)
+                    && storedLabels.get(body.id()).equals(Set.of("Body", body.form().label()));
+            if (!same) {
+                changed.add(row);
+            }
+        }
+        run(tx, upsertBodies, changed, tally);
+    }
+
     private Map<String, Object> bodyRow(BodyRow body) {
         List<String> stale = Arrays.stream(Form.values()).filter(f -> f != body.form()).map(Form::label).toList();
-        return row("id", body.id(), "label", body.form().label(), "staleLabels", stale, "props", props(
+        return row("id", body.id(), "label", body.form().label(), "staleLabels", stale,
                 "form", body.form().name(),
                 "name", body.name(),
                 "sector", body.sector(),
@@ -123,25 +150,27 @@ final class BundleWriter {
                 "validFrom", body.validFrom(),
                 "validTo", body.validTo(),
                 "source", body.source(),
-                "illustrative", illustrative(body.source())));
+                "illustrative", illustrative(body.source()));
     }
+
+    /** A stored relationship: its element id and properties. */
+    private record Stored(String rowId, Map<String, Object> props) {}
 
     /**
      * Replaces the PARTY_TO and CONVENES rows of the bundle's bodies: a stored row with the identity of a
-     * bundle row (body, party, role, validFrom) is updated in place, a bundle row with no stored twin is
-     * created, and every other stored row of those bodies is deleted. In place rather than delete-and-create,
-     * so loading the same bundle twice leaves even the relationships' element ids alone.
+     * bundle row (body, party, role, validFrom) is kept, and updated in place only when a property differs;
+     * a bundle row with no stored twin is created; every other stored row of those bodies is deleted. So
+     * loading the same bundle twice writes no row and leaves even the element ids alone.
      */
     private void writePartyRows(TransactionContext tx, ValidBundle bundle, Tally tally) {
-        Map<String, String> stored = new HashMap<>();
+        Map<String, Stored> stored = new HashMap<>();
         List<String> toDelete = new ArrayList<>();
         List<String> bodyIds = bundle.bodies().stream().map(BodyRow::id).toList();
         for (List<String> batch : batches(bodyIds)) {
             tx.run(existingRows, Map.of("bodyIds", batch)).forEachRemaining(record -> {
-                String key = storedKey(record);
-                String rowId = record.get("rowId").asString();
-                if (stored.putIfAbsent(key, rowId) != null) {
-                    toDelete.add(rowId); // a stored duplicate of one identity: keep one
+                var row = new Stored(record.get("rowId").asString(), record.get("props").asMap());
+                if (stored.putIfAbsent(storedKey(record), row) != null) {
+                    toDelete.add(row.rowId()); // a stored duplicate of one identity: keep one
                 }
             });
         }
@@ -159,21 +188,29 @@ final class BundleWriter {
                     "source", convener.source(), "illustrative", illustrative(convener.source()));
             place(stored.remove(key("CONVENES", convener)), convener, props, updates, newConveners);
         }
-        toDelete.addAll(stored.values());
+        stored.values().forEach(row -> toDelete.add(row.rowId()));
         run(tx, deleteRelationships, "rowIds", toDelete, tally);
         run(tx, updateRelationships, updates, tally);
         newPartyRows.forEach((kind, rows) -> run(tx, createPartyTo.get(kind), rows, tally));
         newConveners.forEach((kind, rows) -> run(tx, createConvenes.get(kind), rows, tally));
     }
 
-    private static void place(String storedRowId, PartyRow party, Map<String, Object> props,
+    private static void place(Stored stored, PartyRow party, Map<String, Object> props,
             List<Map<String, Object>> updates, Map<PartyKind, List<Map<String, Object>>> creates) {
-        if (storedRowId != null) {
-            updates.add(row("rowId", storedRowId, "props", props));
-        } else {
-            creates.computeIfAbsent(party.kind(), k -> new ArrayList<>())
-                    .add(row("body", party.bodyId(), "party", party.party(), "props", props));
+        if (stored == null) {
+            Map<String, Object> row = row("body", party.bodyId(), "party", party.party());
+            row.putAll(props);
+            creates.computeIfAbsent(party.kind(), k -> new ArrayList<>()).add(row);
+        } else if (!sameProperties(stored.props(), props)) {
+            updates.add(row("rowId", stored.rowId(), "props", props));
         }
+    }
+
+    /** Stored properties equal the new ones, a null new value meaning "absent". */
+    private static boolean sameProperties(Map<String, Object> stored, Map<String, Object> props) {
+        long present = props.values().stream().filter(java.util.Objects::nonNull).count();
+        return stored.size() == present && props.entrySet().stream()
+                .allMatch(e -> java.util.Objects.equals(e.getValue(), stored.get(e.getKey())));
     }
 
     private static String key(String type, PartyRow row) {
@@ -199,25 +236,27 @@ final class BundleWriter {
         }
         Set<List<String>> pairs = new LinkedHashSet<>();
         links.forEach(link -> pairs.add(List.of(link.a(), link.b())));
-        Map<String, String> stored = new HashMap<>();
+        Map<String, Stored> stored = new HashMap<>();
         for (List<List<String>> batch : batches(new ArrayList<>(pairs))) {
             var params = batch.stream().map(p -> row("a", p.get(0), "b", p.get(1))).toList();
             tx.run(existingLinks, Map.of("pairs", params)).forEachRemaining(record -> stored.putIfAbsent(
                     linkKey(record.get("a").asString(), record.get("b").asString(),
                             record.get("kind").asString(null),
                             record.get("validFrom").isNull() ? null : record.get("validFrom").asLocalDate()),
-                    record.get("rowId").asString()));
+                    new Stored(record.get("rowId").asString(), record.get("props").asMap())));
         }
         List<Map<String, Object>> updates = new ArrayList<>();
         List<Map<String, Object>> creates = new ArrayList<>();
         for (LinkRow link : links) {
             Map<String, Object> props = props("kind", link.kind().name(), "validFrom", link.validFrom(),
                     "validTo", link.validTo(), "source", link.source(), "illustrative", illustrative(link.source()));
-            String rowId = stored.get(linkKey(link.a(), link.b(), link.kind().name(), link.validFrom()));
-            if (rowId != null) {
-                updates.add(row("rowId", rowId, "props", props));
-            } else {
-                creates.add(row("a", link.a(), "b", link.b(), "props", props));
+            Stored existing = stored.get(linkKey(link.a(), link.b(), link.kind().name(), link.validFrom()));
+            if (existing == null) {
+                Map<String, Object> row = row("a", link.a(), "b", link.b());
+                row.putAll(props);
+                creates.add(row);
+            } else if (!sameProperties(existing.props(), props)) {
+                updates.add(row("rowId", existing.rowId(), "props", props));
             }
         }
         run(tx, updateRelationships, updates, tally);

@@ -45,7 +45,7 @@ class ImportCommand implements Command {
                 }
             }
             ImportReport report = importer.importBundle(files);
-            report.counts().forEach((file, rows) -> out.println(file + ": " + rows + " rows"));
+            report.counts().forEach((file, rows) -> out.println(file + ": " + rows + (rows == 1 ? " row" : " rows")));
             out.println("created " + report.nodesCreated() + " nodes and " + report.relationshipsCreated()
                     + " relationships, deleted " + report.relationshipsDeleted()
                     + " relationships; graph revision " + report.revision());
