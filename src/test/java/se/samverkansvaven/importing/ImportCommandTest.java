@@ -19,7 +19,7 @@ import se.samverkansvaven.testing.GraphChecksum;
 import se.samverkansvaven.testing.ReferenceFixture;
 
 /** The {@code import PATH} verb: exit codes 0, 1 and 2 and what it prints. */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ImportCommandTest {
 
     @Autowired

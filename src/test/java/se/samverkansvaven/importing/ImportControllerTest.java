@@ -20,7 +20,7 @@ import se.samverkansvaven.testing.GraphChecksum;
 import se.samverkansvaven.testing.ReferenceFixture;
 
 /** POST /api/imports. MockMvc is built by hand so this class shares the plain {@code @SpringBootTest} context. */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ImportControllerTest {
 
     @Autowired
