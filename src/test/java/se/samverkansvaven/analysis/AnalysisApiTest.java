@@ -20,7 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The analysis API on the shipped data (Västra Götaland + illustrative) against the facts that
  * {@code fixtures/check_illustrative.py} computed independently from the CSV files for 2026-11-21.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Its own database holding exactly the shipped data: other suites add test bodies to the shared one.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "samverkansvaven.test.database=shipped-data-only")
 class AnalysisApiTest {
 
     static final String DATE = "2026-11-21";

@@ -24,7 +24,9 @@ import se.samverkansvaven.body.Form;
  * The hand-runnable Cypher in {@code cypher/queries/} gives the same answers as the Java analyses on the
  * shipped data (Västra Götaland + illustrative), so a planner in Neo4j Browser sees what the app shows.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Its own database holding exactly the shipped data: other suites add test bodies to the shared one.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "samverkansvaven.test.database=shipped-data-only")
 class NamedQueriesTest {
 
     static final LocalDate DATE = LocalDate.of(2026, 11, 21);
