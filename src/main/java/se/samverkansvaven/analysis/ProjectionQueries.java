@@ -1,10 +1,7 @@
 package se.samverkansvaven.analysis;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+import se.samverkansvaven.database.CypherFiles;
 
 /** The projection's Cypher, read once from {@code cypher/projection/*.cypher} on the classpath. */
 @Component
@@ -29,10 +26,6 @@ class ProjectionQueries {
     String links() { return links; }
 
     static String load(String name) {
-        try (var in = new ClassPathResource("cypher/projection/" + name + ".cypher").getInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Missing cypher/projection/" + name + ".cypher", e);
-        }
+        return CypherFiles.load("cypher/projection/" + name + ".cypher");
     }
 }

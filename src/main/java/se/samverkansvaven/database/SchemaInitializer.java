@@ -1,16 +1,10 @@
 package se.samverkansvaven.database;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,13 +33,6 @@ class SchemaInitializer implements InitializingBean {
     }
 
     static List<String> statements() {
-        try (var in = new ClassPathResource("cypher/schema.cypher").getInputStream()) {
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            String withoutComments = text.lines().filter(line -> !line.strip().startsWith("//"))
-                    .collect(Collectors.joining("\n"));
-            return Arrays.stream(withoutComments.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cypher/schema.cypher is missing from the classpath", e);
-        }
+        return CypherFiles.statements("cypher/schema.cypher");
     }
 }

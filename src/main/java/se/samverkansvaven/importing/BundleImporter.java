@@ -22,8 +22,6 @@ public class BundleImporter {
 
     private final Driver driver;
     private final BundleWriter writer = new BundleWriter();
-    private final List<String> schema = CypherQueries.loadAll("schema");
-    private volatile boolean schemaEnsured;
 
     BundleImporter(Driver driver) {
         this.driver = driver;
@@ -35,7 +33,6 @@ public class BundleImporter {
      */
     public ImportReport importBundle(BundleFiles files) {
         Map<BundleFile, CsvTable> tables = parse(files);
-        ensureSchema();
         try (var session = driver.session(SessionConfig.defaultConfig())) {
             return session.executeWrite(tx -> {
                 var reference = writer.readReference(tx);
@@ -85,18 +82,5 @@ public class BundleImporter {
             throw new BundleRejectedException(errors);
         }
         return tables;
-    }
-
-    /** The constraints the MERGEs rely on; schema statements need their own transactions. */
-    private void ensureSchema() {
-        if (schemaEnsured) {
-            return;
-        }
-        try (var session = driver.session(SessionConfig.defaultConfig())) {
-            for (String statement : schema) {
-                session.executeWriteWithoutResult(tx -> tx.run(statement).consume());
-            }
-        }
-        schemaEnsured = true;
     }
 }

@@ -15,6 +15,7 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.summary.SummaryCounters;
 import se.samverkansvaven.body.ActorKind;
+import se.samverkansvaven.database.GraphRevisions;
 import se.samverkansvaven.body.Form;
 import se.samverkansvaven.importing.ValidBundle.BodyRow;
 import se.samverkansvaven.importing.ValidBundle.LinkRow;
@@ -49,7 +50,6 @@ final class BundleWriter {
     private final String existingLinks = CypherQueries.load("existing-links");
     private final String createLinks = CypherQueries.load("create-links");
     private final String mergeGoalRelations = CypherQueries.load("merge-goal-relations");
-    private final String incrementRevision = CypherQueries.load("increment-revision");
 
     /** Created and deleted counts summed over the statements of one import. */
     static final class Tally {
@@ -107,10 +107,7 @@ final class BundleWriter {
         writeLinks(tx, bundle.links(), tally);
         run(tx, mergeGoalRelations, bundle.goalRelations().stream()
                 .map(r -> row("a", r.a(), "b", r.b(), "kind", r.kind())).toList(), tally);
-        var result = tx.run(incrementRevision);
-        long revision = result.single().get("revision").asLong();
-        tally.add(result.consume().counters());
-        return revision;
+        return GraphRevisions.bump(tx);
     }
 
     /** Upserts the bundle's bodies, skipping those stored exactly so (properties and labels). */
