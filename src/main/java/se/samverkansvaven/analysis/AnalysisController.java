@@ -3,8 +3,10 @@ package se.samverkansvaven.analysis;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.function.Supplier;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -88,19 +90,19 @@ class AnalysisController {
     }
 
     /** Municipalities of the scope with no body of the chosen forms on the date: not nodes of P. */
-    private static java.util.List<String> withoutCooperation(Scope scope, ActorProjection projection) {
+    private static List<String> withoutCooperation(Scope scope, ActorProjection projection) {
         return scope.municipalities().stream().filter(code -> !projection.actors().containsVertex(code)).toList();
     }
 
     record CentralityResponse(LocalDate asOf, String scope, Set<Form> forms, int vertexCount, int edgeCount,
-                              java.util.List<CentralityResult.VertexCentrality> vertices,
-                              java.util.List<String> articulationPoints, java.util.List<CentralityResult.Bridge> bridges,
-                              java.util.List<String> withoutCooperation) {}
+                              List<CentralityResult.VertexCentrality> vertices,
+                              List<String> articulationPoints, List<CentralityResult.Bridge> bridges,
+                              List<String> withoutCooperation) {}
 
     record CommunityResponse(LocalDate asOf, String scope, Set<Form> forms, int vertexCount,
-                             java.util.List<java.util.SortedSet<String>> components,
-                             java.util.List<java.util.SortedSet<String>> communities, Double modularity, long seed,
-                             java.util.List<java.util.SortedSet<String>> cliques, java.util.List<String> withoutCooperation) {}
+                             List<SortedSet<String>> components,
+                             List<SortedSet<String>> communities, Double modularity, long seed,
+                             List<SortedSet<String>> cliques, List<String> withoutCooperation) {}
 
     @GetMapping("/hosts")
     HostConcentrationAnalysis.HostConcentration hosts(

@@ -2,7 +2,6 @@ package se.samverkansvaven.analysis;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -15,10 +14,7 @@ import java.util.TreeSet;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.connectivity.BiconnectivityInspector;
 import org.jgrapht.alg.connectivity.ConnectivityInspector;
-import org.jgrapht.alg.scoring.BetweennessCentrality;
-import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.graph.DefaultWeightedEdge;
-import org.jgrapht.graph.SimpleGraph;
 import se.samverkansvaven.analysis.CooperationData.BodyInfo;
 import se.samverkansvaven.analysis.CooperationData.PartyInfo;
 import se.samverkansvaven.body.Form;
@@ -35,16 +31,14 @@ import se.samverkansvaven.body.Role;
  *   <li>areas covered (as in item 5: party in any role to a body of B covering the area) that m, and each
  *       other municipality or actor party, stop covering;</li>
  *   <li>the number of connected components of P, and P's articulation points gained and lost;</li>
- *   <li>every municipality's rank by unweighted betweenness in P (JGraphT {@link BetweennessCentrality}
- *       on an unweighted copy; ranks are competition ranks over all vertices of P, regions included,
+ *   <li>every municipality's rank by unweighted betweenness in P (the centrality analysis' Brandes on
+ *       hop distances; ranks are competition ranks over all vertices of P, regions included,
  *       values within 1e-9 tied). Listed: municipalities whose rank changed, including those entering or
  *       leaving P (rank null where not a vertex). Betweenness values use NetworkX's normalisation
  *       2/((n−1)(n−2)) so they match the centrality endpoint.</li>
  * </ul>
  */
 final class ExitImpactAnalysis implements CooperationAnalysis<ExitImpactAnalysis.Query, ExitImpactAnalysis.ExitImpact> {
-
-    static final double RANK_TIE = 1e-9;
 
     public enum Scope { BODY, AREA, ALL }
 
@@ -219,36 +213,26 @@ final class ExitImpactAnalysis implements CooperationAnalysis<ExitImpactAnalysis
         return List.copyOf(changes);
     }
 
-    /** Unweighted betweenness, normalised like NetworkX: raw pair counts × 2/((n−1)(n−2)); 0 when n ≤ 2. */
+    /** Unweighted betweenness, normalised like NetworkX (the same Brandes as the centrality analysis). */
     static Map<String, Double> betweenness(Graph<String, DefaultWeightedEdge> p) {
-        // an unweighted copy: JGraphT's BetweennessCentrality would use the weights of a weighted graph
-        Graph<String, DefaultEdge> g = new SimpleGraph<>(DefaultEdge.class);
-        new TreeSet<>(p.vertexSet()).forEach(g::addVertex);
-        p.edgeSet().forEach(e -> g.addEdge(p.getEdgeSource(e), p.getEdgeTarget(e)));
-        Map<String, Double> raw = new BetweennessCentrality<>(g, false).getScores();
-        int n = g.vertexSet().size();
-        double scale = n <= 2 ? 0.0 : 2.0 / ((double) (n - 1) * (n - 2));
-        Map<String, Double> normalised = new HashMap<>();
-        raw.forEach((v, b) -> normalised.put(v, b * scale));
-        return normalised;
+        IndexedGraph g = IndexedGraph.of(p);
+        double[] values = new BrandesBetweenness(BrandesBetweenness.Distance.HOPS).compute(g);
+        Map<String, Double> byId = new HashMap<>();
+        for (int v = 0; v < values.length; v++) {
+            byId.put(g.id(v), values[v]);
+        }
+        return byId;
     }
 
-    /** Competition ranks ("1224"), highest value first; values within {@link #RANK_TIE} share a rank. */
+    /** Competition ranks ("1224") of the values, shared with the centrality analysis' ranking. */
     static Map<String, Integer> competitionRanks(Map<String, Double> values) {
-        List<Double> sorted = values.values().stream().sorted(Comparator.reverseOrder()).toList();
-        Map<String, Integer> ranks = new HashMap<>();
-        values.forEach((v, x) -> {
-            int higher = 0;
-            for (double y : sorted) {
-                if (y > x + RANK_TIE) {
-                    higher++;
-                } else {
-                    break;
-                }
-            }
-            ranks.put(v, higher + 1);
-        });
-        return ranks;
+        List<String> ids = List.copyOf(values.keySet());
+        Integer[] ranks = CompetitionRanks.of(ids.stream().mapToDouble(values::get).toArray());
+        Map<String, Integer> byId = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            byId.put(ids.get(i), ranks[i]);
+        }
+        return byId;
     }
 
     private static BodyRef ref(BodyInfo body) {

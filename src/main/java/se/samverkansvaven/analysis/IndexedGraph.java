@@ -60,7 +60,6 @@ final class IndexedGraph {
             idx.put(ids[i], i);
         }
         int n = ids.length;
-        int[] degree = new int[n];
         List<DefaultWeightedEdge> edges = new ArrayList<>(graph.edgeSet());
         int[] src = new int[edges.size()];
         int[] dst = new int[edges.size()];
@@ -80,32 +79,17 @@ final class IndexedGraph {
             src[e] = idx.get(s);
             dst[e] = idx.get(t);
             w[e] = weight;
-            degree[src[e]]++;
-            degree[dst[e]]++;
         }
-        int[] offsets = new int[n + 1];
+        IndexedGraph indexed = fromEdges(ids, src, dst, w);
         for (int v = 0; v < n; v++) {
-            offsets[v + 1] = offsets[v] + degree[v];
-        }
-        int[] fill = Arrays.copyOf(offsets, n);
-        int[] targets = new int[offsets[n]];
-        double[] weights = new double[offsets[n]];
-        for (int e = 0; e < src.length; e++) {
-            targets[fill[src[e]]] = dst[e];
-            weights[fill[src[e]]++] = w[e];
-            targets[fill[dst[e]]] = src[e];
-            weights[fill[dst[e]]++] = w[e];
-        }
-        sortRows(offsets, targets, weights);
-        for (int v = 0; v < n; v++) {
-            for (int e = offsets[v] + 1; e < offsets[v + 1]; e++) {
-                if (targets[e] == targets[e - 1]) {
+            for (int e = indexed.offsets[v] + 1; e < indexed.offsets[v + 1]; e++) {
+                if (indexed.targets[e] == indexed.targets[e - 1]) {
                     throw new IllegalArgumentException("parallel edges between " + ids[v] + " and "
-                            + ids[targets[e]] + " are not allowed in P");
+                            + ids[indexed.targets[e]] + " are not allowed in P");
                 }
             }
         }
-        return new IndexedGraph(ids, offsets, targets, weights);
+        return indexed;
     }
 
     /** Builds a view directly from ascending ids and an edge list of index pairs (tests, aggregation). */
