@@ -1,5 +1,6 @@
 package se.samverkansvaven;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.boot.SpringApplication;
@@ -21,12 +22,17 @@ final class CommandLine {
             return Integer.MIN_VALUE; // the server keeps running; see main
         }
         String verb = args[0];
-        List<String> verbArgs = Arrays.asList(args).subList(1, args.length);
+        // Settings such as --spring.neo4j.uri=… go to Spring; everything else belongs to the verb.
+        List<String> settings = new ArrayList<>(List.of("--spring.main.banner-mode=off",
+                "--logging.level.root=WARN", "--samverkansvaven.command=" + verb));
+        List<String> verbArgs = new ArrayList<>();
+        for (String arg : Arrays.asList(args).subList(1, args.length)) {
+            (isSetting(arg) ? settings : verbArgs).add(arg);
+        }
         SpringApplication app = new SpringApplication(application);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setLogStartupInfo(false);
-        try (ConfigurableApplicationContext context = app.run("--spring.main.banner-mode=off",
-                "--logging.level.root=WARN", "--samverkansvaven.command=" + verb)) {
+        try (ConfigurableApplicationContext context = app.run(settings.toArray(String[]::new))) {
             var commands = context.getBeansOfType(Command.class).values();
             return commands.stream().filter(c -> c.name().equals(verb)).findFirst()
                     .map(c -> c.run(verbArgs, System.out, System.err))
@@ -36,5 +42,11 @@ final class CommandLine {
                         return 2;
                     });
         }
+    }
+
+    /** {@code --some.property=value}: a dotted name with a value is a Spring setting, not a verb option. */
+    static boolean isSetting(String arg) {
+        int equals = arg.indexOf('=');
+        return arg.startsWith("--") && equals > 2 && arg.substring(2, equals).contains(".");
     }
 }

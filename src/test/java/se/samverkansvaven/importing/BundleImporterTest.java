@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Driver;
@@ -20,7 +19,6 @@ import org.neo4j.driver.Value;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import se.samverkansvaven.testing.GraphChecksum;
-import se.samverkansvaven.testing.ReferenceFixture;
 
 /** Loading real and small bundles end to end, from every source, and what the graph looks like after. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -31,11 +29,6 @@ class BundleImporterTest {
 
     @Autowired
     Driver driver;
-
-    @BeforeEach
-    void referenceData() {
-        ReferenceFixture.load(driver);
-    }
 
     @Test
     void theVastraGotalandBundleLoadsWithItsCounts() {

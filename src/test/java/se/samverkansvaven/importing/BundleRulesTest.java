@@ -11,7 +11,6 @@ import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import se.samverkansvaven.testing.GraphChecksum;
-import se.samverkansvaven.testing.ReferenceFixture;
 
 /**
  * One test per loader rule (domain.md "Data exchange format", docs/model.md): the valid {@link TestBundle}
@@ -33,7 +32,6 @@ class BundleRulesTest {
 
     @BeforeEach
     void graphHoldsTheValidBundle() {
-        ReferenceFixture.load(driver);
         importer.importBundle(TestBundle.valid().toFiles());
     }
 

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Driver;
@@ -16,7 +15,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import se.samverkansvaven.Command;
 import se.samverkansvaven.testing.GraphChecksum;
-import se.samverkansvaven.testing.ReferenceFixture;
 
 /** The {@code import PATH} verb: exit codes 0, 1 and 2 and what it prints. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -33,11 +31,6 @@ class ImportCommandTest {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    @BeforeEach
-    void referenceData() {
-        ReferenceFixture.load(driver);
-    }
 
     @Test
     void aFolderLoadsAndPrintsTheCounts() throws Exception {

@@ -17,7 +17,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 import se.samverkansvaven.testing.GraphChecksum;
-import se.samverkansvaven.testing.ReferenceFixture;
 
 /** POST /api/imports. MockMvc is built by hand so this class shares the plain {@code @SpringBootTest} context. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -33,7 +32,6 @@ class ImportControllerTest {
 
     @BeforeEach
     void setUp() {
-        ReferenceFixture.load(driver);
         mvc = MockMvcBuilders.webAppContextSetup(context).build();
     }
 
