@@ -54,7 +54,8 @@ class AnalysisController {
         CooperationData data = data(asOf);
         requireMunicipality(data, "code", code);
         Set<Form> chosen = FormsParameter.parse(forms);
-        return run("code", () -> egoWeb.analyse(data, new EgoWebAnalysis.Query(code, depth, chosen)));
+        var query = new EgoWebAnalysis.Query(code, depth, chosen);
+        return run("code", () -> egoWeb.analyse(data, cache.projection(data.asOf(), query.forms()), query));
     }
 
     /** Centrality on P, or on the part of P among the scope's municipalities (the induced subgraph). */

@@ -75,12 +75,20 @@ final class EgoWebAnalysis implements CooperationAnalysis<EgoWebAnalysis.Query, 
 
     @Override
     public EgoWeb analyse(CooperationData data, Query query) {
+        return analyse(data, ActorProjection.of(data, query.forms()), query);
+    }
+
+    /** The same, on a projection of {@code data} for the query's forms that the caller already holds. */
+    EgoWeb analyse(CooperationData data, ActorProjection projection, Query query) {
+        if (!projection.forms().equals(query.forms())) {
+            throw new IllegalArgumentException("ego web: the projection is for forms " + projection.forms()
+                    + ", the query asks for " + query.forms());
+        }
         String ego = query.code();
         boolean known = data.municipalities().containsKey(ego) || data.actors().containsKey(ego);
         if (!known) {
             throw new IllegalArgumentException("ego web: unknown municipality or actor '" + ego + "'");
         }
-        ActorProjection projection = ActorProjection.of(data, query.forms());
         Graph<String, DefaultEdge> bipartite = projection.bipartite();
 
         Map<String, Integer> distance = new HashMap<>();
