@@ -28,7 +28,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * <p>CSRF: the pages send the token of the {@code XSRF-TOKEN} cookie in an {@code X-XSRF-TOKEN} header.
  * A request that brings its own {@code Authorization: Basic} header and no foreign {@code Origin} is exempt:
  * a script or curl is no browser being tricked, and a cross-site form post, the one CSRF vector, always
- * carries the attacker's Origin.
+ * carries the attacker's Origin. An API request without any credentials is exempt too: it has nothing to
+ * abuse, and so gets 401.
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurityConfiguration {
@@ -67,7 +68,8 @@ class WebSecurityConfiguration {
         http.formLogin(form -> form.defaultSuccessUrl("/", false).permitAll());
         http.httpBasic(basic -> basic.realmName("samverkansvaven"));
         http.logout(logout -> logout.logoutSuccessUrl("/"));
-        http.csrf(csrf -> csrf.spa().ignoringRequestMatchers(WebSecurityConfiguration::basicWithoutForeignOrigin));
+        http.csrf(csrf -> csrf.spa().ignoringRequestMatchers(WebSecurityConfiguration::basicWithoutForeignOrigin,
+                request -> api.matches(request) && carriesNoCredentials(request)));
         http.exceptionHandling(ex -> ex
                 .defaultAuthenticationEntryPointFor(apiEntryPoint(), api)
                 .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
@@ -77,6 +79,14 @@ class WebSecurityConfiguration {
                 .frameOptions(frame -> frame.deny())
                 .referrerPolicy(ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /**
+     * Nothing a forged request could ride on (no session, no Authorization): it is anonymous anyway and gets a
+     * plain 401 rather than a CSRF 403 that would hide "log in first".
+     */
+    static boolean carriesNoCredentials(HttpServletRequest request) {
+        return request.getHeader("Authorization") == null && request.getRequestedSessionId() == null;
     }
 
     /** An API client that authenticates itself on every request, and no browser page of another site. */
