@@ -28,8 +28,11 @@ public class BundleImporter {
     private final List<String> schema = CypherQueries.loadAll("schema");
     private volatile boolean schemaEnsured;
 
-    BundleImporter(Driver driver) {
+    private final InputLimits limits;
+
+    BundleImporter(Driver driver, InputLimits limits) {
         this.driver = driver;
+        this.limits = limits;
     }
 
     /**
@@ -97,7 +100,7 @@ public class BundleImporter {
     private Map<BundleFile, CsvTable> parse(BundleFiles files) {
         List<BundleError> errors = new ArrayList<>();
         Map<BundleFile, CsvTable> tables = new EnumMap<>(BundleFile.class);
-        CsvReader reader = new CsvReader(errors);
+        CsvReader reader = new CsvReader(errors, limits);
         for (var entry : files.files().entrySet()) {
             if (entry.getKey().equals(METADATA)) {
                 continue; // what an exported bundle says about itself; nothing to load
