@@ -221,4 +221,19 @@ class EditingTest {
         // Every join is in the audit trail: no write went unrecorded.
         assertThat(api.get("/api/changes?entity=sec-skovde-parallel").json().size()).isGreaterThanOrEqualTo(joiners.size());
     }
+
+    @Test
+    void aBodyNamedScriptIsStoredAsTextAndNoPageWritesDataAsHtml() throws Exception {
+        String name = "<script>alert('x')</script>";
+        ensure(association("sec-skovde-script", name, "1496"));
+        assertThat(api.get("/api/bodies/sec-skovde-script").json().get("name").asString()).isEqualTo(name);
+        // The pages set data with textContent only (common.js el()/fill()); none may use an HTML sink.
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/resources/static/js"))) {
+            for (var file : files.filter(f -> f.toString().endsWith(".js")).toList()) {
+                String code = java.nio.file.Files.readString(file).replaceAll("//[^\n]*", "");
+                assertThat(code).as(file.toString()).doesNotContain(".innerHTML").doesNotContain("insertAdjacentHTML")
+                        .doesNotContain("outerHTML").doesNotContain("document.write");
+            }
+        }
+    }
 }
