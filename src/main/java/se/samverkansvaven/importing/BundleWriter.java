@@ -126,7 +126,9 @@ final class BundleWriter {
         for (List<String> batch : batches(bodies.stream().map(BodyRow::id).toList())) {
             tx.run(existingBodies, Map.of("ids", batch)).forEachRemaining(record -> {
                 String id = record.get("id").asString();
-                storedProps.put(id, record.get("props").asMap());
+                Map<String, Object> props = new HashMap<>(record.get("props").asMap());
+                props.remove("version"); // the editing API's lock counter, not bundle data
+                storedProps.put(id, props);
                 storedLabels.put(id, new HashSet<>(record.get("labels").asList(org.neo4j.driver.Value::asString)));
             });
         }

@@ -39,6 +39,11 @@ class EditingTest {
     @LocalServerPort
     int port;
 
+    @org.junit.jupiter.api.AfterAll
+    static void removeTestBodies(@Autowired Driver driver) {
+        se.samverkansvaven.testing.TestBodies.remove(driver, "sec-");
+    }
+
     @Autowired
     Driver driver;
 

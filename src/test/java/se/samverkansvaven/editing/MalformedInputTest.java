@@ -42,6 +42,12 @@ class MalformedInputTest {
     @LocalServerPort
     int port;
 
+    @org.junit.jupiter.api.AfterAll
+    static void removeTestBodies(@Autowired Driver driver) {
+        se.samverkansvaven.testing.TestBodies.remove(driver, "pbt-");
+        se.samverkansvaven.testing.TestBodies.removeBySource(driver, "pbt-test");
+    }
+
     @Autowired
     Driver driver;
 
@@ -60,14 +66,14 @@ class MalformedInputTest {
         Map<String, List<String[]>> files = new LinkedHashMap<>();
         files.put("bodies.csv", new ArrayList<>(List.of(
                 BODIES.split(","),
-                new String[] {"pbt-fed", "FEDERATION", "Egenskapsförbundet", "", "", "", "1496", "2020-01-01", "", "test"},
-                new String[] {"pbt-agr", "AGREEMENT", "Egenskapsavtalet", "", "", "", "", "2020-01-01", "", "test"})));
+                new String[] {"pbt-fed", "FEDERATION", "Egenskapsförbundet", "", "", "", "1496", "2020-01-01", "", "pbt-test"},
+                new String[] {"pbt-agr", "AGREEMENT", "Egenskapsavtalet", "", "", "", "", "2020-01-01", "", "pbt-test"})));
         files.put("parties.csv", new ArrayList<>(List.of(
                 PARTIES.split(","),
-                new String[] {"pbt-fed", "1496", "MEMBER", "2020-01-01", "", "", "test"},
-                new String[] {"pbt-fed", "1497", "MEMBER", "2020-01-01", "", "", "test"},
-                new String[] {"pbt-agr", "1496", "HOST", "2020-01-01", "", "", "test"},
-                new String[] {"pbt-agr", "1498", "PARTICIPANT", "2020-01-01", "", "", "test"})));
+                new String[] {"pbt-fed", "1496", "MEMBER", "2020-01-01", "", "", "pbt-test"},
+                new String[] {"pbt-fed", "1497", "MEMBER", "2020-01-01", "", "", "pbt-test"},
+                new String[] {"pbt-agr", "1496", "HOST", "2020-01-01", "", "", "pbt-test"},
+                new String[] {"pbt-agr", "1498", "PARTICIPANT", "2020-01-01", "", "", "pbt-test"})));
         return files;
     }
 
@@ -96,9 +102,9 @@ class MalformedInputTest {
                 rows.get(row)[column] = rows.get(row)[column] + "åäö";
                 charset = StandardCharsets.ISO_8859_1;
             }
-            case OVERLAP -> files.get("parties.csv").add(new String[] {"pbt-fed", "1496", "MEMBER", "2021-01-01", "", "", "test"});
+            case OVERLAP -> files.get("parties.csv").add(new String[] {"pbt-fed", "1496", "MEMBER", "2021-01-01", "", "", "pbt-test"});
             case UNKNOWN_PARTY -> files.get("parties.csv").add(new String[] {"pbt-fed", c.value().isBlank() ? "x" : c.value(),
-                    "MEMBER", "2020-01-01", "", "", "test"});
+                    "MEMBER", "2020-01-01", "", "", "pbt-test"});
             case DUPLICATE_BODY -> files.get("bodies.csv").add(files.get("bodies.csv").get(1).clone());
             case TRUNCATE -> { }
         }

@@ -106,4 +106,28 @@ class SecurityTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
         assertThat(response.status()).isEqualTo(403);
     }
+
+    @Test
+    void theAddUserVerbStoresAnEditorWithScopesAndPrintsTheGeneratedPasswordOnce(
+            @Autowired java.util.List<se.samverkansvaven.Command> commands, @Autowired UserStore users,
+            @Autowired org.springframework.security.crypto.password.PasswordEncoder encoder) {
+        var addUser = commands.stream().filter(c -> c.name().equals("add-user")).findFirst().orElseThrow();
+        var out = new java.io.ByteArrayOutputStream();
+        var err = new java.io.ByteArrayOutputStream();
+        int code = addUser.run(java.util.List.of("cli-editor", "--role", "EDITOR", "--scope", "municipality:1496",
+                "--scope", "federation:fed-skaraborg"), new java.io.PrintStream(out, true), new java.io.PrintStream(err, true));
+        assertThat(code).as(err.toString()).isZero();
+        var matcher = java.util.regex.Pattern.compile("generated password \\(shown once\\): (\\S+)").matcher(out.toString());
+        assertThat(matcher.find()).isTrue();
+        UserAccount saved = users.find("cli-editor").orElseThrow();
+        assertThat(saved.roles()).containsExactly(Role.EDITOR);
+        assertThat(saved.scopes()).containsExactly("municipality:1496", "federation:fed-skaraborg");
+        assertThat(encoder.matches(matcher.group(1), saved.passwordHash())).isTrue();
+
+        assertThat(addUser.run(java.util.List.of("x", "--role", "EDITOR", "--scope", "kommun:1496"),
+                new java.io.PrintStream(out, true), new java.io.PrintStream(err, true))).isEqualTo(2);
+        assertThat(addUser.run(java.util.List.of("y", "--role", "EDITOR"),
+                new java.io.PrintStream(out, true), new java.io.PrintStream(err, true))).isEqualTo(2);
+        assertThat(users.find("x")).isEmpty();
+    }
 }
