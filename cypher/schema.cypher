@@ -12,3 +12,8 @@ CREATE CONSTRAINT graph_revision_id IF NOT EXISTS FOR (r:GraphRevision) REQUIRE 
 CREATE INDEX body_form IF NOT EXISTS FOR (b:Body) ON (b.form);
 CREATE INDEX municipality_name IF NOT EXISTS FOR (m:Municipality) ON (m.name);
 CREATE INDEX municipality_county IF NOT EXISTS FOR (m:Municipality) ON (m.countyCode);
+// Users (security) and the audit trail (audit): look-ups by name, entity and time.
+CREATE CONSTRAINT user_username IF NOT EXISTS FOR (u:User) REQUIRE u.username IS UNIQUE;
+CREATE CONSTRAINT change_id IF NOT EXISTS FOR (c:Change) REQUIRE c.id IS UNIQUE;
+CREATE INDEX change_entity IF NOT EXISTS FOR (c:Change) ON (c.entityId);
+CREATE INDEX change_at IF NOT EXISTS FOR (c:Change) ON (c.at);

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionContext;
+import se.samverkansvaven.audit.ChangeLog;
+import se.samverkansvaven.security.CurrentUser;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,8 +26,11 @@ public class BundleImporter {
     private final Driver driver;
     private final BundleWriter writer = new BundleWriter();
 
-    BundleImporter(Driver driver) {
+    private final InputLimits limits;
+
+    BundleImporter(Driver driver, InputLimits limits) {
         this.driver = driver;
+        this.limits = limits;
     }
 
     /**
@@ -35,17 +41,48 @@ public class BundleImporter {
         Map<BundleFile, CsvTable> tables = parse(files);
         try (var session = driver.session(SessionConfig.defaultConfig())) {
             return session.executeWrite(tx -> {
-                var reference = writer.readReference(tx);
-                var result = new BundleValidator(reference).validate(tables);
-                if (!result.errors().isEmpty()) {
-                    throw new BundleRejectedException(result.errors());
+                var written = validateAndWrite(tx, tables);
+                if (written.changedData()) {
+                    // A load that changed something: the bodies' versions move on (an editor holding an older
+                    // version then gets 409) and the load is in the audit trail, as one entry.
+                    List<String> ids = written.bodyIds();
+                    for (int from = 0; from < ids.size(); from += BundleWriter.BATCH) {
+                        tx.run("UNWIND $ids AS id MATCH (b:Body {id: id}) SET b.version = coalesce(b.version, 0) + 1",
+                                Map.of("ids", ids.subList(from, Math.min(ids.size(), from + BundleWriter.BATCH)))).consume();
+                    }
+                    ChangeLog.record(tx, CurrentUser.auditName(), null, List.of(new ChangeLog.Entry("LOAD", "Bundle",
+                            null, "bodies", null, ids.size() + " bodies: " + String.join(", ", ids))));
                 }
-                var tally = new BundleWriter.Tally();
-                long revision = writer.write(tx, result.bundle(), tally);
-                return new ImportReport(result.bundle().counts(), tally.nodesCreated, tally.relationshipsCreated,
-                        tally.relationshipsDeleted, revision);
+                return written.report();
             });
         }
+    }
+
+    /**
+     * Checks and writes a bundle inside the caller's write transaction (the editing API's one-body bundles),
+     * so the caller's own checks and writes commit or roll back with it. Versions and the audit trail are the
+     * caller's business.
+     *
+     * @throws BundleRejectedException with every error found; the caller's transaction must then roll back
+     */
+    public ImportReport importInTransaction(TransactionContext tx, BundleFiles files) {
+        return validateAndWrite(tx, parse(files)).report();
+    }
+
+    private record Written(ImportReport report, boolean changedData, List<String> bodyIds) {}
+
+    private Written validateAndWrite(TransactionContext tx, Map<BundleFile, CsvTable> tables) {
+        var reference = writer.readReference(tx);
+        var result = new BundleValidator(reference).validate(tables);
+        if (!result.errors().isEmpty()) {
+            throw new BundleRejectedException(result.errors());
+        }
+        var tally = new BundleWriter.Tally();
+        long revision = writer.write(tx, result.bundle(), tally);
+        var report = new ImportReport(result.bundle().counts(), tally.nodesCreated, tally.relationshipsCreated,
+                tally.relationshipsDeleted, revision);
+        return new Written(report, tally.changedData,
+                result.bundle().bodies().stream().map(ValidBundle.BodyRow::id).toList());
     }
 
     /**
@@ -55,7 +92,7 @@ public class BundleImporter {
     private Map<BundleFile, CsvTable> parse(BundleFiles files) {
         List<BundleError> errors = new ArrayList<>();
         Map<BundleFile, CsvTable> tables = new EnumMap<>(BundleFile.class);
-        CsvReader reader = new CsvReader(errors);
+        CsvReader reader = new CsvReader(errors, limits);
         for (var entry : files.files().entrySet()) {
             if (entry.getKey().equals(METADATA)) {
                 continue; // what an exported bundle says about itself; nothing to load

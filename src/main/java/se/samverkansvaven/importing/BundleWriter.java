@@ -56,6 +56,10 @@ final class BundleWriter {
         long nodesCreated;
         long relationshipsCreated;
         long relationshipsDeleted;
+        /** Bodies, rows and links updated in place (not counted by the counters above). */
+        long rowsUpdated;
+        /** Whether the bundle changed any data (the revision increment aside). */
+        boolean changedData;
 
         void add(SummaryCounters counters) {
             nodesCreated += counters.nodesCreated();
@@ -107,6 +111,8 @@ final class BundleWriter {
         writeLinks(tx, bundle.links(), tally);
         run(tx, mergeGoalRelations, bundle.goalRelations().stream()
                 .map(r -> row("a", r.a(), "b", r.b(), "kind", r.kind())).toList(), tally);
+        tally.changedData = tally.nodesCreated + tally.relationshipsCreated + tally.relationshipsDeleted
+                + tally.rowsUpdated > 0;
         return GraphRevisions.bump(tx);
     }
 
@@ -117,7 +123,9 @@ final class BundleWriter {
         for (List<String> batch : batches(bodies.stream().map(BodyRow::id).toList())) {
             tx.run(existingBodies, Map.of("ids", batch)).forEachRemaining(record -> {
                 String id = record.get("id").asString();
-                storedProps.put(id, record.get("props").asMap());
+                Map<String, Object> props = new HashMap<>(record.get("props").asMap());
+                props.remove("version"); // the editing API's lock counter, not bundle data
+                storedProps.put(id, props);
                 storedLabels.put(id, new HashSet<>(record.get("labels").asList(org.neo4j.driver.Value::asString)));
             });
         }
@@ -133,6 +141,7 @@ final class BundleWriter {
                 changed.add(row);
             }
         }
+        tally.rowsUpdated += changed.size();
         run(tx, upsertBodies, changed, tally);
     }
 
@@ -187,6 +196,7 @@ final class BundleWriter {
         }
         stored.values().forEach(row -> toDelete.add(row.rowId()));
         run(tx, deleteRelationships, "rowIds", toDelete, tally);
+        tally.rowsUpdated += updates.size();
         run(tx, updateRelationships, updates, tally);
         newPartyRows.forEach((kind, rows) -> run(tx, createPartyTo.get(kind), rows, tally));
         newConveners.forEach((kind, rows) -> run(tx, createConvenes.get(kind), rows, tally));
@@ -256,6 +266,7 @@ final class BundleWriter {
                 updates.add(row("rowId", existing.rowId(), "props", props));
             }
         }
+        tally.rowsUpdated += updates.size();
         run(tx, updateRelationships, updates, tally);
         run(tx, createLinks, creates, tally);
     }

@@ -20,9 +20,11 @@ import java.util.Map;
 final class CsvReader {
 
     private final List<BundleError> errors;
+    private final InputLimits limits;
 
-    CsvReader(List<BundleError> errors) {
+    CsvReader(List<BundleError> errors, InputLimits limits) {
         this.errors = errors;
+        this.limits = limits;
     }
 
     /** The table, or null when the file cannot be read at all (encoding or header errors). */
@@ -41,6 +43,11 @@ final class CsvReader {
         if (target == null) {
             return null;
         }
+        if (records.size() - 1 > limits.rowsPerFile()) {
+            error(file, 0, null, "the file has " + (records.size() - 1) + " rows; the most allowed is "
+                    + limits.rowsPerFile() + " (samverkansvaven.limits.rows-per-file); split the bundle");
+            return null;
+        }
         List<CsvTable.Row> rows = new ArrayList<>(records.size() - 1);
         int width = file.columns().size();
         for (Record record : records.subList(1, records.size())) {
@@ -52,6 +59,12 @@ final class CsvReader {
             String[] cells = new String[width];
             for (int i = 0; i < target.length; i++) {
                 String value = record.fields.get(i);
+                if (value.length() > limits.fieldLength()) {
+                    error(file, record.line, file.columns().get(target[i]), "the value has " + value.length()
+                            + " characters; the most allowed is " + limits.fieldLength()
+                            + " (samverkansvaven.limits.field-length)");
+                    value = "";
+                }
                 cells[target[i]] = value.isEmpty() ? null : value;
             }
             rows.add(new CsvTable.Row(record.line, cells));

@@ -49,11 +49,7 @@ class ImportController {
 
     @ExceptionHandler(BundleRejectedException.class)
     ResponseEntity<ProblemDetail> rejected(BundleRejectedException e) {
-        var problem = ProblemDetail.forStatus(HttpStatus.UNPROCESSABLE_CONTENT);
-        problem.setTitle("The bundle was not loaded");
-        problem.setDetail(e.errors().size() == 1 ? "1 error; nothing was loaded: " + e.errors().getFirst()
-                : e.errors().size() + " errors; nothing was loaded. The first: " + e.errors().getFirst());
-        problem.setProperty("errors", e.errors());
+        var problem = e.toProblem("The bundle was not loaded", "loaded");
         return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

@@ -54,6 +54,14 @@ class ApiExceptionHandler {
         return problem;
     }
 
+    /** Upload limit: spring.servlet.multipart.max-file-size / max-request-size (README "Configuration"). */
+    @ExceptionHandler
+    ProblemDetail tooLarge(org.springframework.web.multipart.MaxUploadSizeExceededException e) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "Upload too large", "The upload is larger than the "
+                + "allowed " + (e.getMaxUploadSize() > 0 ? e.getMaxUploadSize() + " bytes" : "size")
+                + " (spring.servlet.multipart.max-file-size); nothing was loaded. Split the bundle.");
+    }
+
     @ExceptionHandler({ServiceUnavailableException.class, SessionExpiredException.class,
             DataAccessResourceFailureException.class})
     ProblemDetail databaseDown(Exception e) {

@@ -51,6 +51,7 @@ class ExternalServerTest {
         app = new SpringApplicationBuilder(SamverkansvavenApplication.class).run(
                 "--spring.neo4j.uri=bolt://127.0.0.1:" + boltPort,
                 "--samverkansvaven.embedded.data-dir=" + embeddedDir,
+                "--samverkansvaven.security.allow-neo4j-without-auth=true",
                 "--server.port=0");
         assertThat(app.getBeansOfType(DatabaseManagementService.class)).isEmpty();
         assertThat(Files.exists(embeddedDir)).isFalse();
@@ -72,6 +73,18 @@ class ExternalServerTest {
         var back = api.get("/api/municipalities/1496");
         assertThat(back.status()).isEqualTo(200);
         assertThat(api.get("/actuator/health").json().get("status").asString()).isEqualTo("UP");
+    }
+
+    /** This "server" has authentication off: without the explicit permission the app refuses to start. */
+    @Test
+    void refusesAServerWithAuthenticationDisabled() throws Exception {
+        int boltPort = freePort();
+        server = startServer(boltPort);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SpringApplicationBuilder(SamverkansvavenApplication.class)
+                        .run("--spring.neo4j.uri=bolt://127.0.0.1:" + boltPort,
+                                "--samverkansvaven.embedded.data-dir=" + home.resolve("unused"), "--server.port=0"))
+                .hasStackTraceContaining("authentication disabled")
+                .hasStackTraceContaining("allow-neo4j-without-auth");
     }
 
     private DatabaseManagementService startServer(int boltPort) {

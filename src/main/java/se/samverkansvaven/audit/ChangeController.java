@@ -1,0 +1,76 @@
+package se.samverkansvaven.audit;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import se.samverkansvaven.web.BadParameterException;
+
+/** {@code GET /api/changes?entity=&since=&user=&limit=}: the audit trail, newest first. */
+@RestController
+class ChangeController {
+
+    private static final String QUERY = """
+            MATCH (c:Change)
+            WHERE ($entity IS NULL OR c.entityId = $entity)
+              AND ($user IS NULL OR c.user = $user)
+              AND ($since IS NULL OR c.at >= datetime($since))
+            RETURN c ORDER BY c.at DESC, c.id LIMIT $limit""";
+
+    private final Neo4jClient client;
+
+    ChangeController(Neo4jClient client) {
+        this.client = client;
+    }
+
+    @GetMapping("/api/changes")
+    List<Map<String, Object>> changes(@RequestParam(required = false) String entity,
+            @RequestParam(required = false) String since, @RequestParam(required = false) String user,
+            @RequestParam(defaultValue = "500") int limit) {
+        if (limit < 1 || limit > 5000) {
+            throw new BadParameterException("limit", "give a number from 1 to 5000.");
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("entity", blankToNull(entity));
+        params.put("user", blankToNull(user));
+        params.put("since", since(blankToNull(since)));
+        params.put("limit", limit);
+        return client.query(QUERY).bindAll(params).fetchAs(Map.class).mappedBy((types, record) -> {
+            var c = record.get("c");
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("at", c.get("at").asZonedDateTime().toOffsetDateTime().toString());
+            for (String key : List.of("user", "action", "entityType", "entityId", "field", "before", "after", "reason")) {
+                row.put(key, c.get(key).isNull() ? null : c.get(key).asString());
+            }
+            return row;
+        }).all().stream().map(m -> (Map<String, Object>) m).toList();
+    }
+
+    /** A date (start of that day in Sweden) or a full ISO date-time. */
+    private static String since(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value).atStartOfDay(ZoneId.of("Europe/Stockholm")).toOffsetDateTime().toString();
+        } catch (DateTimeParseException notADate) {
+            try {
+                return OffsetDateTime.parse(value).toString();
+            } catch (DateTimeParseException e) {
+                throw new BadParameterException("since", "'" + value + "' is neither a date YYYY-MM-DD nor a date-time "
+                        + "like 2026-01-31T12:00:00+01:00.");
+            }
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,60 @@
+package se.samverkansvaven.audit;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.neo4j.driver.TransactionContext;
+
+/**
+ * Writes the audit trail inside the caller's write transaction, so a change and its record commit or roll
+ * back together: one {@code :Change} node per changed field, linked {@code -[:CHANGED]->} to the body it is
+ * about (while that exists). docs/security.md lists the properties.
+ */
+public final class ChangeLog {
+
+    /** One changed field. {@code before} / {@code after} are display text, null for "no value". */
+    public record Entry(String action, String entityType, String entityId, String field, String before, String after) {}
+
+    private static final String RECORD = """
+            UNWIND $rows AS row
+            CREATE (c:Change {id: row.id, at: datetime(), user: $user, reason: $reason, action: row.action,
+                              entityType: row.entityType, entityId: row.entityId, field: row.field,
+                              before: row.before, after: row.after})
+            WITH c, row
+            OPTIONAL MATCH (b:Body {id: row.entityId}) WHERE row.entityType = 'Body'
+            FOREACH (ignored IN CASE WHEN b IS NULL THEN [] ELSE [1] END | CREATE (c)-[:CHANGED]->(b))""";
+
+    /** Longest before/after text kept; the rest is cut with a note, so a huge field cannot bloat the trail. */
+    static final int MAX_TEXT = 4000;
+
+    private ChangeLog() {}
+
+    public static void record(TransactionContext tx, String user, String reason, List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Entry e : entries) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", UUID.randomUUID().toString());
+            row.put("action", e.action());
+            row.put("entityType", e.entityType());
+            row.put("entityId", e.entityId());
+            row.put("field", e.field());
+            row.put("before", cut(e.before()));
+            row.put("after", cut(e.after()));
+            rows.add(row);
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("rows", rows);
+        params.put("user", user);
+        params.put("reason", reason == null || reason.isBlank() ? null : cut(reason.strip()));
+        tx.run(RECORD, params).consume();
+    }
+
+    private static String cut(String text) {
+        return text == null || text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT) + " … (cut)";
+    }
+}

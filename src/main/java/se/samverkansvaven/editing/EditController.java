@@ -1,0 +1,167 @@
+package se.samverkansvaven.editing;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import se.samverkansvaven.importing.BundleError;
+import se.samverkansvaven.importing.BundleRejectedException;
+import se.samverkansvaven.security.CurrentUser;
+import se.samverkansvaven.security.UserAccount;
+
+/**
+ * The editing API (docs/security.md, "Editing"). Every change sends the body's {@code version} and may send
+ * a {@code reason} for the audit trail; the answer is the body's new state with its new version.
+ */
+@RestController
+class EditController {
+
+    /** PUT /api/bodies/{id} and POST /api/bodies. */
+    record BodyEdit(Long version, String reason, BodyState body) {}
+
+    /** Join: a new party row. */
+    record Join(Long version, String reason, String party, String role, String validFrom, String validTo,
+            String representative, String source) {}
+
+    /** Leave: the row (party, role, validFrom) gets validTo. */
+    record Leave(Long version, String reason, String party, String role, String validFrom, String validTo) {}
+
+    /** Change role: the row (party, role, validFrom) ends on {@code date} and a row with newRole starts then. */
+    record ChangeRole(Long version, String reason, String party, String role, String validFrom, String newRole,
+            String date) {}
+
+    private final EditService service;
+    private final CurrentUser currentUser;
+
+    EditController(EditService service, CurrentUser currentUser) {
+        this.service = service;
+        this.currentUser = currentUser;
+    }
+
+    @GetMapping("/api/bodies/{id}/state")
+    BodyState state(@PathVariable String id) {
+        return service.read(id);
+    }
+
+    @PostMapping(path = "/api/bodies", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<BodyState> create(@RequestBody BodyEdit edit) {
+        if (edit.body() == null) {
+            throw new EditExceptions.Unprocessable("Send the new body in the field 'body'.");
+        }
+        BodyState created = service.create(user(), edit.body(), edit.reason());
+        return ResponseEntity.created(URI.create("/api/bodies/" + created.id())).body(created);
+    }
+
+    @PutMapping(path = "/api/bodies/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    BodyState update(@PathVariable String id, @RequestBody BodyEdit edit) {
+        if (edit.body() == null) {
+            throw new EditExceptions.Unprocessable("Send the body's whole new state in the field 'body'.");
+        }
+        return service.update(user(), id, edit.version(), edit.reason(), current -> edit.body());
+    }
+
+    @PostMapping(path = "/api/bodies/{id}/parties", consumes = MediaType.APPLICATION_JSON_VALUE)
+    BodyState join(@PathVariable String id, @RequestBody Join join) {
+        return service.update(user(), id, join.version(), join.reason(), current -> current.withParties(
+                current.partiesPlus(new BodyState.Party(join.party(), join.role(), join.validFrom(), join.validTo(),
+                        join.representative(), join.source()))));
+    }
+
+    @PostMapping(path = "/api/bodies/{id}/parties/leave", consumes = MediaType.APPLICATION_JSON_VALUE)
+    BodyState leave(@PathVariable String id, @RequestBody Leave leave) {
+        if (leave.validTo() == null || leave.validTo().isBlank()) {
+            throw new EditExceptions.Unprocessable("Give 'validTo', the first day the party is no longer in the body.");
+        }
+        return service.update(user(), id, leave.version(), leave.reason(), current -> current.withParties(
+                replaceRow(current, leave.party(), leave.role(), leave.validFrom(), row -> List.of(
+                        new BodyState.Party(row.party(), row.role(), row.validFrom(), leave.validTo(),
+                                row.representative(), row.source())))));
+    }
+
+    @PostMapping(path = "/api/bodies/{id}/parties/role", consumes = MediaType.APPLICATION_JSON_VALUE)
+    BodyState changeRole(@PathVariable String id, @RequestBody ChangeRole change) {
+        if (change.date() == null || change.newRole() == null) {
+            throw new EditExceptions.Unprocessable("Give 'newRole' and 'date', the day the new role starts.");
+        }
+        return service.update(user(), id, change.version(), change.reason(), current -> current.withParties(
+                replaceRow(current, change.party(), change.role(), change.validFrom(), row -> List.of(
+                        new BodyState.Party(row.party(), row.role(), row.validFrom(), change.date(),
+                                row.representative(), row.source()),
+                        new BodyState.Party(row.party(), change.newRole(), change.date(), row.validTo(),
+                                row.representative(), row.source())))));
+    }
+
+    @DeleteMapping("/api/bodies/{id}")
+    ResponseEntity<Void> purge(@PathVariable String id, @RequestParam(required = false) Long version,
+            @RequestParam(required = false) String reason) {
+        service.purge(user(), id, version, reason);
+        return ResponseEntity.noContent().build();
+    }
+
+    private static List<BodyState.Party> replaceRow(BodyState current, String party, String role, String validFrom,
+            java.util.function.Function<BodyState.Party, List<BodyState.Party>> replacement) {
+        List<BodyState.Party> rows = new ArrayList<>();
+        boolean found = false;
+        for (BodyState.Party row : current.parties()) {
+            if (!found && row.sameRow(party, role, validFrom)) {
+                rows.addAll(replacement.apply(row));
+                found = true;
+            } else {
+                rows.add(row);
+            }
+        }
+        if (!found) {
+            throw new EditExceptions.Unprocessable(current.id() + " has no party row " + party + " " + role
+                    + " starting " + (validFrom == null || validFrom.isEmpty() ? "at the start" : validFrom)
+                    + "; the rows are " + current.parties().stream().map(BodyState.Party::key).toList());
+        }
+        return rows;
+    }
+
+    private UserAccount user() {
+        // The security filter lets only logged-in users write; a user deleted meanwhile is refused here.
+        return currentUser.get().orElseThrow(() -> new EditExceptions.OutOfScope("Your user no longer exists."));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> rejected(BundleRejectedException e) {
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, e.toProblem("The change was not made", "changed"));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> unprocessable(EditExceptions.Unprocessable e) {
+        return rejected(new BundleRejectedException(List.of(new BundleError("request", 0, null, e.getMessage()))));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> stale(EditExceptions.StaleVersion e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Changed meanwhile");
+        problem.setProperty("current", e.current);
+        return problem(HttpStatus.CONFLICT, problem);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> outOfScope(EditExceptions.OutOfScope e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        problem.setTitle("Outside your scope");
+        return problem(HttpStatus.FORBIDDEN, problem);
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, ProblemDetail problem) {
+        problem.setType(URI.create("about:blank"));
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}

@@ -1,0 +1,34 @@
+package se.samverkansvaven.editing;
+
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Set;
+import se.samverkansvaven.security.UserAccount;
+
+/**
+ * Which bodies a user may change. ADMIN: all. EDITOR: a body that one of its municipalities or federations
+ * is a current party to or convenes (a row not ended by today), and a federation's own body. The check
+ * runs on the stored state before the change, so an editor cannot reach a foreign body by adding itself.
+ */
+final class EditScope {
+
+    private EditScope() {}
+
+    static boolean mayEdit(UserAccount user, BodyState state, LocalDate today) {
+        if (user.isAdmin()) {
+            return true;
+        }
+        Set<String> reach = new HashSet<>();
+        for (String scope : user.scopes()) {
+            int colon = scope.indexOf(':');
+            if (colon > 0) {
+                reach.add(scope.substring(colon + 1));
+            }
+        }
+        if (reach.contains(state.id())) {
+            return true;
+        }
+        return state.parties().stream().anyMatch(p -> reach.contains(p.party())
+                && (p.validTo() == null || LocalDate.parse(p.validTo()).isAfter(today)));
+    }
+}

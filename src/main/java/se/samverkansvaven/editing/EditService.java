@@ -1,0 +1,162 @@
+package se.samverkansvaven.editing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.TransactionContext;
+import org.springframework.stereotype.Service;
+import se.samverkansvaven.audit.ChangeLog;
+import se.samverkansvaven.database.GraphRevisions;
+import se.samverkansvaven.importing.BundleError;
+import se.samverkansvaven.importing.BundleImporter;
+import se.samverkansvaven.importing.BundleRejectedException;
+import se.samverkansvaven.importing.InputLimits;
+import se.samverkansvaven.security.UserAccount;
+import se.samverkansvaven.web.NotFoundException;
+import se.samverkansvaven.web.Today;
+
+/**
+ * Creates, changes and purges bodies. Each call is one write transaction that locks the body, checks the
+ * version and the user's scope, turns the resulting state into a one-body bundle that the loader validates
+ * and writes, raises the version and records the audit trail; any refusal rolls everything back.
+ */
+@Service
+class EditService {
+
+    private final Driver driver;
+    private final BundleImporter importer;
+    private final InputLimits limits;
+    private final Today today;
+
+    EditService(Driver driver, BundleImporter importer, InputLimits limits, Today today) {
+        this.driver = driver;
+        this.importer = importer;
+        this.limits = limits;
+        this.today = today;
+    }
+
+    BodyState read(String id) {
+        try (var session = driver.session()) {
+            return session.executeRead(tx -> BodyStateReader.read(tx, id))
+                    .orElseThrow(() -> new NotFoundException("No body has id '" + id + "'."));
+        }
+    }
+
+    BodyState create(UserAccount user, BodyState state, String reason) {
+        checkLengths(state);
+        try (var session = driver.session()) {
+            return session.executeWrite(tx -> {
+                if (state.id() != null && BodyStateReader.read(tx, state.id()).isPresent()) {
+                    throw new EditExceptions.StaleVersion("A body with id '" + state.id() + "' exists already; "
+                            + "change it with PUT /api/bodies/" + state.id() + ".", BodyStateReader.read(tx, state.id()).get());
+                }
+                if (!EditScope.mayEdit(user, state, today.date())) {
+                    throw new EditExceptions.OutOfScope("You may create only bodies that one of your municipalities "
+                            + "or federations " + user.scopes() + " is a party to or convenes.");
+                }
+                importer.importInTransaction(tx, OneBodyBundle.of(state));
+                return finish(tx, user, reason, "CREATE", null, state.id());
+            });
+        }
+    }
+
+    /** Replaces the body's state with {@code change(current)}, when {@code version} is the stored version. */
+    BodyState update(UserAccount user, String id, Long version, String reason, UnaryOperator<BodyState> change) {
+        if (version == null) {
+            throw new EditExceptions.Unprocessable("Send the body's version (from GET /api/bodies/" + id
+                    + "/state) with every change, so a change made meanwhile is not overwritten.");
+        }
+        try (var session = driver.session()) {
+            return session.executeWrite(tx -> {
+                BodyState before = lockAndRead(tx, id);
+                if (!version.equals(before.version())) {
+                    throw new EditExceptions.StaleVersion("The body was changed meanwhile: you sent version " + version
+                            + ", the stored one is " + before.version() + ". The current state is in 'current'.", before);
+                }
+                if (!EditScope.mayEdit(user, before, today.date())) {
+                    throw new EditExceptions.OutOfScope("None of your municipalities or federations " + user.scopes()
+                            + " is a current party to or convenes " + id + "; nothing was changed.");
+                }
+                BodyState after = change.apply(before);
+                if (!id.equals(after.id())) {
+                    throw new EditExceptions.Unprocessable("The id in the body (" + after.id() + ") is not the id in the "
+                            + "path (" + id + "); an id cannot be changed.");
+                }
+                checkLengths(after);
+                importer.importInTransaction(tx, OneBodyBundle.of(after));
+                return finish(tx, user, reason, "UPDATE", before, id);
+            });
+        }
+    }
+
+    /** Deletes the body and its relationships for good (ADMIN only, checked by the web layer), recorded. */
+    void purge(UserAccount user, String id, Long version, String reason) {
+        try (var session = driver.session()) {
+            session.executeWriteWithoutResult(tx -> {
+                BodyState before = lockAndRead(tx, id);
+                if (!user.isAdmin()) {
+                    throw new EditExceptions.OutOfScope("Only an administrator may purge.");
+                }
+                if (version != null && !version.equals(before.version())) {
+                    throw new EditExceptions.StaleVersion("The body was changed meanwhile: you sent version " + version
+                            + ", the stored one is " + before.version() + ".", before);
+                }
+                List<ChangeLog.Entry> entries = new ArrayList<>(StateDiff.between("PURGE", before, null));
+                entries.add(new ChangeLog.Entry("PURGE", "Body", id, "body", before.name() + " (" + before.form()
+                        + ", version " + before.version() + ")", null));
+                tx.run("MATCH (b:Body {id: $id}) DETACH DELETE b", Map.of("id", id)).consume();
+                ChangeLog.record(tx, user.username(), reason, entries);
+                GraphRevisions.bump(tx);
+            });
+        }
+    }
+
+    /** Takes the body's write lock first, so concurrent editors of one body queue instead of racing. */
+    private static BodyState lockAndRead(TransactionContext tx, String id) {
+        boolean exists = tx.run("MATCH (b:Body {id: $id}) SET b.version = coalesce(b.version, 0) RETURN b.id",
+                Map.of("id", id)).hasNext();
+        if (!exists) {
+            throw new NotFoundException("No body has id '" + id + "'.");
+        }
+        return BodyStateReader.read(tx, id).orElseThrow();
+    }
+
+    private BodyState finish(TransactionContext tx, UserAccount user, String reason, String action,
+            BodyState before, String id) {
+        tx.run("MATCH (b:Body {id: $id}) SET b.version = coalesce(b.version, 0) + 1", Map.of("id", id)).consume();
+        BodyState after = BodyStateReader.read(tx, id).orElseThrow();
+        ChangeLog.record(tx, user.username(), reason, StateDiff.between(action, before, after));
+        return after;
+    }
+
+    /** Field length is bounded, so a megabyte "name" is a clear 422 rather than a bloated graph. */
+    private void checkLengths(BodyState s) {
+        List<BundleError> errors = new ArrayList<>();
+        check(errors, "bodies.csv", 2, "name", s.name());
+        check(errors, "bodies.csv", 2, "source", s.source());
+        check(errors, "bodies.csv", 2, "id", s.id());
+        int line = 2;
+        for (BodyState.Party p : s.parties()) {
+            check(errors, "parties.csv", line, "representative", p.representative());
+            check(errors, "parties.csv", line, "source", p.source());
+            check(errors, "parties.csv", line, "party", p.party());
+            line++;
+        }
+        line = 2;
+        for (BodyState.Link l : s.links()) {
+            check(errors, "links.csv", line++, "source", l.source());
+        }
+        if (!errors.isEmpty()) {
+            throw new BundleRejectedException(errors);
+        }
+    }
+
+    private void check(List<BundleError> errors, String file, int line, String column, String value) {
+        if (value != null && value.length() > limits.fieldLength()) {
+            errors.add(new BundleError(file, line, column, "the value has " + value.length()
+                    + " characters; the most allowed is " + limits.fieldLength()));
+        }
+    }
+}

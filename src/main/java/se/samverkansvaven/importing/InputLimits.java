@@ -1,0 +1,13 @@
+package se.samverkansvaven.importing;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Bounds on input (README "Configuration"): exceeding one is a 422 naming it (the upload size a 413).
+ *
+ * @param fieldLength longest value of one CSV cell or one text field of the editing API, in characters
+ * @param rowsPerFile most data rows in one bundle file
+ */
+@ConfigurationProperties("samverkansvaven.limits")
+public record InputLimits(@DefaultValue("2000") int fieldLength, @DefaultValue("1000000") int rowsPerFile) {}
