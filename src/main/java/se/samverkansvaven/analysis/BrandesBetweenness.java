@@ -25,6 +25,8 @@ final class BrandesBetweenness implements VertexMeasure {
 
     private final Distance distance;
     private final boolean forceBigInteger;
+    private final int pivots;
+    private final long pivotSeed;
 
     BrandesBetweenness(Distance distance) {
         this(distance, false);
@@ -32,24 +34,64 @@ final class BrandesBetweenness implements VertexMeasure {
 
     /** {@code forceBigInteger} takes the overflow-safe path even when longs suffice (for tests). */
     BrandesBetweenness(Distance distance, boolean forceBigInteger) {
+        this(distance, forceBigInteger, 0, 0);
+    }
+
+    private BrandesBetweenness(Distance distance, boolean forceBigInteger, int pivots, long pivotSeed) {
         this.distance = distance;
         this.forceBigInteger = forceBigInteger;
+        this.pivots = pivots;
+        this.pivotSeed = pivotSeed;
+    }
+
+    /**
+     * Approximate betweenness from {@code pivots} sources drawn without replacement with a fixed seed
+     * (Brandes and Pich 2007; NetworkX's {@code k}): the sum over the pivots is scaled by n/pivots. With
+     * pivots ≥ n it is the exact algorithm. For graphs too large for all sources (bench/README.md, size L).
+     */
+    static BrandesBetweenness sampled(Distance distance, int pivots, long seed) {
+        if (pivots < 1) {
+            throw new IllegalArgumentException("the number of pivots must be at least 1, was " + pivots);
+        }
+        return new BrandesBetweenness(distance, false, pivots, seed);
+    }
+
+    /** The sources: every vertex, or the first {@code pivots} of a seeded shuffle, ascending. */
+    private int[] sources(int n) {
+        int[] all = new int[n];
+        for (int v = 0; v < n; v++) {
+            all[v] = v;
+        }
+        if (pivots == 0 || pivots >= n) {
+            return all;
+        }
+        java.util.SplittableRandom random = new java.util.SplittableRandom(pivotSeed);
+        for (int i = 0; i < pivots; i++) {
+            int j = i + random.nextInt(n - i);
+            int t = all[i];
+            all[i] = all[j];
+            all[j] = t;
+        }
+        int[] chosen = Arrays.copyOf(all, pivots);
+        Arrays.sort(chosen);
+        return chosen;
     }
 
     @Override
     public double[] compute(IndexedGraph graph) {
         int n = graph.vertexCount();
+        int[] sources = sources(n);
         double[][] chunks;
         if (distance == Distance.HOPS) {
-            chunks = SourceChunks.run(n, c -> hops(graph, c), double[][]::new);
+            chunks = SourceChunks.run(n, c -> hops(graph, sources, c), double[][]::new);
         } else {
             long[] weights = integerWeights(graph);
             long[] lengths = forceBigInteger ? null : longLengths(weights, n);
             if (lengths != null) {
-                chunks = SourceChunks.run(n, c -> longDistances(graph, lengths, c), double[][]::new);
+                chunks = SourceChunks.run(n, c -> longDistances(graph, lengths, sources, c), double[][]::new);
             } else {
                 BigInteger[] big = bigLengths(weights);
-                chunks = SourceChunks.run(n, c -> bigDistances(graph, big, c), double[][]::new);
+                chunks = SourceChunks.run(n, c -> bigDistances(graph, big, sources, c), double[][]::new);
             }
         }
         double[] result = new double[n];
@@ -59,7 +101,7 @@ final class BrandesBetweenness implements VertexMeasure {
             }
         }
         if (n > 2) {
-            double scale = 1.0 / ((double) (n - 1) * (n - 2));
+            double scale = 1.0 / ((double) (n - 1) * (n - 2)) * ((double) n / sources.length);
             for (int v = 0; v < n; v++) {
                 result[v] *= scale;
             }
@@ -68,7 +110,7 @@ final class BrandesBetweenness implements VertexMeasure {
     }
 
     /** Unnormalised dependencies summed over the sources of one chunk, BFS distances. */
-    private static double[] hops(IndexedGraph g, int chunk) {
+    private static double[] hops(IndexedGraph g, int[] sources, int chunk) {
         int n = g.vertexCount();
         int[] off = g.offsets;
         int[] tg = g.targets;
@@ -78,7 +120,8 @@ final class BrandesBetweenness implements VertexMeasure {
         double[] delta = new double[n];
         double[] bc = new double[n];
         int[] order = new int[n];
-        for (int s = chunk; s < n; s += SourceChunks.CHUNKS) {
+        for (int si = chunk; si < sources.length; si += SourceChunks.CHUNKS) {
+            int s = sources[si];
             if (off[s] == off[s + 1]) {
                 continue;
             }
@@ -188,7 +231,7 @@ final class BrandesBetweenness implements VertexMeasure {
     }
 
     /** Unnormalised dependencies of one chunk, Dijkstra on exact long lengths with an indexed binary heap. */
-    private static double[] longDistances(IndexedGraph g, long[] len, int chunk) {
+    private static double[] longDistances(IndexedGraph g, long[] len, int[] sources, int chunk) {
         int n = g.vertexCount();
         int[] off = g.offsets;
         int[] tg = g.targets;
@@ -199,7 +242,8 @@ final class BrandesBetweenness implements VertexMeasure {
         double[] bc = new double[n];
         int[] order = new int[n];
         LongKeyHeap heap = new LongKeyHeap(n, dist);
-        for (int s = chunk; s < n; s += SourceChunks.CHUNKS) {
+        for (int si = chunk; si < sources.length; si += SourceChunks.CHUNKS) {
+            int s = sources[si];
             if (off[s] == off[s + 1]) {
                 continue;
             }
@@ -261,7 +305,7 @@ final class BrandesBetweenness implements VertexMeasure {
     }
 
     /** The overflow-safe twin of {@link #longDistances}: same algorithm, BigInteger lengths, lazy heap. */
-    private static double[] bigDistances(IndexedGraph g, BigInteger[] len, int chunk) {
+    private static double[] bigDistances(IndexedGraph g, BigInteger[] len, int[] sources, int chunk) {
         int n = g.vertexCount();
         int[] off = g.offsets;
         int[] tg = g.targets;
@@ -272,7 +316,8 @@ final class BrandesBetweenness implements VertexMeasure {
         double[] bc = new double[n];
         int[] order = new int[n];
         PriorityQueue<Entry> queue = new PriorityQueue<>();
-        for (int s = chunk; s < n; s += SourceChunks.CHUNKS) {
+        for (int si = chunk; si < sources.length; si += SourceChunks.CHUNKS) {
+            int s = sources[si];
             if (off[s] == off[s + 1]) {
                 continue;
             }
