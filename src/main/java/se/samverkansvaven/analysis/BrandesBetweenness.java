@@ -86,10 +86,13 @@ final class BrandesBetweenness implements VertexMeasure {
             chunks = SourceChunks.run(n, c -> hops(graph, sources, c), double[][]::new);
         } else {
             long[] weights = integerWeights(graph);
-            long[] lengths = forceBigInteger ? null : longLengths(weights, n);
-            if (lengths != null) {
-                chunks = SourceChunks.run(n, c -> longDistances(graph, lengths, sources, c), double[][]::new);
-            } else {
+            long[] lengths = forceBigInteger ? null : longLengths(weights);
+            chunks = lengths == null ? null
+                    : SourceChunks.run(n, c -> longDistances(graph, lengths, sources, c), double[][]::new);
+            if (chunks != null && Arrays.asList(chunks).contains(null)) {
+                chunks = null; // a path sum overflowed a long: redo every chunk exactly on BigInteger
+            }
+            if (chunks == null) {
                 BigInteger[] big = bigLengths(weights);
                 chunks = SourceChunks.run(n, c -> bigDistances(graph, big, sources, c), double[][]::new);
             }
@@ -185,8 +188,12 @@ final class BrandesBetweenness implements VertexMeasure {
         return out;
     }
 
-    /** L/w per CSR slot, or null when L or a path of n-1 edges could overflow a long. */
-    private static long[] longLengths(long[] weights, int n) {
+    /**
+     * L/w per CSR slot, or null when L itself overflows a long. Path sums are not bounded here (the old bound,
+     * n−1 times the longest edge, sent every graph of 10,000 vertices with weights up to ~30 to BigInteger, ten
+     * times slower); {@link #longDistances} adds with {@link Math#addExact} and reports an overflow instead.
+     */
+    private static long[] longLengths(long[] weights) {
         long[] distinct = Arrays.stream(weights).distinct().toArray();
         long lcm = 1;
         try {
@@ -196,14 +203,9 @@ final class BrandesBetweenness implements VertexMeasure {
         } catch (ArithmeticException overflow) {
             return null;
         }
-        long maxLength = 0;
         long[] lengths = new long[weights.length];
         for (int e = 0; e < weights.length; e++) {
             lengths[e] = lcm / weights[e];
-            maxLength = Math.max(maxLength, lengths[e]);
-        }
-        if (n > 1 && maxLength > Long.MAX_VALUE / (n - 1) - 1) {
-            return null;
         }
         return lengths;
     }
@@ -230,8 +232,20 @@ final class BrandesBetweenness implements VertexMeasure {
         return a;
     }
 
-    /** Unnormalised dependencies of one chunk, Dijkstra on exact long lengths with an indexed binary heap. */
+    /**
+     * Unnormalised dependencies of one chunk, Dijkstra on exact long lengths with an indexed binary heap; null
+     * when a tentative distance overflows a long (the caller then redoes the work on BigInteger). Every sum
+     * the accumulation compares was formed, without overflow, during the relaxation of the same edge.
+     */
     private static double[] longDistances(IndexedGraph g, long[] len, int[] sources, int chunk) {
+        try {
+            return longDistancesUnchecked(g, len, sources, chunk);
+        } catch (ArithmeticException overflow) {
+            return null;
+        }
+    }
+
+    private static double[] longDistancesUnchecked(IndexedGraph g, long[] len, int[] sources, int chunk) {
         int n = g.vertexCount();
         int[] off = g.offsets;
         int[] tg = g.targets;
@@ -258,7 +272,7 @@ final class BrandesBetweenness implements VertexMeasure {
                 double sv = sigma[v];
                 for (int e = off[v]; e < off[v + 1]; e++) {
                     int w = tg[e];
-                    long nd = dv + len[e];
+                    long nd = Math.addExact(dv, len[e]);
                     long dw = dist[w];
                     if (nd < dw) {
                         dist[w] = nd;
