@@ -215,6 +215,22 @@ class CentralityAnalysisTest {
     }
 
     @Test
+    void the128BitPathAgreesWithBigIntegerWhenTheLcmOverflowsALong() {
+        // Weights 1..47: their lcm (~3e20) needs 69 bits, as the weights of P at size M do (bench/README.md).
+        Graph<String, DefaultWeightedEdge> graph = CentralityFixture.load("generated").graph();
+        int i = 0;
+        for (DefaultWeightedEdge e : new java.util.ArrayList<>(graph.edgeSet())) {
+            graph.setEdgeWeight(e, 1 + (i++ * 7) % 47);
+        }
+        IndexedGraph g = IndexedGraph.of(graph);
+        double[] wide = new BrandesBetweenness(Distance.INVERSE_WEIGHT).compute(g);
+        double[] big = new BrandesBetweenness(Distance.INVERSE_WEIGHT, true).compute(g);
+        for (int v = 0; v < g.vertexCount(); v++) {
+            assertThat(wide[v]).as(g.id(v)).isCloseTo(big[v], within(1e-12 * Math.max(1, big[v])));
+        }
+    }
+
+    @Test
     void pivotSamplingIsExactWithEveryVertexAndDeterministicWithFewer() {
         IndexedGraph g = IndexedGraph.of(CentralityFixture.load("generated").graph());
         int n = g.vertexCount();
