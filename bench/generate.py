@@ -80,6 +80,11 @@ class Rng:
             items[i], items[j] = items[j], items[i]
 
 
+def people(rng):
+    """Pareto(1.1) from 2,500, capped at 1,000,000 (Sweden: 2,400 to 980,000): heavy-tailed but bounded."""
+    return min(1_000_000, int(2500 * rng.pareto(1.1)))
+
+
 def month(m):
     """The first day of month m counted from 2006-01 (m may exceed the window for end dates)."""
     return datetime.date(START.year + m // 12, m % 12 + 1, 1).isoformat()
@@ -115,7 +120,7 @@ def sweden(rng):
         for i in range(len(s)):
             for j in range(i + 1, len(s)):
                 borders.add((s[i], s[j]))
-    population = {c: int(2500 * rng.pareto(1.1)) for c in codes}
+    population = {c: people(rng) for c in codes}
     return codes, county, centroid, sorted(borders), population
 
 
@@ -134,7 +139,7 @@ def synthetic(n, rng):
         lat = 36.0 + (i + 0.7 * (rng.random() - 0.5)) * spacing
         lon = -9.0 + (j + 0.7 * (rng.random() - 0.5)) * spacing * 1.6
         centroid[codes[k]] = (round(lat, 6), round(lon, 6))
-        population[codes[k]] = int(2500 * rng.pareto(1.1))
+        population[codes[k]] = people(rng)
     borders = []
 
     def at(i, j):
@@ -192,11 +197,13 @@ class Web:
             self.adj[b].append(a)
         for c in codes:
             self.adj[c].sort()
-        # cumulative population for host-biased picks
+        # cumulative host weight: the square root of the population, so larger municipalities host more but a
+        # capital does not host a thousand bodies with the same few neighbours (at M, weight ∝ population gave
+        # pairs sharing 2,600 bodies; real pairs share tens)
         self.cumulative = []
-        total = 0
+        total = 0.0
         for c in codes:
-            total += population[c]
+            total += math.sqrt(population[c])
             self.cumulative.append(total)
         self.bodies, self.parties, self.actors, self.areas = [], [], [], []
         self.links, self.goals, self.body_goals, self.goal_relations = [], [], [], []
@@ -213,15 +220,16 @@ class Web:
         return "%s-%06d" % (prefix, n)
 
     def by_population(self, candidates=None):
-        """A municipality drawn with probability proportional to its population."""
+        """A municipality drawn with probability proportional to the square root of its population (of the
+        candidates, when given)."""
         if candidates is None:
             import bisect
             x = self.rng.random() * self.cumulative[-1]
             return self.codes[min(len(self.codes) - 1, bisect.bisect_right(self.cumulative, x))]
-        total = sum(self.population[c] for c in candidates)
+        total = sum(math.sqrt(self.population[c]) for c in candidates)
         x = self.rng.random() * total
         for c in candidates:
-            x -= self.population[c]
+            x -= math.sqrt(self.population[c])
             if x < 0:
                 return c
         return candidates[-1]

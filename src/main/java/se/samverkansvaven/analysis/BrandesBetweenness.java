@@ -90,14 +90,14 @@ final class BrandesBetweenness implements VertexMeasure {
             chunks = lengths == null ? null
                     : SourceChunks.run(n, c -> longDistances(graph, lengths, sources, c), double[][]::new);
             if (chunks != null && Arrays.asList(chunks).contains(null)) {
-                chunks = null; // a path sum overflowed a long: redo every chunk on 128-bit lengths
+                chunks = null; // a path sum overflowed a long: redo every chunk on multi-limb lengths
             }
             if (chunks == null && !forceBigInteger) {
-                long[][] wide = wideLengths(weights);
+                WideLengths wide = wideLengths(weights, n);
                 chunks = wide == null ? null
-                        : SourceChunks.run(n, c -> wideDistances(graph, wide[0], wide[1], sources, c), double[][]::new);
+                        : SourceChunks.run(n, c -> wideDistances(graph, wide, sources, c), double[][]::new);
                 if (chunks != null && Arrays.asList(chunks).contains(null)) {
-                    chunks = null; // beyond 127 bits: BigInteger
+                    chunks = null; // wider than sized for: BigInteger
                 }
             }
             if (chunks == null) {
@@ -319,81 +319,106 @@ final class BrandesBetweenness implements VertexMeasure {
     }
 
     /**
-     * L/w per CSR slot as unsigned 128-bit integers {hi[], lo[]}, or null when L needs more than 126 bits. With
-     * many distinct weights (M: weights 1..~40) L overflows a long but stays far below 2^126, and two longs per
-     * length are ~10 times faster than BigInteger.
+     * L/w per CSR slot as fixed-width unsigned integers of {@code limbs} 64-bit limbs each (least significant
+     * first; slot e at {@code [e * limbs, (e + 1) * limbs)}), wide enough for L times n plus headroom. With many
+     * distinct weights (at size M the weights of P reach the thousands and L has hundreds of bits) this keeps
+     * the comparison exact without allocating: several times faster than BigInteger.
      */
-    private static long[][] wideLengths(long[] weights) {
+    private record WideLengths(int limbs, long[] lengths) {}
+
+    private static WideLengths wideLengths(long[] weights, int n) {
         BigInteger lcm = BigInteger.ONE;
         for (long w : Arrays.stream(weights).distinct().toArray()) {
             BigInteger b = BigInteger.valueOf(w);
             lcm = lcm.divide(lcm.gcd(b)).multiply(b);
         }
-        if (lcm.bitLength() > 126) {
+        int bits = lcm.bitLength() + 64 - Long.numberOfLeadingZeros(Math.max(1, n)) + 2;
+        int limbs = Math.max(2, (bits + 63) / 64);
+        if (limbs > 32) {
             return null;
         }
-        long[] hi = new long[weights.length];
-        long[] lo = new long[weights.length];
+        long[] out = new long[weights.length * limbs];
         for (int e = 0; e < weights.length; e++) {
             BigInteger x = lcm.divide(BigInteger.valueOf(weights[e]));
-            hi[e] = x.shiftRight(64).longValue();
-            lo[e] = x.longValue();
+            for (int k = 0; k < limbs; k++) {
+                out[e * limbs + k] = x.shiftRight(64 * k).longValue();
+            }
         }
-        return new long[][] {hi, lo};
+        return new WideLengths(limbs, out);
     }
 
-    /** {@link #longDistances} on unsigned 128-bit lengths (hi, lo); null when a sum needs 127 bits or more. */
-    private static double[] wideDistances(IndexedGraph g, long[] lenHi, long[] lenLo, int[] sources, int chunk) {
+    /** {@link #longDistances} on {@link WideLengths}; null when a sum overflows the width (then BigInteger). */
+    private static double[] wideDistances(IndexedGraph g, WideLengths lengths, int[] sources, int chunk) {
         try {
-            return wideDistancesUnchecked(g, lenHi, lenLo, sources, chunk);
+            return wideDistancesUnchecked(g, lengths.limbs(), lengths.lengths(), sources, chunk);
         } catch (ArithmeticException overflow) {
             return null;
         }
     }
 
-    private static double[] wideDistancesUnchecked(IndexedGraph g, long[] lenHi, long[] lenLo, int[] sources,
-            int chunk) {
+    /** out = a[ai..] + b[bi..] over k limbs; the top limb must stay below Long.MAX_VALUE (the "unreached" mark). */
+    private static void add(long[] a, int ai, long[] b, int bi, long[] out, int k) {
+        long carry = 0;
+        for (int i = 0; i < k - 1; i++) {
+            long x = a[ai + i] + b[bi + i];
+            long c = Long.compareUnsigned(x, a[ai + i]) < 0 ? 1 : 0;
+            long y = x + carry;
+            c |= Long.compareUnsigned(y, x) < 0 ? 1 : 0;
+            out[i] = y;
+            carry = c;
+        }
+        long top = Math.addExact(Math.addExact(a[ai + k - 1], b[bi + k - 1]), carry);
+        if (top == Long.MAX_VALUE) {
+            throw new ArithmeticException("path length overflow");
+        }
+        out[k - 1] = top;
+    }
+
+    /** Compares x[0..k) with d[di..di+k), most significant limb first (top limb signed, the rest unsigned). */
+    private static int compare(long[] x, long[] d, int di, int k) {
+        int c = Long.compare(x[k - 1], d[di + k - 1]);
+        for (int i = k - 2; c == 0 && i >= 0; i--) {
+            c = Long.compareUnsigned(x[i], d[di + i]);
+        }
+        return c;
+    }
+
+    private static double[] wideDistancesUnchecked(IndexedGraph g, int k, long[] len, int[] sources, int chunk) {
         int n = g.vertexCount();
         int[] off = g.offsets;
         int[] tg = g.targets;
-        long[] hi = new long[n];
-        long[] lo = new long[n];
-        Arrays.fill(hi, Long.MAX_VALUE); // unreached; a real distance has hi < Long.MAX_VALUE (checked)
+        long[] dist = new long[n * k];
+        for (int v = 0; v < n; v++) {
+            dist[v * k + k - 1] = Long.MAX_VALUE; // unreached
+        }
+        long[] next = new long[k];
         double[] sigma = new double[n];
         double[] delta = new double[n];
         double[] bc = new double[n];
         int[] order = new int[n];
-        WideKeyHeap heap = new WideKeyHeap(n, hi, lo);
+        WideKeyHeap heap = new WideKeyHeap(n, dist, k);
         for (int si = chunk; si < sources.length; si += SourceChunks.CHUNKS) {
             int s = sources[si];
             if (off[s] == off[s + 1]) {
                 continue;
             }
             int settled = 0;
-            hi[s] = 0;
-            lo[s] = 0;
+            Arrays.fill(dist, s * k, s * k + k, 0L);
             sigma[s] = 1;
             heap.insert(s);
             while (!heap.isEmpty()) {
                 int v = heap.poll();
                 order[settled++] = v;
-                long vh = hi[v];
-                long vl = lo[v];
                 double sv = sigma[v];
                 for (int e = off[v]; e < off[v + 1]; e++) {
                     int w = tg[e];
-                    long nl = vl + lenLo[e];
-                    long nh = Math.addExact(Math.addExact(vh, lenHi[e]), Long.compareUnsigned(nl, vl) < 0 ? 1 : 0);
-                    if (nh == Long.MAX_VALUE) {
-                        throw new ArithmeticException("128-bit path length overflow");
-                    }
-                    long wh = hi[w];
-                    int c = nh != wh ? Long.compare(nh, wh) : Long.compareUnsigned(nl, lo[w]);
+                    add(dist, v * k, len, e * k, next, k);
+                    boolean unreached = dist[w * k + k - 1] == Long.MAX_VALUE;
+                    int c = unreached ? -1 : compare(next, dist, w * k, k);
                     if (c < 0) {
-                        hi[w] = nh;
-                        lo[w] = nl;
+                        System.arraycopy(next, 0, dist, w * k, k);
                         sigma[w] = sv;
-                        if (wh == Long.MAX_VALUE) {
+                        if (unreached) {
                             heap.insert(w);
                         } else {
                             heap.decreased(w);
@@ -405,14 +430,11 @@ final class BrandesBetweenness implements VertexMeasure {
             }
             for (int i = settled - 1; i > 0; i--) {
                 int v = order[i];
-                long vh = hi[v];
-                long vl = lo[v];
                 double sum = 0;
                 for (int e = off[v]; e < off[v + 1]; e++) {
                     int w = tg[e];
-                    long nl = vl + lenLo[e];
-                    long nh = vh + lenHi[e] + (Long.compareUnsigned(nl, vl) < 0 ? 1 : 0);
-                    if (nh == hi[w] && nl == lo[w]) {
+                    add(dist, v * k, len, e * k, next, k);
+                    if (compare(next, dist, w * k, k) == 0) {
                         sum += (1 + delta[w]) / sigma[w];
                     }
                 }
@@ -421,8 +443,8 @@ final class BrandesBetweenness implements VertexMeasure {
             }
             for (int i = 0; i < settled; i++) {
                 int v = order[i];
-                hi[v] = Long.MAX_VALUE;
-                lo[v] = 0;
+                Arrays.fill(dist, v * k, v * k + k - 1, 0L);
+                dist[v * k + k - 1] = Long.MAX_VALUE;
                 sigma[v] = 0;
                 delta[v] = 0;
             }
@@ -430,19 +452,19 @@ final class BrandesBetweenness implements VertexMeasure {
         return bc;
     }
 
-    /** {@link LongKeyHeap} keyed by unsigned 128-bit distances held in two shared arrays. */
+    /** {@link LongKeyHeap} keyed by the multi-limb distances of one shared array. */
     private static final class WideKeyHeap {
         private final int[] heap;
         private final int[] position;
-        private final long[] hi;
-        private final long[] lo;
+        private final long[] dist;
+        private final int k;
         private int size;
 
-        WideKeyHeap(int n, long[] hi, long[] lo) {
+        WideKeyHeap(int n, long[] dist, int k) {
             this.heap = new int[n];
             this.position = new int[n];
-            this.hi = hi;
-            this.lo = lo;
+            this.dist = dist;
+            this.k = k;
         }
 
         boolean isEmpty() {
@@ -471,7 +493,13 @@ final class BrandesBetweenness implements VertexMeasure {
         }
 
         private boolean less(int a, int b) {
-            return hi[a] != hi[b] ? hi[a] < hi[b] : Long.compareUnsigned(lo[a], lo[b]) < 0;
+            int ai = a * k;
+            int bi = b * k;
+            int c = Long.compare(dist[ai + k - 1], dist[bi + k - 1]);
+            for (int i = k - 2; c == 0 && i >= 0; i--) {
+                c = Long.compareUnsigned(dist[ai + i], dist[bi + i]);
+            }
+            return c < 0;
         }
 
         private void up(int i) {

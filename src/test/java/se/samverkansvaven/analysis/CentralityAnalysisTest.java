@@ -215,8 +215,8 @@ class CentralityAnalysisTest {
     }
 
     @Test
-    void the128BitPathAgreesWithBigIntegerWhenTheLcmOverflowsALong() {
-        // Weights 1..47: their lcm (~3e20) needs 69 bits, as the weights of P at size M do (bench/README.md).
+    void theMultiLimbPathAgreesWithBigIntegerWhenTheLcmOverflowsALong() {
+        // Weights 1..47: their lcm (~3e20) needs 69 bits; P at size M has weights in the tens to hundreds.
         Graph<String, DefaultWeightedEdge> graph = CentralityFixture.load("generated").graph();
         int i = 0;
         for (DefaultWeightedEdge e : new java.util.ArrayList<>(graph.edgeSet())) {

@@ -109,6 +109,10 @@ public final class BenchmarkMain {
             loadGeography(driver, geography);
         }
         loadBundle(context.getBean(BundleImporter.class), bundle);
+        if (options.containsKey("load-only")) { // for profiling the loader
+            context.close();
+            return;
+        }
 
         BenchAccess access = new BenchAccess(context);
         var projection = measureProjection(access, asOf, repeats);
