@@ -28,7 +28,7 @@ WORK=$(mktemp -d /tmp/samverkansvaven-bench-$SIZE.XXXXXX)
 OUT=bench/results/$SIZE-$(date +%Y-%m-%d).json
 case $SIZE in
   S) EXTRA=(--serve --repeats 20); HEAP=4g ;;
-  M) EXTRA=(--geography "$DATA/geography" --repeats 3); HEAP=4g ;;
+  M) EXTRA=(--geography "$DATA/geography" --repeats 1); HEAP=4g ;;  # warm-up + 1: centrality alone is ~1 min at M
   L) EXTRA=(--geography "$DATA/geography" --repeats 1 --pivots 100,500); HEAP=4g ;;
 esac
 "$JAVA_HOME/bin/java" -Xmx$HEAP -XX:+UseParallelGC \

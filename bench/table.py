@@ -26,6 +26,9 @@ print("projection: %d active bodies, P = %d vertices, %d edges; read %.3f s + pr
          p["project_cold_s"], p["retained_heap_mb"], p["peak_heap_mb"], verdict(p["read_cold_s"] + p["project_cold_s"] < 20)))
 print("\n%-18s %12s %s" % ("analysis", "median s", "target at S < 0.100 s" if size == "S" else ""))
 for name, a in r["analyses"].items():
+    if "error" in a:
+        print("%-18s %12s FAIL" % (name, a["error"][:60]))
+        continue
     print("%-18s %12.4f %s" % (name, a["median_s"], verdict(a["median_s"] < 0.1) if size == "S" else ""))
 sbs = r.get("side_by_side", {})
 if "ratios" in sbs:

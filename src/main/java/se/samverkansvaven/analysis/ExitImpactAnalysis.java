@@ -13,7 +13,6 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jgrapht.Graph;
-import org.jgrapht.alg.connectivity.BiconnectivityInspector;
 import org.jgrapht.alg.connectivity.ConnectivityInspector;
 import org.jgrapht.graph.DefaultWeightedEdge;
 import se.samverkansvaven.analysis.CooperationData.BodyInfo;
@@ -145,8 +144,10 @@ final class ExitImpactAnalysis implements CooperationAnalysis<ExitImpactAnalysis
         Graph<String, DefaultWeightedEdge> afterP = ActorProjection.of(afterData, query.forms()).actors();
         int compBefore = new ConnectivityInspector<>(before).connectedSets().size();
         int compAfter = new ConnectivityInspector<>(afterP).connectedSets().size();
-        SortedSet<String> cutBefore = new TreeSet<>(new BiconnectivityInspector<>(before).getCutpoints());
-        SortedSet<String> cutAfter = new TreeSet<>(new BiconnectivityInspector<>(afterP).getCutpoints());
+        // The iterative Hopcroft-Tarjan of the centrality endpoint: JGraphT's BiconnectivityInspector recurses
+        // once per DFS level and overflowed the stack on P at 10,000 municipalities (bench/README.md).
+        SortedSet<String> cutBefore = cutpoints(before);
+        SortedSet<String> cutAfter = cutpoints(afterP);
         SortedSet<String> gained = new TreeSet<>(cutAfter);
         gained.removeAll(cutBefore);
         SortedSet<String> lost = new TreeSet<>(cutBefore);
@@ -214,6 +215,18 @@ final class ExitImpactAnalysis implements CooperationAnalysis<ExitImpactAnalysis
             }
         }
         return List.copyOf(changes);
+    }
+
+    private static SortedSet<String> cutpoints(Graph<String, DefaultWeightedEdge> p) {
+        IndexedGraph g = IndexedGraph.of(p);
+        boolean[] articulation = Biconnectivity.compute(g).articulation();
+        SortedSet<String> out = new TreeSet<>();
+        for (int v = 0; v < articulation.length; v++) {
+            if (articulation[v]) {
+                out.add(g.id(v));
+            }
+        }
+        return out;
     }
 
     /** Unweighted betweenness, normalised like NetworkX: raw pair counts × 2/((n−1)(n−2)); 0 when n ≤ 2. */

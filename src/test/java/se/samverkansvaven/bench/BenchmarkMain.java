@@ -285,16 +285,23 @@ public final class BenchmarkMain {
         Map<String, Double> medians = new LinkedHashMap<>();
         for (var run : runs.entrySet()) {
             List<Double> times = new ArrayList<>();
-            Object sink = run.getValue().get(); // warm-up
-            for (int i = 0; i < repeats; i++) {
-                long t = System.nanoTime();
-                sink = run.getValue().get();
-                times.add(seconds(t));
-            }
-            if (sink == null) {
-                throw new IllegalStateException(run.getKey() + " returned nothing");
-            }
             Map<String, Object> one = new LinkedHashMap<>();
+            try {
+                Object sink = run.getValue().get(); // warm-up
+                for (int i = 0; i < repeats; i++) {
+                    long t = System.nanoTime();
+                    sink = run.getValue().get();
+                    times.add(seconds(t));
+                }
+                if (sink == null) {
+                    throw new IllegalStateException(run.getKey() + " returned nothing");
+                }
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                one.put("error", e.toString());
+                section.put(run.getKey(), one);
+                System.out.printf("%s %-16s FAILED: %s%n", name, run.getKey(), e);
+                continue;
+            }
             one.put("median_s", median(times));
             one.put("min_s", times.stream().mapToDouble(Double::doubleValue).min().orElse(0));
             one.put("runs", times.size());
