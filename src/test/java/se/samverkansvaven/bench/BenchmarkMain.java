@@ -118,10 +118,15 @@ public final class BenchmarkMain {
         var projection = measureProjection(access, asOf, repeats);
         String hub = projection.hub();
         report.put("hub_municipality", hub);
-        measure("analyses", access.analyses(projection, hub, "it"), repeats);
+        boolean metricsOnly = options.containsKey("metrics-only"); // re-measure the side by side quickly
+        if (!metricsOnly) {
+            measure("analyses", access.analyses(projection, hub, "it"), repeats);
+        }
         measure("metrics", access.metrics(projection), repeats);
-        sampledBetweenness(access, projection);
-        exports(context.getBean(SnapshotExporter.class), asOf, Math.min(repeats, 3));
+        if (!metricsOnly) {
+            sampledBetweenness(access, projection);
+            exports(context.getBean(SnapshotExporter.class), asOf, Math.min(repeats, 3));
+        }
         sideBySide(access, projection, work, repeats);
 
         if (serve) {
