@@ -25,6 +25,8 @@ final class BrandesBetweenness implements VertexMeasure {
 
     private final Distance distance;
     private final boolean forceBigInteger;
+    private final int pivots;
+    private final long pivotSeed;
 
     BrandesBetweenness(Distance distance) {
         this(distance, false);
@@ -32,24 +34,75 @@ final class BrandesBetweenness implements VertexMeasure {
 
     /** {@code forceBigInteger} takes the overflow-safe path even when longs suffice (for tests). */
     BrandesBetweenness(Distance distance, boolean forceBigInteger) {
+        this(distance, forceBigInteger, 0, 0);
+    }
+
+    private BrandesBetweenness(Distance distance, boolean forceBigInteger, int pivots, long pivotSeed) {
         this.distance = distance;
         this.forceBigInteger = forceBigInteger;
+        this.pivots = pivots;
+        this.pivotSeed = pivotSeed;
+    }
+
+    /**
+     * Approximate betweenness from {@code pivots} sources drawn without replacement with a fixed seed
+     * (Brandes and Pich 2007; NetworkX's {@code k}): the sum over the pivots is scaled by n/pivots. With
+     * pivots ≥ n it is the exact algorithm. For graphs too large for all sources (bench/README.md, size L).
+     */
+    static BrandesBetweenness sampled(Distance distance, int pivots, long seed) {
+        if (pivots < 1) {
+            throw new IllegalArgumentException("the number of pivots must be at least 1, was " + pivots);
+        }
+        return new BrandesBetweenness(distance, false, pivots, seed);
+    }
+
+    /** The sources: every vertex, or the first {@code pivots} of a seeded shuffle, ascending. */
+    private int[] sources(int n) {
+        int[] all = new int[n];
+        for (int v = 0; v < n; v++) {
+            all[v] = v;
+        }
+        if (pivots == 0 || pivots >= n) {
+            return all;
+        }
+        java.util.SplittableRandom random = new java.util.SplittableRandom(pivotSeed);
+        for (int i = 0; i < pivots; i++) {
+            int j = i + random.nextInt(n - i);
+            int t = all[i];
+            all[i] = all[j];
+            all[j] = t;
+        }
+        int[] chosen = Arrays.copyOf(all, pivots);
+        Arrays.sort(chosen);
+        return chosen;
     }
 
     @Override
     public double[] compute(IndexedGraph graph) {
         int n = graph.vertexCount();
+        int[] sources = sources(n);
         double[][] chunks;
         if (distance == Distance.HOPS) {
-            chunks = SourceChunks.run(n, c -> hops(graph, c), double[][]::new);
+            chunks = SourceChunks.run(n, c -> hops(graph, sources, c), double[][]::new);
         } else {
             long[] weights = integerWeights(graph);
-            long[] lengths = forceBigInteger ? null : longLengths(weights, n);
-            if (lengths != null) {
-                chunks = SourceChunks.run(n, c -> longDistances(graph, lengths, c), double[][]::new);
-            } else {
+            long[] lengths = forceBigInteger ? null : longLengths(weights);
+            chunks = lengths == null ? null
+                    : SourceChunks.run(n, c -> longDistances(graph, lengths, sources, c), double[][]::new);
+            if (chunks != null && Arrays.asList(chunks).contains(null)) {
+                chunks = null; // a path sum overflowed a long: redo every chunk on multi-limb lengths
+            }
+            if (chunks == null && !forceBigInteger) {
+                WideLengths wide = wideLengths(weights, n);
+                chunks = wide == null ? null
+                        : SourceChunks.run(n, c -> wideDistances(graph, wide, sources, c), double[][]::new);
+                if (chunks != null && Arrays.asList(chunks).contains(null)) {
+                    chunks = null; // wider than sized for: BigInteger
+                }
+            }
+            if (chunks == null) {
                 BigInteger[] big = bigLengths(weights);
-                chunks = SourceChunks.run(n, c -> bigDistances(graph, big, c), double[][]::new);
+                chunks = SourceChunks.run(n, c -> bigDistances(graph, big, sources, c), double[][]::new);
             }
         }
         double[] result = new double[n];
@@ -59,7 +112,7 @@ final class BrandesBetweenness implements VertexMeasure {
             }
         }
         if (n > 2) {
-            double scale = 1.0 / ((double) (n - 1) * (n - 2));
+            double scale = 1.0 / ((double) (n - 1) * (n - 2)) * ((double) n / sources.length);
             for (int v = 0; v < n; v++) {
                 result[v] *= scale;
             }
@@ -68,7 +121,7 @@ final class BrandesBetweenness implements VertexMeasure {
     }
 
     /** Unnormalised dependencies summed over the sources of one chunk, BFS distances. */
-    private static double[] hops(IndexedGraph g, int chunk) {
+    private static double[] hops(IndexedGraph g, int[] sources, int chunk) {
         int n = g.vertexCount();
         int[] off = g.offsets;
         int[] tg = g.targets;
@@ -78,7 +131,8 @@ final class BrandesBetweenness implements VertexMeasure {
         double[] delta = new double[n];
         double[] bc = new double[n];
         int[] order = new int[n];
-        for (int s = chunk; s < n; s += SourceChunks.CHUNKS) {
+        for (int si = chunk; si < sources.length; si += SourceChunks.CHUNKS) {
+            int s = sources[si];
             if (off[s] == off[s + 1]) {
                 continue;
             }
@@ -142,8 +196,12 @@ final class BrandesBetweenness implements VertexMeasure {
         return out;
     }
 
-    /** L/w per CSR slot, or null when L or a path of n-1 edges could overflow a long. */
-    private static long[] longLengths(long[] weights, int n) {
+    /**
+     * L/w per CSR slot, or null when L itself overflows a long. Path sums are not bounded here (the old bound,
+     * n−1 times the longest edge, sent every graph of 10,000 vertices with weights up to ~30 to BigInteger, ten
+     * times slower); {@link #longDistances} adds with {@link Math#addExact} and reports an overflow instead.
+     */
+    private static long[] longLengths(long[] weights) {
         long[] distinct = Arrays.stream(weights).distinct().toArray();
         long lcm = 1;
         try {
@@ -153,14 +211,9 @@ final class BrandesBetweenness implements VertexMeasure {
         } catch (ArithmeticException overflow) {
             return null;
         }
-        long maxLength = 0;
         long[] lengths = new long[weights.length];
         for (int e = 0; e < weights.length; e++) {
             lengths[e] = lcm / weights[e];
-            maxLength = Math.max(maxLength, lengths[e]);
-        }
-        if (n > 1 && maxLength > Long.MAX_VALUE / (n - 1) - 1) {
-            return null;
         }
         return lengths;
     }
@@ -187,8 +240,20 @@ final class BrandesBetweenness implements VertexMeasure {
         return a;
     }
 
-    /** Unnormalised dependencies of one chunk, Dijkstra on exact long lengths with an indexed binary heap. */
-    private static double[] longDistances(IndexedGraph g, long[] len, int chunk) {
+    /**
+     * Unnormalised dependencies of one chunk, Dijkstra on exact long lengths with an indexed binary heap; null
+     * when a tentative distance overflows a long (the caller then redoes the work on BigInteger). Every sum
+     * the accumulation compares was formed, without overflow, during the relaxation of the same edge.
+     */
+    private static double[] longDistances(IndexedGraph g, long[] len, int[] sources, int chunk) {
+        try {
+            return longDistancesUnchecked(g, len, sources, chunk);
+        } catch (ArithmeticException overflow) {
+            return null;
+        }
+    }
+
+    private static double[] longDistancesUnchecked(IndexedGraph g, long[] len, int[] sources, int chunk) {
         int n = g.vertexCount();
         int[] off = g.offsets;
         int[] tg = g.targets;
@@ -199,7 +264,8 @@ final class BrandesBetweenness implements VertexMeasure {
         double[] bc = new double[n];
         int[] order = new int[n];
         LongKeyHeap heap = new LongKeyHeap(n, dist);
-        for (int s = chunk; s < n; s += SourceChunks.CHUNKS) {
+        for (int si = chunk; si < sources.length; si += SourceChunks.CHUNKS) {
+            int s = sources[si];
             if (off[s] == off[s + 1]) {
                 continue;
             }
@@ -214,7 +280,7 @@ final class BrandesBetweenness implements VertexMeasure {
                 double sv = sigma[v];
                 for (int e = off[v]; e < off[v + 1]; e++) {
                     int w = tg[e];
-                    long nd = dv + len[e];
+                    long nd = Math.addExact(dv, len[e]);
                     long dw = dist[w];
                     if (nd < dw) {
                         dist[w] = nd;
@@ -252,6 +318,229 @@ final class BrandesBetweenness implements VertexMeasure {
         return bc;
     }
 
+    /**
+     * L/w per CSR slot as fixed-width unsigned integers of {@code limbs} 64-bit limbs each (least significant
+     * first; slot e at {@code [e * limbs, (e + 1) * limbs)}), wide enough for L times n plus headroom. With many
+     * distinct weights (at size M the weights of P reach the thousands and L has hundreds of bits) this keeps
+     * the comparison exact without allocating: several times faster than BigInteger.
+     */
+    private record WideLengths(int limbs, long[] lengths) {}
+
+    private static WideLengths wideLengths(long[] weights, int n) {
+        BigInteger lcm = BigInteger.ONE;
+        for (long w : Arrays.stream(weights).distinct().toArray()) {
+            BigInteger b = BigInteger.valueOf(w);
+            lcm = lcm.divide(lcm.gcd(b)).multiply(b);
+        }
+        int bits = lcm.bitLength() + 64 - Long.numberOfLeadingZeros(Math.max(1, n)) + 2;
+        int limbs = Math.max(2, (bits + 63) / 64);
+        if (limbs > 32) {
+            return null;
+        }
+        long[] out = new long[weights.length * limbs];
+        for (int e = 0; e < weights.length; e++) {
+            BigInteger x = lcm.divide(BigInteger.valueOf(weights[e]));
+            for (int k = 0; k < limbs; k++) {
+                out[e * limbs + k] = x.shiftRight(64 * k).longValue();
+            }
+        }
+        return new WideLengths(limbs, out);
+    }
+
+    /** {@link #longDistances} on {@link WideLengths}; null when a sum overflows the width (then BigInteger). */
+    private static double[] wideDistances(IndexedGraph g, WideLengths lengths, int[] sources, int chunk) {
+        try {
+            return wideDistancesUnchecked(g, lengths.limbs(), lengths.lengths(), sources, chunk);
+        } catch (ArithmeticException overflow) {
+            return null;
+        }
+    }
+
+    /** out = a[ai..] + b[bi..] over k limbs; the top limb must stay below Long.MAX_VALUE (the "unreached" mark). */
+    private static void add(long[] a, int ai, long[] b, int bi, long[] out, int k) {
+        long carry = 0;
+        for (int i = 0; i < k - 1; i++) {
+            long x = a[ai + i] + b[bi + i];
+            long c = Long.compareUnsigned(x, a[ai + i]) < 0 ? 1 : 0;
+            long y = x + carry;
+            c |= Long.compareUnsigned(y, x) < 0 ? 1 : 0;
+            out[i] = y;
+            carry = c;
+        }
+        long top = Math.addExact(Math.addExact(a[ai + k - 1], b[bi + k - 1]), carry);
+        if (top == Long.MAX_VALUE) {
+            throw new ArithmeticException("path length overflow");
+        }
+        out[k - 1] = top;
+    }
+
+    /** Compares x[0..k) with d[di..di+k), most significant limb first (top limb signed, the rest unsigned). */
+    private static int compare(long[] x, long[] d, int di, int k) {
+        int c = Long.compare(x[k - 1], d[di + k - 1]);
+        for (int i = k - 2; c == 0 && i >= 0; i--) {
+            c = Long.compareUnsigned(x[i], d[di + i]);
+        }
+        return c;
+    }
+
+    private static double[] wideDistancesUnchecked(IndexedGraph g, int k, long[] len, int[] sources, int chunk) {
+        int n = g.vertexCount();
+        int[] off = g.offsets;
+        int[] tg = g.targets;
+        long[] dist = new long[n * k];
+        for (int v = 0; v < n; v++) {
+            dist[v * k + k - 1] = Long.MAX_VALUE; // unreached
+        }
+        long[] next = new long[k];
+        double[] sigma = new double[n];
+        double[] delta = new double[n];
+        double[] bc = new double[n];
+        int[] order = new int[n];
+        WideKeyHeap heap = new WideKeyHeap(n, dist, k);
+        for (int si = chunk; si < sources.length; si += SourceChunks.CHUNKS) {
+            int s = sources[si];
+            if (off[s] == off[s + 1]) {
+                continue;
+            }
+            int settled = 0;
+            Arrays.fill(dist, s * k, s * k + k, 0L);
+            sigma[s] = 1;
+            heap.insert(s);
+            while (!heap.isEmpty()) {
+                int v = heap.poll();
+                order[settled++] = v;
+                double sv = sigma[v];
+                for (int e = off[v]; e < off[v + 1]; e++) {
+                    int w = tg[e];
+                    add(dist, v * k, len, e * k, next, k);
+                    boolean unreached = dist[w * k + k - 1] == Long.MAX_VALUE;
+                    int c = unreached ? -1 : compare(next, dist, w * k, k);
+                    if (c < 0) {
+                        System.arraycopy(next, 0, dist, w * k, k);
+                        sigma[w] = sv;
+                        if (unreached) {
+                            heap.insert(w);
+                        } else {
+                            heap.decreased(w);
+                        }
+                    } else if (c == 0) {
+                        sigma[w] += sv;
+                    }
+                }
+            }
+            for (int i = settled - 1; i > 0; i--) {
+                int v = order[i];
+                double sum = 0;
+                for (int e = off[v]; e < off[v + 1]; e++) {
+                    int w = tg[e];
+                    add(dist, v * k, len, e * k, next, k);
+                    if (compare(next, dist, w * k, k) == 0) {
+                        sum += (1 + delta[w]) / sigma[w];
+                    }
+                }
+                delta[v] = sigma[v] * sum;
+                bc[v] += delta[v];
+            }
+            for (int i = 0; i < settled; i++) {
+                int v = order[i];
+                Arrays.fill(dist, v * k, v * k + k - 1, 0L);
+                dist[v * k + k - 1] = Long.MAX_VALUE;
+                sigma[v] = 0;
+                delta[v] = 0;
+            }
+        }
+        return bc;
+    }
+
+    /** {@link LongKeyHeap} keyed by the multi-limb distances of one shared array. */
+    private static final class WideKeyHeap {
+        private final int[] heap;
+        private final int[] position;
+        private final long[] dist;
+        private final int k;
+        private int size;
+
+        WideKeyHeap(int n, long[] dist, int k) {
+            this.heap = new int[n];
+            this.position = new int[n];
+            this.dist = dist;
+            this.k = k;
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        void insert(int v) {
+            heap[size] = v;
+            position[v] = size;
+            up(size++);
+        }
+
+        void decreased(int v) {
+            up(position[v]);
+        }
+
+        int poll() {
+            int top = heap[0];
+            int last = heap[--size];
+            if (size > 0) {
+                heap[0] = last;
+                position[last] = 0;
+                down(0);
+            }
+            return top;
+        }
+
+        private boolean less(int a, int b) {
+            int ai = a * k;
+            int bi = b * k;
+            int c = Long.compare(dist[ai + k - 1], dist[bi + k - 1]);
+            for (int i = k - 2; c == 0 && i >= 0; i--) {
+                c = Long.compareUnsigned(dist[ai + i], dist[bi + i]);
+            }
+            return c < 0;
+        }
+
+        private void up(int i) {
+            int v = heap[i];
+            while (i > 0) {
+                int parent = (i - 1) >>> 1;
+                int p = heap[parent];
+                if (!less(v, p)) {
+                    break;
+                }
+                heap[i] = p;
+                position[p] = i;
+                i = parent;
+            }
+            heap[i] = v;
+            position[v] = i;
+        }
+
+        private void down(int i) {
+            int v = heap[i];
+            int half = size >>> 1;
+            while (i < half) {
+                int child = 2 * i + 1;
+                int c = heap[child];
+                int right = child + 1;
+                if (right < size && less(heap[right], c)) {
+                    child = right;
+                    c = heap[child];
+                }
+                if (!less(c, v)) {
+                    break;
+                }
+                heap[i] = c;
+                position[c] = i;
+                i = child;
+            }
+            heap[i] = v;
+            position[v] = i;
+        }
+    }
+
     private record Entry(BigInteger distance, int vertex) implements Comparable<Entry> {
         @Override
         public int compareTo(Entry o) {
@@ -261,7 +550,7 @@ final class BrandesBetweenness implements VertexMeasure {
     }
 
     /** The overflow-safe twin of {@link #longDistances}: same algorithm, BigInteger lengths, lazy heap. */
-    private static double[] bigDistances(IndexedGraph g, BigInteger[] len, int chunk) {
+    private static double[] bigDistances(IndexedGraph g, BigInteger[] len, int[] sources, int chunk) {
         int n = g.vertexCount();
         int[] off = g.offsets;
         int[] tg = g.targets;
@@ -272,7 +561,8 @@ final class BrandesBetweenness implements VertexMeasure {
         double[] bc = new double[n];
         int[] order = new int[n];
         PriorityQueue<Entry> queue = new PriorityQueue<>();
-        for (int s = chunk; s < n; s += SourceChunks.CHUNKS) {
+        for (int si = chunk; si < sources.length; si += SourceChunks.CHUNKS) {
+            int s = sources[si];
             if (off[s] == off[s + 1]) {
                 continue;
             }

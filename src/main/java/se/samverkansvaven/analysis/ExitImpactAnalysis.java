@@ -12,7 +12,6 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jgrapht.Graph;
-import org.jgrapht.alg.connectivity.BiconnectivityInspector;
 import org.jgrapht.alg.connectivity.ConnectivityInspector;
 import org.jgrapht.graph.DefaultWeightedEdge;
 import se.samverkansvaven.analysis.CooperationData.BodyInfo;
@@ -31,8 +30,8 @@ import se.samverkansvaven.body.Role;
  *   <li>areas covered (as in item 5: party in any role to a body of B covering the area) that m, and each
  *       other municipality or actor party, stop covering;</li>
  *   <li>the number of connected components of P, and P's articulation points gained and lost;</li>
- *   <li>every municipality's rank by unweighted betweenness in P (the centrality analysis' Brandes on
- *       hop distances; ranks are competition ranks over all vertices of P, regions included,
+ *   <li>every municipality's rank by unweighted betweenness in P ({@link BrandesBetweenness} with hop
+ *       distances, as the centrality endpoint; ranks are competition ranks over all vertices of P, regions included,
  *       values within 1e-9 tied). Listed: municipalities whose rank changed, including those entering or
  *       leaving P (rank null where not a vertex). Betweenness values use NetworkX's normalisation
  *       2/((n−1)(n−2)) so they match the centrality endpoint.</li>
@@ -142,8 +141,10 @@ final class ExitImpactAnalysis implements CooperationAnalysis<ExitImpactAnalysis
         Graph<String, DefaultWeightedEdge> afterP = ActorProjection.of(afterData, query.forms()).actors();
         int compBefore = new ConnectivityInspector<>(before).connectedSets().size();
         int compAfter = new ConnectivityInspector<>(afterP).connectedSets().size();
-        SortedSet<String> cutBefore = new TreeSet<>(new BiconnectivityInspector<>(before).getCutpoints());
-        SortedSet<String> cutAfter = new TreeSet<>(new BiconnectivityInspector<>(afterP).getCutpoints());
+        // The iterative Hopcroft-Tarjan of the centrality endpoint: JGraphT's BiconnectivityInspector recurses
+        // once per DFS level and overflowed the stack on P at 10,000 municipalities (bench/README.md).
+        SortedSet<String> cutBefore = cutpoints(before);
+        SortedSet<String> cutAfter = cutpoints(afterP);
         SortedSet<String> gained = new TreeSet<>(cutAfter);
         gained.removeAll(cutBefore);
         SortedSet<String> lost = new TreeSet<>(cutBefore);
@@ -213,15 +214,29 @@ final class ExitImpactAnalysis implements CooperationAnalysis<ExitImpactAnalysis
         return List.copyOf(changes);
     }
 
-    /** Unweighted betweenness, normalised like NetworkX (the same Brandes as the centrality analysis). */
+    private static SortedSet<String> cutpoints(Graph<String, DefaultWeightedEdge> p) {
+        IndexedGraph g = IndexedGraph.of(p);
+        boolean[] articulation = Biconnectivity.compute(g).articulation();
+        SortedSet<String> out = new TreeSet<>();
+        for (int v = 0; v < articulation.length; v++) {
+            if (articulation[v]) {
+                out.add(g.id(v));
+            }
+        }
+        return out;
+    }
+
+    /** Unweighted betweenness, normalised like NetworkX: raw pair counts × 2/((n−1)(n−2)); 0 when n ≤ 2. */
     static Map<String, Double> betweenness(Graph<String, DefaultWeightedEdge> p) {
+        // Brandes over the CSR view (the centrality endpoint's implementation, checked against JGraphT and
+        // NetworkX in CentralityAnalysisTest): JGraphT's BetweennessCentrality on a copy took 1 s at S.
         IndexedGraph g = IndexedGraph.of(p);
         double[] values = new BrandesBetweenness(BrandesBetweenness.Distance.HOPS).compute(g);
-        Map<String, Double> byId = new HashMap<>();
+        Map<String, Double> normalised = new HashMap<>();
         for (int v = 0; v < values.length; v++) {
-            byId.put(g.id(v), values[v]);
+            normalised.put(g.id(v), values[v]);
         }
-        return byId;
+        return normalised;
     }
 
     /** Competition ranks ("1224") of the values, shared with the centrality analysis' ranking. */

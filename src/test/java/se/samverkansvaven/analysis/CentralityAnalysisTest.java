@@ -196,6 +196,53 @@ class CentralityAnalysisTest {
     }
 
     @Test
+    void aPathSumThatOverflowsALongFallsBackToBigInteger() {
+        // L = lcm(1, 2^31, 2^31-1) = 2^62 - 2^31 fits a long, but three weight-1 edges (3L) do not.
+        Graph<String, DefaultWeightedEdge> graph = new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
+        String[] path = {"a", "b", "c", "d", "e", "f", "g"};
+        double[] weights = {1, 1, 1, 2147483648.0, 2147483647.0, 1};
+        for (String v : path) {
+            graph.addVertex(v);
+        }
+        for (int i = 0; i < weights.length; i++) {
+            graph.setEdgeWeight(graph.addEdge(path[i], path[i + 1]), weights[i]);
+        }
+        graph.setEdgeWeight(graph.addEdge("a", "g"), 2147483647.0);
+        IndexedGraph g = IndexedGraph.of(graph);
+        double[] fast = new BrandesBetweenness(Distance.INVERSE_WEIGHT).compute(g);
+        double[] big = new BrandesBetweenness(Distance.INVERSE_WEIGHT, true).compute(g);
+        assertThat(fast).containsExactly(big);
+    }
+
+    @Test
+    void theMultiLimbPathAgreesWithBigIntegerWhenTheLcmOverflowsALong() {
+        // Weights 1..47: their lcm (~3e20) needs 69 bits; P at size M has weights in the tens to hundreds.
+        Graph<String, DefaultWeightedEdge> graph = CentralityFixture.load("generated").graph();
+        int i = 0;
+        for (DefaultWeightedEdge e : new java.util.ArrayList<>(graph.edgeSet())) {
+            graph.setEdgeWeight(e, 1 + (i++ * 7) % 47);
+        }
+        IndexedGraph g = IndexedGraph.of(graph);
+        double[] wide = new BrandesBetweenness(Distance.INVERSE_WEIGHT).compute(g);
+        double[] big = new BrandesBetweenness(Distance.INVERSE_WEIGHT, true).compute(g);
+        for (int v = 0; v < g.vertexCount(); v++) {
+            assertThat(wide[v]).as(g.id(v)).isCloseTo(big[v], within(1e-12 * Math.max(1, big[v])));
+        }
+    }
+
+    @Test
+    void pivotSamplingIsExactWithEveryVertexAndDeterministicWithFewer() {
+        IndexedGraph g = IndexedGraph.of(CentralityFixture.load("generated").graph());
+        int n = g.vertexCount();
+        double[] exact = new BrandesBetweenness(Distance.HOPS).compute(g);
+        assertThat(BrandesBetweenness.sampled(Distance.HOPS, n, 7).compute(g)).containsExactly(exact);
+        double[] once = BrandesBetweenness.sampled(Distance.HOPS, n / 4, 7).compute(g);
+        assertThat(BrandesBetweenness.sampled(Distance.HOPS, n / 4, 7).compute(g)).containsExactly(once);
+        assertThat(once).isNotEqualTo(exact);
+        assertThatThrownBy(() -> BrandesBetweenness.sampled(Distance.HOPS, 0, 7)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void exactTiesSurviveWhenTheLcmOverflowsALong() {
         Graph<String, DefaultWeightedEdge> graph = new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
         // a-b-c (1/6 + 1/6) ties a-c (1/3); a second component with large prime weights pushes L past 2^63.

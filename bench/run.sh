@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# One command for the benchmark of issue 7: bench/run.sh S|M|L [seed]. See bench/README.md.
+set -euo pipefail
+SIZE=${1:?usage: bench/run.sh S|M|L [seed]}
+SEED=${2:-1}
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+
+# Debian packages, installed only when missing.
+need=()
+command -v wrk >/dev/null || need+=(wrk)
+/usr/bin/python3 -c 'import networkx' 2>/dev/null || need+=(python3-networkx)
+/usr/bin/python3 -c 'import igraph' 2>/dev/null || need+=(python3-igraph)
+[ "$SIZE" != S ] || command -v chromium >/dev/null || need+=(chromium)
+[ "$SIZE" != S ] || command -v chromedriver >/dev/null || need+=(chromium-driver)
+if [ ${#need[@]} -gt 0 ]; then
+  SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo
+  $SUDO apt-get update -q && $SUDO apt-get install -y -q "${need[@]}"
+fi
+
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+./mvnw -q -DskipTests package test-compile
+./mvnw -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+
+/usr/bin/python3 bench/generate.py "$SIZE" --seed "$SEED" --out bench/data
+DATA=bench/data/$SIZE-seed$SEED
+WORK=$(mktemp -d /tmp/samverkansvaven-bench-$SIZE.XXXXXX)
+OUT=bench/results/$SIZE-$(date +%Y-%m-%d).json
+case $SIZE in
+  S) EXTRA=(--serve --repeats 20); HEAP=4g ;;
+  M) EXTRA=(--geography "$DATA/geography" --repeats 1); HEAP=4g ;;  # warm-up + 1: centrality alone is ~1 min at M
+  L) EXTRA=(--geography "$DATA/geography" --repeats 1 --pivots 100,500); HEAP=4g ;;
+esac
+"$JAVA_HOME/bin/java" -Xmx$HEAP -XX:+UseParallelGC \
+  --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED \
+  --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --enable-native-access=ALL-UNNAMED \
+  -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" \
+  se.samverkansvaven.bench.BenchmarkMain --size "$SIZE" --bundle "$DATA/bundle" --work "$WORK" --out "$OUT" "${EXTRA[@]}" \
+  2> >(grep -v -e '^WARNING' -e '^SLF4J' >&2)
+/usr/bin/python3 bench/table.py "$OUT"
+rm -rf "$WORK"

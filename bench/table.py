@@ -1,0 +1,65 @@
+#!/usr/bin/python3
+"""Prints the table of one bench/results/*.json (bench/run.sh calls it), with the targets of issue 7."""
+import json
+import sys
+
+r = json.load(open(sys.argv[1], encoding="utf-8"))
+size = r["size"]
+m = r["machine"]
+print("\n== Samverkansväven benchmark, size %s, as of %s ==" % (size, r["as_of"]))
+print("machine: %s cores, %s GB, load %.2f at start, Java %s, max heap %s MB"
+      % (m["nproc"], m["memory_gb"], m["load_average_1m"], m["java"], r["max_heap_mb"]))
+
+
+def verdict(ok):
+    return "PASS" if ok else "FAIL"
+
+
+l = r["load"]
+print("\nload: %d rows (%d party rows) in %.1f s: %d party rows/s (target at L 50,000: %s), peak heap %d MB"
+      % (l["rows"], l["party_rows"], l["seconds"], l["party_rows_per_s"], verdict(l["party_rows_per_s"] >= 50000),
+         l["peak_heap_mb"]))
+p = r["projection"]
+print("projection: %d active bodies, P = %d vertices, %d edges; read %.3f s + project %.3f s warm (cold %.3f + %.3f); "
+      "retained %d MB, peak %d MB (target at L < 20 s: %s)"
+      % (p["bodies_active"], p["vertices"], p["edges"], p["read_warm_s"], p["project_warm_s"], p["read_cold_s"],
+         p["project_cold_s"], p["retained_heap_mb"], p["peak_heap_mb"], verdict(p["read_cold_s"] + p["project_cold_s"] < 20)))
+print("\n%-18s %12s %s" % ("analysis", "median s", "target at S < 0.100 s" if size == "S" else ""))
+for name, a in r["analyses"].items():
+    if "error" in a:
+        print("%-18s %12s FAIL" % (name, a["error"][:60]))
+        continue
+    print("%-18s %12.4f %s" % (name, a["median_s"], verdict(a["median_s"] < 0.1) if size == "S" else ""))
+sbs = r.get("side_by_side", {})
+if "ratios" in sbs:
+    print("\nside by side on P (%s); ratio = their time / ours; target at M: networkx >= 10, igraph >= 1"
+          % sbs["tools"]["versions"])
+    print("%-12s %10s %10s %8s %10s %8s %s" % ("metric", "ours s", "networkx s", "ratio", "igraph s", "ratio", "verdict"))
+    for metric, x in sbs["ratios"].items():
+        nxr, igr = x.get("networkx_over_ours"), x.get("igraph_over_ours")
+        print("%-12s %10.4f %10.4f %8.1f %10.4f %8.2f %s" % (metric, x["ours_s"], x.get("networkx_s", float("nan")),
+              nxr or float("nan"), x.get("igraph_s", float("nan")), igr or float("nan"),
+              verdict((nxr or 0) >= 10 and (igr or 0) >= 1)))
+    t = sbs["tools"]
+    print("modularity: ours %.4f, networkx %.4f, igraph %.4f (ours/igraph %.3f, target >= 0.98)"
+          % (sbs["ours_modularity"], t["networkx"]["louvain"]["check"], t["igraph"]["louvain"]["check"],
+             sbs["ours_modularity"] / t["igraph"]["louvain"]["check"]))
+b = r.get("betweenness_sampled", {})
+if b:
+    print("\nbetweenness by pivot sampling vs exact (exact %.3f s):" % r["metrics"]["betweenness"]["median_s"])
+    for k, x in b.items():
+        print("  k=%-6s %8.3f s  spearman %.4f  top-20 overlap %d/20" % (k, x["seconds"], x["spearman"], x["top20_overlap"]))
+print("\nexport (national snapshot, target < 2 s):")
+for f, x in r["export"].items():
+    print("  %-8s %8.3f s %12d bytes %s" % (f, x["median_s"], x["bytes"], verdict(x["median_s"] < 2)))
+if "api_load" in r:
+    print("\nAPI under wrk (32 connections; target p99 < 50 ms, no errors):")
+    for name, x in r["api_load"].items():
+        print("  %-16s %8.0f req/s  p50 %7.2f ms  p99 %7.2f ms  errors %d  %s" % (name, x["requests_per_s"], x["p50_ms"],
+              x["p99_ms"], x["errors"], verdict(x["p99_ms"] < 50 and x["errors"] == 0)))
+if "pages" in r:
+    print("\npages (second visit; target content ready < 1000 ms):")
+    for name, x in r["pages"].items():
+        ready = x["content_ready_ms"]
+        print("  %-24s loadEventEnd %6.0f ms  content ready %s  %s" % (name, x["load_event_end_ms"],
+              "TIMEOUT" if ready is None else "%6.0f ms" % ready, verdict(ready is not None and ready < 1000)))

@@ -1,0 +1,661 @@
+package se.samverkansvaven.bench;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.neo4j.driver.Driver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.ClassPathResource;
+import se.samverkansvaven.SamverkansvavenApplication;
+import se.samverkansvaven.analysis.BenchAccess;
+import se.samverkansvaven.export.ExportFormat;
+import se.samverkansvaven.export.SnapshotExporter;
+import se.samverkansvaven.export.SnapshotFilter;
+import se.samverkansvaven.importing.BundleFiles;
+import se.samverkansvaven.importing.BundleImporter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The benchmark of issue 7 (bench/README.md), run by bench/run.sh on the test classpath, never by the
+ * test suite. One JVM: starts the app on a fresh embedded database, loads the geography (synthetic sizes)
+ * and the bundle through the real loader, then measures the projection, every analysis, the side-by-side
+ * metrics (and runs bench/side_by_side.py on the same edge list), sampled betweenness, the exports and,
+ * with --serve, the API under wrk and the six pages in headless Chromium. Writes one JSON file.
+ *
+ * <pre>BenchmarkMain --size S --bundle DIR [--geography DIR] --work DIR --out FILE.json [--serve]
+ *   [--repeats N] [--as-of 2025-06-30] [--pivots 100,500,1000] [--wrk-seconds 30]</pre>
+ */
+public final class BenchmarkMain {
+
+    private final Map<String, String> options;
+    private final Map<String, Object> report = new LinkedHashMap<>();
+    private final HeapSampler heap = new HeapSampler();
+
+    private BenchmarkMain(Map<String, String> options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String key = args[i].substring(2);
+            if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+                options.put(key, args[++i]);
+            } else {
+                options.put(key, "true");
+            }
+        }
+        new BenchmarkMain(options).run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        String size = options.get("size");
+        Path bundle = Path.of(options.get("bundle"));
+        Path geography = options.containsKey("geography") ? Path.of(options.get("geography")) : null;
+        Path work = Path.of(options.get("work"));
+        boolean serve = options.containsKey("serve");
+        int repeats = Integer.parseInt(options.getOrDefault("repeats", "5"));
+        LocalDate asOf = LocalDate.parse(options.getOrDefault("as-of", "2025-06-30"));
+        Files.createDirectories(work);
+        heap.start();
+
+        report.put("size", size);
+        report.put("as_of", asOf.toString());
+        report.put("machine", machine());
+        report.put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20);
+
+        SpringApplication app = new SpringApplication(SamverkansvavenApplication.class);
+        app.setWebApplicationType(serve ? WebApplicationType.SERVLET : WebApplicationType.NONE);
+        long t0 = System.nanoTime();
+        ConfigurableApplicationContext context = app.run(
+                "--samverkansvaven.embedded.data-dir=" + work.resolve("neo4j"),
+                "--samverkansvaven.embedded.bolt-port=0",
+                "--samverkansvaven.embedded.page-cache-bytes=" + options.getOrDefault("page-cache", "1073741824"),
+                "--samverkansvaven.data.load-reference=" + (geography == null),
+                "--samverkansvaven.data.bundles=false",
+                "--samverkansvaven.data.illustrative=false",
+                "--server.port=0",
+                "--logging.level.root=WARN",
+                "--spring.main.banner-mode=off");
+        report.put("startup_s", seconds(t0));
+        Driver driver = context.getBean(Driver.class);
+
+        if (geography != null) {
+            loadGeography(driver, geography);
+        }
+        loadBundle(context.getBean(BundleImporter.class), bundle);
+        if (options.containsKey("load-only")) { // for profiling the loader
+            context.close();
+            return;
+        }
+
+        BenchAccess access = new BenchAccess(context);
+        var projection = measureProjection(access, asOf, repeats);
+        String hub = projection.hub();
+        report.put("hub_municipality", hub);
+        boolean metricsOnly = options.containsKey("metrics-only"); // re-measure the side by side quickly
+        if (!metricsOnly) {
+            measure("analyses", access.analyses(projection, hub, "it"), repeats);
+        }
+        measure("metrics", access.metrics(projection), repeats);
+        if (!metricsOnly) {
+            sampledBetweenness(access, projection);
+            exports(context.getBean(SnapshotExporter.class), asOf, Math.min(repeats, 3));
+        }
+        sideBySide(access, projection, work, repeats);
+
+        if (serve) {
+            String port = context.getEnvironment().getProperty("local.server.port");
+            String base = "http://127.0.0.1:" + port;
+            load(base, hub, asOf);
+            pages(base, hub, asOf, work);
+        }
+        Path out = Path.of(options.get("out"));
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(report));
+        System.out.println("BENCH-JSON " + out);
+        context.close();
+    }
+
+    // ----------------------------------------------------------------------------------------- loading
+
+    /**
+     * A synthetic country (bench/generate.py M|L): counties, municipalities and borders, then the sector and
+     * area catalogue, with the same MERGE statements as the reference loader, in UNWIND batches.
+     */
+    private void loadGeography(Driver driver, Path folder) throws IOException {
+        List<Map<String, Object>> counties = csv(Files.newBufferedReader(folder.resolve("counties.csv")), r -> Map.of(
+                "code", r.get("county_code"), "name", r.get("county_name")));
+        List<Map<String, Object>> municipalities = csv(Files.newBufferedReader(folder.resolve("municipalities.csv")), r -> Map.of(
+                "code", r.get("code"), "name", r.get("name"), "countyCode", r.get("county_code"),
+                "lat", Double.parseDouble(r.get("lat")), "lon", Double.parseDouble(r.get("lon")),
+                "population", Long.parseLong(r.get("population"))));
+        List<Map<String, Object>> borders = csv(Files.newBufferedReader(folder.resolve("borders.csv")), r -> Map.of(
+                "a", r.get("a"), "b", r.get("b")));
+        List<Map<String, Object>> sectors = csv(classpath("reference/sectors.csv"), r -> Map.of(
+                "id", r.get("id"), "nameSv", r.get("name_sv"), "nameEn", r.get("name_en")));
+        List<Map<String, Object>> areas = csv(classpath("reference/areas.csv"), r -> Map.of(
+                "id", r.get("id"), "nameSv", r.get("name_sv"), "nameEn", r.get("name_en"),
+                "sector", r.get("sector"), "source", r.get("source")));
+        heap.reset();
+        long t0 = System.nanoTime();
+        try (var session = driver.session()) {
+            session.executeWriteWithoutResult(tx -> {
+                batched(tx, "UNWIND $rows AS row MERGE (c:County {code: row.code}) SET c.name = row.name", counties);
+                batched(tx, """
+                        UNWIND $rows AS row
+                        MERGE (m:Municipality {code: row.code})
+                        SET m.name = row.name, m.countyCode = row.countyCode, m.lat = row.lat, m.lon = row.lon,
+                            m.population = row.population
+                        WITH m, row MATCH (c:County {code: row.countyCode}) MERGE (m)-[:IN_COUNTY]->(c)""", municipalities);
+                batched(tx, """
+                        UNWIND $rows AS row
+                        MATCH (a:Municipality {code: row.a}), (b:Municipality {code: row.b})
+                        MERGE (a)-[:BORDERS]->(b)""", borders);
+                batched(tx, "UNWIND $rows AS row MERGE (s:Sector {id: row.id}) SET s.nameSv = row.nameSv, s.nameEn = row.nameEn", sectors);
+                batched(tx, """
+                        UNWIND $rows AS row
+                        MERGE (a:ServiceArea {id: row.id})
+                        SET a.nameSv = row.nameSv, a.nameEn = row.nameEn, a.sector = row.sector, a.source = row.source
+                        WITH a, row MATCH (s:Sector {id: row.sector}) MERGE (a)-[:IN_SECTOR]->(s)""", areas);
+                tx.run("MERGE (r:GraphRevision {id: 'main'}) SET r.value = coalesce(r.value, 0) + 1").consume();
+            });
+        }
+        Map<String, Object> g = new LinkedHashMap<>();
+        g.put("municipalities", municipalities.size());
+        g.put("borders", borders.size());
+        g.put("seconds", seconds(t0));
+        report.put("geography", g);
+        System.out.printf("geography: %d municipalities, %d borders in %.1f s%n", municipalities.size(), borders.size(),
+                (double) g.get("seconds"));
+    }
+
+    private static void batched(org.neo4j.driver.TransactionContext tx, String query, List<Map<String, Object>> rows) {
+        for (int from = 0; from < rows.size(); from += 10_000) {
+            tx.run(query, Map.of("rows", rows.subList(from, Math.min(rows.size(), from + 10_000)))).consume();
+        }
+    }
+
+    private void loadBundle(BundleImporter importer, Path folder) throws IOException {
+        long parties = lines(folder.resolve("parties.csv"));
+        long rows = 0;
+        try (var files = Files.list(folder)) {
+            for (Path f : files.toList()) {
+                rows += lines(f);
+            }
+        }
+        BundleFiles files = BundleFiles.fromDirectory(folder);
+        System.gc();
+        heap.reset();
+        long t0 = System.nanoTime();
+        var result = importer.importBundle(files);
+        double s = seconds(t0);
+        Map<String, Object> l = new LinkedHashMap<>();
+        l.put("rows", rows);
+        l.put("party_rows", parties);
+        l.put("seconds", s);
+        l.put("rows_per_s", Math.round(rows / s));
+        l.put("party_rows_per_s", Math.round(parties / s));
+        l.put("peak_heap_mb", heap.peakMb());
+        l.put("nodes_created", result.nodesCreated());
+        l.put("relationships_created", result.relationshipsCreated());
+        report.put("load", l);
+        System.out.printf("load: %d rows (%d party rows) in %.1f s = %d party rows/s, peak heap %d MB%n",
+                rows, parties, s, Math.round(parties / s), heap.peakMb());
+    }
+
+    private static long lines(Path file) throws IOException {
+        try (var stream = Files.lines(file)) {
+            return stream.count() - 1;
+        }
+    }
+
+    // ----------------------------------------------------------------------------------------- projection
+
+    private BenchAccess.Projection measureProjection(BenchAccess access, LocalDate asOf, int repeats) {
+        System.gc();
+        long before = usedAfterGc();
+        heap.reset();
+        long t0 = System.nanoTime();
+        Object data = access.readData(asOf);
+        double readCold = seconds(t0);
+        t0 = System.nanoTime();
+        var projection = access.project(data);
+        double projectCold = seconds(t0);
+        long peak = heap.peakMb();
+        long retained = usedAfterGc() - before;
+        List<Double> reads = new ArrayList<>();
+        List<Double> projects = new ArrayList<>();
+        for (int i = 0; i < Math.min(repeats, 3); i++) {
+            long t = System.nanoTime();
+            Object d = access.readData(asOf);
+            reads.add(seconds(t));
+            t = System.nanoTime();
+            access.project(d);
+            projects.add(seconds(t));
+        }
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("bodies_active", projection.bodies());
+        p.put("vertices", projection.vertices());
+        p.put("edges", projection.edges());
+        p.put("read_cold_s", readCold);
+        p.put("project_cold_s", projectCold);
+        p.put("read_warm_s", median(reads));
+        p.put("project_warm_s", median(projects));
+        p.put("total_warm_s", median(reads) + median(projects));
+        p.put("retained_heap_mb", retained >> 20);
+        p.put("peak_heap_mb", peak);
+        report.put("projection", p);
+        System.out.printf("projection: %d bodies, P %d vertices %d edges; read %.2f s + project %.2f s warm; retained %d MB%n",
+                projection.bodies(), projection.vertices(), projection.edges(), median(reads), median(projects), retained >> 20);
+        return projection;
+    }
+
+    private static long usedAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    // ----------------------------------------------------------------------------------------- timing
+
+    private Map<String, Double> measure(String name, Map<String, Supplier<Object>> runs, int repeats) {
+        Map<String, Object> section = new LinkedHashMap<>();
+        Map<String, Double> medians = new LinkedHashMap<>();
+        for (var run : runs.entrySet()) {
+            List<Double> times = new ArrayList<>();
+            Map<String, Object> one = new LinkedHashMap<>();
+            try {
+                Object sink = run.getValue().get(); // warm-up
+                for (int i = 0; i < repeats; i++) {
+                    long t = System.nanoTime();
+                    sink = run.getValue().get();
+                    times.add(seconds(t));
+                }
+                if (sink == null) {
+                    throw new IllegalStateException(run.getKey() + " returned nothing");
+                }
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                one.put("error", e.toString());
+                section.put(run.getKey(), one);
+                System.out.printf("%s %-16s FAILED: %s%n", name, run.getKey(), e);
+                continue;
+            }
+            one.put("median_s", median(times));
+            one.put("min_s", times.stream().mapToDouble(Double::doubleValue).min().orElse(0));
+            one.put("runs", times.size());
+            section.put(run.getKey(), one);
+            medians.put(run.getKey(), median(times));
+            System.out.printf("%s %-16s %10.4f s (median of %d warm runs)%n", name, run.getKey(), median(times), times.size());
+        }
+        report.put(name, section);
+        return medians;
+    }
+
+    /** Exact betweenness against pivot sampling: time, Spearman rank correlation, top-20 overlap. */
+    private void sampledBetweenness(BenchAccess access, BenchAccess.Projection projection) {
+        int n = projection.vertices();
+        double[] exact = access.betweenness(projection);
+        Map<String, Object> section = new LinkedHashMap<>();
+        for (String k : options.getOrDefault("pivots", "100,500,1000").split(",")) {
+            int pivots = Integer.parseInt(k.strip());
+            if (pivots >= n) {
+                continue;
+            }
+            access.sampledBetweenness(projection, pivots, 1L);
+            long t = System.nanoTime();
+            double[] approx = access.sampledBetweenness(projection, pivots, 1L);
+            double s = seconds(t);
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("seconds", s);
+            one.put("spearman", spearman(exact, approx));
+            one.put("top20_overlap", topOverlap(exact, approx, 20));
+            section.put(String.valueOf(pivots), one);
+            System.out.printf("betweenness sampled k=%d: %.3f s, spearman %.4f, top-20 overlap %d/20%n", pivots, s,
+                    (double) one.get("spearman"), (int) one.get("top20_overlap"));
+        }
+        report.put("betweenness_sampled", section);
+    }
+
+    static double spearman(double[] a, double[] b) {
+        double[] ra = ranks(a);
+        double[] rb = ranks(b);
+        double ma = Arrays.stream(ra).average().orElse(0);
+        double mb = Arrays.stream(rb).average().orElse(0);
+        double num = 0, da = 0, db = 0;
+        for (int i = 0; i < a.length; i++) {
+            num += (ra[i] - ma) * (rb[i] - mb);
+            da += (ra[i] - ma) * (ra[i] - ma);
+            db += (rb[i] - mb) * (rb[i] - mb);
+        }
+        return num / Math.sqrt(da * db);
+    }
+
+    /** Average ranks (ties share the mean rank), as Spearman's coefficient needs. */
+    private static double[] ranks(double[] x) {
+        Integer[] order = new Integer[x.length];
+        for (int i = 0; i < x.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (i, j) -> Double.compare(x[i], x[j]));
+        double[] r = new double[x.length];
+        for (int i = 0; i < x.length; ) {
+            int j = i;
+            while (j + 1 < x.length && x[order[j + 1]] == x[order[i]]) {
+                j++;
+            }
+            for (int k = i; k <= j; k++) {
+                r[order[k]] = (i + j) / 2.0 + 1;
+            }
+            i = j + 1;
+        }
+        return r;
+    }
+
+    private static int topOverlap(double[] a, double[] b, int k) {
+        var ta = top(a, k);
+        var tb = top(b, k);
+        ta.retainAll(tb);
+        return ta.size();
+    }
+
+    private static java.util.Set<Integer> top(double[] x, int k) {
+        Integer[] order = new Integer[x.length];
+        for (int i = 0; i < x.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (i, j) -> Double.compare(x[j], x[i]));
+        return new java.util.HashSet<>(Arrays.asList(order).subList(0, Math.min(k, x.length)));
+    }
+
+    private void exports(SnapshotExporter exporter, LocalDate asOf, int repeats) throws IOException {
+        Map<String, Object> section = new LinkedHashMap<>();
+        for (ExportFormat format : ExportFormat.values()) {
+            List<Double> times = new ArrayList<>();
+            long bytes = 0;
+            for (int i = 0; i <= repeats; i++) {
+                long t = System.nanoTime();
+                var export = exporter.export(format, asOf, null, null, SnapshotFilter.NONE, (phase, percent) -> { });
+                CountingStream out = new CountingStream();
+                export.writeTo(out);
+                if (i > 0) {
+                    times.add(seconds(t)); // the first run warms up
+                }
+                bytes = out.count;
+            }
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("median_s", median(times));
+            one.put("bytes", bytes);
+            section.put(format.name().toLowerCase(), one);
+            System.out.printf("export %-8s %8.3f s %,12d bytes%n", format.name().toLowerCase(), median(times), bytes);
+        }
+        report.put("export", section);
+    }
+
+    private static final class CountingStream extends OutputStream {
+        long count;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            count += len;
+        }
+    }
+
+    // ----------------------------------------------------------------------------------------- side by side
+
+    @SuppressWarnings("unchecked")
+    private void sideBySide(BenchAccess access, BenchAccess.Projection projection, Path work, int repeats) throws Exception {
+        Path edges = work.resolve("projection-edges.txt");
+        Files.writeString(edges, projection.edgeList());
+        Map<String, Object> ours = (Map<String, Object>) report.get("metrics");
+        Map<String, Object> section = new LinkedHashMap<>();
+        section.put("edge_list", edges.toString());
+        section.put("ours_modularity", access.modularity(projection));
+        Process python = new ProcessBuilder("/usr/bin/python3", options.getOrDefault("side-by-side", "bench/side_by_side.py"),
+                edges.toString(), "--repeats", String.valueOf(Math.max(1, Math.min(repeats, 3))))
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (python.waitFor() != 0) {
+            section.put("error", "side_by_side.py failed");
+            report.put("side_by_side", section);
+            return;
+        }
+        Map<String, Object> theirs = JsonMapper.builder().build().readValue(output, Map.class);
+        section.put("tools", theirs);
+        Map<String, Object> ratios = new LinkedHashMap<>();
+        for (String metric : List.of("components", "coreness", "pagerank", "betweenness", "louvain")) {
+            double our = (double) ((Map<String, Object>) ours.get(metric)).get("median_s");
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("ours_s", our);
+            for (String tool : List.of("networkx", "igraph")) {
+                Map<String, Object> t = (Map<String, Object>) ((Map<String, Object>) theirs.get(tool)).get(metric);
+                if (t != null && t.get("seconds") != null) {
+                    double s = ((Number) t.get("seconds")).doubleValue();
+                    r.put(tool + "_s", s);
+                    r.put(tool + "_over_ours", s / our);
+                }
+            }
+            ratios.put(metric, r);
+            System.out.printf("side-by-side %-12s ours %9.4f s | networkx %s | igraph %s%n", metric, our,
+                    ratio(r, "networkx"), ratio(r, "igraph"));
+        }
+        section.put("ratios", ratios);
+        report.put("side_by_side", section);
+    }
+
+    private static String ratio(Map<String, Object> r, String tool) {
+        return r.containsKey(tool + "_s") ? String.format("%9.4f s (%.1fx ours)", (double) r.get(tool + "_s"),
+                (double) r.get(tool + "_over_ours")) : "n/a";
+    }
+
+    // ----------------------------------------------------------------------------------------- API and pages
+
+    private void load(String base, String hub, LocalDate asOf) throws Exception {
+        Map<String, String> endpoints = new LinkedHashMap<>();
+        endpoints.put("ego_web_depth1", base + "/api/analysis/web/" + hub + "?depth=1&asOf=" + asOf);
+        endpoints.put("ego_web_depth2", base + "/api/analysis/web/" + hub + "?depth=2&asOf=" + asOf);
+        endpoints.put("centrality_all", base + "/api/analysis/centrality?scope=all&asOf=" + asOf);
+        String seconds = options.getOrDefault("wrk-seconds", "30");
+        Map<String, Object> section = new LinkedHashMap<>();
+        for (var e : endpoints.entrySet()) {
+            // one request first, so the projection is warm when the clock starts
+            new ProcessBuilder("curl", "-s", "-o", "/dev/null", e.getValue()).start().waitFor();
+            Process wrk = new ProcessBuilder("wrk", "-t2", "-c32", "-d" + seconds + "s", "--latency",
+                    "-H", "Accept-Encoding: gzip", e.getValue()).redirectErrorStream(true).start();
+            String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            wrk.waitFor();
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("url", e.getValue().substring(base.length()));
+            one.put("requests_per_s", number(out, "Requests/sec:\\s+([0-9.]+)"));
+            one.put("p50_ms", millis(out, "50%"));
+            one.put("p99_ms", millis(out, "99%"));
+            Double requests = number(out, "(\\d+) requests in");
+            Double non2xx = number(out, "Non-2xx or 3xx responses: (\\d+)");
+            Matcher socket = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)").matcher(out);
+            long socketErrors = 0;
+            if (socket.find()) {
+                for (int g = 1; g <= 4; g++) {
+                    socketErrors += Long.parseLong(socket.group(g));
+                }
+            }
+            one.put("requests", requests);
+            one.put("errors", (non2xx == null ? 0 : non2xx.longValue()) + socketErrors);
+            one.put("connections", 32);
+            one.put("seconds", Integer.parseInt(seconds));
+            section.put(e.getKey(), one);
+            System.out.printf("wrk %-16s %8.0f req/s p50 %6.2f ms p99 %6.2f ms errors %s%n", e.getKey(),
+                    one.get("requests_per_s"), one.get("p50_ms"), one.get("p99_ms"), one.get("errors"));
+        }
+        report.put("api_load", section);
+    }
+
+    private static Double number(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        return m.find() ? Double.parseDouble(m.group(1)) : null;
+    }
+
+    /** A wrk latency percentile ("99%  12.34ms") in milliseconds. */
+    private static Double millis(String text, String percentile) {
+        Matcher m = Pattern.compile("\\s" + Pattern.quote(percentile) + "\\s+([0-9.]+)(us|ms|s)").matcher(text);
+        if (!m.find()) {
+            return null;
+        }
+        double v = Double.parseDouble(m.group(1));
+        return switch (m.group(2)) {
+            case "us" -> v / 1000;
+            case "s" -> v * 1000;
+            default -> v;
+        };
+    }
+
+    private void pages(String base, String hub, LocalDate asOf, Path work) {
+        ChromeOptions chrome = new ChromeOptions();
+        chrome.setBinary("/usr/bin/chromium");
+        chrome.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,800",
+                "--user-data-dir=" + work.resolve("chromium-profile"));
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).build();
+        ChromeDriver driver = new ChromeDriver(service, chrome);
+        Map<String, Object> section = new LinkedHashMap<>();
+        try {
+            driver.get(base + "/index.html");
+            driver.executeScript("localStorage.setItem('samverkansvaven.asOf', arguments[0]); localStorage.setItem('samverkansvaven.lang', 'sv');", asOf.toString());
+            String[][] pages = {
+                    {"index.html?code=" + hub, "#node-list li"},
+                    {"karta.html", "path.leaflet-interactive"},
+                    {"luckor.html?area=it", "#gap-table tbody tr"},
+                    {"vardkoncentration.html?scope=all", "#host-bars li"},
+                    {"natverk.html", "#pair-table tbody tr"},
+                    {"tidslinje.html?subject=" + hub, "#summary p"}};
+            for (int round = 0; round < 2; round++) { // round 0 warms the server and the browser cache
+                for (String[] page : pages) {
+                    driver.get(base + "/" + page[0]);
+                    Object ready;
+                    try {
+                        ready = new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(10)).until(d ->
+                                driver.executeScript("return document.querySelector(arguments[0]) && "
+                                        + "!document.querySelector('.message.loading') ? performance.now() : null", page[1]));
+                    } catch (RuntimeException e) {
+                        ready = null;
+                    }
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> nav = (Map<String, Object>) driver.executeScript(
+                            "const n = performance.getEntriesByType('navigation')[0]; return {dcl: n.domContentLoadedEventEnd, load: n.loadEventEnd};");
+                    if (round == 1) {
+                        Map<String, Object> one = new LinkedHashMap<>();
+                        one.put("ready_selector", page[1]);
+                        one.put("dom_content_loaded_ms", nav.get("dcl"));
+                        one.put("load_event_end_ms", nav.get("load"));
+                        one.put("content_ready_ms", ready);
+                        section.put(page[0].replaceAll("\\?.*", ""), one);
+                        System.out.printf("page %-24s loadEventEnd %8.0f ms, content ready %s ms%n", page[0].replaceAll("\\?.*", ""),
+                                ((Number) nav.get("load")).doubleValue(), ready == null ? "TIMEOUT" : String.format("%.0f", ((Number) ready).doubleValue()));
+                    }
+                }
+            }
+        } finally {
+            driver.quit();
+        }
+        report.put("pages", section);
+    }
+
+    // ----------------------------------------------------------------------------------------- helpers
+
+    private static Map<String, Object> machine() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("nproc", Runtime.getRuntime().availableProcessors());
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        m.put("memory_gb", Math.round(os.getTotalMemorySize() / 1e9));
+        m.put("load_average_1m", os.getSystemLoadAverage());
+        m.put("java", System.getProperty("java.version"));
+        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        m.put("started", java.time.OffsetDateTime.now().toString());
+        return m;
+    }
+
+    private static Reader classpath(String path) throws IOException {
+        return new InputStreamReader(new ClassPathResource(path).getInputStream(), StandardCharsets.UTF_8);
+    }
+
+    private static List<Map<String, Object>> csv(Reader in, java.util.function.Function<CSVRecord, Map<String, Object>> f) throws IOException {
+        try (in; var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (CSVRecord r : parser) {
+                rows.add(f.apply(r));
+            }
+            return rows;
+        }
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static double median(List<Double> xs) {
+        List<Double> s = new ArrayList<>(xs);
+        s.sort(null);
+        int n = s.size();
+        return n == 0 ? 0 : n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+    }
+
+    /** Peak heap use between resets, sampled every 10 ms (GC makes exact peaks unobservable anyway). */
+    private static final class HeapSampler {
+        private volatile long peak;
+
+        void start() {
+            Thread t = Thread.ofPlatform().daemon().name("heap-sampler").start(() -> {
+                var memory = ManagementFactory.getMemoryMXBean();
+                while (true) {
+                    long used = memory.getHeapMemoryUsage().getUsed();
+                    if (used > peak) {
+                        peak = used;
+                    }
+                    try {
+                        Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+        }
+
+        void reset() {
+            peak = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        }
+
+        long peakMb() {
+            return peak >> 20;
+        }
+    }
+}
