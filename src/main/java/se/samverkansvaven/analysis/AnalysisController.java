@@ -67,8 +67,8 @@ class AnalysisController {
         Scope resolved = Scope.parse(scope, data);
         Set<Form> chosen = FormsParameter.parse(forms);
         ActorProjection projection = cache.projection(data.asOf(), chosen);
-        var graph = resolved.all() ? projection.actors() : projection.induced(resolved.municipalities());
-        CentralityResult result = centrality.analyse(graph);
+        CentralityResult result = cache.result(List.of("centrality", data.asOf(), chosen, resolved.municipalities(), resolved.all()),
+                () -> centrality.analyse(resolved.all() ? projection.actors() : projection.induced(resolved.municipalities())));
         return new CentralityResponse(data.asOf(), resolved.text(), chosen, result.vertexCount(), result.edgeCount(),
                 result.vertices(), result.articulationPoints(), result.bridges(),
                 withoutCooperation(resolved, projection));
@@ -84,7 +84,8 @@ class AnalysisController {
         Set<Form> chosen = FormsParameter.parse(forms);
         ActorProjection projection = cache.projection(data.asOf(), chosen);
         var graph = resolved.all() ? projection.actors() : projection.induced(resolved.municipalities());
-        CommunityResult result = communities.analyse(graph, seed);
+        CommunityResult result = cache.result(List.of("communities", data.asOf(), chosen, resolved.municipalities(), resolved.all(), seed),
+                () -> communities.analyse(graph, seed));
         return new CommunityResponse(data.asOf(), resolved.text(), chosen, graph.vertexSet().size(),
                 result.components(), result.communities(), result.modularity(), result.seed(), result.cliques(),
                 withoutCooperation(resolved, projection));

@@ -17,7 +17,7 @@ import se.samverkansvaven.database.GraphRevisions;
 @Component
 class ProjectionCache {
 
-    private static final int MAX_ENTRIES = 16;
+    private static final int MAX_ENTRIES = 64;
 
     private final CooperationDataReader reader;
     private final GraphRevisions revisions;
@@ -40,6 +40,16 @@ class ProjectionCache {
 
     ActorProjection projection(LocalDate asOf, Set<Form> forms) {
         return get(new ProjectionKey(asOf, Set.copyOf(forms)), () -> ActorProjection.of(data(asOf), forms));
+    }
+
+    /**
+     * A result computed from the date's data, kept like the data until the graph changes: the API under load
+     * asks the same centrality of the same scope again and again, and recomputing it each time is the cost.
+     *
+     * @param key everything the result depends on besides the graph (analysis, date, forms, scope …)
+     */
+    <T> T result(Object key, Supplier<T> compute) {
+        return get(key, compute);
     }
 
     @SuppressWarnings("unchecked")
