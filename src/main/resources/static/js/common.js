@@ -15,6 +15,7 @@ export const PAGES = [
   { id: 'hosts', href: 'vardkoncentration.html', key: 'nav.hosts' },
   { id: 'networks', href: 'natverk.html', key: 'nav.networks' },
   { id: 'timeline', href: 'tidslinje.html', key: 'nav.timeline' },
+  { id: 'changes', href: 'andringar.html', key: 'nav.changes' },
 ];
 
 export const FORMS = ['FEDERATION', 'JOINT_COMMITTEE', 'AGREEMENT', 'COMPANY', 'ASSOCIATION', 'NETWORK', 'INITIATIVE'];

@@ -248,6 +248,8 @@ function renderBody(box, body) {
   if (body.goals?.length) {
     extra.push(el('p', {}, el('strong', { text: t('web.goals') + ': ' }), body.goals.map((g) => g.name).join(', ')));
   }
+  // Editing needs a login with rights to this body; the page itself says so when they are missing.
+  extra.push(el('p', {}, el('a', { href: `redigera.html?id=${encodeURIComponent(body.id)}`, text: t('edit.title') })));
   fill(box, heading, dl, el('div', { class: 'table-wrap' }, table), ...extra);
 }
 
