@@ -2,6 +2,8 @@ package se.samverkansvaven.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
+import static se.samverkansvaven.web.WebAppExpectations.AS_OF;
+import static se.samverkansvaven.web.WebAppExpectations.ILLUSTRATIVE_BODY;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,9 +37,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import se.samverkansvaven.ApiClient;
-import se.samverkansvaven.importing.BundleFiles;
 import se.samverkansvaven.importing.BundleImporter;
-import tools.jackson.databind.JsonNode;
+import se.samverkansvaven.web.WebAppExpectations.Page;
 
 /**
  * The web app in Debian's headless Chromium against the app on a random port with the shipped and the
@@ -52,16 +53,7 @@ class WebAppBrowserTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final String AS_OF = "2026-11-21";
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-    /** The innermost elements that stick out to the right of the viewport, for the failure message. */
-    private static final String WIDER_THAN_VIEWPORT = """
-            return [...document.querySelectorAll('body *')]
-              .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
-              .filter(e => ![...e.children].some(c => c.getBoundingClientRect().right > window.innerWidth + 1))
-              .slice(0, 5).map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))
-              .join(', ')""";
 
     @LocalServerPort
     int port;
@@ -80,10 +72,7 @@ class WebAppBrowserTest {
                     + "): apt-get install -y chromium chromium-driver (.ci/run installs them).");
         }
         api = new ApiClient(port);
-        if (api.get("/api/bodies/ill-gn-it-ostra-skaraborg").status() == 404) {
-            importer.importBundle(BundleFiles.fromClasspath("bundles/vastra-gotaland"));
-            importer.importBundle(BundleFiles.fromClasspath("bundles/illustrative"));
-        }
+        WebAppExpectations.loadIllustrativeData(api, importer);
         Files.createDirectories(SCREENSHOTS);
         profile = Files.createTempDirectory("webapp-chrome");
         ChromeOptions options = new ChromeOptions();
@@ -114,17 +103,9 @@ class WebAppBrowserTest {
 
     @Test
     void everyPageLoadsWithoutConsoleErrors() throws IOException {
-        record Page(String path, String name, String ready) {}
-        List<Page> pages = List.of(
-                new Page("index.html?code=1497", "min-samverkansvav", "#node-list li"),
-                new Page("karta.html", "karta", "path.leaflet-interactive"),
-                new Page("luckor.html?area=beredskap", "luckor", "#gap-table tbody tr"),
-                new Page("vardkoncentration.html?scope=county:14", "vardkoncentration", "#host-bars li"),
-                new Page("natverk.html", "natverk", "#pair-table tbody tr"),
-                new Page("tidslinje.html?subject=1496", "tidslinje", "#summary p"));
         // Export links answer (checked by the page with a HEAD request; a failure would show a message).
         List<String> errors = new ArrayList<>();
-        for (Page page : pages) {
+        for (Page page : WebAppExpectations.PAGES) {
             logs(); // drop what came before
             open(page.path());
             waitFor(page.ready());
@@ -135,12 +116,14 @@ class WebAppBrowserTest {
                 }
             }
             assertThat(text("h1")).as(page.path()).isNotBlank();
-            assertThat(driver.findElements(By.cssSelector(".badge.illustrative"))).as("illustrative badge on " + page.path()).isNotEmpty();
+            if (page.marksIllustrative()) {
+                assertThat(driver.findElements(By.cssSelector(".badge.illustrative"))).as("illustrative badge on " + page.path()).isNotEmpty();
+            }
             screenshot(page.name());
             driver.manage().window().setSize(new Dimension(390, 844));
             settle();
             assertThat(((Number) js("return document.documentElement.scrollWidth")).intValue())
-                    .as("no horizontal overflow on a phone: " + page.path() + "; too wide: " + js(WIDER_THAN_VIEWPORT))
+                    .as("no horizontal overflow on a phone: " + page.path() + "; too wide: " + js(WebAppExpectations.WIDER_THAN_VIEWPORT))
                     .isLessThanOrEqualTo(392);
             screenshot(page.name() + "-phone");
             driver.manage().window().setSize(new Dimension(1280, 800));
@@ -151,10 +134,7 @@ class WebAppBrowserTest {
     @Test
     void theEgoWebShowsExactlyTheNodesTheApiReturns() {
         for (String depth : List.of("1", "2")) {
-            JsonNode web = api.get("/api/analysis/web/1497?depth=" + depth + "&asOf=" + AS_OF).json();
-            Set<String> expected = new TreeSet<>();
-            web.get("nodes").forEach(n -> expected.add(n.get("data").get("id").asString()));
-            assertThat(expected).contains("1497", "1496", "ill-avt-alkohol-tidaholm-hjo");
+            Set<String> expected = WebAppExpectations.egoWebNodes(api, depth);
 
             open("index.html?code=1497");
             waitFor("#node-list li");
@@ -171,7 +151,7 @@ class WebAppBrowserTest {
             assertThat(new TreeSet<>(drawn)).as("Cytoscape nodes, depth " + depth).isEqualTo(expected);
         }
         // The portfolio lists Hjo's bodies with Tidaholm as host of the alcohol licensing agreement.
-        WebElement row = driver.findElement(By.cssSelector("#portfolio-table tr[data-id='ill-avt-alkohol-tidaholm-hjo']"));
+        WebElement row = driver.findElement(By.cssSelector("#portfolio-table tr[data-id='" + ILLUSTRATIVE_BODY + "']"));
         assertThat(row.getText()).contains("Tidaholm");
         waitFor("#dependency");
         assertThat(text("#dependency")).contains("83").contains("Skövde");
@@ -181,10 +161,7 @@ class WebAppBrowserTest {
 
     @Test
     void choosingAnAreaOnLuckorListsTheGapsTheApiReturns() {
-        List<String> expected = new ArrayList<>();
-        api.get("/api/analysis/gaps?area=beredskap&asOf=" + AS_OF).json().get("gaps")
-                .forEach(g -> expected.add(g.get("code").asString()));
-        assertThat(expected).hasSize(9).first().isEqualTo("1446");
+        List<String> expected = WebAppExpectations.beredskapGaps(api);
 
         open("luckor.html");
         waitFor("#area option[value='beredskap']");
