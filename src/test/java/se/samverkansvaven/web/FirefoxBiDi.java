@@ -39,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class FirefoxBiDi implements AutoCloseable {
 
     private static final Duration STARTUP = Duration.ofSeconds(60);
-    private static final Duration COMMAND = Duration.ofSeconds(30);
+    private static final Duration COMMAND = Duration.ofSeconds(60); // a page load on a busy machine
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -147,7 +147,7 @@ final class FirefoxBiDi implements AutoCloseable {
     }
 
     /** One BiDi command on the connection; its result, or an exception naming the command and Firefox's error. */
-    JsonNode send(String method, Map<String, Object> params) {
+    private JsonNode send(String method, Map<String, Object> params) {
         try {
             Map<String, Object> result = connection.sendAndWait(new Command<>(method, params, Json.MAP_TYPE), COMMAND);
             return JSON.valueToTree(result);
@@ -278,7 +278,7 @@ final class FirefoxBiDi implements AutoCloseable {
     }
 
     /** The end of Firefox's own output, for failure messages. */
-    String output() {
+    private String output() {
         try {
             List<String> lines = Files.readAllLines(home.resolve("firefox.log"), StandardCharsets.UTF_8);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
