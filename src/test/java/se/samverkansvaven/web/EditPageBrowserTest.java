@@ -147,6 +147,11 @@ class EditPageBrowserTest {
         assertThat(browser.driver().getCurrentUrl()).contains("andringar.html?entity=web-skovde");
         WebElement row = browser.driver().findElements(By.cssSelector("#changes tbody tr")).getFirst();
         List<String> cells = row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+        // The time in Swedish time, whatever the server's and the browser's zone.
+        String at = api.get("/api/changes?entity=web-skovde&limit=1").json().get(0).get("at").asString();
+        assertThat(cells.getFirst()).isEqualTo(java.time.OffsetDateTime.parse(at)
+                .atZoneSameInstant(java.time.ZoneId.of("Europe/Stockholm"))
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")));
         assertThat(cells.subList(1, 8)).containsExactly("web-skovde-editor", "Ändrat", "web-skovde", "name",
                 current.get("name").asString(), newName,
                 "nytt namn i webbläsaren");
