@@ -3,6 +3,10 @@ import { initPage, t, el, fill, api, showError, showNotice, showLoading, onLangC
 
 const $ = (id) => document.getElementById(id);
 let rows = [];
+// The trail stores instants (UTC); shown as Swedish time, the zone every date of the app is in.
+const TIME = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit',
+  day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const swedishTime = (iso) => TIME.format(new Date(iso.replace(/(\.\d{3})\d+/, '$1')));
 
 await initPage('changes');
 $('entity').value = param('entity') || '';
@@ -32,7 +36,7 @@ function render() {
   const head = el('tr', {}, ['changes.at', 'changes.user', 'changes.action', 'changes.entity', 'changes.field',
     'changes.before', 'changes.after', 'changes.reason'].map((key) => el('th', { scope: 'col', i18n: key })));
   const body = rows.map((c) => el('tr', {},
-    el('td', { text: c.at.replace('T', ' ').slice(0, 19) }),
+    el('td', { text: swedishTime(c.at) }),
     el('td', { text: c.user ?? '' }),
     el('td', { text: t('changes.action.' + c.action) }),
     el('td', {}, c.entityType === 'Body' && c.entityId

@@ -8,18 +8,34 @@ import java.util.Map;
 import java.util.Set;
 import se.samverkansvaven.web.BadParameterException;
 
-/** {@code --name value} and {@code --name=value} options; anything else is a bad argument. */
+/**
+ * {@code --name value} and {@code --name=value} options, and flags ({@code --name} alone); anything else is
+ * a bad argument.
+ */
 final class CommandArguments {
 
     private final Map<String, String> values = new LinkedHashMap<>();
+    private final Set<String> flagsGiven = new java.util.HashSet<>();
 
     CommandArguments(List<String> args, Set<String> known) {
+        this(args, known, Set.of());
+    }
+
+    CommandArguments(List<String> args, Set<String> known, Set<String> flags) {
+        Set<String> all = new java.util.LinkedHashSet<>(known);
+        all.addAll(flags);
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (!arg.startsWith("--") || arg.length() == 2) {
-                throw new BadParameterException(arg, "unexpected argument; options are " + options(known));
+                throw new BadParameterException(arg, "unexpected argument; options are " + options(all));
             }
             String name = arg.substring(2);
+            if (flags.contains(name)) {
+                if (!flagsGiven.add(name)) {
+                    throw new BadParameterException(name, "--" + name + " is given twice");
+                }
+                continue;
+            }
             String value;
             int eq = name.indexOf('=');
             if (eq >= 0) {
@@ -31,12 +47,17 @@ final class CommandArguments {
                 throw new BadParameterException(name, "--" + name + " needs a value");
             }
             if (!known.contains(name)) {
-                throw new BadParameterException(name, "unknown option --" + name + "; options are " + options(known));
+                throw new BadParameterException(name, flags.contains(name) ? "--" + name + " takes no value"
+                        : "unknown option --" + name + "; options are " + options(all));
             }
             if (values.put(name, value) != null) {
                 throw new BadParameterException(name, "--" + name + " is given twice");
             }
         }
+    }
+
+    boolean flag(String name) {
+        return flagsGiven.contains(name);
     }
 
     String get(String name) {

@@ -14,9 +14,14 @@ import se.samverkansvaven.export.GraphSnapshot.Node;
  * {@code nodes.csv} (id, type, labels, then every property name in alphabetical order) and
  * {@code edges.csv} (id, type, source, target, then every property), plus {@code metadata.json}, zipped.
  * An empty cell is an absent property; labels are joined with ';'. The model's {@code source} property is
- * the column {@code provenance}, since {@code source} is an edge's start node here.
+ * the column {@code provenance}, since {@code source} is an edge's start node here. With the audit trail a
+ * third table {@code changes.csv} ({@link #CHANGE_HEADER}), before {@code metadata.json}.
  */
 final class CsvZipWriter implements SnapshotWriter {
+
+    /** changes.csv, the audit trail when asked for: one row per :Change, oldest first. */
+    static final List<String> CHANGE_HEADER = List.of("id", "at", "user", "action", "entityType", "entityId", "field",
+            "before", "after", "reason");
 
     @Override
     public Map<String, byte[]> content(GraphSnapshot graph) throws IOException {
@@ -44,6 +49,14 @@ final class CsvZipWriter implements SnapshotWriter {
         Map<String, byte[]> content = new LinkedHashMap<>();
         content.put("nodes.csv", Csv.table(nodeHeader, nodeRows));
         content.put("edges.csv", Csv.table(edgeHeader, edgeRows));
+        if (graph.includesChanges()) {
+            List<List<Object>> changeRows = new ArrayList<>();
+            for (GraphSnapshot.Change c : graph.changes()) {
+                changeRows.add(java.util.Arrays.asList(c.id(), c.at(), c.user(), c.action(), c.entityType(),
+                        c.entityId(), c.field(), c.before(), c.after(), c.reason()));
+            }
+            content.put("changes.csv", Csv.table(CHANGE_HEADER, changeRows));
+        }
         return content;
     }
 

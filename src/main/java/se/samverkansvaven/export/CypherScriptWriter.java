@@ -21,7 +21,8 @@ import se.samverkansvaven.export.GraphSnapshot.Node;
  * {@code \\uXXXX} escapes for every other control or line-separator character, so each statement is
  * exactly one line ending in ';' and a value can never end a string or a statement early. Names (labels,
  * types, properties) are back-quoted when they are not plain identifiers. Dates are {@code date('...')}.
- * The metadata is the header comment (every line starts with {@code //}).
+ * The metadata is the header comment (every line starts with {@code //}). With the audit trail: a Change
+ * constraint, a CREATE per {@code :Change} (its {@code at} a {@code datetime('…')}) and its CHANGED edge.
  */
 final class CypherScriptWriter implements SnapshotWriter {
 
@@ -31,17 +32,24 @@ final class CypherScriptWriter implements SnapshotWriter {
     private static final Map<String, String> KEY = Map.of("Municipality", "code", "County", "code",
             "Body", "id", "Actor", "id", "ServiceArea", "id", "Sector", "id", "Goal", "id");
 
+    /** The audit trail's key; its constraint is written only when the script carries the trail. */
+    private static final Map<String, String> CHANGE_KEY = Map.of("Change", "id");
+
     @Override
     public Map<String, byte[]> content(GraphSnapshot graph) throws IOException {
         var bytes = new ByteArrayOutputStream(1 << 20);
         Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
-        for (var key : new java.util.TreeMap<>(KEY).entrySet()) {
+        var keys = new java.util.TreeMap<>(KEY);
+        if (graph.includesChanges()) {
+            keys.putAll(CHANGE_KEY);
+        }
+        for (var key : keys.entrySet()) {
             out.write("CREATE CONSTRAINT " + name(key.getKey().toLowerCase() + "_" + key.getValue())
                     + " IF NOT EXISTS FOR (n:" + name(key.getKey()) + ") REQUIRE n." + name(key.getValue())
                     + " IS UNIQUE;\n");
         }
         Map<String, Node> byId = new HashMap<>();
-        for (Node node : graph.nodes()) {
+        for (Node node : graph.nodesWithChanges()) {
             byId.put(node.id(), node);
             out.write("CREATE (");
             for (String label : node.labels()) {
@@ -52,11 +60,11 @@ final class CypherScriptWriter implements SnapshotWriter {
             out.write(map(storedProps(node)));
             out.write(");\n");
         }
-        for (Edge edge : graph.edges()) {
+        for (Edge edge : graph.edgesWithChanges()) {
             Node a = byId.get(edge.source());
             Node b = byId.get(edge.target());
-            out.write("MATCH (a:" + name(a.type()) + " {" + name(KEY.get(a.type())) + ": " + literal(a.key())
-                    + "}), (b:" + name(b.type()) + " {" + name(KEY.get(b.type())) + ": " + literal(b.key())
+            out.write("MATCH (a:" + name(a.type()) + " {" + name(keyOf(a)) + ": " + literal(a.key())
+                    + "}), (b:" + name(b.type()) + " {" + name(keyOf(b)) + ": " + literal(b.key())
                     + "}) CREATE (a)-[:" + name(edge.type()));
             if (!edge.props().isEmpty()) {
                 out.write(' ');
@@ -84,7 +92,7 @@ final class CypherScriptWriter implements SnapshotWriter {
 
     private static Map<String, Object> storedProps(Node node) {
         Map<String, Object> props = new LinkedHashMap<>();
-        String keyProperty = KEY.get(node.type());
+        String keyProperty = keyOf(node);
         props.put(keyProperty, node.key());
         node.props().forEach((k, v) -> {
             if (!k.equals("key")) {
@@ -108,10 +116,15 @@ final class CypherScriptWriter implements SnapshotWriter {
         return b.append('}').toString();
     }
 
+    private static String keyOf(Node node) {
+        return KEY.getOrDefault(node.type(), CHANGE_KEY.get(node.type()));
+    }
+
     static String literal(Object value) {
         return switch (value) {
             case String s -> string(s);
             case LocalDate d -> "date('" + d + "')";
+            case java.time.OffsetDateTime t -> "datetime('" + t + "')";
             case Double d when d.isNaN() || d.isInfinite() ->
                     throw new IllegalArgumentException("Cypher has no literal for " + d);
             case Double d -> Double.toString(d);

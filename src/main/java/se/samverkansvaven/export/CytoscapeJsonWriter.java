@@ -16,7 +16,8 @@ import se.samverkansvaven.export.GraphSnapshot.Node;
  * [...]}}}. Node data: id, type, labels, then the properties; edge data: id, source, target (the ends, as
  * Cytoscape wants), type, then the properties. Because {@code source} is an edge's start there, the
  * model's {@code source} property (the citation) is named {@code provenance} in this format, on nodes and
- * edges alike. Dates are ISO strings.
+ * edges alike. Dates are ISO strings. With the audit trail, each change is a node of type Change (with
+ * {@code at} an ISO date-time) and a CHANGED edge to the body it changed.
  */
 final class CytoscapeJsonWriter implements SnapshotWriter {
 
@@ -31,7 +32,7 @@ final class CytoscapeJsonWriter implements SnapshotWriter {
             gen.writeStartObject();
             gen.writeName("nodes");
             gen.writeStartArray();
-            for (Node node : graph.nodes()) {
+            for (Node node : graph.nodesWithChanges()) {
                 gen.writeStartObject();
                 gen.writeName("data");
                 gen.writeStartObject();
@@ -50,7 +51,7 @@ final class CytoscapeJsonWriter implements SnapshotWriter {
             gen.writeEndArray();
             gen.writeName("edges");
             gen.writeStartArray();
-            for (Edge edge : graph.edges()) {
+            for (Edge edge : graph.edgesWithChanges()) {
                 gen.writeStartObject();
                 gen.writeName("data");
                 gen.writeStartObject();

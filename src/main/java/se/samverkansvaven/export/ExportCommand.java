@@ -17,7 +17,7 @@ import se.samverkansvaven.web.Today;
 
 /**
  * {@code export --as-of 2025-01-01 --format gexf --out FILE [--forms F,G] [--county 14]
- * [--federation ID] [--area ID] [--from D] [--to D]}: writes a snapshot file, with a progress bar on stderr.
+ * [--federation ID] [--area ID] [--from D] [--to D] [--include-changes]}: writes a snapshot file, with a progress bar on stderr.
  * Exit 0 done, 2 bad arguments, 1 failure.
  */
 @Component
@@ -25,10 +25,14 @@ class ExportCommand implements Command {
 
     static final String USAGE = "usage: export --format graphml|gexf|csv|bundle|json|cypher --out FILE"
             + " [--as-of YYYY-MM-DD] [--forms FORM,...] [--county CC] [--federation ID] [--area ID]"
-            + " [--from YYYY-MM-DD] [--to YYYY-MM-DD]   (--from/--to: GEXF only; default --as-of: today)";
+            + " [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--include-changes]"
+            + "   (--from/--to: GEXF only; default --as-of: today; --include-changes: not with bundle)";
 
     private static final Set<String> OPTIONS = new LinkedHashSet<>(List.of("as-of", "format", "out", "forms",
             "county", "federation", "area", "from", "to"));
+
+    /** The audit trail up to --as-of (GEXF: before --to) goes into the file too. */
+    private static final String INCLUDE_CHANGES = "include-changes";
 
     private final SnapshotExporter exporter;
     private final Today today;
@@ -51,7 +55,7 @@ class ExportCommand implements Command {
         Path file;
         java.time.LocalDate asOf;
         try {
-            arguments = new CommandArguments(args, OPTIONS);
+            arguments = new CommandArguments(args, OPTIONS, Set.of(INCLUDE_CHANGES));
             if (arguments.get("format") == null || arguments.get("out") == null) {
                 throw new BadParameterException(arguments.get("format") == null ? "format" : "out", "is required");
             }
@@ -62,6 +66,7 @@ class ExportCommand implements Command {
             if ((arguments.get("from") != null || arguments.get("to") != null) && format != ExportFormat.GEXF) {
                 throw new BadParameterException("from", "--from and --to are for --format gexf; other formats take --as-of");
             }
+            ExportParameters.checkChanges(format, arguments.flag(INCLUDE_CHANGES), INCLUDE_CHANGES);
             asOf = today.orDefault(arguments.date("as-of"));
             file = Path.of(arguments.get("out"));
             if (file.getParent() != null && !Files.isDirectory(file.getParent())) {
@@ -75,7 +80,7 @@ class ExportCommand implements Command {
         ProgressBar progress = new ProgressBar(err);
         try {
             var export = exporter.export(format, asOf, arguments.date("from"),
-                    arguments.date("to"), filter, progress);
+                    arguments.date("to"), filter, arguments.flag(INCLUDE_CHANGES), progress);
             progress.update("writing " + file.getFileName(), 95);
             try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(file))) {
                 export.writeTo(stream);

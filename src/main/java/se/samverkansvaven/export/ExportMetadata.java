@@ -37,6 +37,7 @@ record ExportMetadata(Map<String, Object> fields) {
         fields.put("from", window.from() == null ? null : window.from().toString());
         fields.put("to", window.to() == null ? null : window.to().toString());
         fields.put("fullRecords", graph.fullRecords());
+        fields.put("includesChanges", graph.includesChanges());
         fields.put("filters", graph.filter().describe());
         Map<String, Object> counts = new LinkedHashMap<>();
         counts.put("nodes", graph.nodes().size());
@@ -44,6 +45,9 @@ record ExportMetadata(Map<String, Object> fields) {
         counts.put("nodesByType", graph.nodeCounts());
         counts.put("edgesByType", graph.edgeCounts());
         counts.put("illustrative", graph.illustrativeCount());
+        if (graph.includesChanges()) {
+            counts.put("changes", graph.changes().size()); // not in nodes/edges, which count the graph itself
+        }
         fields.put("counts", counts);
         fields.put("sha256", sha256);
         fields.put("generatedAt", generatedAt.truncatedTo(ChronoUnit.MILLIS).toString());

@@ -59,6 +59,17 @@ final class ExportParameters {
         }
     }
 
+    /**
+     * The bundle holds exactly domain.md's eight files and the loader refuses any other (a typo must not be
+     * dropped silently), so the audit trail cannot ride along in it; the other formats carry it.
+     */
+    static void checkChanges(ExportFormat format, boolean withChanges, String parameter) {
+        if (withChanges && format == ExportFormat.BUNDLE) {
+            throw new BadParameterException(parameter, "the bundle is the loader's exchange format (domain.md) and "
+                    + "carries no audit trail; export csv, graphml, gexf, json or cypher to include the changes.");
+        }
+    }
+
     private static Form form(String name) {
         try {
             return Form.valueOf(name.toUpperCase(Locale.ROOT));

@@ -22,7 +22,8 @@ import se.samverkansvaven.export.GraphSnapshot.Node;
  * its row-specific attributes (role, kind, dates, source ...) are dynamic attvalues with that row's
  * start/end. GEXF intervals are closed, so {@code end} is the last day an element is active, the day
  * before the model's {@code validTo}. Node attributes are static. The metadata is the JSON of
- * {@code <meta><description>}.
+ * {@code <meta><description>}. With the audit trail, each change is a node of type Change (no start or
+ * end: an edit is not a validity period) with a CHANGED edge to the body it changed.
  *
  * <p>Written by hand: jgrapht-io's GEXFExporter has no spells or dynamic attributes.
  */
@@ -39,12 +40,14 @@ final class GexfWriter implements SnapshotWriter {
         xml.start("graph", "mode", "dynamic", "defaultedgetype", "directed", "timeformat", "date",
                 "start", window.from() == null ? null : window.from().toString(),
                 "end", window.to() == null ? null : window.to().minusDays(1).toString());
-        Map<String, String> nodeTypes = Values.types(graph.nodes().stream().map(GraphmlWriter::nodeProps).toList());
-        Map<String, String> edgeTypes = Values.types(graph.edges().stream().map(GraphmlWriter::edgeProps).toList());
+        List<Node> nodes = graph.nodesWithChanges();
+        List<Edge> edges = graph.edgesWithChanges();
+        Map<String, String> nodeTypes = Values.types(nodes.stream().map(GraphmlWriter::nodeProps).toList());
+        Map<String, String> edgeTypes = Values.types(edges.stream().map(GraphmlWriter::edgeProps).toList());
         attributes(xml, "node", "static", nodeTypes);
         attributes(xml, "edge", "dynamic", edgeTypes);
         xml.start("nodes");
-        for (Node node : graph.nodes()) {
+        for (Node node : nodes) {
             xml.start("node", "id", node.id(), "label", node.name(),
                     "start", text(node.date("validFrom")), "end", lastDay(node.date("validTo")));
             attvalues(xml, GraphmlWriter.nodeProps(node), null);
@@ -52,7 +55,7 @@ final class GexfWriter implements SnapshotWriter {
         }
         xml.end("nodes");
         xml.start("edges");
-        for (List<Edge> rows : merged(graph.edges())) {
+        for (List<Edge> rows : merged(edges)) {
             Edge first = rows.getFirst();
             boolean single = rows.size() == 1;
             String id = single && !isRow(first) ? first.id() : first.type() + ":" + first.source() + ">" + first.target();

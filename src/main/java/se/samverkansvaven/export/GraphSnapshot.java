@@ -1,7 +1,12 @@
 package se.samverkansvaven.export;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -11,8 +16,89 @@ import java.util.TreeMap;
  * @param window      the time covered
  * @param filter      the restrictions applied
  * @param fullRecords whether the bodies carry every row of their history, not only the window's (bundles)
+ * @param changes     the audit trail up to the window's end, oldest first; null when not asked for
  */
-record GraphSnapshot(Window window, SnapshotFilter filter, boolean fullRecords, List<Node> nodes, List<Edge> edges) {
+record GraphSnapshot(Window window, SnapshotFilter filter, boolean fullRecords, List<Node> nodes, List<Edge> edges,
+        List<Change> changes) {
+
+    GraphSnapshot(Window window, SnapshotFilter filter, boolean fullRecords, List<Node> nodes, List<Edge> edges) {
+        this(window, filter, fullRecords, nodes, edges, null);
+    }
+
+    /**
+     * One {@code :Change} node of the audit trail (docs/security.md), as stored. {@code before}/{@code after}
+     * are display text, null for "no value"; {@code entityId} is null for a load.
+     */
+    record Change(String id, OffsetDateTime at, String user, String action, String entityType, String entityId,
+            String field, String before, String after, String reason) {
+
+        static final String NODE_PREFIX = "change:";
+
+        /** As a graph node: id {@code change:UUID}, type Change, every stored property (id as key). */
+        Node node() {
+            Map<String, Object> props = new TreeMap<>();
+            props.put("action", action);
+            props.put("after", after);
+            props.put("at", at);
+            props.put("before", before);
+            props.put("entityId", entityId);
+            props.put("entityType", entityType);
+            props.put("field", field);
+            props.put("key", id);
+            props.put("reason", reason);
+            props.put("user", user);
+            return new Node(NODE_PREFIX + id, "Change", List.of("Change"), id,
+                    java.util.Collections.unmodifiableMap(new LinkedHashMap<>(props)));
+        }
+
+        /** The export's node id of what changed (the body's id), or null when it is not a node type we export. */
+        String entityNodeId() {
+            if (entityId == null || entityType == null) {
+                return null;
+            }
+            return switch (entityType) {
+                case "Body", "Actor", "Municipality" -> entityId;
+                case "Goal" -> "goal:" + entityId;
+                case "ServiceArea" -> "area:" + entityId;
+                default -> null;
+            };
+        }
+    }
+
+    boolean includesChanges() {
+        return changes != null;
+    }
+
+    /**
+     * The nodes, then (when the audit trail is included) one Change node per change, oldest first. The graph
+     * formats write these; the CSV zip writes the changes as their own table instead.
+     */
+    List<Node> nodesWithChanges() {
+        if (changes == null) {
+            return nodes;
+        }
+        List<Node> all = new ArrayList<>(nodes);
+        changes.forEach(c -> all.add(c.node()));
+        return all;
+    }
+
+    /** The edges, then a CHANGED edge from each Change node to what it changed, when that is in the export. */
+    List<Edge> edgesWithChanges() {
+        if (changes == null) {
+            return edges;
+        }
+        Set<String> present = new HashSet<>();
+        nodes.forEach(n -> present.add(n.id()));
+        List<Edge> all = new ArrayList<>(edges);
+        for (Change c : changes) {
+            String target = c.entityNodeId();
+            if (target != null && present.contains(target)) {
+                String source = Change.NODE_PREFIX + c.id();
+                all.add(new Edge("CHANGED:" + source + ">" + target, "CHANGED", source, target, Map.of()));
+            }
+        }
+        return all;
+    }
 
     /**
      * A node. {@code id} is unique in the export: the code of a municipality, the id of a body or an actor,
@@ -26,6 +112,10 @@ record GraphSnapshot(Window window, SnapshotFilter filter, boolean fullRecords, 
     record Node(String id, String type, List<String> labels, String key, Map<String, Object> props) {
 
         String name() {
+            if (type.equals("Change")) { // a readable label (GEXF) rather than the UUID
+                return props.get("action") + " " + (props.get("entityId") == null ? props.get("entityType")
+                        : props.get("entityId")) + (props.get("field") == null ? "" : " " + props.get("field"));
+            }
             Object name = props.get("name");
             if (name == null) {
                 name = props.get("nameSv");

@@ -17,7 +17,8 @@ import se.samverkansvaven.export.GraphSnapshot.Node;
  * strings), read by NetworkX, igraph, Gephi and yEd. Directed as stored; BORDERS, LINKED_WITH and the goal
  * relations are stored once and meant undirected (their {@code type} says which). Every node has
  * {@code type}, {@code labels} and {@code key}; every edge {@code type}. The metadata is graph-level
- * {@code <data>} (keys {@code meta.*}), written after the edges.
+ * {@code <data>} (keys {@code meta.*}), written after the edges. With the audit trail, each change is a node
+ * of type Change with a CHANGED edge to the body it changed (see {@link GraphSnapshot#nodesWithChanges}).
  *
  * <p>Written by hand rather than with jgrapht-io's GraphMLExporter: that one has no graph-level data and
  * needs a JGraphT graph built first; see {@link XmlOut} for the escaping.
@@ -25,7 +26,7 @@ import se.samverkansvaven.export.GraphSnapshot.Node;
 final class GraphmlWriter implements SnapshotWriter {
 
     static final List<String> META_KEYS = List.of("generator", "appVersion", "schemaVersion", "format", "asOf",
-            "from", "to", "fullRecords", "filters", "counts", "sha256", "generatedAt");
+            "from", "to", "fullRecords", "includesChanges", "filters", "counts", "sha256", "generatedAt");
 
     @Override
     public Map<String, byte[]> content(GraphSnapshot graph) throws IOException {
@@ -35,8 +36,10 @@ final class GraphmlWriter implements SnapshotWriter {
         for (String meta : META_KEYS) {
             xml.empty("key", "id", "meta." + meta, "for", "graph", "attr.name", meta, "attr.type", "string");
         }
-        Map<String, String> nodeTypes = Values.types(graph.nodes().stream().map(GraphmlWriter::nodeProps).toList());
-        Map<String, String> edgeTypes = Values.types(graph.edges().stream().map(GraphmlWriter::edgeProps).toList());
+        List<Node> nodes = graph.nodesWithChanges();
+        List<Edge> edges = graph.edgesWithChanges();
+        Map<String, String> nodeTypes = Values.types(nodes.stream().map(GraphmlWriter::nodeProps).toList());
+        Map<String, String> edgeTypes = Values.types(edges.stream().map(GraphmlWriter::edgeProps).toList());
         for (var key : nodeTypes.entrySet()) {
             xml.empty("key", "id", "n." + key.getKey(), "for", "node", "attr.name", key.getKey(),
                     "attr.type", key.getValue());
@@ -46,12 +49,12 @@ final class GraphmlWriter implements SnapshotWriter {
                     "attr.type", key.getValue());
         }
         xml.start("graph", "id", "samverkansvaven", "edgedefault", "directed");
-        for (Node node : graph.nodes()) {
+        for (Node node : nodes) {
             xml.start("node", "id", node.id());
             data(xml, "n.", nodeProps(node));
             xml.end("node");
         }
-        for (Edge edge : graph.edges()) {
+        for (Edge edge : edges) {
             xml.start("edge", "id", edge.id(), "source", edge.source(), "target", edge.target());
             data(xml, "e.", edgeProps(edge));
             xml.end("edge");

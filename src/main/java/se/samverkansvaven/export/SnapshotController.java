@@ -47,11 +47,16 @@ class SnapshotController {
             @Parameter(description = "GEXF only: first day covered (default: the beginning)")
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @Parameter(description = "GEXF only: first day no longer covered (default: no end)")
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @Parameter(description = "also the audit trail (the :Change records) made up to the snapshot date "
+                    + "(GEXF: before 'to'); not for the bundle")
+            @RequestParam(defaultValue = "false") boolean includeChanges) {
         ExportFormat exportFormat = ExportParameters.format(format);
         SnapshotFilter filter = ExportParameters.filter(forms, county, federation, area);
         ExportParameters.checkWindow(from, to);
-        var export = exporter.export(exportFormat, today.orDefault(asOf), from, to, filter, ExportProgress.NONE);
+        ExportParameters.checkChanges(exportFormat, includeChanges, "includeChanges");
+        var export = exporter.export(exportFormat, today.orDefault(asOf), from, to, filter, includeChanges,
+                ExportProgress.NONE);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(exportFormat.contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION,

@@ -35,11 +35,22 @@ public class SnapshotExporter {
      */
     public Export export(ExportFormat format, LocalDate asOf, LocalDate from, LocalDate to, SnapshotFilter filter,
             ExportProgress progress) {
+        return export(format, asOf, from, to, filter, false, progress);
+    }
+
+    /**
+     * @param withChanges also export the audit trail made up to the end of {@code asOf} (GEXF: before
+     *                    {@code to}); not for the bundle, which is the loader's format (see
+     *                    {@link ExportParameters#checkChanges})
+     */
+    public Export export(ExportFormat format, LocalDate asOf, LocalDate from, LocalDate to, SnapshotFilter filter,
+            boolean withChanges, ExportProgress progress) {
+        ExportParameters.checkChanges(format, withChanges, "includeChanges");
         progress.update("reading the graph", 0);
         GraphSnapshot graph = switch (format) {
-            case GEXF -> reader.read(new Window(from, to), filter, false);
+            case GEXF -> reader.read(new Window(from, to), filter, false, withChanges);
             case BUNDLE -> reader.read(Window.on(asOf), filter, true);
-            default -> reader.read(Window.on(asOf), filter, false);
+            default -> reader.read(Window.on(asOf), filter, false, withChanges);
         };
         progress.update("rendering " + format.id(), 50);
         SnapshotWriter writer = writer(format);

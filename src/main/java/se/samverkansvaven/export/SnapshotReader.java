@@ -37,6 +37,9 @@ import se.samverkansvaven.web.NotFoundException;
 @Component
 class SnapshotReader {
 
+    /** The audit trail's times are instants; "up to D" means before D + 1 day starts in Sweden. */
+    private static final java.time.ZoneId SWEDEN = java.time.ZoneId.of("Europe/Stockholm");
+
     private final Driver driver;
 
     SnapshotReader(Driver driver) {
@@ -44,9 +47,39 @@ class SnapshotReader {
     }
 
     GraphSnapshot read(Window window, SnapshotFilter filter, boolean fullRecords) {
+        return read(window, filter, fullRecords, false);
+    }
+
+    /**
+     * @param withChanges also read the audit trail made before the window's end (a day in Sweden), all of
+     *                    it without a filter, with a filter only the changes of the exported bodies
+     */
+    GraphSnapshot read(Window window, SnapshotFilter filter, boolean fullRecords, boolean withChanges) {
         try (var session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
-            return session.executeRead(tx -> new Read(tx, window, filter, fullRecords).run());
+            return session.executeRead(tx -> {
+                GraphSnapshot graph = new Read(tx, window, filter, fullRecords).run();
+                return withChanges ? withChanges(tx, graph) : graph;
+            });
         }
+    }
+
+    private static GraphSnapshot withChanges(TransactionContext tx, GraphSnapshot graph) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("before", graph.window().to() == null ? null
+                : graph.window().to().atStartOfDay(SWEDEN).toOffsetDateTime());
+        boolean filtered = !graph.filter().equals(SnapshotFilter.NONE);
+        params.put("ids", filtered ? graph.nodes().stream().filter(n -> n.type().equals("Body")).map(Node::key).toList()
+                : null);
+        List<GraphSnapshot.Change> changes = tx.run(ExportQueries.CHANGES, params).list(r ->
+                new GraphSnapshot.Change(r.get("id").asString(), r.get("at").asZonedDateTime().toOffsetDateTime(),
+                        text(r, "user"), text(r, "action"), text(r, "entityType"), text(r, "entityId"),
+                        text(r, "field"), text(r, "before"), text(r, "after"), text(r, "reason")));
+        return new GraphSnapshot(graph.window(), graph.filter(), graph.fullRecords(), graph.nodes(), graph.edges(),
+                List.copyOf(changes));
+    }
+
+    private static String text(Record r, String key) {
+        return r.get(key).isNull() ? null : r.get(key).asString();
     }
 
     /** Throws {@link NotFoundException} for an unknown county, federation or area. */

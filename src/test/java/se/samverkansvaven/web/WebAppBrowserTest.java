@@ -1,17 +1,13 @@
 package se.samverkansvaven.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 import static se.samverkansvaven.web.WebAppExpectations.AS_OF;
 import static se.samverkansvaven.web.WebAppExpectations.ILLUSTRATIVE_BODY;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.logging.Level;
@@ -21,16 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,9 +40,6 @@ import se.samverkansvaven.web.WebAppExpectations.Page;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebAppBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     @LocalServerPort
     int port;
@@ -61,43 +47,24 @@ class WebAppBrowserTest {
     @Autowired
     BundleImporter importer;
 
+    private Browser browser;
     private WebDriver driver;
     private ApiClient api;
-    private Path profile;
 
     @BeforeAll
     void start() throws IOException {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            fail("The browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
-                    + "): apt-get install -y chromium chromium-driver (.ci/run installs them).");
-        }
         api = new ApiClient(port);
         WebAppExpectations.loadIllustrativeData(api, importer);
-        Files.createDirectories(SCREENSHOTS);
-        profile = Files.createTempDirectory("webapp-chrome");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--window-size=1280,800", "--lang=sv-SE");
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().window().setSize(new Dimension(1280, 800));
+        browser = Browser.start(port);
+        driver = browser.driver();
         open("index.html");
         js("localStorage.setItem('samverkansvaven.asOf', arguments[0]); localStorage.setItem('samverkansvaven.lang', 'sv');", AS_OF);
     }
 
     @AfterAll
     void stop() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        if (browser != null) {
+            browser.close();
         }
     }
 
@@ -219,33 +186,30 @@ class WebAppBrowserTest {
     }
 
     private void open(String path) {
-        driver.get("http://localhost:" + port + "/" + path);
+        browser.open(path);
     }
 
     private void waitFor(String css) {
-        new WebDriverWait(driver, Duration.ofSeconds(30))
-                .until(d -> !d.findElements(By.cssSelector(css)).isEmpty());
+        browser.waitFor(css);
     }
 
-    /** Lets pending fetches and rendering finish: no loading notice left on the page. */
     private void settle() {
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.findElements(By.cssSelector(".message.loading")).isEmpty());
+        browser.settle();
     }
 
     private String text(String css) {
-        return driver.findElement(By.cssSelector(css)).getText().strip();
+        return browser.text(css);
     }
 
     private Object js(String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(script, args);
+        return browser.js(script, args);
     }
 
     private List<LogEntry> logs() {
-        return driver.manage().logs().get(LogType.BROWSER).getAll();
+        return browser.logs();
     }
 
     private void screenshot(String name) throws IOException {
-        byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
-        Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+        browser.screenshot(name);
     }
 }

@@ -1,0 +1,211 @@
+package se.samverkansvaven.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.neo4j.driver.Driver;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import se.samverkansvaven.ApiClient;
+import se.samverkansvaven.security.Role;
+import se.samverkansvaven.security.UserStore;
+import se.samverkansvaven.testing.GraphChecksum;
+import se.samverkansvaven.testing.TestBodies;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Redigera organ and Ändringar in the browser, as the issue's "done when" walks it: an editor for Skövde
+ * logs in through the login form, changes a body Skövde is in and sees the change in the audit list, is
+ * refused on a Göteborg body, and a change made meanwhile gives the 409 message with the current state. A
+ * body named {@code <script>} shows as text. Screenshots: target/screenshots/redigera-*.png, andringar.png.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EditPageBrowserTest {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String ADMIN = "Basic " + Base64.getEncoder().encodeToString(
+            "admin:test-admin-password".getBytes(StandardCharsets.UTF_8));
+    static final String SCRIPT_NAME = "<script>window.pwned=1</script><img src=x onerror=\"window.pwned=2\">";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Driver neo4j;
+
+    private Browser browser;
+    private ApiClient api;
+
+    @BeforeAll
+    void start(@Autowired UserStore users, @Autowired PasswordEncoder encoder) throws IOException {
+        api = new ApiClient(port);
+        if (users.find("web-skovde-editor").isEmpty()) {
+            users.save("web-skovde-editor", encoder.encode("web-skovde-password"), EnumSet.of(Role.EDITOR),
+                    List.of("municipality:1496"));
+        }
+        ensure("web-skovde", "Skövde och Hjo förening", "1496", "1497");
+        ensure("web-goteborg", "Göteborgs förening", "1480");
+        ensure("web-script", SCRIPT_NAME, "1496");
+        browser = Browser.start(port);
+        browser.open("index.html");
+        browser.js("localStorage.setItem('samverkansvaven.lang', 'sv');");
+        logIn("web-skovde-editor", "web-skovde-password");
+    }
+
+    @AfterAll
+    void stop(@Autowired Driver driver) throws IOException {
+        if (browser != null) {
+            browser.close();
+        }
+        TestBodies.remove(driver, "web-");
+    }
+
+    ApiClient.Response send(String method, String path, Object body) {
+        return api.send(HttpRequest.newBuilder(api.uri(path)).header("Content-Type", "application/json")
+                .header("Authorization", ADMIN)
+                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+    }
+
+    void ensure(String id, String name, String... members) {
+        if (api.get("/api/bodies/" + id + "/state").status() == 200) {
+            return;
+        }
+        List<Map<String, Object>> parties = java.util.Arrays.stream(members).map(m -> Map.<String, Object>of(
+                "party", m, "role", "MEMBER", "validFrom", "2020-01-01", "source", "test")).toList();
+        var created = send("POST", "/api/bodies", Map.of("reason", "test set-up", "body", Map.of("id", id,
+                "form", "ASSOCIATION", "name", name, "validFrom", "2020-01-01", "source", "test", "parties", parties)));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+    }
+
+    /** Spring Security's login form, as a person fills it in. */
+    void logIn(String user, String password) {
+        browser.open("login");
+        browser.waitFor("input[name='username']");
+        browser.driver().findElement(By.name("username")).sendKeys(user);
+        browser.driver().findElement(By.name("password")).sendKeys(password);
+        browser.driver().findElement(By.cssSelector("button[type='submit']")).click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    /** Opens a body on Redigera organ and waits until its state is in the form. */
+    void openBody(String id) {
+        browser.open("redigera.html?id=" + id);
+        browser.waitFor("#body-form:not([hidden])");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d ->
+                d.findElement(By.id("body-heading")).getText().contains(id));
+    }
+
+    void typeName(String name) {
+        WebElement input = browser.driver().findElement(By.id("name"));
+        input.clear();
+        input.sendKeys(name);
+    }
+
+    void save() {
+        browser.driver().findElement(By.cssSelector("#body-form button[type='submit']")).click();
+        browser.waitFor("#status .message");
+    }
+
+    @Test
+    void anEditorChangesABodyOfTheirMunicipalityAndSeesItInTheAuditList() throws IOException {
+        JsonNode current = api.get("/api/bodies/web-skovde/state").json();
+        long version = current.get("version").asLong();
+        openBody("web-skovde");
+        assertThat(browser.text("#login")).as("logged in: no login link").isEmpty();
+        assertThat(browser.text("#body-heading")).contains("version " + version);
+        String newName = "Skövde och Hjo förening " + version;
+        typeName(newName);
+        browser.driver().findElement(By.id("reason")).sendKeys("nytt namn i webbläsaren");
+        save();
+        assertThat(browser.text("#status .message.notice")).isEqualTo("Sparat.");
+        assertThat(browser.text("#body-heading")).contains("version " + (version + 1));
+        browser.screenshot("redigera-saved");
+        JsonNode stored = api.get("/api/bodies/web-skovde/state").json();
+        assertThat(stored.get("name").asString()).isEqualTo(newName);
+        assertThat(stored.get("version").asLong()).isEqualTo(version + 1);
+
+        browser.driver().findElement(By.id("changes-link")).click();
+        browser.waitFor("#changes tbody tr");
+        assertThat(browser.driver().getCurrentUrl()).contains("andringar.html?entity=web-skovde");
+        WebElement row = browser.driver().findElements(By.cssSelector("#changes tbody tr")).getFirst();
+        List<String> cells = row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+        // The time in Swedish time, whatever the server's and the browser's zone.
+        String at = api.get("/api/changes?entity=web-skovde&limit=1").json().get(0).get("at").asString();
+        assertThat(cells.getFirst()).isEqualTo(java.time.OffsetDateTime.parse(at)
+                .atZoneSameInstant(java.time.ZoneId.of("Europe/Stockholm"))
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")));
+        assertThat(cells.subList(1, 8)).containsExactly("web-skovde-editor", "Ändrat", "web-skovde", "name",
+                current.get("name").asString(), newName,
+                "nytt namn i webbläsaren");
+        browser.screenshot("andringar");
+    }
+
+    @Test
+    void aBodyOutsideTheEditorsMunicipalitiesIsRefusedOnThePage() throws IOException {
+        String before = GraphChecksum.of(neo4j);
+        openBody("web-goteborg");
+        typeName("kapad");
+        save();
+        assertThat(browser.text("#status .message.error")).contains("Utanför din behörighet").contains("1496");
+        browser.screenshot("redigera-forbidden");
+        assertThat(GraphChecksum.of(neo4j)).isEqualTo(before);
+    }
+
+    @Test
+    void aChangeMadeMeanwhileGivesTheConflictMessageAndTheCurrentState() throws IOException {
+        openBody("web-skovde");
+        JsonNode state = api.get("/api/bodies/web-skovde/state").json();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body = JSON.convertValue(state, Map.class);
+        body.put("name", "Ändrad via API " + state.get("version").asLong());
+        var meanwhile = send("PUT", "/api/bodies/web-skovde", Map.of("version", state.get("version").asLong(), "body", body));
+        assertThat(meanwhile.status()).as(meanwhile.text()).isEqualTo(200);
+
+        String before = GraphChecksum.of(neo4j);
+        typeName("Skrivs inte");
+        save();
+        assertThat(browser.text("#status .message.error")).contains("Organet ändrades under tiden")
+                .contains("version " + state.get("version").asLong());
+        // The page now holds the current state, so the next save would start from it.
+        assertThat(browser.driver().findElement(By.id("name")).getDomProperty("value")).isEqualTo(body.get("name"));
+        assertThat(browser.text("#body-heading")).contains("version " + (state.get("version").asLong() + 1));
+        browser.screenshot("redigera-conflict");
+        assertThat(GraphChecksum.of(neo4j)).isEqualTo(before);
+        assertThat(api.get("/api/bodies/web-skovde").json().get("name").asString()).isEqualTo(body.get("name"));
+    }
+
+    @Test
+    void aBodyNamedScriptShowsAsTextOnBothPages() throws IOException {
+        browser.logs();
+        openBody("web-script");
+        assertThat(browser.text("#body-heading")).startsWith(SCRIPT_NAME);
+        assertThat(browser.driver().findElement(By.id("name")).getDomProperty("value")).isEqualTo(SCRIPT_NAME);
+        assertThat(browser.driver().findElements(By.cssSelector("main script, main img"))).isEmpty();
+        browser.screenshot("redigera-script");
+
+        browser.open("andringar.html?entity=web-script");
+        browser.waitFor("#changes tbody tr");
+        assertThat(browser.text("#changes")).contains(SCRIPT_NAME);
+        assertThat(browser.driver().findElements(By.cssSelector("main script, main img"))).isEmpty();
+        assertThat(browser.js("return window.pwned === undefined")).isEqualTo(true);
+        assertThat(browser.logs()).noneMatch(e -> e.getLevel().intValue() >= Level.SEVERE.intValue());
+    }
+}
