@@ -47,7 +47,10 @@ import tools.jackson.databind.json.JsonMapper;
  * with --serve, the API under wrk and the six pages in headless Chromium. Writes one JSON file.
  *
  * <pre>BenchmarkMain --size S --bundle DIR [--geography DIR] --work DIR --out FILE.json [--serve]
- *   [--repeats N] [--as-of 2025-06-30] [--pivots 100,500,1000] [--wrk-seconds 30]</pre>
+ *   [--repeats N] [--as-of 2025-06-30] [--pivots 100,500,1000] [--wrk-seconds 30] [--api-only]</pre>
+ *
+ * <p>{@code --api-only} (with {@code --serve}): load, find the hub, then only the API under wrk; no analyses,
+ * metrics, exports or pages, so the API can be re-measured in a few minutes.
  */
 public final class BenchmarkMain {
 
@@ -119,21 +122,28 @@ public final class BenchmarkMain {
         String hub = projection.hub();
         report.put("hub_municipality", hub);
         boolean metricsOnly = options.containsKey("metrics-only"); // re-measure the side by side quickly
-        if (!metricsOnly) {
+        boolean apiOnly = serve && options.containsKey("api-only"); // re-measure the API under load quickly
+        if (!metricsOnly && !apiOnly) {
             measure("analyses", access.analyses(projection, hub, "it"), repeats);
         }
-        measure("metrics", access.metrics(projection), repeats);
-        if (!metricsOnly) {
+        if (!apiOnly) {
+            measure("metrics", access.metrics(projection), repeats);
+        }
+        if (!metricsOnly && !apiOnly) {
             sampledBetweenness(access, projection);
             exports(context.getBean(SnapshotExporter.class), asOf, Math.min(repeats, 3));
         }
-        sideBySide(access, projection, work, repeats);
+        if (!apiOnly) {
+            sideBySide(access, projection, work, repeats);
+        }
 
         if (serve) {
             String port = context.getEnvironment().getProperty("local.server.port");
             String base = "http://127.0.0.1:" + port;
-            load(base, hub, asOf);
-            pages(base, hub, asOf, work);
+            load(base, hub, asOf, work);
+            if (!apiOnly) {
+                pages(base, hub, asOf, work);
+            }
         }
         Path out = Path.of(options.get("out"));
         Files.createDirectories(out.toAbsolutePath().getParent());
@@ -481,22 +491,34 @@ public final class BenchmarkMain {
 
     // ----------------------------------------------------------------------------------------- API and pages
 
-    private void load(String base, String hub, LocalDate asOf) throws Exception {
-        Map<String, String> endpoints = new LinkedHashMap<>();
-        endpoints.put("ego_web_depth1", base + "/api/analysis/web/" + hub + "?depth=1&asOf=" + asOf);
-        endpoints.put("ego_web_depth2", base + "/api/analysis/web/" + hub + "?depth=2&asOf=" + asOf);
-        endpoints.put("centrality_all", base + "/api/analysis/centrality?scope=all&asOf=" + asOf);
+    private void load(String base, String hub, LocalDate asOf, Path work) throws Exception {
+        Map<String, List<String>> runs = new LinkedHashMap<>();
+        runs.put("ego_web_depth1", List.of(base + "/api/analysis/web/" + hub + "?depth=1&asOf=" + asOf));
+        runs.put("ego_web_depth2", List.of(base + "/api/analysis/web/" + hub + "?depth=2&asOf=" + asOf));
+        runs.put("centrality_all", List.of(base + "/api/analysis/centrality?scope=all&asOf=" + asOf));
+        // A realistic mix: every municipality's ego web, depth 1 and 2 in turn, with nothing warmed first.
+        Path script = egoWebCycle(base, asOf, work);
+        runs.put("ego_web_all_codes", List.of("-s", script.toString(), base + "/"));
         String seconds = options.getOrDefault("wrk-seconds", "30");
         Map<String, Object> section = new LinkedHashMap<>();
-        for (var e : endpoints.entrySet()) {
-            // one request first, so the projection is warm when the clock starts
-            new ProcessBuilder("curl", "-s", "-o", "/dev/null", e.getValue()).start().waitFor();
-            Process wrk = new ProcessBuilder("wrk", "-t2", "-c32", "-d" + seconds + "s", "--latency",
-                    "-H", "Accept-Encoding: gzip", e.getValue()).redirectErrorStream(true).start();
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        section.put("load_average_1m_at_start", os.getSystemLoadAverage());
+        for (var e : runs.entrySet()) {
+            List<String> target = e.getValue();
+            if (target.size() == 1) {
+                // one request first, so the projection is warm when the clock starts
+                new ProcessBuilder("curl", "-s", "-o", "/dev/null", target.getFirst()).start().waitFor();
+            }
+            List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c32", "-d" + seconds + "s", "--latency",
+                    "-H", "Accept-Encoding: gzip"));
+            command.addAll(target);
+            Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
             String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             wrk.waitFor();
             Map<String, Object> one = new LinkedHashMap<>();
-            one.put("url", e.getValue().substring(base.length()));
+            String url = target.getLast();
+            one.put("url", target.size() == 1 ? url.substring(base.length())
+                    : "/api/analysis/web/{each of the 290 codes}?depth={1,2}&asOf=" + asOf + " (wrk Lua script)");
             one.put("requests_per_s", number(out, "Requests/sec:\\s+([0-9.]+)"));
             one.put("p50_ms", millis(out, "50%"));
             one.put("p99_ms", millis(out, "99%"));
@@ -514,10 +536,44 @@ public final class BenchmarkMain {
             one.put("connections", 32);
             one.put("seconds", Integer.parseInt(seconds));
             section.put(e.getKey(), one);
-            System.out.printf("wrk %-16s %8.0f req/s p50 %6.2f ms p99 %6.2f ms errors %s%n", e.getKey(),
+            System.out.printf("wrk %-18s %8.0f req/s p50 %6.2f ms p99 %6.2f ms errors %s%n", e.getKey(),
                     one.get("requests_per_s"), one.get("p50_ms"), one.get("p99_ms"), one.get("errors"));
         }
         report.put("api_load", section);
+    }
+
+    /**
+     * A wrk script requesting the ego web of every municipality the API lists, depth 1 then 2, in a cycle; the
+     * second thread starts half-way round, so the two threads do not ask for the same web at the same moment.
+     */
+    private static Path egoWebCycle(String base, LocalDate asOf, Path work) throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        String body = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/municipalities")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        List<String> codes = new ArrayList<>();
+        JsonMapper.builder().build().readTree(body).forEach(m -> codes.add(m.get("code").asString()));
+        String lua = """
+                local codes = {%s}
+                local counter = 0
+                local threads = 0
+                function setup(thread)
+                  thread:set("offset", threads * math.floor(#codes / 2))
+                  threads = threads + 1
+                end
+                function init(args)
+                  counter = offset or 0
+                end
+                function request()
+                  local i = counter %% #codes + 1
+                  local depth = math.floor(counter / #codes) %% 2 + 1
+                  counter = counter + 1
+                  return wrk.format("GET", "/api/analysis/web/" .. codes[i] .. "?depth=" .. depth .. "&asOf=%s")
+                end
+                """.formatted(String.join(",", codes.stream().map(c -> "\"" + c + "\"").toList()), asOf);
+        Path script = work.resolve("ego-web-cycle.lua");
+        Files.writeString(script, lua);
+        System.out.printf("wrk script: %d municipality codes%n", codes.size());
+        return script;
     }
 
     private static Double number(String text, String regex) {
