@@ -109,7 +109,7 @@ public final class BenchmarkMain {
         Driver driver = context.getBean(Driver.class);
 
         if (geography != null) {
-            loadGeography(driver, geography);
+            loadGeography(driver, context.getBean(se.samverkansvaven.database.GraphRevisions.class), geography);
         }
         loadBundle(context.getBean(BundleImporter.class), bundle);
         if (options.containsKey("load-only")) { // for profiling the loader
@@ -158,7 +158,7 @@ public final class BenchmarkMain {
      * A synthetic country (bench/generate.py M|L): counties, municipalities and borders, then the sector and
      * area catalogue, with the same MERGE statements as the reference loader, in UNWIND batches.
      */
-    private void loadGeography(Driver driver, Path folder) throws IOException {
+    private void loadGeography(Driver driver, se.samverkansvaven.database.GraphRevisions revisions, Path folder) throws IOException {
         List<Map<String, Object>> counties = csv(Files.newBufferedReader(folder.resolve("counties.csv")), r -> Map.of(
                 "code", r.get("county_code"), "name", r.get("county_name")));
         List<Map<String, Object>> municipalities = csv(Files.newBufferedReader(folder.resolve("municipalities.csv")), r -> Map.of(
@@ -175,7 +175,7 @@ public final class BenchmarkMain {
         heap.reset();
         long t0 = System.nanoTime();
         try (var session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> {
+            revisions.writeWithoutResult(session, tx -> {
                 batched(tx, "UNWIND $rows AS row MERGE (c:County {code: row.code}) SET c.name = row.name", counties);
                 batched(tx, """
                         UNWIND $rows AS row
@@ -193,7 +193,7 @@ public final class BenchmarkMain {
                         MERGE (a:ServiceArea {id: row.id})
                         SET a.nameSv = row.nameSv, a.nameEn = row.nameEn, a.sector = row.sector, a.source = row.source
                         WITH a, row MATCH (s:Sector {id: row.sector}) MERGE (a)-[:IN_SECTOR]->(s)""", areas);
-                tx.run("MERGE (r:GraphRevision {id: 'main'}) SET r.value = coalesce(r.value, 0) + 1").consume();
+                se.samverkansvaven.database.GraphRevisions.bump(tx);
             });
         }
         Map<String, Object> g = new LinkedHashMap<>();
