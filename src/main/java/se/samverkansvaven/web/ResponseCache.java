@@ -1,5 +1,6 @@
 package se.samverkansvaven.web;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +10,7 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -21,12 +23,24 @@ final class ResponseCache {
     static final int GZIP_FROM_BYTES = 2048;
 
     /**
-     * One response: the body as the controller wrote it, gzipped once when large enough, and a strong ETag
-     * from a hash of the body (so a client's copy validates also across revisions that changed nothing in it).
+     * One response: the body as the controller wrote it, and a strong ETag from a hash of what is kept (so a
+     * client's copy validates also across revisions that changed nothing in it). A body of
+     * {@link #GZIP_FROM_BYTES} or more is kept only gzipped, compressed once: an ego web of depth 2 is the
+     * better part of the graph, and kept raw beside its gzip a few dozen would fill the cache, while nearly every
+     * client accepts gzip; the rare one that does not gets it inflated again.
      */
-    record Entry(String contentType, byte[] body, byte[] gzipped, String etag) {
+    record Entry(String contentType, int length, byte[] raw, byte[] gzipped, String etag) {
         static Entry of(String contentType, byte[] body) {
-            return new Entry(contentType, body, body.length >= GZIP_FROM_BYTES ? gzip(body) : null, hash(body));
+            if (body.length < GZIP_FROM_BYTES) {
+                return new Entry(contentType, body.length, body, null, hash(body));
+            }
+            byte[] gzipped = gzip(body);
+            return new Entry(contentType, body.length, null, gzipped, hash(gzipped));
+        }
+
+        /** The body as the controller wrote it. */
+        byte[] body() {
+            return raw != null ? raw : gunzip(gzipped);
         }
 
         /** The gzipped body is another representation and gets its own tag, as RFC 9110 asks of strong ones. */
@@ -35,7 +49,7 @@ final class ResponseCache {
         }
 
         long bytes() {
-            return body.length + (gzipped == null ? 0 : gzipped.length) + 200L;
+            return (raw == null ? 0 : raw.length) + (gzipped == null ? 0 : gzipped.length) + 200L;
         }
     }
 
@@ -61,7 +75,7 @@ final class ResponseCache {
 
     /** Keeps the entry unless it was computed under an older revision than the one now held, or is too big. */
     synchronized void put(long revision, String key, Entry entry) {
-        if (revision != this.revision || entry.body().length > largestBody || entry.bytes() > maxBytes) {
+        if (revision != this.revision || entry.length() > largestBody || entry.bytes() > maxBytes) {
             return;
         }
         Entry replaced = entries.put(key, entry);
@@ -93,6 +107,14 @@ final class ResponseCache {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    private static byte[] gunzip(byte[] gzipped) {
+        try (var in = new GZIPInputStream(new ByteArrayInputStream(gzipped))) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String hash(byte[] body) {

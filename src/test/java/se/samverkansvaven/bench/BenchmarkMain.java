@@ -47,10 +47,11 @@ import tools.jackson.databind.json.JsonMapper;
  * with --serve, the API under wrk and the six pages in headless Chromium. Writes one JSON file.
  *
  * <pre>BenchmarkMain --size S --bundle DIR [--geography DIR] --work DIR --out FILE.json [--serve]
- *   [--repeats N] [--as-of 2025-06-30] [--pivots 100,500,1000] [--wrk-seconds 30] [--api-only]</pre>
+ *   [--repeats N] [--as-of 2025-06-30] [--pivots 100,500,1000] [--wrk-seconds 30] [--api-only] [--uncached]</pre>
  *
  * <p>{@code --api-only} (with {@code --serve}): load, find the hub, then only the API under wrk; no analyses,
- * metrics, exports or pages, so the API can be re-measured in a few minutes.
+ * metrics, exports or pages, so the API can be re-measured in a few minutes. {@code --uncached} switches the
+ * response cache off and reads the revision per request, as before the cache, for an A/B in one sitting.
  */
 public final class BenchmarkMain {
 
@@ -95,7 +96,7 @@ public final class BenchmarkMain {
         SpringApplication app = new SpringApplication(SamverkansvavenApplication.class);
         app.setWebApplicationType(serve ? WebApplicationType.SERVLET : WebApplicationType.NONE);
         long t0 = System.nanoTime();
-        ConfigurableApplicationContext context = app.run(
+        List<String> arguments = new ArrayList<>(List.of(
                 "--samverkansvaven.embedded.data-dir=" + work.resolve("neo4j"),
                 "--samverkansvaven.embedded.bolt-port=0",
                 "--samverkansvaven.embedded.page-cache-bytes=" + options.getOrDefault("page-cache", "1073741824"),
@@ -104,7 +105,15 @@ public final class BenchmarkMain {
                 "--samverkansvaven.data.illustrative=false",
                 "--server.port=0",
                 "--logging.level.root=WARN",
-                "--spring.main.banner-mode=off");
+                "--spring.main.banner-mode=off"));
+        if (options.containsKey("uncached")) {
+            // The API as it was before the response cache: the revision read from Neo4j on every request, no
+            // kept responses. Same build, so an A/B in one sitting compares only the caching.
+            arguments.add("--samverkansvaven.cache.revision-check-interval=0s");
+            arguments.add("--samverkansvaven.cache.responses=0B");
+        }
+        report.put("uncached", options.containsKey("uncached"));
+        ConfigurableApplicationContext context = app.run(arguments.toArray(String[]::new));
         report.put("startup_s", seconds(t0));
         Driver driver = context.getBean(Driver.class);
 
@@ -533,6 +542,8 @@ public final class BenchmarkMain {
             }
             one.put("requests", requests);
             one.put("errors", (non2xx == null ? 0 : non2xx.longValue()) + socketErrors);
+            one.put("non_2xx", non2xx == null ? 0 : non2xx.longValue());
+            one.put("socket_errors", socketErrors); // mostly wrk's 2 s timeout on this shared machine
             one.put("connections", 32);
             one.put("seconds", Integer.parseInt(seconds));
             section.put(e.getKey(), one);
