@@ -10,8 +10,8 @@ import org.springframework.util.unit.DataSize;
  *
  * @param revisionCheckInterval how often the graph's revision is read again from Neo4j; writes of this instance
  *                              are seen at once, writes of another instance on the same server within this time
- * @param responses             most bytes of API responses kept (bodies, raw and gzipped); 0 turns the response
- *                              cache off
+ * @param responses             most bytes of API responses kept (bodies of 2 kB or more gzipped); 0 turns the
+ *                              response cache off
  * @param largestResponse       a response larger than this is not kept
  */
 @ConfigurationProperties("samverkansvaven.cache")
