@@ -1,8 +1,18 @@
 #!/usr/bin/env bash
-# One command for the benchmark of issue 7: bench/run.sh S|M|L [seed]. See bench/README.md.
+# One command for the benchmark of issue 7: bench/run.sh S|M|L [seed] [--api-only] [--uncached]. See bench/README.md.
 set -euo pipefail
-SIZE=${1:?usage: bench/run.sh S|M|L [seed]}
-SEED=${2:-1}
+SIZE=${1:?usage: bench/run.sh S|M|L [seed] [--api-only] [--uncached]}
+shift
+SEED=1
+FLAGS=()
+for arg in "$@"; do
+  case $arg in
+    --api-only) FLAGS+=(--api-only) ;;  # at S: load, then only the API under wrk (a few minutes)
+    --uncached) FLAGS+=(--uncached) ;;  # no response cache, revision read per request (as before the cache)
+    --*) echo "unknown option $arg" >&2; exit 2 ;;
+    *) SEED=$arg ;;
+  esac
+done
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 
@@ -26,6 +36,7 @@ export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 DATA=bench/data/$SIZE-seed$SEED
 WORK=$(mktemp -d /tmp/samverkansvaven-bench-$SIZE.XXXXXX)
 OUT=bench/results/$SIZE-$(date +%Y-%m-%d).json
+[ ${#FLAGS[@]} -eq 0 ] || OUT=bench/results/$SIZE-$(date +%Y-%m-%d-%H%M)$(printf '%s' "${FLAGS[@]}" | tr -s '-' '-').json
 case $SIZE in
   S) EXTRA=(--serve --repeats 20); HEAP=4g ;;
   M) EXTRA=(--geography "$DATA/geography" --repeats 1); HEAP=4g ;;  # warm-up + 1: centrality alone is ~1 min at M
@@ -35,7 +46,7 @@ esac
   --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED \
   --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --enable-native-access=ALL-UNNAMED \
   -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" \
-  se.samverkansvaven.bench.BenchmarkMain --size "$SIZE" --bundle "$DATA/bundle" --work "$WORK" --out "$OUT" "${EXTRA[@]}" \
+  se.samverkansvaven.bench.BenchmarkMain --size "$SIZE" --bundle "$DATA/bundle" --work "$WORK" --out "$OUT" "${EXTRA[@]}" ${FLAGS[@]+"${FLAGS[@]}"} \
   2> >(grep -v -e '^WARNING' -e '^SLF4J' >&2)
 /usr/bin/python3 bench/table.py "$OUT"
 rm -rf "$WORK"

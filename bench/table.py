@@ -16,6 +16,7 @@ def verdict(ok):
 
 
 l = r["load"]
+api_only = "analyses" not in r  # bench/run.sh S --api-only: load and the API under wrk only
 print("\nload: %d rows (%d party rows) in %.1f s: %d party rows/s (target at L 50,000: %s), peak heap %d MB"
       % (l["rows"], l["party_rows"], l["seconds"], l["party_rows_per_s"], verdict(l["party_rows_per_s"] >= 50000),
          l["peak_heap_mb"]))
@@ -24,8 +25,9 @@ print("projection: %d active bodies, P = %d vertices, %d edges; read %.3f s + pr
       "retained %d MB, peak %d MB (target at L < 20 s: %s)"
       % (p["bodies_active"], p["vertices"], p["edges"], p["read_warm_s"], p["project_warm_s"], p["read_cold_s"],
          p["project_cold_s"], p["retained_heap_mb"], p["peak_heap_mb"], verdict(p["read_cold_s"] + p["project_cold_s"] < 20)))
-print("\n%-18s %12s %s" % ("analysis", "median s", "target at S < 0.100 s" if size == "S" else ""))
-for name, a in r["analyses"].items():
+if not api_only:
+    print("\n%-18s %12s %s" % ("analysis", "median s", "target at S < 0.100 s" if size == "S" else ""))
+for name, a in r.get("analyses", {}).items():
     if "error" in a:
         print("%-18s %12s FAIL" % (name, a["error"][:60]))
         continue
@@ -49,13 +51,18 @@ if b:
     print("\nbetweenness by pivot sampling vs exact (exact %.3f s):" % r["metrics"]["betweenness"]["median_s"])
     for k, x in b.items():
         print("  k=%-6s %8.3f s  spearman %.4f  top-20 overlap %d/20" % (k, x["seconds"], x["spearman"], x["top20_overlap"]))
-print("\nexport (national snapshot, target < 2 s):")
-for f, x in r["export"].items():
+if "export" in r:
+    print("\nexport (national snapshot, target < 2 s):")
+for f, x in r.get("export", {}).items():
     print("  %-8s %8.3f s %12d bytes %s" % (f, x["median_s"], x["bytes"], verdict(x["median_s"] < 2)))
 if "api_load" in r:
-    print("\nAPI under wrk (32 connections; target p99 < 50 ms, no errors):")
+    print("\nAPI under wrk (32 connections; target p99 < 50 ms, no errors; load %.2f at its start)%s:"
+          % (r["api_load"].get("load_average_1m_at_start", float("nan")),
+             " UNCACHED (no response cache, revision read per request)" if r.get("uncached") else ""))
     for name, x in r["api_load"].items():
-        print("  %-16s %8.0f req/s  p50 %7.2f ms  p99 %7.2f ms  errors %d  %s" % (name, x["requests_per_s"], x["p50_ms"],
+        if not isinstance(x, dict):
+            continue
+        print("  %-18s %8.0f req/s  p50 %7.2f ms  p99 %7.2f ms  errors %d  %s" % (name, x["requests_per_s"], x["p50_ms"],
               x["p99_ms"], x["errors"], verdict(x["p99_ms"] < 50 and x["errors"] == 0)))
 if "pages" in r:
     print("\npages (second visit; target content ready < 1000 ms):")

@@ -11,8 +11,8 @@ import se.samverkansvaven.database.GraphRevisions;
 
 /**
  * Keeps the analysis input of recently asked dates, and their projections, until the graph changes. Every
- * write increments the graph's revision, so one cheap read per request tells whether what is held is still
- * the truth; this also holds when another instance of the app wrote to the same server.
+ * write increments the graph's revision; {@link GraphRevisions#current()} knows this instance's writes at once
+ * and another instance's within the revision check interval, without a database round trip per request.
  */
 @Component
 class ProjectionCache {

@@ -26,12 +26,14 @@ import se.samverkansvaven.web.Today;
 class EditService {
 
     private final Driver driver;
+    private final GraphRevisions revisions;
     private final BundleImporter importer;
     private final InputLimits limits;
     private final Today today;
 
-    EditService(Driver driver, BundleImporter importer, InputLimits limits, Today today) {
+    EditService(Driver driver, GraphRevisions revisions, BundleImporter importer, InputLimits limits, Today today) {
         this.driver = driver;
+        this.revisions = revisions;
         this.importer = importer;
         this.limits = limits;
         this.today = today;
@@ -47,7 +49,7 @@ class EditService {
     BodyState create(UserAccount user, BodyState state, String reason) {
         checkLengths(state);
         try (var session = driver.session()) {
-            return session.executeWrite(tx -> {
+            return revisions.write(session, tx -> {
                 if (state.id() != null && BodyStateReader.read(tx, state.id()).isPresent()) {
                     throw new EditExceptions.StaleVersion("A body with id '" + state.id() + "' exists already; "
                             + "change it with PUT /api/bodies/" + state.id() + ".", BodyStateReader.read(tx, state.id()).get());
@@ -69,7 +71,7 @@ class EditService {
                     + "/state) with every change, so a change made meanwhile is not overwritten.");
         }
         try (var session = driver.session()) {
-            return session.executeWrite(tx -> {
+            return revisions.write(session, tx -> {
                 BodyState before = lockAndRead(tx, id);
                 if (!version.equals(before.version())) {
                     throw new EditExceptions.StaleVersion("The body was changed meanwhile: you sent version " + version
@@ -94,7 +96,7 @@ class EditService {
     /** Deletes the body and its relationships for good (ADMIN only, checked by the web layer), recorded. */
     void purge(UserAccount user, String id, Long version, String reason) {
         try (var session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> {
+            revisions.writeWithoutResult(session, tx -> {
                 BodyState before = lockAndRead(tx, id);
                 if (!user.isAdmin()) {
                     throw new EditExceptions.OutOfScope("Only an administrator may purge.");

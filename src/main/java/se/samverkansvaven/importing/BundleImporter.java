@@ -9,6 +9,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionContext;
 import se.samverkansvaven.audit.ChangeLog;
+import se.samverkansvaven.database.GraphRevisions;
 import se.samverkansvaven.security.CurrentUser;
 import org.springframework.stereotype.Service;
 
@@ -24,12 +25,14 @@ public class BundleImporter {
     static final String METADATA = "metadata.json";
 
     private final Driver driver;
+    private final GraphRevisions revisions;
     private final BundleWriter writer = new BundleWriter();
 
     private final InputLimits limits;
 
-    BundleImporter(Driver driver, InputLimits limits) {
+    BundleImporter(Driver driver, GraphRevisions revisions, InputLimits limits) {
         this.driver = driver;
+        this.revisions = revisions;
         this.limits = limits;
     }
 
@@ -40,7 +43,7 @@ public class BundleImporter {
     public ImportReport importBundle(BundleFiles files) {
         Map<BundleFile, CsvTable> tables = parse(files);
         try (var session = driver.session(SessionConfig.defaultConfig())) {
-            return session.executeWrite(tx -> {
+            return revisions.write(session, tx -> {
                 var written = validateAndWrite(tx, tables);
                 if (written.changedData()) {
                     // A load that changed something: the bodies' versions move on (an editor holding an older

@@ -33,9 +33,11 @@ class ReferenceDataLoader {
     private static final Logger log = LoggerFactory.getLogger(ReferenceDataLoader.class);
 
     private final Driver driver;
+    private final GraphRevisions revisions;
 
-    ReferenceDataLoader(Driver driver) {
+    ReferenceDataLoader(Driver driver, GraphRevisions revisions) {
         this.driver = driver;
+        this.revisions = revisions;
     }
 
     int loadedVersion() {
@@ -67,7 +69,7 @@ class ReferenceDataLoader {
                 "sector", r.get("sector"), "source", r.get("source")));
 
         try (var session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> {
+            revisions.writeWithoutResult(session, tx -> {
                 run(tx, ReferenceQueries.COUNTIES, counties);
                 run(tx, ReferenceQueries.MUNICIPALITIES, municipalities);
                 run(tx, ReferenceQueries.BORDERS, borders);

@@ -12,9 +12,11 @@ import se.samverkansvaven.database.GraphRevisions;
 class ShippedBundles {
 
     private final Driver driver;
+    private final GraphRevisions revisions;
 
-    ShippedBundles(Driver driver) {
+    ShippedBundles(Driver driver, GraphRevisions revisions) {
         this.driver = driver;
+        this.revisions = revisions;
     }
 
     List<String> loaded() {
@@ -44,7 +46,7 @@ class ShippedBundles {
 
     void removeIllustrativeData(String bundle) {
         try (var session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> {
+            revisions.writeWithoutResult(session, tx -> {
                 tx.run("MATCH ()-[r]->() WHERE r.illustrative DELETE r").consume();
                 tx.run("MATCH (n:Body|Actor|Goal) WHERE n.illustrative DETACH DELETE n").consume();
                 tx.run("""

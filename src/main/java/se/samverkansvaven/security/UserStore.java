@@ -20,9 +20,11 @@ public class UserStore {
     static final Pattern SCOPE = Pattern.compile("(municipality:[0-9]{4})|(federation:[a-z0-9][a-z0-9-]{0,63})");
 
     private final Driver driver;
+    private final GraphRevisions revisions;
 
-    UserStore(Driver driver) {
+    UserStore(Driver driver, GraphRevisions revisions) {
         this.driver = driver;
+        this.revisions = revisions;
     }
 
     public Optional<UserAccount> find(String username) {
@@ -58,7 +60,7 @@ public class UserStore {
             throw new IllegalArgumentException("an EDITOR needs at least one scope (municipality:CODE or federation:ID)");
         }
         try (var session = driver.session()) {
-            return session.executeWrite(tx -> {
+            return revisions.write(session, tx -> {
                 var record = tx.run("""
                         MERGE (u:User {username: $username})
                         SET u.passwordHash = $hash, u.roles = $roles, u.scopes = $scopes,

@@ -47,7 +47,11 @@ import tools.jackson.databind.json.JsonMapper;
  * with --serve, the API under wrk and the six pages in headless Chromium. Writes one JSON file.
  *
  * <pre>BenchmarkMain --size S --bundle DIR [--geography DIR] --work DIR --out FILE.json [--serve]
- *   [--repeats N] [--as-of 2025-06-30] [--pivots 100,500,1000] [--wrk-seconds 30]</pre>
+ *   [--repeats N] [--as-of 2025-06-30] [--pivots 100,500,1000] [--wrk-seconds 30] [--api-only] [--uncached]</pre>
+ *
+ * <p>{@code --api-only} (with {@code --serve}): load, find the hub, then only the API under wrk; no analyses,
+ * metrics, exports or pages, so the API can be re-measured in a few minutes. {@code --uncached} switches the
+ * response cache off and reads the revision per request, as before the cache, for an A/B in one sitting.
  */
 public final class BenchmarkMain {
 
@@ -92,7 +96,7 @@ public final class BenchmarkMain {
         SpringApplication app = new SpringApplication(SamverkansvavenApplication.class);
         app.setWebApplicationType(serve ? WebApplicationType.SERVLET : WebApplicationType.NONE);
         long t0 = System.nanoTime();
-        ConfigurableApplicationContext context = app.run(
+        List<String> arguments = new ArrayList<>(List.of(
                 "--samverkansvaven.embedded.data-dir=" + work.resolve("neo4j"),
                 "--samverkansvaven.embedded.bolt-port=0",
                 "--samverkansvaven.embedded.page-cache-bytes=" + options.getOrDefault("page-cache", "1073741824"),
@@ -101,12 +105,20 @@ public final class BenchmarkMain {
                 "--samverkansvaven.data.illustrative=false",
                 "--server.port=0",
                 "--logging.level.root=WARN",
-                "--spring.main.banner-mode=off");
+                "--spring.main.banner-mode=off"));
+        if (options.containsKey("uncached")) {
+            // The API as it was before the response cache: the revision read from Neo4j on every request, no
+            // kept responses. Same build, so an A/B in one sitting compares only the caching.
+            arguments.add("--samverkansvaven.cache.revision-check-interval=0s");
+            arguments.add("--samverkansvaven.cache.responses=0B");
+        }
+        report.put("uncached", options.containsKey("uncached"));
+        ConfigurableApplicationContext context = app.run(arguments.toArray(String[]::new));
         report.put("startup_s", seconds(t0));
         Driver driver = context.getBean(Driver.class);
 
         if (geography != null) {
-            loadGeography(driver, geography);
+            loadGeography(driver, context.getBean(se.samverkansvaven.database.GraphRevisions.class), geography);
         }
         loadBundle(context.getBean(BundleImporter.class), bundle);
         if (options.containsKey("load-only")) { // for profiling the loader
@@ -119,21 +131,28 @@ public final class BenchmarkMain {
         String hub = projection.hub();
         report.put("hub_municipality", hub);
         boolean metricsOnly = options.containsKey("metrics-only"); // re-measure the side by side quickly
-        if (!metricsOnly) {
+        boolean apiOnly = serve && options.containsKey("api-only"); // re-measure the API under load quickly
+        if (!metricsOnly && !apiOnly) {
             measure("analyses", access.analyses(projection, hub, "it"), repeats);
         }
-        measure("metrics", access.metrics(projection), repeats);
-        if (!metricsOnly) {
+        if (!apiOnly) {
+            measure("metrics", access.metrics(projection), repeats);
+        }
+        if (!metricsOnly && !apiOnly) {
             sampledBetweenness(access, projection);
             exports(context.getBean(SnapshotExporter.class), asOf, Math.min(repeats, 3));
         }
-        sideBySide(access, projection, work, repeats);
+        if (!apiOnly) {
+            sideBySide(access, projection, work, repeats);
+        }
 
         if (serve) {
             String port = context.getEnvironment().getProperty("local.server.port");
             String base = "http://127.0.0.1:" + port;
-            load(base, hub, asOf);
-            pages(base, hub, asOf, work);
+            load(base, hub, asOf, work);
+            if (!apiOnly) {
+                pages(base, hub, asOf, work);
+            }
         }
         Path out = Path.of(options.get("out"));
         Files.createDirectories(out.toAbsolutePath().getParent());
@@ -148,7 +167,7 @@ public final class BenchmarkMain {
      * A synthetic country (bench/generate.py M|L): counties, municipalities and borders, then the sector and
      * area catalogue, with the same MERGE statements as the reference loader, in UNWIND batches.
      */
-    private void loadGeography(Driver driver, Path folder) throws IOException {
+    private void loadGeography(Driver driver, se.samverkansvaven.database.GraphRevisions revisions, Path folder) throws IOException {
         List<Map<String, Object>> counties = csv(Files.newBufferedReader(folder.resolve("counties.csv")), r -> Map.of(
                 "code", r.get("county_code"), "name", r.get("county_name")));
         List<Map<String, Object>> municipalities = csv(Files.newBufferedReader(folder.resolve("municipalities.csv")), r -> Map.of(
@@ -165,7 +184,7 @@ public final class BenchmarkMain {
         heap.reset();
         long t0 = System.nanoTime();
         try (var session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> {
+            revisions.writeWithoutResult(session, tx -> {
                 batched(tx, "UNWIND $rows AS row MERGE (c:County {code: row.code}) SET c.name = row.name", counties);
                 batched(tx, """
                         UNWIND $rows AS row
@@ -183,7 +202,7 @@ public final class BenchmarkMain {
                         MERGE (a:ServiceArea {id: row.id})
                         SET a.nameSv = row.nameSv, a.nameEn = row.nameEn, a.sector = row.sector, a.source = row.source
                         WITH a, row MATCH (s:Sector {id: row.sector}) MERGE (a)-[:IN_SECTOR]->(s)""", areas);
-                tx.run("MERGE (r:GraphRevision {id: 'main'}) SET r.value = coalesce(r.value, 0) + 1").consume();
+                se.samverkansvaven.database.GraphRevisions.bump(tx);
             });
         }
         Map<String, Object> g = new LinkedHashMap<>();
@@ -481,22 +500,34 @@ public final class BenchmarkMain {
 
     // ----------------------------------------------------------------------------------------- API and pages
 
-    private void load(String base, String hub, LocalDate asOf) throws Exception {
-        Map<String, String> endpoints = new LinkedHashMap<>();
-        endpoints.put("ego_web_depth1", base + "/api/analysis/web/" + hub + "?depth=1&asOf=" + asOf);
-        endpoints.put("ego_web_depth2", base + "/api/analysis/web/" + hub + "?depth=2&asOf=" + asOf);
-        endpoints.put("centrality_all", base + "/api/analysis/centrality?scope=all&asOf=" + asOf);
+    private void load(String base, String hub, LocalDate asOf, Path work) throws Exception {
+        Map<String, List<String>> runs = new LinkedHashMap<>();
+        runs.put("ego_web_depth1", List.of(base + "/api/analysis/web/" + hub + "?depth=1&asOf=" + asOf));
+        runs.put("ego_web_depth2", List.of(base + "/api/analysis/web/" + hub + "?depth=2&asOf=" + asOf));
+        runs.put("centrality_all", List.of(base + "/api/analysis/centrality?scope=all&asOf=" + asOf));
+        // A realistic mix: every municipality's ego web, depth 1 and 2 in turn, with nothing warmed first.
+        Path script = egoWebCycle(base, asOf, work);
+        runs.put("ego_web_all_codes", List.of("-s", script.toString(), base + "/"));
         String seconds = options.getOrDefault("wrk-seconds", "30");
         Map<String, Object> section = new LinkedHashMap<>();
-        for (var e : endpoints.entrySet()) {
-            // one request first, so the projection is warm when the clock starts
-            new ProcessBuilder("curl", "-s", "-o", "/dev/null", e.getValue()).start().waitFor();
-            Process wrk = new ProcessBuilder("wrk", "-t2", "-c32", "-d" + seconds + "s", "--latency",
-                    "-H", "Accept-Encoding: gzip", e.getValue()).redirectErrorStream(true).start();
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        section.put("load_average_1m_at_start", os.getSystemLoadAverage());
+        for (var e : runs.entrySet()) {
+            List<String> target = e.getValue();
+            if (target.size() == 1) {
+                // one request first, so the projection is warm when the clock starts
+                new ProcessBuilder("curl", "-s", "-o", "/dev/null", target.getFirst()).start().waitFor();
+            }
+            List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c32", "-d" + seconds + "s", "--latency",
+                    "-H", "Accept-Encoding: gzip"));
+            command.addAll(target);
+            Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
             String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             wrk.waitFor();
             Map<String, Object> one = new LinkedHashMap<>();
-            one.put("url", e.getValue().substring(base.length()));
+            String url = target.getLast();
+            one.put("url", target.size() == 1 ? url.substring(base.length())
+                    : "/api/analysis/web/{each of the 290 codes}?depth={1,2}&asOf=" + asOf + " (wrk Lua script)");
             one.put("requests_per_s", number(out, "Requests/sec:\\s+([0-9.]+)"));
             one.put("p50_ms", millis(out, "50%"));
             one.put("p99_ms", millis(out, "99%"));
@@ -511,13 +542,49 @@ public final class BenchmarkMain {
             }
             one.put("requests", requests);
             one.put("errors", (non2xx == null ? 0 : non2xx.longValue()) + socketErrors);
+            one.put("non_2xx", non2xx == null ? 0 : non2xx.longValue());
+            one.put("socket_errors", socketErrors); // mostly wrk's 2 s timeout on this shared machine
             one.put("connections", 32);
             one.put("seconds", Integer.parseInt(seconds));
             section.put(e.getKey(), one);
-            System.out.printf("wrk %-16s %8.0f req/s p50 %6.2f ms p99 %6.2f ms errors %s%n", e.getKey(),
+            System.out.printf("wrk %-18s %8.0f req/s p50 %6.2f ms p99 %6.2f ms errors %s%n", e.getKey(),
                     one.get("requests_per_s"), one.get("p50_ms"), one.get("p99_ms"), one.get("errors"));
         }
         report.put("api_load", section);
+    }
+
+    /**
+     * A wrk script requesting the ego web of every municipality the API lists, depth 1 then 2, in a cycle; the
+     * second thread starts half-way round, so the two threads do not ask for the same web at the same moment.
+     */
+    private static Path egoWebCycle(String base, LocalDate asOf, Path work) throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        String body = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/municipalities")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        List<String> codes = new ArrayList<>();
+        JsonMapper.builder().build().readTree(body).forEach(m -> codes.add(m.get("code").asString()));
+        String lua = """
+                local codes = {%s}
+                local counter = 0
+                local threads = 0
+                function setup(thread)
+                  thread:set("offset", threads * math.floor(#codes / 2))
+                  threads = threads + 1
+                end
+                function init(args)
+                  counter = offset or 0
+                end
+                function request()
+                  local i = counter %% #codes + 1
+                  local depth = math.floor(counter / #codes) %% 2 + 1
+                  counter = counter + 1
+                  return wrk.format("GET", "/api/analysis/web/" .. codes[i] .. "?depth=" .. depth .. "&asOf=%s")
+                end
+                """.formatted(String.join(",", codes.stream().map(c -> "\"" + c + "\"").toList()), asOf);
+        Path script = work.resolve("ego-web-cycle.lua");
+        Files.writeString(script, lua);
+        System.out.printf("wrk script: %d municipality codes%n", codes.size());
+        return script;
     }
 
     private static Double number(String text, String regex) {

@@ -40,8 +40,8 @@ class EditingTest {
     int port;
 
     @org.junit.jupiter.api.AfterAll
-    static void removeTestBodies(@Autowired Driver driver) {
-        se.samverkansvaven.testing.TestBodies.remove(driver, "sec-");
+    static void removeTestBodies(@Autowired Driver driver, @Autowired se.samverkansvaven.database.GraphRevisions revisions) {
+        se.samverkansvaven.testing.TestBodies.remove(driver, revisions, "sec-");
     }
 
     @Autowired

@@ -43,9 +43,9 @@ class MalformedInputTest {
     int port;
 
     @org.junit.jupiter.api.AfterAll
-    static void removeTestBodies(@Autowired Driver driver) {
-        se.samverkansvaven.testing.TestBodies.remove(driver, "pbt-");
-        se.samverkansvaven.testing.TestBodies.removeBySource(driver, "pbt-test");
+    static void removeTestBodies(@Autowired Driver driver, @Autowired se.samverkansvaven.database.GraphRevisions revisions) {
+        se.samverkansvaven.testing.TestBodies.remove(driver, revisions, "pbt-");
+        se.samverkansvaven.testing.TestBodies.removeBySource(driver, revisions, "pbt-test");
     }
 
     @Autowired

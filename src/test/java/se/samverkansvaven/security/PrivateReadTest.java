@@ -40,4 +40,35 @@ class PrivateReadTest {
         assertThat(http.send(HttpRequest.newBuilder(api.uri("/login")).build(), HttpResponse.BodyHandlers.ofString())
                 .statusCode()).isEqualTo(200);
     }
+
+    /** The response cache sits behind the login: a body kept for one reader is never served to an anonymous one. */
+    @Test
+    void cachedAnswersStillNeedALogin() {
+        var api = new ApiClient(port);
+        String admin = SecurityTest.basic("admin", "test-admin-password");
+        HttpRequest authenticated = HttpRequest.newBuilder(api.uri("/api/counties"))
+                .header("Authorization", admin).build();
+        assertThat(api.send(authenticated).status()).isEqualTo(200);
+        var http = HttpClient.newHttpClient();
+        HttpResponse<String> cached = send(http, authenticated);
+        assertThat(cached.statusCode()).isEqualTo(200);
+        assertThat(cached.headers().firstValue("X-Cache")).hasValue("HIT");
+        assertThat(cached.headers().firstValue("Cache-Control")).hasValue("private, no-cache");
+        String tag = cached.headers().firstValue("ETag").orElseThrow();
+
+        assertThat(api.get("/api/counties").status()).isEqualTo(401);
+        HttpResponse<String> anonymous = send(http, HttpRequest.newBuilder(api.uri("/api/counties"))
+                .header("If-None-Match", tag).build());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("X-Cache")).isEmpty();
+        assertThat(anonymous.body()).doesNotContain("\"code\"");
+    }
+
+    private static HttpResponse<String> send(HttpClient http, HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

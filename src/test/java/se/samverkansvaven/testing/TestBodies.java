@@ -11,9 +11,9 @@ public final class TestBodies {
 
     private TestBodies() {}
 
-    public static void remove(Driver driver, String... prefixes) {
+    public static void remove(Driver driver, GraphRevisions revisions, String... prefixes) {
         try (var session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> {
+            revisions.writeWithoutResult(session, tx -> {
                 tx.run("MATCH (b:Body) WHERE any(p IN $prefixes WHERE b.id STARTS WITH p) DETACH DELETE b",
                         java.util.Map.of("prefixes", java.util.List.of(prefixes))).consume();
                 GraphRevisions.bump(tx);
@@ -22,9 +22,9 @@ public final class TestBodies {
     }
 
     /** Bodies from a test's bundles whose id a generated mutation changed: found by their source. */
-    public static void removeBySource(Driver driver, String source) {
+    public static void removeBySource(Driver driver, GraphRevisions revisions, String source) {
         try (var session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> {
+            revisions.writeWithoutResult(session, tx -> {
                 tx.run("MATCH (b:Body {source: $source}) DETACH DELETE b", java.util.Map.of("source", source)).consume();
                 GraphRevisions.bump(tx);
             });
