@@ -20,6 +20,11 @@ api_only = "analyses" not in r  # bench/run.sh S --api-only: load and the API un
 print("\nload: %d rows (%d party rows) in %.1f s: %d party rows/s (target at L 50,000: %s), peak heap %d MB"
       % (l["rows"], l["party_rows"], l["seconds"], l["party_rows_per_s"], verdict(l["party_rows_per_s"] >= 50000),
          l["peak_heap_mb"]))
+if "process_cpu_s" in l:
+    print("      %.1f CPU s of this JVM (%d party rows per CPU s), load average %.1f at the start"
+          % (l["process_cpu_s"], l["party_rows_per_cpu_s"], l["load_average_1m_at_start"]))
+if "projection" not in r:
+    sys.exit(0)
 p = r["projection"]
 print("projection: %d active bodies, P = %d vertices, %d edges; read %.3f s + project %.3f s warm (cold %.3f + %.3f); "
       "retained %d MB, peak %d MB (target at L < 20 s: %s)"
@@ -28,6 +33,9 @@ print("projection: %d active bodies, P = %d vertices, %d edges; read %.3f s + pr
 if not api_only:
     print("\n%-18s %12s %s" % ("analysis", "median s", "target at S < 0.100 s" if size == "S" else ""))
 for name, a in r.get("analyses", {}).items():
+    if "not_run" in a:
+        print("%-18s %12s %s" % (name, "not run", a["not_run"]))
+        continue
     if "error" in a:
         print("%-18s %12s FAIL" % (name, a["error"][:60]))
         continue
@@ -48,9 +56,20 @@ if "ratios" in sbs:
              sbs["ours_modularity"] / t["igraph"]["louvain"]["check"]))
 b = r.get("betweenness_sampled", {})
 if b:
-    print("\nbetweenness by pivot sampling vs exact (exact %.3f s):" % r["metrics"]["betweenness"]["median_s"])
+    exact = r.get("metrics", {}).get("betweenness", {}).get("median_s")
+    print("\nbetweenness by pivot sampling vs exact (exact %s):" % ("%.3f s" % exact if exact else "not run"))
     for k, x in b.items():
+        if "spearman" not in x:
+            print("  k=%-6s %8.3f s  (error not measured: %s)" % (k, x["seconds"], x.get("error_not_measured")))
+            continue
         print("  k=%-6s %8.3f s  spearman %.4f  top-20 overlap %d/20" % (k, x["seconds"], x["spearman"], x["top20_overlap"]))
+if r.get("metrics"):
+    print("\nmetrics on P (ours):")
+    for name, x in r["metrics"].items():
+        print("  %-12s %s" % (name, "not run: " + x["not_run"] if "not_run" in x else "%.4f s" % x["median_s"]
+                              if "median_s" in x else x.get("error")))
+if r.get("skipped"):
+    print("\nnot run: " + "; ".join("%s (%s)" % (k, v) for k, v in r["skipped"].items()))
 if "export" in r:
     print("\nexport (national snapshot, target < 2 s):")
 for f, x in r.get("export", {}).items():

@@ -77,12 +77,17 @@ function fillLegend() {
 
 function chosenOrAll() { const f = chosenForms(); return f.length ? f : DEFAULT_FORMS; }
 
-/** A 4-digit code typed or picked ("Skövde (1496)"), or the code of the one municipality whose name matches. */
+/**
+ * A code typed or picked ("Skövde (1496)"), or the code of the one municipality whose name matches. A code is
+ * recognised by being in the list, not by its form: the server's code pattern is configurable
+ * (samverkansvaven.data.municipality-code-pattern, e.g. 6 digits or LAU codes), so the page holds none.
+ */
 function resolve(text) {
   const value = (text || '').trim();
-  const code = value.match(/(?:^|\()(\d{4})\)?$/);
-  if (code) return code[1];
   if (!value) return null;
+  const picked = value.match(/\(([^()]+)\)$/);
+  const candidate = picked ? picked[1].trim() : value;
+  if (list.some((m) => m.code === candidate)) return candidate;
   const fold = (s) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
   const needle = fold(value);
   const exact = list.filter((m) => fold(m.name) === needle);
@@ -94,7 +99,9 @@ function resolve(text) {
 function choose(text) {
   const code = resolve(text) ?? (String(text || '').trim() || null);
   if (!code) { showNotice($('status'), t('web.choose')); return; }
-  if (!/^\d{4}$/.test(code) && !resolve(code)) {
+  // Digits that name no listed municipality still go to the server, which says whether the code is malformed
+  // (400, against its configured pattern) or unknown (404).
+  if (!resolve(code) && !/^\d+$/.test(code)) {
     clearResults();
     showError($('status'), new Error(t('web.noMatch', { text: code })), 'error.input');
     return;

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import se.samverkansvaven.analysis.DiagonalLinkAnalysis.PairClass;
 import se.samverkansvaven.body.Form;
+import se.samverkansvaven.municipality.MunicipalityCodes;
 import se.samverkansvaven.web.BadParameterException;
 import se.samverkansvaven.web.NotFoundException;
 import se.samverkansvaven.web.Today;
@@ -38,9 +39,12 @@ class AnalysisController {
     private final CentralityAnalysis centrality = new CentralityAnalysis();
     private final CommunityAnalysis communities = new CommunityAnalysis();
 
-    AnalysisController(ProjectionCache cache, Today today) {
+    private final MunicipalityCodes codes;
+
+    AnalysisController(ProjectionCache cache, Today today, MunicipalityCodes codes) {
         this.cache = cache;
         this.today = today;
+        this.codes = codes;
     }
 
     @GetMapping("/web/{code}")
@@ -64,7 +68,7 @@ class AnalysisController {
                                   @RequestParam(required = false) String forms,
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         CooperationData data = data(asOf);
-        Scope resolved = Scope.parse(scope, data);
+        Scope resolved = Scope.parse(scope, data, codes);
         Set<Form> chosen = FormsParameter.parse(forms);
         ActorProjection projection = cache.projection(data.asOf(), chosen);
         CentralityResult result = cache.result(List.of("centrality", data.asOf(), chosen, resolved.municipalities(), resolved.all()),
@@ -80,7 +84,7 @@ class AnalysisController {
                                   @RequestParam(defaultValue = "1") long seed,
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         CooperationData data = data(asOf);
-        Scope resolved = Scope.parse(scope, data);
+        Scope resolved = Scope.parse(scope, data, codes);
         Set<Form> chosen = FormsParameter.parse(forms);
         ActorProjection projection = cache.projection(data.asOf(), chosen);
         var graph = resolved.all() ? projection.actors() : projection.induced(resolved.municipalities());
@@ -113,7 +117,7 @@ class AnalysisController {
             @RequestParam(required = false) String sector,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         CooperationData data = data(asOf);
-        Scope resolved = Scope.parse(scope, data);
+        Scope resolved = Scope.parse(scope, data, codes);
         requireArea(data, area);
         requireSector(data, sector);
         if (area != null && sector != null) {
@@ -179,9 +183,9 @@ class AnalysisController {
         return cache.data(today.orDefault(asOf));
     }
 
-    static void requireMunicipality(CooperationData data, String parameter, String code) {
-        if (!CooperationData.isMunicipalityCode(code)) {
-            throw new BadParameterException(parameter, "'" + code + "' is not a municipality code; codes are 4 digits (SCB), e.g. 1496.");
+    void requireMunicipality(CooperationData data, String parameter, String code) {
+        if (!codes.matches(code)) {
+            throw new BadParameterException(parameter, "'" + code + "' is not a municipality code; " + codes.describe() + ".");
         }
         if (!data.municipalities().containsKey(code)) {
             throw new NotFoundException("No municipality has code " + code + ".");

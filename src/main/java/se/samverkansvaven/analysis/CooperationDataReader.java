@@ -55,42 +55,42 @@ class CooperationDataReader {
 
         SortedMap<String, Place> municipalities = new TreeMap<>();
         Graph<String, DefaultEdge> borders = new SimpleGraph<>(DefaultEdge.class);
-        for (Record r : tx.run(queries.municipalities()).list()) {
+        for (Record r : each(tx.run(queries.municipalities()))) {
             Value population = r.get("population");
             Place place = new Place(r.get("code").asString(), r.get("name").asString(), r.get("countyCode").asString(),
                     r.get("lat").asDouble(), r.get("lon").asDouble(), population.isNull() ? null : population.asInt());
             municipalities.put(place.code(), place);
         }
         municipalities.keySet().forEach(borders::addVertex);
-        for (Record r : tx.run(queries.borders()).list()) {
+        for (Record r : each(tx.run(queries.borders()))) {
             borders.addEdge(r.get("a").asString(), r.get("b").asString());
         }
 
         SortedMap<String, ActorInfo> actors = new TreeMap<>();
-        for (Record r : tx.run(queries.actors()).list()) {
+        for (Record r : each(tx.run(queries.actors()))) {
             actors.put(r.get("id").asString(), new ActorInfo(r.get("id").asString(),
                     ActorKind.valueOf(r.get("kind").asString()), r.get("name").asString()));
         }
 
         SortedMap<String, AreaInfo> areas = new TreeMap<>();
-        for (Record r : tx.run(queries.areas()).list()) {
+        for (Record r : each(tx.run(queries.areas()))) {
             areas.put(r.get("id").asString(), new AreaInfo(r.get("id").asString(), r.get("sector").asString(),
                     r.get("nameSv").asString(), r.get("nameEn").asString()));
         }
 
         Map<String, List<PartyInfo>> parties = new HashMap<>();
-        for (Record r : tx.run(queries.parties(), params).list()) {
+        for (Record r : each(tx.run(queries.parties(), params))) {
             parties.computeIfAbsent(r.get("body").asString(), k -> new ArrayList<>()).add(new PartyInfo(
                     r.get("party").asString(), PartyType.valueOf(r.get("type").asString()),
                     Role.valueOf(r.get("role").asString())));
         }
         Map<String, TreeSet<String>> conveners = new HashMap<>();
-        for (Record r : tx.run(queries.conveners(), params).list()) {
+        for (Record r : each(tx.run(queries.conveners(), params))) {
             conveners.computeIfAbsent(r.get("body").asString(), k -> new TreeSet<>()).add(r.get("convener").asString());
         }
 
         SortedMap<String, BodyInfo> bodies = new TreeMap<>();
-        for (Record r : tx.run(queries.bodies(), params).list()) {
+        for (Record r : each(tx.run(queries.bodies(), params))) {
             String id = r.get("id").asString();
             String sector = r.get("sector").asString(null);
             TreeSet<String> bodyAreas = new TreeSet<>(r.get("areas").asList(Value::asString));
@@ -111,7 +111,7 @@ class CooperationDataReader {
         }
 
         List<NetworkLink> links = new ArrayList<>();
-        for (Record r : tx.run(queries.links(), params).list()) {
+        for (Record r : each(tx.run(queries.links(), params))) {
             String a = r.get("a").asString();
             String b = r.get("b").asString();
             LinkKind kind = LinkKind.valueOf(r.get("kind").asString());
@@ -121,5 +121,10 @@ class CooperationDataReader {
                 : x.b().compareTo(y.b())) : x.a().compareTo(y.a()));
 
         return new CooperationData(asOf, municipalities, borders, actors, bodies, List.copyOf(links), areas);
+    }
+
+    /** The records one at a time as the driver fetches them; list() would hold all of them (at L ~10^6 rows). */
+    private static Iterable<Record> each(org.neo4j.driver.Result result) {
+        return () -> result;
     }
 }

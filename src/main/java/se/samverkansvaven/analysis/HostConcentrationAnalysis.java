@@ -160,11 +160,12 @@ final class HostConcentrationAnalysis
             hhiNorm = n == 1 ? 1.0 : (sum - 1.0 / n) / (1.0 - 1.0 / n);
             cr1 = (double) rows.get(0).hostRoles() / total;
             cr3 = (double) rows.stream().limit(3).mapToInt(MunicipalityHosting::hostRoles).sum() / total;
+            // Sum of |h_i - h_j| over all ordered pairs, from the rows sorted by h descending: the i-th largest
+            // exceeds the n-1-i after it and falls short of the i before it. Exact, and O(n) instead of the
+            // O(n²) double loop (10¹⁰ steps at 100,000 municipalities).
             long absDiff = 0;
-            for (MunicipalityHosting a : rows) {
-                for (MunicipalityHosting b : rows) {
-                    absDiff += Math.abs(a.hostRoles() - b.hostRoles());
-                }
+            for (int i = 0; i < n; i++) {
+                absDiff += 2L * rows.get(i).hostRoles() * (n - 1 - 2L * i);
             }
             gini = (double) absDiff / (2.0 * n * total);
         }

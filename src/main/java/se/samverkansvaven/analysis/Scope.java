@@ -9,6 +9,7 @@ import se.samverkansvaven.analysis.CooperationData.BodyInfo;
 import se.samverkansvaven.analysis.CooperationData.PartyType;
 import se.samverkansvaven.body.Form;
 import se.samverkansvaven.body.Role;
+import se.samverkansvaven.municipality.MunicipalityCodes;
 import se.samverkansvaven.web.BadParameterException;
 import se.samverkansvaven.web.NotFoundException;
 
@@ -25,7 +26,7 @@ record Scope(String text, boolean all, SortedSet<String> municipalities) {
     static final String ACCEPTED = "all, county:CC (e.g. county:14), federation:ID (e.g. federation:fed-skaraborg) "
             + "or codes:CODE,CODE (e.g. codes:1496,1497)";
 
-    static Scope parse(String text, CooperationData data) {
+    static Scope parse(String text, CooperationData data, MunicipalityCodes codes) {
         String scope = text == null || text.isBlank() ? "all" : text.strip();
         if (scope.equals("all")) {
             return new Scope(scope, true, new TreeSet<>(data.municipalities().keySet()));
@@ -39,7 +40,7 @@ record Scope(String text, boolean all, SortedSet<String> municipalities) {
         return switch (kind) {
             case "county" -> county(scope, value, data);
             case "federation" -> federation(scope, value, data);
-            case "codes" -> codes(scope, value, data);
+            case "codes" -> codes(scope, value, data, codes);
             default -> throw new BadParameterException("scope", "unknown scope kind '" + kind + "'; use " + ACCEPTED + ".");
         };
     }
@@ -73,14 +74,14 @@ record Scope(String text, boolean all, SortedSet<String> municipalities) {
         return new Scope(scope, false, members);
     }
 
-    private static Scope codes(String scope, String list, CooperationData data) {
+    private static Scope codes(String scope, String list, CooperationData data, MunicipalityCodes pattern) {
         List<String> codes = Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         if (codes.isEmpty()) {
             throw new BadParameterException("scope", "codes: needs at least one municipality code, e.g. codes:1496,1497.");
         }
         for (String code : codes) {
-            if (!code.matches("\\d{4}")) {
-                throw new BadParameterException("scope", "'" + code + "' is not a municipality code; codes are 4 digits.");
+            if (!pattern.matches(code)) {
+                throw new BadParameterException("scope", "'" + code + "' is not a municipality code; " + pattern.describe() + ".");
             }
             if (!data.municipalities().containsKey(code)) {
                 throw new NotFoundException("No municipality has code " + code + ".");

@@ -20,6 +20,7 @@ import se.samverkansvaven.body.Level;
 import se.samverkansvaven.body.LinkKind;
 import se.samverkansvaven.body.Role;
 import se.samverkansvaven.importing.CsvTable.Row;
+import se.samverkansvaven.municipality.MunicipalityCodes;
 import se.samverkansvaven.importing.ValidBundle.ActorRow;
 import se.samverkansvaven.importing.ValidBundle.BodyRow;
 import se.samverkansvaven.importing.ValidBundle.GoalRelationRow;
@@ -38,7 +39,6 @@ import se.samverkansvaven.importing.ValidBundle.PartyRow;
 final class BundleValidator {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
-    private static final Pattern CODE = Pattern.compile("[0-9]{4}");
     private static final Set<String> GOAL_RELATION_KINDS = Set.of("CONFLICTS_WITH", "SUPPORTS");
 
     // Column indices, in BundleFile's column order.
@@ -51,6 +51,8 @@ final class BundleValidator {
     private static final int G_ID = 0, G_NAME = 1, G_SOURCE = 2;
 
     private final ReferenceData reference;
+    /** What a municipality code looks like; a party matching it is a municipality, an id must not match it. */
+    private final MunicipalityCodes codes;
     private final List<BundleError> errors = new ArrayList<>();
 
     /** Bundle bodies by id with the line that defines them (only the first row of a duplicated id). */
@@ -63,8 +65,9 @@ final class BundleValidator {
     /** A party row whose body, party, role and dates are usable for the checks across rows. */
     private record Candidate(PartyRow row, boolean dated) {}
 
-    BundleValidator(ReferenceData reference) {
+    BundleValidator(ReferenceData reference, MunicipalityCodes codes) {
         this.reference = reference;
+        this.codes = codes;
     }
 
     /** The outcome: a valid bundle when errors is empty. */
@@ -266,7 +269,16 @@ final class BundleValidator {
 
     /** What the party value names, bundle first, then the database; null (with an error) when nothing. */
     private PartyKind resolveParty(Row row, String party) {
-        if (CODE.matcher(party).matches()) {
+        if (codes.matches(party)) {
+            // A code is never an id of this bundle (the id rule), but a stored actor or body may carry an id
+            // that became code-shaped when the pattern was changed: refuse to guess which one is meant.
+            if (reference.actors().containsKey(party) || reference.bodies().containsKey(party)) {
+                error(BundleFile.PARTIES, row, P_PARTY, "'" + party + "' has the form of a municipality code ("
+                        + codes.describe() + ") but is the id of a stored " + (reference.actors().containsKey(party)
+                        ? "actor" : "body") + "; give that " + (reference.actors().containsKey(party) ? "actor"
+                        : "body") + " another id");
+                return null;
+            }
             if (reference.municipalities().contains(party)) {
                 return PartyKind.MUNICIPALITY;
             }
@@ -607,8 +619,10 @@ final class BundleValidator {
         if (id == null) {
             return null;
         }
-        if (CODE.matcher(id).matches()) {
-            error(file, row, column, "'" + id + "' cannot be an id: four digits are a municipality code");
+        if (codes.matches(id)) {
+            error(file, row, column, "'" + id + "' cannot be an id: " + (codes.pattern().equals(MunicipalityCodes.SCB)
+                    ? "four digits are a municipality code" : "it has the form of a municipality code ("
+                    + codes.describe() + ")"));
             return null;
         }
         if (!ID.matcher(id).matches()) {

@@ -21,11 +21,14 @@ class MunicipalityController {
     private final MunicipalityRepository repository;
     private final MunicipalityQueries queries;
     private final Today today;
+    private final MunicipalityCodes codes;
 
-    MunicipalityController(MunicipalityRepository repository, MunicipalityQueries queries, Today today) {
+    MunicipalityController(MunicipalityRepository repository, MunicipalityQueries queries, Today today,
+                           MunicipalityCodes codes) {
         this.repository = repository;
         this.queries = queries;
         this.today = today;
+        this.codes = codes;
     }
 
     /** Search by name or code; without q, all municipalities. Matching ignores case and diacritics. */
@@ -41,8 +44,8 @@ class MunicipalityController {
     @GetMapping("/{code}")
     MunicipalityDetails byCode(@PathVariable String code,
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        if (!code.matches("\\d{4}")) {
-            throw new BadParameterException("code", "'" + code + "' is not a municipality code; codes are 4 digits (SCB), e.g. 1496.");
+        if (!codes.matches(code)) {
+            throw new BadParameterException("code", "'" + code + "' is not a municipality code; " + codes.describe() + ".");
         }
         LocalDate date = today.orDefault(asOf);
         return queries.details(code, date)

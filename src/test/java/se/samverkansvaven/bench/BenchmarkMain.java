@@ -47,17 +47,24 @@ import tools.jackson.databind.json.JsonMapper;
  * with --serve, the API under wrk and the six pages in headless Chromium. Writes one JSON file.
  *
  * <pre>BenchmarkMain --size S --bundle DIR [--geography DIR] --work DIR --out FILE.json [--serve]
- *   [--repeats N] [--as-of 2025-06-30] [--pivots 100,500,1000] [--wrk-seconds 30] [--api-only] [--uncached]</pre>
+ *   [--repeats N] [--as-of 2025-06-30] [--pivots 100,500,1000] [--wrk-seconds 30] [--api-only] [--uncached]
+ *   [--properties "key=value;..."] [--skip "name=reason;..."] [--load-only]</pre>
  *
  * <p>{@code --api-only} (with {@code --serve}): load, find the hub, then only the API under wrk; no analyses,
  * metrics, exports or pages, so the API can be re-measured in a few minutes. {@code --uncached} switches the
  * response cache off and reads the revision per request, as before the cache, for an A/B in one sitting.
+ *
+ * <p>{@code --skip} names analyses or metrics (e.g. {@code centrality_all}, {@code betweenness}) or whole parts
+ * ({@code exports}, {@code side_by_side}, {@code exact_betweenness}) that are not run, each with its reason,
+ * which the JSON and the table report in their place: at L the all-pairs ones would take hours.
  */
 public final class BenchmarkMain {
 
     private final Map<String, String> options;
     private final Map<String, Object> report = new LinkedHashMap<>();
     private final HeapSampler heap = new HeapSampler();
+    /** What --skip names, with why. */
+    private final Map<String, String> skipped = new LinkedHashMap<>();
 
     private BenchmarkMain(Map<String, String> options) {
         this.options = options;
@@ -87,6 +94,13 @@ public final class BenchmarkMain {
         LocalDate asOf = LocalDate.parse(options.getOrDefault("as-of", "2025-06-30"));
         Files.createDirectories(work);
         heap.start();
+        for (String entry : options.getOrDefault("skip", "").split(";")) {
+            int eq = entry.indexOf('=');
+            if (eq > 0) {
+                skipped.put(entry.substring(0, eq).strip(), entry.substring(eq + 1).strip());
+            }
+        }
+        report.put("skipped", skipped);
 
         report.put("size", size);
         report.put("as_of", asOf.toString());
@@ -105,6 +119,7 @@ public final class BenchmarkMain {
                 "--samverkansvaven.data.illustrative=false",
                 "--server.port=0",
                 "--logging.level.root=WARN",
+                "--logging.level.se.samverkansvaven.importing.BundleImporter=DEBUG", // the loader's time per step
                 "--spring.main.banner-mode=off"));
         if (options.containsKey("uncached")) {
             // The API as it was before the response cache: the revision read from Neo4j on every request, no
@@ -113,6 +128,13 @@ public final class BenchmarkMain {
             arguments.add("--samverkansvaven.cache.responses=0B");
         }
         report.put("uncached", options.containsKey("uncached"));
+        // --properties "key=value;key=value": app settings a size needs (L: wider municipality codes, more rows)
+        for (String property : options.getOrDefault("properties", "").split(";")) {
+            if (!property.isBlank()) {
+                arguments.add("--" + property.strip());
+            }
+        }
+        report.put("app_properties", List.copyOf(arguments));
         ConfigurableApplicationContext context = app.run(arguments.toArray(String[]::new));
         report.put("startup_s", seconds(t0));
         Driver driver = context.getBean(Driver.class);
@@ -121,6 +143,7 @@ public final class BenchmarkMain {
             loadGeography(driver, context.getBean(se.samverkansvaven.database.GraphRevisions.class), geography);
         }
         loadBundle(context.getBean(BundleImporter.class), bundle);
+        save();
         if (options.containsKey("load-only")) { // for profiling the loader
             context.close();
             return;
@@ -130,19 +153,25 @@ public final class BenchmarkMain {
         var projection = measureProjection(access, asOf, repeats);
         String hub = projection.hub();
         report.put("hub_municipality", hub);
+        save();
         boolean metricsOnly = options.containsKey("metrics-only"); // re-measure the side by side quickly
         boolean apiOnly = serve && options.containsKey("api-only"); // re-measure the API under load quickly
         if (!metricsOnly && !apiOnly) {
             measure("analyses", access.analyses(projection, hub, "it"), repeats);
+            save();
         }
         if (!apiOnly) {
             measure("metrics", access.metrics(projection), repeats);
+            save();
         }
         if (!metricsOnly && !apiOnly) {
             sampledBetweenness(access, projection);
-            exports(context.getBean(SnapshotExporter.class), asOf, Math.min(repeats, 3));
+            save();
+            if (!skipped.containsKey("exports")) {
+                exports(context.getBean(SnapshotExporter.class), asOf, Math.min(repeats, 3));
+            }
         }
-        if (!apiOnly) {
+        if (!apiOnly && !skipped.containsKey("side_by_side")) {
             sideBySide(access, projection, work, repeats);
         }
 
@@ -154,11 +183,18 @@ public final class BenchmarkMain {
                 pages(base, hub, asOf, work);
             }
         }
+        Path out = save();
+        System.out.println("BENCH-JSON " + out);
+        context.close();
+    }
+
+    /** Writes what is measured so far, so a run stopped by its time cap still leaves its figures. */
+    private Path save() throws IOException {
+        report.put("run_peak_heap_mb", heap.overallPeakMb());
         Path out = Path.of(options.get("out"));
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(report));
-        System.out.println("BENCH-JSON " + out);
-        context.close();
+        return out;
     }
 
     // ----------------------------------------------------------------------------------------- loading
@@ -231,9 +267,12 @@ public final class BenchmarkMain {
         BundleFiles files = BundleFiles.fromDirectory(folder);
         System.gc();
         heap.reset();
+        double loadAverage = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        long cpu0 = cpuNanos();
         long t0 = System.nanoTime();
         var result = importer.importBundle(files);
         double s = seconds(t0);
+        double cpu = (cpuNanos() - cpu0) / 1e9;
         Map<String, Object> l = new LinkedHashMap<>();
         l.put("rows", rows);
         l.put("party_rows", parties);
@@ -241,11 +280,16 @@ public final class BenchmarkMain {
         l.put("rows_per_s", Math.round(rows / s));
         l.put("party_rows_per_s", Math.round(parties / s));
         l.put("peak_heap_mb", heap.peakMb());
+        // The machine is shared: CPU seconds of this JVM (app and database) are steadier than wall time.
+        l.put("process_cpu_s", cpu);
+        l.put("party_rows_per_cpu_s", Math.round(parties / cpu));
+        l.put("load_average_1m_at_start", loadAverage);
         l.put("nodes_created", result.nodesCreated());
         l.put("relationships_created", result.relationshipsCreated());
         report.put("load", l);
-        System.out.printf("load: %d rows (%d party rows) in %.1f s = %d party rows/s, peak heap %d MB%n",
-                rows, parties, s, Math.round(parties / s), heap.peakMb());
+        System.out.printf("load: %d rows (%d party rows) in %.1f s = %d party rows/s (%.1f CPU s, %d per CPU s), "
+                + "peak heap %d MB%n", rows, parties, s, Math.round(parties / s), cpu, Math.round(parties / cpu),
+                heap.peakMb());
     }
 
     private static long lines(Path file) throws IOException {
@@ -295,6 +339,10 @@ public final class BenchmarkMain {
         return projection;
     }
 
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
     private static long usedAfterGc() {
         for (int i = 0; i < 3; i++) {
             System.gc();
@@ -310,6 +358,12 @@ public final class BenchmarkMain {
         for (var run : runs.entrySet()) {
             List<Double> times = new ArrayList<>();
             Map<String, Object> one = new LinkedHashMap<>();
+            if (skipped.containsKey(run.getKey())) {
+                one.put("not_run", skipped.get(run.getKey()));
+                section.put(run.getKey(), one);
+                System.out.printf("%s %-16s not run: %s%n", name, run.getKey(), skipped.get(run.getKey()));
+                continue;
+            }
             try {
                 Object sink = run.getValue().get(); // warm-up
                 for (int i = 0; i < repeats; i++) {
@@ -340,7 +394,8 @@ public final class BenchmarkMain {
     /** Exact betweenness against pivot sampling: time, Spearman rank correlation, top-20 overlap. */
     private void sampledBetweenness(BenchAccess access, BenchAccess.Projection projection) {
         int n = projection.vertices();
-        double[] exact = access.betweenness(projection);
+        // At L exact betweenness is skipped: the sampled times are measured, their error only at M.
+        double[] exact = skipped.containsKey("exact_betweenness") ? null : access.betweenness(projection);
         Map<String, Object> section = new LinkedHashMap<>();
         for (String k : options.getOrDefault("pivots", "100,500,1000").split(",")) {
             int pivots = Integer.parseInt(k.strip());
@@ -353,6 +408,12 @@ public final class BenchmarkMain {
             double s = seconds(t);
             Map<String, Object> one = new LinkedHashMap<>();
             one.put("seconds", s);
+            if (exact == null) {
+                one.put("error_not_measured", skipped.get("exact_betweenness"));
+                section.put(String.valueOf(pivots), one);
+                System.out.printf("betweenness sampled k=%d: %.3f s (no exact values to compare)%n", pivots, s);
+                continue;
+            }
             one.put("spearman", spearman(exact, approx));
             one.put("top20_overlap", topOverlap(exact, approx, 20));
             section.put(String.valueOf(pivots), one);
@@ -699,6 +760,7 @@ public final class BenchmarkMain {
     /** Peak heap use between resets, sampled every 10 ms (GC makes exact peaks unobservable anyway). */
     private static final class HeapSampler {
         private volatile long peak;
+        private volatile long overall;
 
         void start() {
             Thread t = Thread.ofPlatform().daemon().name("heap-sampler").start(() -> {
@@ -707,6 +769,9 @@ public final class BenchmarkMain {
                     long used = memory.getHeapMemoryUsage().getUsed();
                     if (used > peak) {
                         peak = used;
+                    }
+                    if (used > overall) {
+                        overall = used;
                     }
                     try {
                         Thread.sleep(10);
@@ -723,6 +788,11 @@ public final class BenchmarkMain {
 
         long peakMb() {
             return peak >> 20;
+        }
+
+        /** The peak of the whole run, never reset. */
+        long overallPeakMb() {
+            return overall >> 20;
         }
     }
 }

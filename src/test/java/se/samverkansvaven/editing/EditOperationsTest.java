@@ -16,6 +16,7 @@ import org.neo4j.driver.Value;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import se.samverkansvaven.database.GraphRevisions;
 import se.samverkansvaven.ApiClient;
 import se.samverkansvaven.importing.BundleFiles;
 import se.samverkansvaven.importing.BundleImporter;
@@ -40,8 +41,8 @@ class EditOperationsTest {
     ApiClient api;
 
     @AfterAll
-    static void removeTestBodies(@Autowired Driver driver) {
-        TestBodies.remove(driver, "ops-");
+    static void removeTestBodies(@Autowired Driver driver, @Autowired GraphRevisions revisions) {
+        TestBodies.remove(driver, revisions, "ops-");
     }
 
     /** The goals come from the illustrative bundle; loading it again changes nothing. */

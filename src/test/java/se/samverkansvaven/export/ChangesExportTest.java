@@ -30,6 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+import se.samverkansvaven.database.GraphRevisions;
 import se.samverkansvaven.ApiClient;
 import se.samverkansvaven.importing.BundleImporter;
 import se.samverkansvaven.testing.TestBodies;
@@ -67,8 +68,8 @@ class ChangesExportTest {
     record Stored(String id, OffsetDateTime at) {}
 
     @AfterAll
-    static void removeTestBodies(@Autowired Driver driver) {
-        TestBodies.remove(driver, "chx-");
+    static void removeTestBodies(@Autowired Driver driver, @Autowired GraphRevisions revisions) {
+        TestBodies.remove(driver, revisions, "chx-");
     }
 
     @BeforeEach

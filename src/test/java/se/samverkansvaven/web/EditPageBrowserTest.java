@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import se.samverkansvaven.database.GraphRevisions;
 import se.samverkansvaven.ApiClient;
 import se.samverkansvaven.security.Role;
 import se.samverkansvaven.security.UserStore;
@@ -71,11 +72,11 @@ class EditPageBrowserTest {
     }
 
     @AfterAll
-    void stop(@Autowired Driver driver) throws IOException {
+    void stop(@Autowired Driver driver, @Autowired GraphRevisions revisions) throws IOException {
         if (browser != null) {
             browser.close();
         }
-        TestBodies.remove(driver, "web-");
+        TestBodies.remove(driver, revisions, "web-");
     }
 
     ApiClient.Response send(String method, String path, Object body) {

@@ -1,0 +1,4 @@
+// Bodies not yet stored (the caller checked): CREATE, cheaper than MERGE, with the form's label at once.
+UNWIND $rows AS row
+CREATE (b:Body:$(row.label))
+SET b = row.props
