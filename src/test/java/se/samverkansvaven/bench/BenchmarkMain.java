@@ -317,8 +317,8 @@ public final class BenchmarkMain {
                 Object sink = run.getValue().get(); // warm-up
                 // A median of 3 is a weak figure for a 20 ms call on a shared JVM: sub-100 ms calls run 15 times
                 // (bench/side_by_side.py applies the same rule to NetworkX and igraph).
-                int runs = seconds(w) < FAST_S ? Math.max(repeats, FAST_REPEATS) : repeats;
-                for (int i = 0; i < runs; i++) {
+                int timedRuns = seconds(w) < FAST_S ? Math.max(repeats, FAST_REPEATS) : repeats;
+                for (int i = 0; i < timedRuns; i++) {
                     long t = System.nanoTime();
                     sink = run.getValue().get();
                     times.add(seconds(t));
