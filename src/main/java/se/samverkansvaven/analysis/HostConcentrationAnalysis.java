@@ -160,11 +160,12 @@ final class HostConcentrationAnalysis
             hhiNorm = n == 1 ? 1.0 : (sum - 1.0 / n) / (1.0 - 1.0 / n);
             cr1 = (double) rows.get(0).hostRoles() / total;
             cr3 = (double) rows.stream().limit(3).mapToInt(MunicipalityHosting::hostRoles).sum() / total;
+            // Σ_i Σ_j |h_i − h_j| = 2 Σ_k h_(k) (2k − N + 1) over h ascending (k from 0): the same integer as the
+            // double loop, in O(N log N) instead of O(N²) (0.65 s for 10,000 municipalities, bench/README.md).
+            long[] ascending = rows.stream().mapToLong(MunicipalityHosting::hostRoles).sorted().toArray();
             long absDiff = 0;
-            for (MunicipalityHosting a : rows) {
-                for (MunicipalityHosting b : rows) {
-                    absDiff += Math.abs(a.hostRoles() - b.hostRoles());
-                }
+            for (int k = 0; k < ascending.length; k++) {
+                absDiff += 2 * ascending[k] * (2L * k - n + 1);
             }
             gini = (double) absDiff / (2.0 * n * total);
         }
