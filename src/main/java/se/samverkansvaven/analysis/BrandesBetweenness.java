@@ -121,7 +121,9 @@ final class BrandesBetweenness implements VertexMeasure {
     /**
      * This betweenness (hop distances only) together with {@link HarmonicCloseness}'s values, bit for bit, from
      * the same BFS per vertex: the centrality analysis needs both, and the BFS is half of Brandes' work. With
-     * pivots, every vertex still gets its BFS (harmonic closeness is exact), and only the pivots accumulate.
+     * pivots, every vertex still gets its BFS (harmonic closeness is exact), and only the pivots accumulate; the
+     * pivots' sums are then chunked by vertex rather than by draw position, so they may differ from
+     * {@link #compute} in the last bits (deterministic all the same).
      */
     WithHarmonic computeWithHarmonic(IndexedGraph g) {
         if (distance != Distance.HOPS) {
