@@ -111,31 +111,121 @@ final class BrandesBetweenness implements VertexMeasure {
                 result[v] += chunk[v];
             }
         }
-        if (n > 2) {
-            double scale = 1.0 / ((double) (n - 1) * (n - 2)) * ((double) n / sources.length);
+        normalise(result, n, sources.length);
+        return result;
+    }
+
+    /** Betweenness with hop distances and harmonic closeness, from one BFS per vertex. */
+    record WithHarmonic(double[] betweenness, double[] harmonic) {}
+
+    /**
+     * This betweenness (hop distances only) together with {@link HarmonicCloseness}'s values, bit for bit, from
+     * the same BFS per vertex: the centrality analysis needs both, and the BFS is half of Brandes' work. With
+     * pivots, every vertex still gets its BFS (harmonic closeness is exact), and only the pivots accumulate; the
+     * pivots' sums are then chunked by vertex rather than by draw position, so they may differ from
+     * {@link #compute} in the last bits (deterministic all the same).
+     */
+    WithHarmonic computeWithHarmonic(IndexedGraph g) {
+        if (distance != Distance.HOPS) {
+            throw new IllegalStateException("harmonic closeness comes with hop-distance betweenness only");
+        }
+        int n = g.vertexCount();
+        int[] sources = sources(n);
+        boolean[] pivot = new boolean[n];
+        for (int s : sources) {
+            pivot[s] = true;
+        }
+        double[][][] chunks = SourceChunks.run(n, c -> {
+            double[] bc = new double[n];
+            double[] harmonic = new double[n];
+            Hops from = new Hops(g);
+            for (int s = c; s < n; s += SourceChunks.CHUNKS) {
+                if (from.forward(s) > 1) {
+                    harmonic[s] = from.harmonic();
+                    if (pivot[s]) {
+                        from.accumulate(bc);
+                    }
+                }
+                from.clear();
+            }
+            return new double[][] {bc, harmonic};
+        }, double[][][]::new);
+        double[] betweenness = new double[n];
+        double[] harmonic = new double[n];
+        for (double[][] chunk : chunks) {
             for (int v = 0; v < n; v++) {
-                result[v] *= scale;
+                betweenness[v] += chunk[0][v];
+                harmonic[v] += chunk[1][v];
             }
         }
-        return result;
+        normalise(betweenness, n, sources.length);
+        if (n > 1) {
+            for (int v = 0; v < n; v++) {
+                harmonic[v] /= n - 1;
+            }
+        }
+        return new WithHarmonic(betweenness, harmonic);
+    }
+
+    /** NetworkX's 2/((n-1)(n-2)) for undirected graphs (each pair counted from both ends), times n/sources. */
+    static void normalise(double[] raw, int n, int sources) {
+        if (n > 2) {
+            double scale = 1.0 / ((double) (n - 1) * (n - 2)) * ((double) n / sources);
+            for (int v = 0; v < n; v++) {
+                raw[v] *= scale;
+            }
+        }
     }
 
     /** Unnormalised dependencies summed over the sources of one chunk, BFS distances. */
     private static double[] hops(IndexedGraph g, int[] sources, int chunk) {
-        int n = g.vertexCount();
-        int[] off = g.offsets;
-        int[] tg = g.targets;
-        int[] dist = new int[n];
-        Arrays.fill(dist, -1);
-        double[] sigma = new double[n];
-        double[] delta = new double[n];
-        double[] bc = new double[n];
-        int[] order = new int[n];
+        double[] bc = new double[g.vertexCount()];
+        Hops from = new Hops(g);
         for (int si = chunk; si < sources.length; si += SourceChunks.CHUNKS) {
-            int s = sources[si];
-            if (off[s] == off[s + 1]) {
-                continue;
+            if (from.forward(sources[si]) > 1) {
+                from.accumulate(bc);
             }
+            from.clear();
+        }
+        return bc;
+    }
+
+    /**
+     * Brandes from one source at a time with hop distances, on buffers reused across sources: {@link #forward}
+     * (BFS, path counts), then optionally {@link #accumulate} (dependencies), then {@link #clear}. Between
+     * forward and clear, {@link #dist} holds the distances of the reached vertices and -1 elsewhere, and
+     * {@link #order} the reached vertices in BFS discovery order.
+     */
+    static final class Hops {
+        private final int[] off;
+        private final int[] tg;
+        final int[] dist;
+        final int[] order;
+        private final double[] sigma;
+        private final double[] delta;
+        /** (1 + delta[w]) / sigma[w], once per vertex rather than once per DAG edge into it. */
+        private final double[] share;
+        private int reached;
+
+        Hops(IndexedGraph g) {
+            int n = g.vertexCount();
+            this.off = g.offsets;
+            this.tg = g.targets;
+            this.dist = new int[n];
+            Arrays.fill(dist, -1);
+            this.order = new int[n];
+            this.sigma = new double[n];
+            this.delta = new double[n];
+            this.share = new double[n];
+        }
+
+        /** BFS from s counting shortest paths; returns the number of vertices reached, s included. */
+        int forward(int s) {
+            int[] off = this.off;
+            int[] tg = this.tg;
+            int[] dist = this.dist;
+            int[] order = this.order;
+            double[] sigma = this.sigma;
             int head = 0;
             int tail = 0;
             order[tail++] = s;
@@ -156,28 +246,61 @@ final class BrandesBetweenness implements VertexMeasure {
                     }
                 }
             }
-            // Pull form of the accumulation: delta[v] = sigma[v] * sum over successors w of (1 + delta[w]) / sigma[w].
-            for (int i = tail - 1; i > 0; i--) {
+            reached = tail;
+            return tail;
+        }
+
+        /** Σ 1/d over the reached vertices other than the source, added in BFS discovery order. */
+        double harmonic() {
+            double sum = 0;
+            for (int i = 1; i < reached; i++) {
+                sum += 1.0 / dist[order[i]];
+            }
+            return sum;
+        }
+
+        /** Adds the source's dependency of every reached vertex (not the source) into bc. */
+        void accumulate(double[] bc) {
+            int[] off = this.off;
+            int[] tg = this.tg;
+            int[] dist = this.dist;
+            int[] order = this.order;
+            double[] sigma = this.sigma;
+            double[] delta = this.delta;
+            double[] share = this.share;
+            // Pull form: delta[v] = sigma[v] * sum over successors w of share[w] = (1 + delta[w]) / sigma[w].
+            for (int i = reached - 1; i > 0; i--) {
                 int v = order[i];
                 int next = dist[v] + 1;
                 double sum = 0;
                 for (int e = off[v]; e < off[v + 1]; e++) {
                     int w = tg[e];
                     if (dist[w] == next) {
-                        sum += (1 + delta[w]) / sigma[w];
+                        sum += share[w];
                     }
                 }
                 delta[v] = sigma[v] * sum;
+                share[v] = (1 + delta[v]) / sigma[v];
                 bc[v] += delta[v];
             }
-            for (int i = 0; i < tail; i++) {
+        }
+
+        /** After {@link #accumulate}: adds the same dependencies into another array too. */
+        void addDependencies(double[] into) {
+            for (int i = 1; i < reached; i++) {
+                into[order[i]] += delta[order[i]];
+            }
+        }
+
+        void clear() {
+            for (int i = 0; i < reached; i++) {
                 int v = order[i];
                 dist[v] = -1;
                 sigma[v] = 0;
                 delta[v] = 0;
             }
+            reached = 0;
         }
-        return bc;
     }
 
     /** The weights as exact integers; anything else has no exact 1/w distance here. */
@@ -261,6 +384,7 @@ final class BrandesBetweenness implements VertexMeasure {
         Arrays.fill(dist, Long.MAX_VALUE);
         double[] sigma = new double[n];
         double[] delta = new double[n];
+        double[] share = new double[n]; // (1 + delta[w]) / sigma[w], once per vertex, not per DAG edge
         double[] bc = new double[n];
         int[] order = new int[n];
         LongKeyHeap heap = new LongKeyHeap(n, dist);
@@ -302,10 +426,11 @@ final class BrandesBetweenness implements VertexMeasure {
                 for (int e = off[v]; e < off[v + 1]; e++) {
                     int w = tg[e];
                     if (dv + len[e] == dist[w]) {
-                        sum += (1 + delta[w]) / sigma[w];
+                        sum += share[w];
                     }
                 }
                 delta[v] = sigma[v] * sum;
+                share[v] = (1 + delta[v]) / sigma[v];
                 bc[v] += delta[v];
             }
             for (int i = 0; i < settled; i++) {
@@ -394,6 +519,7 @@ final class BrandesBetweenness implements VertexMeasure {
         long[] next = new long[k];
         double[] sigma = new double[n];
         double[] delta = new double[n];
+        double[] share = new double[n]; // (1 + delta[w]) / sigma[w], once per vertex, not per DAG edge
         double[] bc = new double[n];
         int[] order = new int[n];
         WideKeyHeap heap = new WideKeyHeap(n, dist, k);
@@ -435,10 +561,11 @@ final class BrandesBetweenness implements VertexMeasure {
                     int w = tg[e];
                     add(dist, v * k, len, e * k, next, k);
                     if (compare(next, dist, w * k, k) == 0) {
-                        sum += (1 + delta[w]) / sigma[w];
+                        sum += share[w];
                     }
                 }
                 delta[v] = sigma[v] * sum;
+                share[v] = (1 + delta[v]) / sigma[v];
                 bc[v] += delta[v];
             }
             for (int i = 0; i < settled; i++) {
@@ -558,6 +685,7 @@ final class BrandesBetweenness implements VertexMeasure {
         boolean[] done = new boolean[n];
         double[] sigma = new double[n];
         double[] delta = new double[n];
+        double[] share = new double[n]; // (1 + delta[w]) / sigma[w], once per vertex, not per DAG edge
         double[] bc = new double[n];
         int[] order = new int[n];
         PriorityQueue<Entry> queue = new PriorityQueue<>();
@@ -600,10 +728,11 @@ final class BrandesBetweenness implements VertexMeasure {
                 for (int e = off[v]; e < off[v + 1]; e++) {
                     int w = tg[e];
                     if (dist[w] != null && dist[v].add(len[e]).equals(dist[w])) {
-                        sum += (1 + delta[w]) / sigma[w];
+                        sum += share[w];
                     }
                 }
                 delta[v] = sigma[v] * sum;
+                share[v] = (1 + delta[v]) / sigma[v];
                 bc[v] += delta[v];
             }
             for (int i = 0; i < settled; i++) {

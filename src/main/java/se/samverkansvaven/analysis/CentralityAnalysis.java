@@ -28,6 +28,32 @@ import se.samverkansvaven.analysis.CentralityResult.VertexCentrality;
  */
 final class CentralityAnalysis {
 
+    /** Seed of the pivot draw, fixed so a sampled result is reproducible. */
+    static final long PIVOT_SEED = 1L;
+
+    private final int pivots;
+
+    /** Exact betweenness (every vertex a source). */
+    CentralityAnalysis() {
+        this.pivots = 0;
+    }
+
+    /**
+     * Both betweenness measures by pivot sampling ({@link BrandesBetweenness#sampled}) from {@code pivots}
+     * sources, for graphs too large for exact betweenness (bench/README.md, size L); every other measure stays
+     * exact. With pivots ≥ the number of vertices it is the exact analysis.
+     */
+    CentralityAnalysis(int pivots) {
+        if (pivots < 1) {
+            throw new IllegalArgumentException("centrality: the number of pivots must be at least 1, was " + pivots);
+        }
+        this.pivots = pivots;
+    }
+
+    private BrandesBetweenness betweenness(Distance distance) {
+        return pivots == 0 ? new BrandesBetweenness(distance) : BrandesBetweenness.sampled(distance, pivots, PIVOT_SEED);
+    }
+
     CentralityResult analyse(Graph<String, DefaultWeightedEdge> graph) {
         return analyse(IndexedGraph.of(graph));
     }
@@ -40,9 +66,11 @@ final class CentralityAnalysis {
             degree[v] = g.degree(v);
             strength[v] = g.strength(v);
         }
-        double[] betweenness = new BrandesBetweenness(Distance.HOPS).compute(g);
-        double[] weighted = new BrandesBetweenness(Distance.INVERSE_WEIGHT).compute(g);
-        double[] harmonic = new HarmonicCloseness().compute(g);
+        // Harmonic closeness from the BFS that hop betweenness runs anyway (one pass over all sources, not two).
+        BrandesBetweenness.WithHarmonic hops = betweenness(Distance.HOPS).computeWithHarmonic(g);
+        double[] betweenness = hops.betweenness();
+        double[] harmonic = hops.harmonic();
+        double[] weighted = betweenness(Distance.INVERSE_WEIGHT).compute(g);
         double[] pageRank = new PageRank().compute(g);
         double[] clustering = new LocalClustering().compute(g);
         int[] cores = Coreness.cores(g);

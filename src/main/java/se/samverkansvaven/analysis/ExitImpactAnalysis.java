@@ -12,8 +12,8 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jgrapht.Graph;
-import org.jgrapht.alg.connectivity.ConnectivityInspector;
 import org.jgrapht.graph.DefaultWeightedEdge;
+import se.samverkansvaven.analysis.BrandesBetweenness.Distance;
 import se.samverkansvaven.analysis.CooperationData.BodyInfo;
 import se.samverkansvaven.analysis.CooperationData.PartyInfo;
 import se.samverkansvaven.body.Form;
@@ -46,9 +46,21 @@ final class ExitImpactAnalysis implements CooperationAnalysis<ExitImpactAnalysis
      * @param scope  BODY, AREA or ALL
      * @param target the body id (BODY) or area id (AREA); ignored for ALL
      * @param forms  B's forms; null or empty: {@link Form#DEFAULT_ANALYSIS_FORMS}
+     * @param pivots null: exact betweenness; else betweenness by pivot sampling from this many sources
+     *               ({@link BrandesBetweenness#sampled}, seed {@link CentralityAnalysis#PIVOT_SEED}), as centrality
+     *               takes it, for graphs too large for exact betweenness
      */
-    public record Query(String code, Scope scope, String target, Set<Form> forms) {
+    public record Query(String code, Scope scope, String target, Set<Form> forms, Integer pivots) {
+
+        /** Exact betweenness. */
+        public Query(String code, Scope scope, String target, Set<Form> forms) {
+            this(code, scope, target, forms, null);
+        }
+
         public Query {
+            if (pivots != null && pivots < 1) {
+                throw new IllegalArgumentException("exit impact: the number of pivots must be at least 1, was " + pivots);
+            }
             if (code == null || code.isBlank()) {
                 throw new IllegalArgumentException("exit impact: the leaving municipality's code is required");
             }
@@ -137,12 +149,11 @@ final class ExitImpactAnalysis implements CooperationAnalysis<ExitImpactAnalysis
             }
         }
 
-        Graph<String, DefaultWeightedEdge> before = ActorProjection.of(data, query.forms()).actors();
-        Graph<String, DefaultWeightedEdge> afterP = ActorProjection.of(afterData, query.forms()).actors();
-        int compBefore = new ConnectivityInspector<>(before).connectedSets().size();
-        int compAfter = new ConnectivityInspector<>(afterP).connectedSets().size();
-        // The iterative Hopcroft-Tarjan of the centrality endpoint: JGraphT's BiconnectivityInspector recurses
-        // once per DFS level and overflowed the stack on P at 10,000 municipalities (bench/README.md).
+        // One CSR view per state, shared by components, cut points and betweenness.
+        IndexedGraph before = IndexedGraph.of(ActorProjection.of(data, query.forms()).actors());
+        IndexedGraph afterP = IndexedGraph.of(ActorProjection.of(afterData, query.forms()).actors());
+        int compBefore = components(before);
+        int compAfter = components(afterP);
         SortedSet<String> cutBefore = cutpoints(before);
         SortedSet<String> cutAfter = cutpoints(afterP);
         SortedSet<String> gained = new TreeSet<>(cutAfter);
@@ -153,9 +164,17 @@ final class ExitImpactAnalysis implements CooperationAnalysis<ExitImpactAnalysis
         return new ExitImpact(data.asOf(), m, NodeLabels.label(data, m), query.scope(), query.target(),
                 query.forms().stream().sorted().toList(), List.copyOf(left), List.copyOf(ended),
                 lostByLeaver, List.copyOf(lostByOthers),
-                before.vertexSet().size(), afterP.vertexSet().size(), compBefore, compAfter, compAfter - compBefore,
+                before.vertexCount(), afterP.vertexCount(), compBefore, compAfter, compAfter - compBefore,
                 List.copyOf(cutBefore), List.copyOf(cutAfter), List.copyOf(gained), List.copyOf(lost),
-                rankChanges(data, before, afterP));
+                rankChanges(data, before, afterP, query.pivots()));
+    }
+
+    private static int components(IndexedGraph g) {
+        int count = 0;
+        for (int c : ConnectedComponents.of(g)) {
+            count = Math.max(count, c + 1);
+        }
+        return count;
     }
 
     private static SortedMap<String, BodyInfo> leaving(CooperationData data, Query query) {
@@ -191,10 +210,13 @@ final class ExitImpactAnalysis implements CooperationAnalysis<ExitImpactAnalysis
         return leaving;
     }
 
-    private static List<RankChange> rankChanges(CooperationData data, Graph<String, DefaultWeightedEdge> before,
-                                                Graph<String, DefaultWeightedEdge> after) {
-        Map<String, Double> bBefore = betweenness(before);
-        Map<String, Double> bAfter = betweenness(after);
+    private static List<RankChange> rankChanges(CooperationData data, IndexedGraph before, IndexedGraph after,
+                                                Integer pivots) {
+        double[][] values = pivots == null ? exactBeforeAfter(before, after)
+                : new double[][] {BrandesBetweenness.sampled(Distance.HOPS, pivots, CentralityAnalysis.PIVOT_SEED).compute(before),
+                        BrandesBetweenness.sampled(Distance.HOPS, pivots, CentralityAnalysis.PIVOT_SEED).compute(after)};
+        Map<String, Double> bBefore = byId(before, values[0]);
+        Map<String, Double> bAfter = byId(after, values[1]);
         Map<String, Integer> rBefore = competitionRanks(bBefore);
         Map<String, Integer> rAfter = competitionRanks(bAfter);
         SortedSet<String> codes = new TreeSet<>();
@@ -202,7 +224,7 @@ final class ExitImpactAnalysis implements CooperationAnalysis<ExitImpactAnalysis
         codes.addAll(rAfter.keySet());
         List<RankChange> changes = new ArrayList<>();
         for (String code : codes) {
-            if (!CooperationData.isMunicipalityCode(code)) {
+            if (!NodeLabels.MUNICIPALITY.equals(NodeLabels.type(data, code))) { // known municipalities, whatever their code pattern
                 continue;
             }
             Integer rb = rBefore.get(code);
@@ -214,8 +236,94 @@ final class ExitImpactAnalysis implements CooperationAnalysis<ExitImpactAnalysis
         return List.copyOf(changes);
     }
 
-    private static SortedSet<String> cutpoints(Graph<String, DefaultWeightedEdge> p) {
-        IndexedGraph g = IndexedGraph.of(p);
+    /**
+     * Exact hop betweenness of P before and after (normalised), where after has the same vertices or fewer and
+     * only lost edges. A source none of whose shortest paths uses a lost edge (every lost edge joins two
+     * vertices at the same distance from it, or lies outside its component) has the same shortest-path DAG
+     * after, hence the same dependencies: those are kept from the before pass, and Brandes runs on the after
+     * graph only from the other sources. One body left costs little more than one betweenness; the hub
+     * leaving everything, whose edges every source reaches, costs two, as a full recomputation.
+     */
+    static double[][] exactBeforeAfter(IndexedGraph before, IndexedGraph after) {
+        int nb = before.vertexCount();
+        int na = after.vertexCount();
+        int[] toAfter = new int[nb];
+        int mapped = 0;
+        for (int v = 0; v < nb; v++) {
+            toAfter[v] = after.indexOf(before.id(v));
+            mapped += toAfter[v] >= 0 ? 1 : 0;
+        }
+        List<int[]> lostEdges = new ArrayList<>();
+        for (int u = 0; u < nb; u++) {
+            for (int e = before.offsets[u]; e < before.offsets[u + 1]; e++) {
+                int v = before.targets[e];
+                if (u < v && (toAfter[u] < 0 || toAfter[v] < 0 || !after.adjacent(toAfter[u], toAfter[v]))) {
+                    lostEdges.add(new int[] {u, v});
+                }
+            }
+        }
+        if (mapped != na || after.edgeCount() != before.edgeCount() - lostEdges.size()) {
+            // after is not before minus some edges and vertices: compute both in full
+            return new double[][] {new BrandesBetweenness(Distance.HOPS).compute(before),
+                    new BrandesBetweenness(Distance.HOPS).compute(after)};
+        }
+        int[] lostU = lostEdges.stream().mapToInt(x -> x[0]).toArray();
+        int[] lostV = lostEdges.stream().mapToInt(x -> x[1]).toArray();
+        double[][][] chunks = SourceChunks.run(nb, c -> {
+            double[] all = new double[nb];
+            double[] kept = new double[nb];
+            double[] redone = new double[na];
+            BrandesBetweenness.Hops from = new BrandesBetweenness.Hops(before);
+            BrandesBetweenness.Hops fromAfter = new BrandesBetweenness.Hops(after);
+            for (int s = c; s < nb; s += SourceChunks.CHUNKS) {
+                if (from.forward(s) > 1) {
+                    from.accumulate(all);
+                }
+                boolean affected = false;
+                for (int i = 0; i < lostU.length && !affected; i++) {
+                    affected = from.dist[lostU[i]] != from.dist[lostV[i]];
+                }
+                if (!affected) {
+                    from.addDependencies(kept);
+                } else if (toAfter[s] >= 0) {
+                    if (fromAfter.forward(toAfter[s]) > 1) {
+                        fromAfter.accumulate(redone);
+                    }
+                    fromAfter.clear();
+                }
+                from.clear();
+            }
+            return new double[][] {all, kept, redone};
+        }, double[][][]::new);
+        double[] bBefore = new double[nb];
+        double[] bAfter = new double[na];
+        for (double[][] chunk : chunks) {
+            for (int v = 0; v < nb; v++) {
+                bBefore[v] += chunk[0][v];
+                if (toAfter[v] >= 0) {
+                    bAfter[toAfter[v]] += chunk[1][v];
+                }
+            }
+            for (int v = 0; v < na; v++) {
+                bAfter[v] += chunk[2][v];
+            }
+        }
+        BrandesBetweenness.normalise(bBefore, nb, nb);
+        BrandesBetweenness.normalise(bAfter, na, na);
+        return new double[][] {bBefore, bAfter};
+    }
+
+    private static Map<String, Double> byId(IndexedGraph g, double[] values) {
+        Map<String, Double> out = new HashMap<>();
+        for (int v = 0; v < values.length; v++) {
+            out.put(g.id(v), values[v]);
+        }
+        return out;
+    }
+
+    private static SortedSet<String> cutpoints(IndexedGraph g) {
+        // The iterative Hopcroft-Tarjan of the centrality endpoint: JGraphT's BiconnectivityInspector recurses
+        // once per DFS level and overflowed the stack on P at 10,000 municipalities (bench/README.md).
         boolean[] articulation = Biconnectivity.compute(g).articulation();
         SortedSet<String> out = new TreeSet<>();
         for (int v = 0; v < articulation.length; v++) {
@@ -231,12 +339,7 @@ final class ExitImpactAnalysis implements CooperationAnalysis<ExitImpactAnalysis
         // Brandes over the CSR view (the centrality endpoint's implementation, checked against JGraphT and
         // NetworkX in CentralityAnalysisTest): JGraphT's BetweennessCentrality on a copy took 1 s at S.
         IndexedGraph g = IndexedGraph.of(p);
-        double[] values = new BrandesBetweenness(BrandesBetweenness.Distance.HOPS).compute(g);
-        Map<String, Double> normalised = new HashMap<>();
-        for (int v = 0; v < values.length; v++) {
-            normalised.put(g.id(v), values[v]);
-        }
-        return normalised;
+        return byId(g, new BrandesBetweenness(Distance.HOPS).compute(g));
     }
 
     /** Competition ranks ("1224") of the values, shared with the centrality analysis' ranking. */

@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -114,19 +116,28 @@ final class GapAnalysis implements CooperationAnalysis<GapAnalysis.Query, GapAna
         if (query.area() != null) {
             areas.retainAll(Set.of(query.area()));
         }
+        Map<String, List<String>> neighbourLists = new HashMap<>();
+        for (String m : data.municipalities().keySet()) {
+            neighbourLists.put(m, data.borders().containsVertex(m) ? Graphs.neighborListOf(data.borders(), m) : List.of());
+        }
+        Map<String, Candidate> candidates = new HashMap<>(); // by body id
 
         List<Gap> gaps = new ArrayList<>();
         for (String area : areas) {
             List<BodyInfo> covering = bodies.stream().filter(b -> b.areas().contains(area)).toList();
             SortedSet<String> withGap = new TreeSet<>();
             for (String m : data.municipalities().keySet()) {
-                if (!AreaCoverage.covers(coverage, m, area) && !coveringNeighbours(data, coverage, m, area).isEmpty()) {
+                if (!AreaCoverage.covers(coverage, m, area)
+                        && neighbourLists.get(m).stream().anyMatch(n -> AreaCoverage.covers(coverage, n, area))) {
                     withGap.add(m);
                 }
             }
+            // Built once per area rather than once per gap (41 s for area it at M, bench/README.md).
+            AreaIndex index = new AreaIndex(data, covering, candidates);
+            Map<String, SortedSet<String>> groups = startGroups(data, withGap);
             for (String m : withGap) {
                 if (query.municipality() == null || query.municipality().equals(m)) {
-                    gaps.add(gap(data, query, coverage, covering, withGap, m, area));
+                    gaps.add(gap(data, query, coverage, index, groups.get(m), neighbourLists.get(m), m, area));
                 }
             }
         }
@@ -135,62 +146,119 @@ final class GapAnalysis implements CooperationAnalysis<GapAnalysis.Query, GapAna
                 query.maxKm(), List.copyOf(gaps));
     }
 
-    private Gap gap(CooperationData data, Query query, SortedMap<String, SortedSet<String>> coverage,
-                    List<BodyInfo> covering, SortedSet<String> withGap, String m, String area) {
+    /** What a covering body offers, independent of the municipality with the gap. */
+    private record Candidate(BodyInfo body, List<String> municipalParties, String host, String seat) {}
+
+    /**
+     * The bodies covering one area: by municipal party (JOIN candidates are the bodies of m's neighbours) and
+     * by municipal host, hosts sorted by latitude so a HOST search reads only the band within maxKm.
+     */
+    private static final class AreaIndex {
+        final Map<String, List<Candidate>> byParty = new HashMap<>();
+        /** Host code to the covering bodies it hosts, in covering (body id) order; codes ascending. */
+        final SortedMap<String, List<BodyInfo>> hosted = new TreeMap<>();
+        final String[] hostsByLat;
+        final double[] hostLats;
+
+        AreaIndex(CooperationData data, List<BodyInfo> covering, Map<String, Candidate> cache) {
+            for (BodyInfo body : covering) {
+                Candidate c = cache.computeIfAbsent(body.id(), id -> candidate(data, body));
+                for (String party : c.municipalParties()) {
+                    byParty.computeIfAbsent(party, k -> new ArrayList<>()).add(c);
+                }
+                body.partiesWithRole(Role.HOST)
+                        .filter(p -> p.type() == PartyType.MUNICIPALITY && data.municipalities().containsKey(p.partyId()))
+                        .forEach(p -> hosted.computeIfAbsent(p.partyId(), k -> new ArrayList<>()).add(body));
+            }
+            hostsByLat = hosted.keySet().stream()
+                    .sorted(Comparator.comparingDouble((String c) -> data.municipalities().get(c).lat()).thenComparing(c -> c))
+                    .toArray(String[]::new);
+            hostLats = new double[hostsByLat.length];
+            for (int i = 0; i < hostsByLat.length; i++) {
+                hostLats[i] = data.municipalities().get(hostsByLat[i]).lat();
+            }
+        }
+
+        private static Candidate candidate(CooperationData data, BodyInfo body) {
+            List<String> municipalParties = body.parties().stream()
+                    .filter(p -> p.type() == PartyType.MUNICIPALITY && data.municipalities().containsKey(p.partyId()))
+                    .map(PartyInfo::partyId).distinct().sorted().toList();
+            String host = body.partiesWithRole(Role.HOST).map(PartyInfo::partyId)
+                    .filter(data.municipalities()::containsKey).findFirst().orElse(null);
+            String seat = body.seatCode() != null && data.municipalities().containsKey(body.seatCode()) ? body.seatCode() : null;
+            return new Candidate(body, municipalParties, host, seat);
+        }
+    }
+
+    /** For every municipality with the gap, its connected group through BORDERS among those with the gap. */
+    private static Map<String, SortedSet<String>> startGroups(CooperationData data, SortedSet<String> withGap) {
+        Map<String, SortedSet<String>> groups = new HashMap<>();
+        for (String m : withGap) {
+            if (groups.containsKey(m)) {
+                continue;
+            }
+            SortedSet<String> group = new TreeSet<>(List.of(m));
+            Deque<String> queue = new ArrayDeque<>(List.of(m));
+            while (!queue.isEmpty()) {
+                for (String n : Graphs.neighborListOf(data.borders(), queue.removeFirst())) {
+                    if (withGap.contains(n) && group.add(n)) {
+                        queue.addLast(n);
+                    }
+                }
+            }
+            group.forEach(g -> groups.put(g, group));
+        }
+        return groups;
+    }
+
+    private Gap gap(CooperationData data, Query query, SortedMap<String, SortedSet<String>> coverage, AreaIndex index,
+                    SortedSet<String> group, List<String> neighbourList, String m, String area) {
         Place place = data.municipalities().get(m);
         AreaInfo info = data.areas().get(area);
         String areaSv = info == null ? area : info.nameSv();
         String areaEn = info == null ? area : info.nameEn();
-        SortedSet<String> neighbours = new TreeSet<>(Graphs.neighborListOf(data.borders(), m));
-        List<String> coveringNeighbours = coveringNeighbours(data, coverage, m, area);
+        SortedSet<String> neighbours = new TreeSet<>(neighbourList);
+        List<String> coveringNeighbours = neighbours.stream().filter(n -> AreaCoverage.covers(coverage, n, area)).toList();
 
         return new Gap(m, place.name(), area, areaSv, areaEn, neighbours.size(), coveringNeighbours,
                 (double) coveringNeighbours.size() / neighbours.size(),
-                joinOptions(data, covering, neighbours, place),
-                hostOptions(data, query, covering, place, areaSv, areaEn),
-                startOption(data, withGap, m, areaSv, areaEn));
-    }
-
-    private static List<String> coveringNeighbours(CooperationData data, SortedMap<String, SortedSet<String>> coverage,
-                                                   String m, String area) {
-        if (!data.borders().containsVertex(m)) {
-            return List.of();
-        }
-        return Graphs.neighborListOf(data.borders(), m).stream()
-                .filter(n -> AreaCoverage.covers(coverage, n, area)).sorted().toList();
+                joinOptions(data, index, neighbours, place),
+                hostOptions(data, query, index, place, areaSv, areaEn),
+                startOption(data, group, m, areaSv, areaEn));
     }
 
     private record JoinCandidate(BodyInfo body, List<String> bordering, DistanceBasis basis, String to, double km) {}
 
-    private List<JoinOption> joinOptions(CooperationData data, List<BodyInfo> covering, SortedSet<String> neighbours,
-                                         Place m) {
+    private List<JoinOption> joinOptions(CooperationData data, AreaIndex index, SortedSet<String> neighbours, Place m) {
+        // Only bodies with a party among m's neighbours can have one bordering m.
+        Map<String, Candidate> reachable = new HashMap<>();
+        for (String n : neighbours) {
+            index.byParty.getOrDefault(n, List.of()).forEach(c -> reachable.put(c.body().id(), c));
+        }
         List<JoinCandidate> candidates = new ArrayList<>();
-        for (BodyInfo body : covering) {
-            List<String> municipalParties = body.parties().stream()
-                    .filter(p -> p.type() == PartyType.MUNICIPALITY && data.municipalities().containsKey(p.partyId()))
-                    .map(PartyInfo::partyId).distinct().sorted().toList();
+        for (Candidate c : reachable.values()) {
+            List<String> municipalParties = c.municipalParties();
             List<String> bordering = municipalParties.stream().filter(neighbours::contains).toList();
             if (bordering.isEmpty() || municipalParties.contains(m.code())) {
                 continue;
             }
-            String host = body.partiesWithRole(Role.HOST).map(PartyInfo::partyId)
-                    .filter(data.municipalities()::containsKey).findFirst().orElse(null);
             DistanceBasis basis;
             String to;
-            if (host != null) {
+            if (c.host() != null) {
                 basis = DistanceBasis.HOST;
-                to = host;
-            } else if (body.seatCode() != null && data.municipalities().containsKey(body.seatCode())) {
+                to = c.host();
+            } else if (c.seat() != null) {
                 basis = DistanceBasis.SEAT;
-                to = body.seatCode();
+                to = c.seat();
             } else {
                 basis = DistanceBasis.NEAREST_PARTY;
                 to = municipalParties.stream()
-                        .min(Comparator.comparingDouble((String c) -> km(data, m, c)).thenComparing(c -> c))
+                        .min(Comparator.comparingDouble((String p) -> km(data, m, p)).thenComparing(p -> p))
                         .orElseThrow();
             }
-            candidates.add(new JoinCandidate(body, bordering, basis, to, km(data, m, to)));
+            candidates.add(new JoinCandidate(c.body(), bordering, basis, to, km(data, m, to)));
         }
+        // Body ids are unique, so this order is total whatever order the candidates were found in.
         candidates.sort(Comparator.comparingInt((JoinCandidate c) -> c.bordering().size()).reversed()
                 .thenComparingDouble(JoinCandidate::km).thenComparing(c -> c.body().id()));
         List<JoinOption> options = new ArrayList<>();
@@ -221,26 +289,31 @@ final class GapAnalysis implements CooperationAnalysis<GapAnalysis.Query, GapAna
         return List.copyOf(options);
     }
 
-    private List<HostOption> hostOptions(CooperationData data, Query query, List<BodyInfo> covering, Place m,
+    /**
+     * Great-circle distance is at least R·|Δφ|, so hosts whose latitude alone puts them beyond maxKm are skipped
+     * unread; the margin keeps any host the haversine formula itself would place within maxKm.
+     */
+    private static final double LATITUDE_BAND_MARGIN_KM = 1e-3;
+
+    private List<HostOption> hostOptions(CooperationData data, Query query, AreaIndex index, Place m,
                                          String areaSv, String areaEn) {
-        SortedMap<String, List<BodyInfo>> hosted = new TreeMap<>();
-        for (BodyInfo body : covering) {
-            body.partiesWithRole(Role.HOST)
-                    .filter(p -> p.type() == PartyType.MUNICIPALITY && data.municipalities().containsKey(p.partyId()))
-                    .filter(p -> !p.partyId().equals(m.code()))
-                    .forEach(p -> hosted.computeIfAbsent(p.partyId(), k -> new ArrayList<>()).add(body));
-        }
-        record Candidate(String code, double km, List<BodyInfo> bodies) {}
-        List<Candidate> candidates = new ArrayList<>();
-        hosted.forEach((code, list) -> {
+        record HostCandidate(String code, double km, List<BodyInfo> bodies) {}
+        double bandDegrees = Math.toDegrees((query.maxKm() + LATITUDE_BAND_MARGIN_KM) / GreatCircle.EARTH_RADIUS_KM);
+        int from = lowerBound(index.hostLats, m.lat() - bandDegrees);
+        List<HostCandidate> candidates = new ArrayList<>();
+        for (int i = from; i < index.hostLats.length && index.hostLats[i] <= m.lat() + bandDegrees; i++) {
+            String code = index.hostsByLat[i];
+            if (code.equals(m.code())) {
+                continue;
+            }
             double km = km(data, m, code);
             if (km <= query.maxKm()) {
-                candidates.add(new Candidate(code, km, list));
+                candidates.add(new HostCandidate(code, km, index.hosted.get(code)));
             }
-        });
-        candidates.sort(Comparator.comparingDouble(Candidate::km).thenComparing(Candidate::code));
+        }
+        candidates.sort(Comparator.comparingDouble(HostCandidate::km).thenComparing(HostCandidate::code));
         List<HostOption> options = new ArrayList<>();
-        for (Candidate c : candidates) {
+        for (HostCandidate c : candidates) {
             String name = NodeLabels.label(data, c.code());
             String bodyNames = c.bodies().stream().map(BodyInfo::name).collect(Collectors.joining(", "));
             String sv = "%s är redan värdkommun för %s inom %s och ligger %s km bort.".formatted(
@@ -252,17 +325,23 @@ final class GapAnalysis implements CooperationAnalysis<GapAnalysis.Query, GapAna
         return List.copyOf(options);
     }
 
-    private StartOption startOption(CooperationData data, SortedSet<String> withGap, String m, String areaSv,
-                                    String areaEn) {
-        SortedSet<String> group = new TreeSet<>(List.of(m));
-        Deque<String> queue = new ArrayDeque<>(List.of(m));
-        while (!queue.isEmpty()) {
-            for (String n : Graphs.neighborListOf(data.borders(), queue.removeFirst())) {
-                if (withGap.contains(n) && group.add(n)) {
-                    queue.addLast(n);
-                }
+    /** The first index whose value is ≥ x in an ascending array. */
+    private static int lowerBound(double[] sorted, double x) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
         }
+        return lo;
+    }
+
+    private StartOption startOption(CooperationData data, SortedSet<String> group, String m, String areaSv,
+                                    String areaEn) {
         if (group.size() < 2) {
             return null;
         }
