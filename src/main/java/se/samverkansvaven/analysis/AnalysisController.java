@@ -66,14 +66,18 @@ class AnalysisController {
     @GetMapping("/centrality")
     CentralityResponse centrality(@RequestParam(required = false) String scope,
                                   @RequestParam(required = false) String forms,
+                                  @RequestParam(required = false) Integer pivots,
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        requirePivots(pivots);
         CooperationData data = data(asOf);
         Scope resolved = Scope.parse(scope, data, codes);
         Set<Form> chosen = FormsParameter.parse(forms);
         ActorProjection projection = cache.projection(data.asOf(), chosen);
-        CentralityResult result = cache.result(List.of("centrality", data.asOf(), chosen, resolved.municipalities(), resolved.all()),
-                () -> centrality.analyse(resolved.all() ? projection.actors() : projection.induced(resolved.municipalities())));
-        return new CentralityResponse(data.asOf(), resolved.text(), chosen, result.vertexCount(), result.edgeCount(),
+        CentralityAnalysis analysis = pivots == null ? centrality : new CentralityAnalysis(pivots);
+        CentralityResult result = cache.result(List.of("centrality", data.asOf(), chosen, resolved.municipalities(), resolved.all(),
+                        pivots == null ? 0 : pivots),
+                () -> analysis.analyse(resolved.all() ? projection.actors() : projection.induced(resolved.municipalities())));
+        return new CentralityResponse(data.asOf(), resolved.text(), chosen, pivots, result.vertexCount(), result.edgeCount(),
                 result.vertices(), result.articulationPoints(), result.bridges(),
                 withoutCooperation(resolved, projection));
     }
@@ -100,7 +104,8 @@ class AnalysisController {
         return scope.municipalities().stream().filter(code -> !projection.actors().containsVertex(code)).toList();
     }
 
-    record CentralityResponse(LocalDate asOf, String scope, Set<Form> forms, int vertexCount, int edgeCount,
+    /** {@code pivots}: null for exact betweenness, else the number of sampled sources (seed 1). */
+    record CentralityResponse(LocalDate asOf, String scope, Set<Form> forms, Integer pivots, int vertexCount, int edgeCount,
                               List<CentralityResult.VertexCentrality> vertices,
                               List<String> articulationPoints, List<CentralityResult.Bridge> bridges,
                               List<String> withoutCooperation) {}
@@ -161,7 +166,9 @@ class AnalysisController {
                                        @RequestParam(required = false) String body,
                                        @RequestParam(required = false) String area,
                                        @RequestParam(required = false) String forms,
+                                       @RequestParam(required = false) Integer pivots,
                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        requirePivots(pivots);
         CooperationData data = data(asOf);
         requireMunicipality(data, "municipality", municipality);
         if (body != null && area != null) {
@@ -176,7 +183,7 @@ class AnalysisController {
                 : area != null ? ExitImpactAnalysis.Scope.AREA : ExitImpactAnalysis.Scope.ALL;
         String target = body != null ? body : area;
         return run(body != null ? "body" : "area", () -> exitImpact.analyse(data,
-                new ExitImpactAnalysis.Query(municipality, scope, target, chosen)));
+                new ExitImpactAnalysis.Query(municipality, scope, target, chosen, pivots)));
     }
 
     CooperationData data(LocalDate asOf) {
@@ -189,6 +196,16 @@ class AnalysisController {
         }
         if (!data.municipalities().containsKey(code)) {
             throw new NotFoundException("No municipality has code " + code + ".");
+        }
+    }
+
+    /**
+     * Betweenness by pivot sampling, for graphs too large for exact betweenness (docs/scaling.md): at least 1
+     * source; more sources than vertices is the exact computation.
+     */
+    static void requirePivots(Integer pivots) {
+        if (pivots != null && pivots < 1) {
+            throw new BadParameterException("pivots", "must be at least 1 (or left out for exact betweenness), was " + pivots + ".");
         }
     }
 

@@ -224,6 +224,43 @@ class AnalysisApiTest {
         skaraborg.get("vertices").forEach(v -> assertThat(v.get("degree").asInt()).isEqualTo(14));
     }
 
+    /** Pivot sampling on the API: all vertices as pivots is the exact result; fewer change betweenness only. */
+    @Test
+    void centralityAndExitTakePivots() {
+        JsonNode exact = get("/api/analysis/centrality?asOf=" + DATE + "&scope=all");
+        assertThat(exact.get("pivots").isNull()).isTrue();
+        JsonNode all = get("/api/analysis/centrality?asOf=" + DATE + "&scope=all&pivots=100000");
+        JsonNode few = get("/api/analysis/centrality?asOf=" + DATE + "&scope=all&pivots=5");
+        assertThat(few.get("pivots").asInt()).isEqualTo(5);
+        int betweennessDiffers = 0;
+        for (int i = 0; i < exact.get("vertices").size(); i++) {
+            JsonNode e = exact.get("vertices").get(i);
+            JsonNode a = all.get("vertices").get(i);
+            JsonNode f = few.get("vertices").get(i);
+            assertThat(a.get("id").asString()).isEqualTo(e.get("id").asString());
+            assertThat(a.get("betweenness").asDouble()).isCloseTo(e.get("betweenness").asDouble(), within(1e-9));
+            assertThat(a.get("weightedBetweenness").asDouble()).isCloseTo(e.get("weightedBetweenness").asDouble(), within(1e-9));
+            assertThat(f.get("degree").asInt()).isEqualTo(e.get("degree").asInt());
+            assertThat(f.get("pageRank").asDouble()).isEqualTo(e.get("pageRank").asDouble());
+            if (Math.abs(f.get("betweenness").asDouble() - e.get("betweenness").asDouble()) > 1e-9) {
+                betweennessDiffers++;
+            }
+        }
+        assertThat(betweennessDiffers).as("5 of %d vertices as pivots is an estimate", exact.get("vertexCount").asInt()).isPositive();
+
+        String exit = "/api/analysis/exit?asOf=" + DATE + "&municipality=1496&body=ill-gn-it-ostra-skaraborg";
+        JsonNode exitExact = get(exit);
+        JsonNode exitAll = get(exit + "&pivots=100000");
+        assertThat(strings(fieldOf(exitAll.get("rankChanges"), "code")))
+                .containsExactlyElementsOf(strings(fieldOf(exitExact.get("rankChanges"), "code")));
+
+        var api = new ApiClient(port);
+        var zero = api.get("/api/analysis/centrality?scope=all&pivots=0");
+        assertThat(zero.status()).isEqualTo(400);
+        assertThat(zero.json().get("parameter").asString()).isEqualTo("pivots");
+        assertThat(api.get(exit + "&pivots=-1").status()).isEqualTo(400);
+    }
+
     @Test
     void badParametersAreNamed() {
         var api = new ApiClient(port);

@@ -137,7 +137,7 @@ class CachedResponsesTest {
         var first = get(path, "Accept-Encoding", "gzip");
         var second = get(path, "Accept-Encoding", "gzip");
         assertThat(header(second, "X-Cache")).isEqualTo("HIT");
-        byte[] uncached = appMapper.writeValueAsBytes(controller.centrality("county:14", null, LocalDate.parse("2025-02-03")));
+        byte[] uncached = appMapper.writeValueAsBytes(controller.centrality("county:14", null, null, LocalDate.parse("2025-02-03")));
         assertThat(gunzip(first.body())).isEqualTo(uncached);
         assertThat(gunzip(second.body())).isEqualTo(uncached);
     }
