@@ -1,12 +1,14 @@
 package se.samverkansvaven.analysis;
 
 import java.time.LocalDate;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import se.samverkansvaven.body.Form;
+import se.samverkansvaven.database.CacheProperties;
 import se.samverkansvaven.database.GraphRevisions;
 
 /**
@@ -28,10 +30,12 @@ class ProjectionCache {
         }
     };
     private long revision = -1;
+    private final int maxDates;
 
-    ProjectionCache(CooperationDataReader reader, GraphRevisions revisions) {
+    ProjectionCache(CooperationDataReader reader, GraphRevisions revisions, CacheProperties properties) {
         this.reader = reader;
         this.revisions = revisions;
+        this.maxDates = properties.dates();
     }
 
     CooperationData data(LocalDate asOf) {
@@ -70,9 +74,29 @@ class ProjectionCache {
         synchronized (this) {
             if (revision == current) {
                 entries.put(key, value);
+                if (key instanceof DataKey) {
+                    forgetLeastRecentDates();
+                }
             }
         }
         return value;
+    }
+
+    /**
+     * A date's data and projections are by far the largest entries (about 1 GB at 100,000 municipalities), so
+     * their number is bounded on its own: beyond {@code maxDates} dates, the least recently used date's data
+     * and projections go (its results stay until the 64-entry bound; they are small).
+     */
+    private void forgetLeastRecentDates() {
+        long dates = entries.keySet().stream().filter(DataKey.class::isInstance).count();
+        for (Iterator<Object> keys = entries.keySet().iterator(); dates > maxDates && keys.hasNext(); ) {
+            if (keys.next() instanceof DataKey eldest) {
+                keys.remove();
+                dates--;
+                entries.keySet().removeIf(k -> k instanceof ProjectionKey p && p.asOf().equals(eldest.asOf()));
+                keys = entries.keySet().iterator(); // removeIf changed the map under the iterator
+            }
+        }
     }
 
     private record DataKey(LocalDate asOf) {}

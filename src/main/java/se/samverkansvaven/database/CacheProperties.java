@@ -13,9 +13,19 @@ import org.springframework.util.unit.DataSize;
  * @param responses             most bytes of API responses kept (bodies of 2 kB or more gzipped); 0 turns the
  *                              response cache off
  * @param largestResponse       a response larger than this is not kept
+ * @param dates                 most dates whose analysis input and projections are kept in the heap at once
+ *                              (~4 MB each for Sweden, ~1 GB at 100,000 municipalities: set 1 or 2 there)
  */
 @ConfigurationProperties("samverkansvaven.cache")
 public record CacheProperties(
         @DefaultValue("1s") Duration revisionCheckInterval,
         @DefaultValue("64MB") DataSize responses,
-        @DefaultValue("4MB") DataSize largestResponse) {}
+        @DefaultValue("4MB") DataSize largestResponse,
+        @DefaultValue("8") int dates) {
+
+    public CacheProperties {
+        if (dates < 1) {
+            throw new IllegalArgumentException("samverkansvaven.cache.dates must be at least 1, was " + dates);
+        }
+    }
+}

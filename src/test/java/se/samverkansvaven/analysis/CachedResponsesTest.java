@@ -19,6 +19,7 @@ import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import se.samverkansvaven.body.Form;
 import se.samverkansvaven.database.GraphRevisions;
 import se.samverkansvaven.testing.TestBodies;
 import tools.jackson.databind.JsonNode;
@@ -52,6 +53,9 @@ class CachedResponsesTest {
 
     @Autowired
     Driver driver;
+
+    @Autowired
+    ProjectionCache projections;
 
     @AfterAll
     static void removeTestBodies(@Autowired Driver driver, @Autowired GraphRevisions revisions) {
@@ -246,5 +250,23 @@ class CachedResponsesTest {
         assertThat(header(get("/api/me"), "X-Cache")).isNull();
         assertThat(header(get("/api/changes?since=2026-01-01"), "X-Cache")).isNull();
         assertThat(header(get("/api/bodies/fed-skaraborg/state", "Authorization", ADMIN), "X-Cache")).isNull();
+    }
+
+    /** Data and projections are kept for at most samverkansvaven.cache.dates (8) dates, least recently used out. */
+    @Test
+    void keepsTheDataOfAtMostEightDates() {
+        LocalDate first = LocalDate.parse("2019-01-01");
+        CooperationData kept = projections.data(first);
+        ActorProjection keptProjection = projections.projection(first, Form.DEFAULT_ANALYSIS_FORMS);
+        for (int i = 1; i <= 7; i++) {
+            projections.data(first.plusDays(i));
+        }
+        assertThat(projections.data(first)).as("8 dates fit").isSameAs(kept);
+        assertThat(projections.projection(first, Form.DEFAULT_ANALYSIS_FORMS)).isSameAs(keptProjection);
+        for (int i = 8; i <= 15; i++) { // first is now the least recently used of 9
+            projections.data(first.plusDays(i));
+        }
+        assertThat(projections.data(first)).as("read again after 8 other dates").isNotSameAs(kept);
+        assertThat(projections.projection(first, Form.DEFAULT_ANALYSIS_FORMS)).isNotSameAs(keptProjection);
     }
 }
