@@ -11,6 +11,8 @@ final class ConnectedComponents {
         int[] component = new int[n];
         java.util.Arrays.fill(component, -1);
         int[] queue = new int[n];
+        int[] off = g.offsets;
+        int[] tg = g.targets;
         int count = 0;
         for (int s = 0; s < n; s++) {
             if (component[s] >= 0) {
@@ -22,8 +24,8 @@ final class ConnectedComponents {
             component[s] = count;
             while (head < tail) {
                 int v = queue[head++];
-                for (int e = g.offsets[v]; e < g.offsets[v + 1]; e++) {
-                    int w = g.targets[e];
+                for (int e = off[v], end = off[v + 1]; e < end; e++) {
+                    int w = tg[e];
                     if (component[w] < 0) {
                         component[w] = count;
                         queue[tail++] = w;

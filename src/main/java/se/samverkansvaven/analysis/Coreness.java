@@ -64,10 +64,12 @@ final class Coreness implements VertexMeasure {
         int[] tg = g.targets;
         for (int i = 0; i < n; i++) {
             int v = vert[i];
-            for (int e = off[v]; e < off[v + 1]; e++) {
+            // deg[v] is final once v is reached (only neighbours above it are lowered), so it is read once.
+            int dv = deg[v];
+            for (int e = off[v], end = off[v + 1]; e < end; e++) {
                 int u = tg[e];
-                if (deg[u] > deg[v]) {
-                    int du = deg[u];
+                int du = deg[u];
+                if (du > dv) {
                     int pu = pos[u];
                     int pw = bin[du];
                     int w = vert[pw];
