@@ -47,7 +47,10 @@ import tools.jackson.databind.json.JsonMapper;
  * with --serve, the API under wrk and the six pages in headless Chromium. Writes one JSON file.
  *
  * <pre>BenchmarkMain --size S --bundle DIR [--geography DIR] --work DIR --out FILE.json [--serve]
- *   [--repeats N] [--as-of 2025-06-30] [--pivots 100,500,1000] [--wrk-seconds 30]</pre>
+ *   [--repeats N] [--as-of 2025-06-30] [--pivots 100,500,1000] [--wrk-seconds 30] [--pages-only]</pre>
+ *
+ * --pages-only (with --serve) loads the bundle and measures only the six pages, with each page's API calls
+ * and resources from the browser's resource timing: a quick re-measure after a change to the web pages.
  */
 public final class BenchmarkMain {
 
@@ -119,20 +122,25 @@ public final class BenchmarkMain {
         String hub = projection.hub();
         report.put("hub_municipality", hub);
         boolean metricsOnly = options.containsKey("metrics-only"); // re-measure the side by side quickly
-        if (!metricsOnly) {
-            measure("analyses", access.analyses(projection, hub, "it"), repeats);
+        boolean pagesOnly = options.containsKey("pages-only"); // re-measure the web pages quickly
+        if (!pagesOnly) {
+            if (!metricsOnly) {
+                measure("analyses", access.analyses(projection, hub, "it"), repeats);
+            }
+            measure("metrics", access.metrics(projection), repeats);
+            if (!metricsOnly) {
+                sampledBetweenness(access, projection);
+                exports(context.getBean(SnapshotExporter.class), asOf, Math.min(repeats, 3));
+            }
+            sideBySide(access, projection, work, repeats);
         }
-        measure("metrics", access.metrics(projection), repeats);
-        if (!metricsOnly) {
-            sampledBetweenness(access, projection);
-            exports(context.getBean(SnapshotExporter.class), asOf, Math.min(repeats, 3));
-        }
-        sideBySide(access, projection, work, repeats);
 
         if (serve) {
             String port = context.getEnvironment().getProperty("local.server.port");
             String base = "http://127.0.0.1:" + port;
-            load(base, hub, asOf);
+            if (!pagesOnly) {
+                load(base, hub, asOf);
+            }
             pages(base, hub, asOf, work);
         }
         Path out = Path.of(options.get("out"));
@@ -572,15 +580,25 @@ public final class BenchmarkMain {
                     @SuppressWarnings("unchecked")
                     Map<String, Object> nav = (Map<String, Object>) driver.executeScript(
                             "const n = performance.getEntriesByType('navigation')[0]; return {dcl: n.domContentLoadedEventEnd, load: n.loadEventEnd};");
+                    // where the time went: every request of the page (path, start, duration, bytes), from resource timing
+                    @SuppressWarnings("unchecked")
+                    List<Map<String, Object>> resources = (List<Map<String, Object>>) driver.executeScript(
+                            "return performance.getEntriesByType('resource').map(r => ({path: new URL(r.name).pathname + new URL(r.name).search,"
+                                    + " start_ms: Math.round(r.startTime), duration_ms: Math.round(r.duration), response_end_ms: Math.round(r.responseEnd),"
+                                    + " transfer_bytes: r.transferSize, body_bytes: r.decodedBodySize}));");
                     if (round == 1) {
                         Map<String, Object> one = new LinkedHashMap<>();
                         one.put("ready_selector", page[1]);
                         one.put("dom_content_loaded_ms", nav.get("dcl"));
                         one.put("load_event_end_ms", nav.get("load"));
                         one.put("content_ready_ms", ready);
+                        one.put("resources", resources);
                         section.put(page[0].replaceAll("\\?.*", ""), one);
                         System.out.printf("page %-24s loadEventEnd %8.0f ms, content ready %s ms%n", page[0].replaceAll("\\?.*", ""),
                                 ((Number) nav.get("load")).doubleValue(), ready == null ? "TIMEOUT" : String.format("%.0f", ((Number) ready).doubleValue()));
+                        for (Map<String, Object> r : resources) {
+                            System.out.printf("    %6s ms +%5s ms %8s B  %s%n", r.get("start_ms"), r.get("duration_ms"), r.get("body_bytes"), r.get("path"));
+                        }
                     }
                 }
             }
