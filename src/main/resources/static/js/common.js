@@ -222,14 +222,23 @@ export function setParam(name, value) {
   history.replaceState(null, '', url);
 }
 
-let datasetInfo;
+let overviewInfo;
+/**
+ * /api/analysis/overview for the page date, asked once per date and shared: the illustrative notice and
+ * the federation pickers both read it, and asking twice cost a second request while the page loads.
+ */
+export function loadOverview() {
+  const key = asOf();
+  if (!overviewInfo || overviewInfo.key !== key) {
+    overviewInfo = { key, promise: api('/api/analysis/overview') };
+    overviewInfo.promise.catch(() => { if (overviewInfo?.key === key) overviewInfo = undefined; });
+  }
+  return overviewInfo.promise;
+}
+
 /** Whether the data on the page date holds illustrative bodies (from /api/analysis/overview). */
 export async function datasetHasIllustrative() {
-  const key = asOf();
-  if (!datasetInfo || datasetInfo.key !== key) {
-    datasetInfo = { key, promise: api('/api/analysis/overview').then((o) => o.illustrativeBodies > 0) };
-  }
-  try { return await datasetInfo.promise; } catch (e) { datasetInfo = undefined; return false; }
+  try { return (await loadOverview()).illustrativeBodies > 0; } catch (e) { return false; }
 }
 
 /** Shows the page-level notice that the data on the date includes invented (illustrative) bodies. */
@@ -253,7 +262,6 @@ function header(pageId) {
   date.addEventListener('change', () => {
     if (date.value && !/^\d{4}-\d{2}-\d{2}$/.test(date.value)) return;
     localStorage.setItem('samverkansvaven.asOf', date.value);
-    datasetInfo = undefined;
     dateListeners.forEach((fn) => fn(date.value));
   });
   const dateField = el('div', { class: 'as-of' },

@@ -1,7 +1,7 @@
 // Karta: the 290 municipalities coloured by a chosen measure, with a legend, a table and click-through.
 import {
   initPage, t, el, clear, fill, api, showError, showNotice, loadCatalogue, fillSelect, pick, areaName, formatNumber,
-  onLangChange, onDateChange, markDataset, param, setParam,
+  onLangChange, onDateChange, markDataset, param, setParam, loadOverview,
 } from './common.js';
 import { createMap, classes, colourFor, renderLegend, NO_VALUE } from './map.js';
 
@@ -65,7 +65,7 @@ async function refresh() {
       const o = await api('/api/analysis/overview?area=' + encodeURIComponent(area));
       values = Object.fromEntries(o.municipalities.map((m) => [m.code, m.coversArea]));
     } else {
-      overview ??= await api('/api/analysis/overview');
+      overview ??= await loadOverview();
       values = Object.fromEntries(overview.municipalities.map((m) => [m.code, m[measure]]));
     }
   } catch (e) {

@@ -22,18 +22,19 @@ const goalNames = {};
 await initPage('networks');
 CLASSES.forEach((c) => $('classes').append(el('label', { for: 'class-' + c },
   el('input', { type: 'checkbox', id: 'class-' + c, value: c, checked: c === 'DIAGONAL' }), el('span', { i18n: 'pairClass.' + c }))));
-try {
-  const [catalogue, municipalities] = await Promise.all([loadCatalogue(), loadMunicipalities()]);
+// The grid and the suggestions are asked at once, beside the catalogue; drawn once both are in.
+const lists = Promise.all([loadCatalogue(), loadMunicipalities()]).then(([catalogue, municipalities]) => {
   cat = catalogue;
   names = Object.fromEntries(municipalities.map((m) => [m.code, m.name]));
-} catch (e) { showError($('status'), e); }
+});
+load();
+try { await lists; } catch (e) { showError($('status'), e); }
 markDataset($('dataset-mark'));
 $('classes').addEventListener('change', () => load());
-$('top').addEventListener('change', () => render());
+$('top').addEventListener('change', () => { render(); loadGoalNames(); });
 $('controls').addEventListener('submit', (e) => e.preventDefault());
 onLangChange(() => render());
 onDateChange(() => { markDataset($('dataset-mark')); load(); });
-load();
 
 function classes() { return [...$('classes').querySelectorAll('input:checked')].map((i) => i.value); }
 
@@ -43,6 +44,7 @@ async function load() {
   try {
     [grid, links] = await Promise.all([api('/api/analysis/network-grid'),
       chosen.length ? api('/api/analysis/diagonal-links?classes=' + chosen.join(',')) : Promise.resolve({ pairs: [], conveners: [] })]);
+    await lists.catch(() => {}); // sector names for the axes
   } catch (e) {
     grid = null;
     showError($('status'), e);
@@ -53,20 +55,27 @@ async function load() {
   clear($('status'));
   grid.networks.forEach((n) => { bodyNames[n.id] = n.name; });
   (links?.conveners ?? []).forEach((c) => { bodyNames[c.convener] = c.label ?? c.convener; });
-  loadGoalNames(grid.networks);
   if (!grid.networks.length) showNotice($('status'), t('networks.none', { date: grid.asOf }));
   render();
+  loadGoalNames();
 }
 
-/** Goal names are in each network's details; fetched once, the table falls back to ids meanwhile. */
-async function loadGoalNames(networks) {
-  const missing = networks.filter((n) => !(n.id in bodyNames && goalNames.__done?.has(n.id)));
-  goalNames.__done ??= new Set();
+/**
+ * Goal names are in a network's details. Only the networks of the suggestions shown that share a goal are
+ * asked, once each and after the first render: asking every network (hundreds at the size of Sweden) kept
+ * the server busy while the page was drawing. The table shows goal ids until the names arrive.
+ */
+async function loadGoalNames() {
+  goalNames.__asked ??= new Set();
+  const wanted = new Set();
+  suggestions().filter((p) => p.sharedGoals.length).forEach((p) => { wanted.add(p.a.id); wanted.add(p.b.id); });
+  const missing = [...wanted].filter((id) => !goalNames.__asked.has(id)).map((id) => ({ id }));
+  if (!missing.length) return;
+  missing.forEach((n) => goalNames.__asked.add(n.id));
   const results = await Promise.allSettled(missing.map((n) => api(`/api/bodies/${encodeURIComponent(n.id)}`)));
   let found = false;
   results.forEach((r, i) => {
-    if (r.status !== 'fulfilled') return;
-    goalNames.__done.add(missing[i].id);
+    if (r.status !== 'fulfilled') { goalNames.__asked.delete(missing[i].id); return; }
     (r.value.goals ?? []).forEach((g) => { if (!goalNames[g.id]) { goalNames[g.id] = g.name; found = true; } });
     (r.value.conveners ?? []).forEach((c) => { if (c.name) bodyNames[c.party] = c.name; });
   });

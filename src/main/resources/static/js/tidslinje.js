@@ -1,8 +1,10 @@
-// Tidslinje: replay a municipality's ego web (or a federation's members) date by date, and export the
-// whole graph as it stood on the chosen date.
+// Tidslinje: replay a municipality's ego web, or a federation's web (its members, the networks and
+// initiatives it convenes and their parties), date by date, and export the whole graph as it stood on the
+// chosen date. The web of the subject in the address is asked for at once, alongside the lists for the
+// picker, so the first graph does not wait for them.
 import {
   initPage, t, el, clear, fill, api, showError, showNotice, loadMunicipalities, formLabel, roleLabel, illustrativeBadge,
-  onLangChange, onDateChange, markDataset, param, setParam, asOf,
+  onLangChange, onDateChange, markDataset, param, setParam, asOf, loadOverview,
 } from './common.js';
 import { egoStyle } from './graph-style.js';
 
@@ -20,9 +22,10 @@ const today = new Date();
 const months = (today.getUTCFullYear() - 2005) * 12 + today.getUTCMonth();
 $('slider').max = String(months + 1); // the last step is today (or the page date)
 $('slider').value = $('slider').max;
+const first = load();
 try {
-  municipalities = await loadMunicipalities();
-  federations = (await api('/api/analysis/overview')).federations;
+  [municipalities, federations] = await Promise.all([loadMunicipalities(),
+    loadOverview().then((o) => o.federations)]);
 } catch (e) { showError($('status'), e); }
 fillSubjects();
 markDataset($('dataset-mark'));
@@ -34,12 +37,14 @@ onLangChange(() => { fillSubjects(); showDate(); renderExports(); load(); });
 onDateChange(() => { markDataset($('dataset-mark')); $('slider').value = $('slider').max; showDate(); renderExports(); load(); });
 showDate();
 renderExports();
-checkExports();
-load();
+first.then(() => checkExports()); // after the first graph: the check asks the server for an export
+
+/** The chosen subject: the picker's value once it is filled, the address's before. */
+function subject() { return $('subject').value || param('subject') || '1496'; }
 
 function fillSubjects() {
   const select = $('subject');
-  const chosen = select.value || param('subject') || '1496';
+  const chosen = subject();
   fill(select, 
     el('optgroup', { label: t('timeline.federations') }, federations.map((f) =>
       el('option', { value: 'fed:' + f.id, text: f.name + (f.illustrative ? ' – ' + t('illustrative.badge') : '') }))),
@@ -65,17 +70,18 @@ function showDate() {
 }
 
 async function load() {
-  const subject = $('subject').value;
+  const chosen = subject();
   const d = date();
   const mine = ++request;
-  if (!subject) { showNotice($('status'), t('timeline.choose')); return; }
+  if (!chosen) { showNotice($('status'), t('timeline.choose')); return; }
+  const federation = chosen.startsWith('fed:');
   try {
-    if (subject.startsWith('fed:')) {
-      const body = await api(`/api/bodies/${encodeURIComponent(subject.slice(4))}?asOf=${d}`, { date: false });
+    if (federation) {
+      const web = await api(`/api/analysis/federation-web/${encodeURIComponent(chosen.slice(4))}?asOf=${d}`, { date: false });
       if (mine !== request) return;
-      drawFederation(body);
+      drawFederation(web);
     } else {
-      const web = await api(`/api/analysis/web/${encodeURIComponent(subject)}?depth=1&asOf=${d}`, { date: false });
+      const web = await api(`/api/analysis/web/${encodeURIComponent(chosen)}?depth=1&asOf=${d}`, { date: false });
       if (mine !== request) return;
       drawWeb(web);
     }
@@ -83,6 +89,12 @@ async function load() {
   } catch (e) {
     if (mine !== request) return;
     if (cy) { cy.destroy(); cy = null; }
+    if (federation && e.status === 404) { // not yet founded, or dissolved, on this date: a fact, not a failure
+      clear($('status'));
+      fill($('summary'), el('p', { class: 'message notice', role: 'status', text: t('timeline.inactive') }),
+        el('p', { class: 'small', text: e.detail }));
+      return;
+    }
     clear($('summary'));
     showError($('status'), e);
   }
@@ -104,21 +116,28 @@ function drawWeb(web) {
     bodies.length ? null : el('p', { class: 'message notice', role: 'status', text: t('timeline.empty') }));
 }
 
-function drawFederation(body) {
-  const members = body.parties.filter((p) => p.active);
-  const elements = [{ data: { id: body.id, label: body.name, display: body.name, type: 'body', form: body.form,
-    distance: 1, illustrative: body.illustrative } }];
-  members.forEach((p) => {
-    elements.push({ data: { id: p.party, label: p.name ?? p.party, display: p.name ?? p.party,
-      type: p.type === 'Municipality' ? 'municipality' : 'region', distance: 2 } });
-    elements.push({ data: { id: `${p.party}-${body.id}`, source: p.party, target: body.id, role: p.role, display: roleLabel(p.role) } });
-  });
-  draw(elements, 'concentric');
-  fill($('summary'), 
-    el('p', {}, t('timeline.fedSummary', { name: body.name, date: body.asOf, n: members.length }),
-      body.illustrative ? illustrativeBadge() : null),
-    body.active ? null : el('p', { class: 'message notice', role: 'status', text: t('timeline.inactive') }),
-    el('ul', {}, members.map((p) => el('li', { text: `${p.name ?? p.party} – ${roleLabel(p.role)} ${t('common.since').toLowerCase()} ${p.validFrom ?? '–'}` }))));
+function drawFederation(web) {
+  draw([
+    ...web.nodes.map((n) => ({ data: { ...n.data, display: n.data.label + (n.data.host ? ' ★' : '') } })),
+    ...web.edges.map((e) => ({ data: { ...e.data, display: roleLabel(e.data.role) } })),
+  ], 'concentric');
+  const byId = Object.fromEntries(web.nodes.map((n) => [n.data.id, n.data]));
+  const members = web.edges.filter((e) => e.data.target === web.id).map((e) => ({ ...byId[e.data.source], role: e.data.role }));
+  const convened = web.convened.map((id) => byId[id]);
+  const counts = {};
+  convened.forEach((b) => { counts[b.form] = (counts[b.form] ?? 0) + 1; });
+  const partiesOf = (id) => web.edges.filter((e) => e.data.target === id).length;
+  fill($('summary'),
+    el('p', {}, t('timeline.fedWebSummary', { name: web.label, date: web.asOf, n: web.members, bodies: convened.length,
+      nodes: web.nodes.length }), web.illustrative ? illustrativeBadge() : null),
+    el('h3', { text: t('timeline.members') }),
+    el('ul', { id: 'fed-members' }, members.map((p) => el('li', { text: `${p.label} – ${roleLabel(p.role)}` }))),
+    el('h3', { text: t('timeline.convened') }),
+    convened.length
+      ? el('ul', { id: 'fed-convened' }, convened.map((b) => el('li', {}, `${b.label} (${formLabel(b.form)}, ${t('timeline.parties', { n: partiesOf(b.id) })})`,
+        b.illustrative ? illustrativeBadge() : null)))
+      : el('p', { class: 'small', text: t('common.none') }),
+    Object.keys(counts).length ? el('ul', {}, Object.entries(counts).map(([f, n]) => el('li', { text: `${formLabel(f)}: ${n}` }))) : null);
 }
 
 function draw(elements, layout) {
@@ -159,7 +178,8 @@ function renderExports() {
 /** Exports are served by /api/snapshots; say so plainly when this server does not offer them. */
 async function checkExports() {
   try {
-    const response = await fetch(`/api/snapshots?asOf=${date()}&format=json`, { method: 'HEAD' });
+    // only the federations: enough to know the export answers, without building the whole country's
+    const response = await fetch(`/api/snapshots?asOf=${date()}&format=json&forms=FEDERATION`, { method: 'HEAD' });
     if (!response.ok) {
       fill($('export-status'), el('p', { class: 'message error', role: 'alert', id: 'exports-unavailable' },
         t('timeline.exportUnavailable', { status: response.status })));

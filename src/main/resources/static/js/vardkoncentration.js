@@ -2,7 +2,7 @@
 // dependency on one single host.
 import {
   initPage, t, el, clear, fill, api, showError, showNotice, showLoading, loadCatalogue, fillSelect, pick,
-  formatNumber, formatPercent, onLangChange, onDateChange, markDataset, param, setParam,
+  formatNumber, formatPercent, onLangChange, onDateChange, markDataset, param, setParam, loadOverview,
 } from './common.js';
 
 const $ = (id) => document.getElementById(id);
@@ -13,7 +13,7 @@ let result = null;
 await initPage('hosts');
 try {
   [cat, federations] = await Promise.all([loadCatalogue(),
-    api('/api/analysis/overview').then((o) => o.federations)]);
+    loadOverview().then((o) => o.federations)]);
 } catch (e) { showError($('status'), e); }
 fillControls();
 restore();
@@ -24,7 +24,7 @@ $('controls').addEventListener('submit', (e) => { e.preventDefault(); load(); })
 onLangChange(() => { fillControls(); render(); });
 onDateChange(async () => {
   markDataset($('dataset-mark'));
-  try { federations = (await api('/api/analysis/overview')).federations; fillControls(); } catch (e) { /* shown by load */ }
+  try { federations = (await loadOverview()).federations; fillControls(); } catch (e) { /* shown by load */ }
   load();
 });
 load();

@@ -14,8 +14,13 @@ let state = { code: null, web: null, details: null, hosts: null, centrality: nul
 
 await initPage('web');
 buildFormChecks();
+// A code in the address is asked for at once, beside the lists; its web is drawn once the lists are in.
+const lists = Promise.all([loadCatalogue(), loadMunicipalities()]).then((both) => { [cat, list] = both; });
+const initial = param('code');
+const direct = /^\d{4}$/.test(initial ?? '');
+if (direct) choose(initial);
 try {
-  [cat, list] = await Promise.all([loadCatalogue(), loadMunicipalities()]);
+  await lists;
 } catch (e) {
   showError($('status'), e);
 }
@@ -36,9 +41,8 @@ $('exit-form').addEventListener('submit', (e) => { e.preventDefault(); runExit()
 onDateChange(() => { markDataset($('dataset-mark')); if (state.code) load(); });
 onLangChange(() => { fillSectors(); fillLegend(); if (state.web) render(); });
 
-const initial = param('code');
-if (initial) choose(initial);
-else showNotice($('status'), t('web.choose'));
+if (initial && !direct) choose(initial);
+else if (!initial) showNotice($('status'), t('web.choose'));
 
 function buildFormChecks() {
   const box = $('forms');
@@ -137,12 +141,14 @@ async function load() {
     showNotice($('details'), t('web.detailsHint'));
     return;
   }
+  await lists.catch(() => {}); // names of areas and sectors for the tables
   if (code !== state.code) return;
   state = { ...state, web, details, hosts: null, centrality: null, centralityError: null, hostsError: null };
   $('municipality').value = `${details.name} (${details.code})`;
   clear($('status'));
+  const position = loadPosition(details); // asked before drawing, so the server works while the browser draws
   render();
-  loadPosition(details);
+  await position;
 }
 
 function render() {

@@ -32,6 +32,7 @@ class AnalysisController {
     private final ProjectionCache cache;
     private final Today today;
     private final EgoWebAnalysis egoWeb = new EgoWebAnalysis();
+    private final FederationWebAnalysis federationWeb = new FederationWebAnalysis();
     private final HostConcentrationAnalysis hosts = new HostConcentrationAnalysis();
     private final DiagonalLinkAnalysis diagonalLinks = new DiagonalLinkAnalysis();
     private final GapAnalysis gaps = new GapAnalysis();
@@ -60,6 +61,20 @@ class AnalysisController {
         Set<Form> chosen = FormsParameter.parse(forms);
         var query = new EgoWebAnalysis.Query(code, depth, chosen);
         return run("code", () -> egoWeb.analyse(data, cache.projection(data.asOf(), query.forms()), query));
+    }
+
+    /**
+     * A federation's web on the date (its parties, the bodies it convenes and their parties), for the
+     * timeline; 404 when no federation with that id is active on the date.
+     */
+    @GetMapping("/federation-web/{id}")
+    FederationWebAnalysis.FederationWeb federationWeb(@PathVariable String id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        CooperationData data = data(asOf);
+        if (!data.bodies().containsKey(id)) {
+            throw new NotFoundException("No federation '" + id + "' is active on " + data.asOf() + ".");
+        }
+        return run("id", () -> federationWeb.analyse(data, id));
     }
 
     /** Centrality on P, or on the part of P among the scope's municipalities (the induced subgraph). */

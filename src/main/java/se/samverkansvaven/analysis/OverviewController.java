@@ -2,8 +2,11 @@ package se.samverkansvaven.analysis;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.Set;
@@ -60,30 +63,44 @@ class OverviewController {
         CooperationData data = cache.data(today.orDefault(asOf));
         AnalysisController.requireArea(data, area);
         Set<Form> chosen = FormsParameter.parse(forms);
-        SortedMap<String, SortedSet<String>> coverage = AreaCoverage.byParty(data.bodies().values(), chosen);
-        List<MunicipalityFigures> figures = data.municipalities().values().stream().map(place -> {
-            String code = place.code();
-            int bodies = 0;
-            int illustrative = 0;
-            int hostRoles = 0;
-            int seats = 0;
-            for (BodyInfo body : data.bodies().values()) {
-                if (chosen.contains(body.form()) && body.hasParty(code)) {
-                    bodies++;
-                    if (body.illustrative()) {
-                        illustrative++;
+        // Every page asks for this (the illustrative notice, scope pickers): kept until the graph changes.
+        return cache.result(new OverviewKey(data.asOf(), chosen, Optional.ofNullable(area)), () -> overview(data, chosen, area));
+    }
+
+    private record OverviewKey(LocalDate asOf, Set<Form> forms, Optional<String> area) {}
+
+    /** One pass over the bodies' party rows (not one per municipality: 290 × 3,000 bodies took seconds). */
+    private static Overview overview(CooperationData data, Set<Form> chosen, String area) {
+        Map<String, int[]> counts = new HashMap<>(); // code -> bodies, illustrative, host roles, seats
+        data.municipalities().keySet().forEach(code -> counts.put(code, new int[4]));
+        for (BodyInfo body : data.bodies().values()) {
+            if (chosen.contains(body.form())) {
+                Set<String> seen = new HashSet<>();
+                for (PartyInfo party : body.parties()) {
+                    int[] c = counts.get(party.partyId());
+                    if (c != null && seen.add(party.partyId())) {
+                        c[0]++;
+                        if (body.illustrative()) {
+                            c[1]++;
+                        }
                     }
                 }
-                if (body.form().requiresHost() && code.equals(body.host())) {
-                    hostRoles++;
-                }
-                if (body.form() == Form.FEDERATION && code.equals(body.seatCode())) {
-                    seats++;
+            }
+            if (body.form().requiresHost()) {
+                int[] c = body.host() == null ? null : counts.get(body.host());
+                if (c != null) {
+                    c[2]++;
                 }
             }
-            Boolean covers = area == null ? null : AreaCoverage.covers(coverage, code, area);
-            return new MunicipalityFigures(code, place.name(), place.countyCode(), bodies, hostRoles, seats, covers,
-                    illustrative);
+            if (body.form() == Form.FEDERATION && body.seatCode() != null && counts.containsKey(body.seatCode())) {
+                counts.get(body.seatCode())[3]++;
+            }
+        }
+        SortedMap<String, SortedSet<String>> coverage = area == null ? null : AreaCoverage.byParty(data.bodies().values(), chosen);
+        List<MunicipalityFigures> figures = data.municipalities().values().stream().map(place -> {
+            int[] c = counts.get(place.code());
+            Boolean covers = area == null ? null : AreaCoverage.covers(coverage, place.code(), area);
+            return new MunicipalityFigures(place.code(), place.name(), place.countyCode(), c[0], c[2], c[3], covers, c[1]);
         }).toList();
         List<FederationRef> federations = data.bodies().values().stream()
                 .filter(b -> b.form() == Form.FEDERATION)

@@ -26,6 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 class AnalysisApiTest {
 
     static final String DATE = "2026-11-21";
+    /** Skövde's bodies of the default forms on DATE, counted from the CSV files (python, by hand). */
+    static final int SKOVDE_BODIES = 9;
     static JsonNode facts;
 
     @LocalServerPort
@@ -277,6 +279,64 @@ class AnalysisApiTest {
         assertThat(forms.json().get("detail").asString()).contains("FEDERATION");
         var exit = api.get("/api/analysis/exit?municipality=1496&body=fed-gr");
         assertThat(exit.status()).isEqualTo(400);
+    }
+
+    /** fixtures/make_federation_web_fixture.py computed these from the bundles' CSV files. */
+    @Test
+    void federationWebMatchesTheIndependentFixture() throws Exception {
+        JsonNode cases;
+        try (InputStream in = getClass().getResourceAsStream("/fixtures/federation-web.json")) {
+            cases = JsonMapper.builder().build().readTree(in);
+        }
+        for (JsonNode expected : cases) {
+            String what = expected.get("id").asString() + " on " + expected.get("asOf").asString();
+            JsonNode web = get("/api/analysis/federation-web/" + expected.get("id").asString() + "?asOf=" + expected.get("asOf").asString());
+            Map<String, Integer> nodes = new HashMap<>();
+            web.get("nodes").forEach(n -> nodes.put(n.get("data").get("id").asString(), n.get("data").get("distance").asInt()));
+            Map<String, Integer> wanted = new HashMap<>();
+            expected.get("nodes").properties().forEach(e -> wanted.put(e.getKey(), e.getValue().asInt()));
+            assertThat(nodes).as(what + " nodes").isEqualTo(wanted);
+            List<String> edges = new ArrayList<>();
+            web.get("edges").forEach(e -> edges.add(e.get("data").get("source").asString() + "->"
+                    + e.get("data").get("target").asString() + " " + e.get("data").get("role").asString()));
+            assertThat(edges).as(what + " edges").containsExactlyInAnyOrderElementsOf(strings(expected.get("edges")));
+        }
+        // Skaraborg's web changes: networks started and ended between the two dates
+        assertThat(cases.get(0).get("nodes").size()).isNotEqualTo(cases.get(1).get("nodes").size());
+    }
+
+    @Test
+    void federationWebRefusesWhatIsNotAnActiveFederation() {
+        var api = new ApiClient(port);
+        var unknown = api.get("/api/analysis/federation-web/fed-nope?asOf=" + DATE);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("detail").asString()).contains("fed-nope").contains(DATE);
+        var network = api.get("/api/analysis/federation-web/ill-nat-skb-beredskap?asOf=" + DATE);
+        assertThat(network.status()).isEqualTo(400);
+        assertThat(network.json().get("detail").asString()).contains("NETWORK");
+        // the network started 2023-03-01, so it is not there (nor refused as a network) before
+        assertThat(api.get("/api/analysis/federation-web/ill-nat-skb-beredskap?asOf=2020-01-01").status()).isEqualTo(404);
+    }
+
+    /** The map's figures agree with the host concentration facts and count the federations. */
+    @Test
+    void overviewAgreesWithTheIndependentFacts() {
+        JsonNode overview = get("/api/analysis/overview?asOf=" + DATE);
+        Map<String, JsonNode> byCode = new HashMap<>();
+        overview.get("municipalities").forEach(m -> byCode.put(m.get("code").asString(), m));
+        assertThat(byCode).hasSize(290);
+        facts.get("host_roles").properties().forEach(e ->
+                assertThat(byCode.get(e.getKey()).get("hostRoles").asInt()).as("h of " + e.getKey()).isEqualTo(e.getValue().size()));
+        assertThat(byCode.values().stream().mapToInt(m -> m.get("hostRoles").asInt()).sum()).isEqualTo(18);
+        facts.get("seats").properties().forEach(e ->
+                assertThat(byCode.get(e.getKey()).get("seats").asInt()).as("seats of " + e.getKey()).isEqualTo(e.getValue().size()));
+        assertThat(overview.get("federations").size()).isEqualTo(facts.get("bodies_active").get("FEDERATION").asInt());
+        assertThat(overview.get("illustrativeBodies").asInt()).isEqualTo(facts.get("bodies_active_illustrative").asInt());
+        // Skövde (1496) on the default forms: every body of those forms with a 1496 row, counted by hand from the CSVs
+        assertThat(byCode.get("1496").get("bodies").asInt()).isEqualTo(SKOVDE_BODIES);
+        assertThat(overview.get("municipalities").get(0).get("coversArea").isNull()).isTrue();
+        JsonNode withArea = get("/api/analysis/overview?asOf=" + DATE + "&area=beredskap");
+        assertThat(withArea.get("municipalities").get(0).has("coversArea")).isTrue();
     }
 
     static JsonNode fieldOf(JsonNode array, String field) {

@@ -50,7 +50,7 @@ import tools.jackson.databind.json.JsonMapper;
  *   [--repeats N] [--as-of 2025-06-30] [--pivots 100,500,1000] [--wrk-seconds 30] [--api-only] [--uncached]
  *   [--properties "key=value;..."] [--skip "name=reason;..."] [--load-only]
  *   [--metrics-only] [--only name,name (profiling: those analyses/metrics only)] [--dump DIR (results as JSON)]
- *   [--edges FILE (P as an edge list)]</pre>
+ *   [--edges FILE (P as an edge list)] [--pages-only]</pre>
  *
  * <p>{@code --api-only} (with {@code --serve}): load, find the hub, then only the API under wrk; no analyses,
  * metrics, exports or pages, so the API can be re-measured in a few minutes. {@code --uncached} switches the
@@ -59,6 +59,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>{@code --skip} names analyses or metrics (e.g. {@code centrality_all}, {@code betweenness}) or whole parts
  * ({@code exports}, {@code side_by_side}, {@code exact_betweenness}) that are not run, each with its reason,
  * which the JSON and the table report in their place: at L the all-pairs ones would take hours.
+ *
+ * <p>--pages-only (with --serve) loads the bundle and measures only the six pages, with each page's API calls
+ * and resources from the browser's resource timing: a quick re-measure after a change to the web pages.
  */
 public final class BenchmarkMain {
 
@@ -158,6 +161,7 @@ public final class BenchmarkMain {
         save();
         boolean metricsOnly = options.containsKey("metrics-only"); // re-measure the side by side quickly
         boolean apiOnly = serve && options.containsKey("api-only"); // re-measure the API under load quickly
+        boolean pagesOnly = serve && options.containsKey("pages-only"); // re-measure the web pages quickly
         if (options.containsKey("edges")) { // P as an edge list for the A/B mains (PageRankAb)
             Files.writeString(Path.of(options.get("edges")), projection.edgeList());
         }
@@ -170,29 +174,31 @@ public final class BenchmarkMain {
             context.close();
             return;
         }
-        if (!metricsOnly && !apiOnly) {
+        if (!metricsOnly && !apiOnly && !pagesOnly) {
             measure("analyses", access.analyses(projection, hub, "it"), repeats);
             save();
         }
-        if (!apiOnly) {
+        if (!apiOnly && !pagesOnly) {
             measure("metrics", access.metrics(projection), repeats);
             save();
         }
-        if (!metricsOnly && !apiOnly) {
+        if (!metricsOnly && !apiOnly && !pagesOnly) {
             sampledBetweenness(access, projection);
             save();
             if (!skipped.containsKey("exports")) {
                 exports(context.getBean(SnapshotExporter.class), asOf, Math.min(repeats, 3));
             }
         }
-        if (!apiOnly && !skipped.containsKey("side_by_side")) {
+        if (!apiOnly && !pagesOnly && !skipped.containsKey("side_by_side")) {
             sideBySide(access, projection, work, repeats);
         }
 
         if (serve) {
             String port = context.getEnvironment().getProperty("local.server.port");
             String base = "http://127.0.0.1:" + port;
-            load(base, hub, asOf, work);
+            if (!pagesOnly) {
+                load(base, hub, asOf, work);
+            }
             if (!apiOnly) {
                 pages(base, hub, asOf, work);
             }
@@ -726,15 +732,25 @@ public final class BenchmarkMain {
                     @SuppressWarnings("unchecked")
                     Map<String, Object> nav = (Map<String, Object>) driver.executeScript(
                             "const n = performance.getEntriesByType('navigation')[0]; return {dcl: n.domContentLoadedEventEnd, load: n.loadEventEnd};");
+                    // where the time went: every request of the page (path, start, duration, bytes), from resource timing
+                    @SuppressWarnings("unchecked")
+                    List<Map<String, Object>> resources = (List<Map<String, Object>>) driver.executeScript(
+                            "return performance.getEntriesByType('resource').map(r => ({path: new URL(r.name).pathname + new URL(r.name).search,"
+                                    + " start_ms: Math.round(r.startTime), duration_ms: Math.round(r.duration), response_end_ms: Math.round(r.responseEnd),"
+                                    + " transfer_bytes: r.transferSize, body_bytes: r.decodedBodySize}));");
                     if (round == 1) {
                         Map<String, Object> one = new LinkedHashMap<>();
                         one.put("ready_selector", page[1]);
                         one.put("dom_content_loaded_ms", nav.get("dcl"));
                         one.put("load_event_end_ms", nav.get("load"));
                         one.put("content_ready_ms", ready);
+                        one.put("resources", resources);
                         section.put(page[0].replaceAll("\\?.*", ""), one);
                         System.out.printf("page %-24s loadEventEnd %8.0f ms, content ready %s ms%n", page[0].replaceAll("\\?.*", ""),
                                 ((Number) nav.get("load")).doubleValue(), ready == null ? "TIMEOUT" : String.format("%.0f", ((Number) ready).doubleValue()));
+                        for (Map<String, Object> r : resources) {
+                            System.out.printf("    %6s ms +%5s ms %8s B  %s%n", r.get("start_ms"), r.get("duration_ms"), r.get("body_bytes"), r.get("path"));
+                        }
                     }
                 }
             }

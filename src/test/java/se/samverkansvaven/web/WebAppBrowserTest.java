@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.logging.Level;
@@ -183,6 +184,125 @@ class WebAppBrowserTest {
         open("vardkoncentration.html?scope=codes:12");
         waitFor("#status .message.error");
         assertThat(text("#status")).contains("400").contains("not a municipality code");
+    }
+
+    /** The six pages with what shows that each is ready, as in bench/ (BenchmarkMain). */
+    /** The six pages with a graph, map or bar chart (Ändringar and Redigera have none). */
+    private static final List<Page> GRAPH_PAGES = WebAppExpectations.PAGES.stream()
+            .filter(p -> !Set.of("andringar", "redigera").contains(p.name())).toList();
+
+    /**
+     * Each page loaded afresh on a 390 × 844 phone: no horizontal page scroll (wide tables scroll inside
+     * their container), graphs and maps the full width and tall enough to use. Screenshots:
+     * target/screenshots/NAME-phone-load.png (the top) and NAME-phone-graph.png (the graph or map).
+     */
+    @Test
+    void everyPageFitsAPhone() throws IOException {
+        driver.manage().window().setSize(new Dimension(390, 844));
+        try {
+            for (Page page : GRAPH_PAGES) {
+                open(page.path());
+                waitFor(page.ready());
+                settle();
+                long inner = ((Number) js("return window.innerWidth")).longValue();
+                assertThat(((Number) js("return document.documentElement.scrollWidth")).longValue())
+                        .as("no horizontal page scroll on a phone: " + page.path() + "; too wide: " + js(WebAppExpectations.WIDER_THAN_VIEWPORT))
+                        .isLessThanOrEqualTo(inner);
+                @SuppressWarnings("unchecked")
+                List<Map<String, Object>> boxes = (List<Map<String, Object>>) js("""
+                        return [...document.querySelectorAll('#graph, #map, #host-bars')].map(e => {
+                          const r = e.getBoundingClientRect(); return {id: e.id, width: r.width, height: r.height}; })""");
+                assertThat(boxes).as("a graph, map or bar chart on " + page.path()).isNotEmpty();
+                for (Map<String, Object> box : boxes) {
+                    String what = "#" + box.get("id") + " on " + page.path();
+                    assertThat(((Number) box.get("width")).doubleValue()).as(what + " width").isGreaterThanOrEqualTo(inner - 60);
+                    if (!"host-bars".equals(box.get("id"))) { // the bar chart is as tall as its bars
+                        assertThat(((Number) box.get("height")).doubleValue()).as(what + " height").isBetween(360.0, 844.0);
+                    }
+                }
+                // the header stays a header: the nav wraps instead of taking the whole screen
+                assertThat(((Number) js("return document.querySelector('.site-header').getBoundingClientRect().height")).doubleValue())
+                        .as("header height on " + page.path()).isLessThan(260);
+                screenshot(page.name() + "-phone-load");
+                js("document.querySelector('#graph, #map, #host-bars').scrollIntoView()");
+                screenshot(page.name() + "-phone-graph");
+            }
+        } finally {
+            driver.manage().window().setSize(new Dimension(1280, 800));
+        }
+    }
+
+    /**
+     * Tidslinje for a federation: at two dates the graph holds exactly the nodes of the API's federation web,
+     * and Skaraborg's web differs between them (networks started and ended in between).
+     */
+    @Test
+    void theTimelineReplaysAFederationsWeb() {
+        open("tidslinje.html?subject=fed:fed-skaraborg");
+        waitFor("#summary p");
+        List<Set<String>> seen = new ArrayList<>();
+        // slider steps are months from 2005-01-01: 132 = 2016-01-01, 230 = 2024-03-01
+        for (var step : List.of(Map.entry(132, "2016-01-01"), Map.entry(230, "2024-03-01"))) {
+            js("const s = document.getElementById('slider'); s.value = arguments[0];"
+                    + " s.dispatchEvent(new Event('input')); s.dispatchEvent(new Event('change'));", step.getKey());
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> text("#summary").contains(step.getValue()));
+            Set<String> expected = new TreeSet<>();
+            api.get("/api/analysis/federation-web/fed-skaraborg?asOf=" + step.getValue()).json().get("nodes")
+                    .forEach(n -> expected.add(n.get("data").get("id").asString()));
+            assertThat(expected).contains("fed-skaraborg", "1496", "ill-nat-skb-socialchefer");
+            @SuppressWarnings("unchecked")
+            List<String> drawn = (List<String>) js("return window.samverkansvavenGraph.nodes().map(n => n.id())");
+            assertThat(new TreeSet<>(drawn)).as("timeline graph on " + step.getValue()).isEqualTo(expected);
+            assertThat(driver.findElements(By.cssSelector("#fed-convened li"))).isNotEmpty();
+            seen.add(expected);
+        }
+        assertThat(seen.get(0)).isNotEqualTo(seen.get(1));
+        assertThat(seen.get(0)).contains("ill-nat-skb-energiradgivare").doesNotContain("ill-nat-skb-beredskap");
+        assertThat(seen.get(1)).contains("ill-nat-skb-beredskap").doesNotContain("ill-nat-skb-energiradgivare");
+    }
+
+    /**
+     * Every input, select, textarea and button on the six pages has an accessible name (as Chromium computes
+     * it), and the page's controls (header and forms) are reached by Tab in turn.
+     */
+    @Test
+    void everyControlHasANameAndIsReachedByTab() {
+        List<String> problems = new ArrayList<>();
+        for (Page page : GRAPH_PAGES) {
+            open(page.path());
+            waitFor(page.ready());
+            settle();
+            for (WebElement control : driver.findElements(By.cssSelector("input, select, textarea, button"))) {
+                if (!control.isDisplayed()) {
+                    continue;
+                }
+                String name = control.getAccessibleName();
+                if (name == null || name.isBlank()) {
+                    problems.add(page.path() + ": no accessible name for " + control.getTagName() + "#" + control.getDomAttribute("id")
+                            + " " + control.getDomAttribute("type"));
+                }
+            }
+            @SuppressWarnings("unchecked")
+            List<String> controls = (List<String>) js("""
+                    return [...document.querySelectorAll('header a, header input, header button, main form input, main form select, main form button, main form textarea')]
+                      .filter(e => e.offsetParent !== null && !e.disabled && !(e.type === 'radio' && !e.checked))
+                      .map((e, i) => { if (!e.id) e.id = 'tab-probe-' + i; return e.id; })""");
+            js("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);");
+            Set<String> reached = new TreeSet<>();
+            for (int i = 0; i < 120 && !reached.containsAll(controls); i++) {
+                new org.openqa.selenium.interactions.Actions(driver).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+                Object id = js("return document.activeElement ? document.activeElement.id : null");
+                if (id != null) {
+                    reached.add(id.toString());
+                }
+            }
+            Set<String> missing = new TreeSet<>(controls);
+            missing.removeAll(reached);
+            if (!missing.isEmpty()) {
+                problems.add(page.path() + ": not reached by Tab: " + missing);
+            }
+        }
+        assertThat(problems).isEmpty();
     }
 
     private void open(String path) {
