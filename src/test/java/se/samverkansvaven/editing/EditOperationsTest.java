@@ -160,6 +160,64 @@ class EditOperationsTest {
                 "parties.csv", "role MEMBER does not fit");
     }
 
+    /**
+     * Handing over the host of a joint committee of the illustrative data: one request with both changes, one
+     * version, validated together (each alone would leave a day with no HOST or two). The illustrative bundle
+     * is loaded again afterwards (it is authoritative for its bodies), so other tests see it unchanged.
+     */
+    @Test
+    void theHostOfAnIllustrativeJointCommitteeIsHandedOverInOneRequest(@Autowired BundleImporter importer) {
+        String id = "ill-gn-it-ostra-skaraborg";
+        try {
+            JsonNode state = api.get("/api/bodies/" + id + "/state").json();
+            long version = state.get("version").asLong();
+            Map<String, Object> stepDown = Map.of("party", "1496", "role", "HOST", "validFrom", "2013-01-01",
+                    "newRole", "PARTICIPANT", "date", "2026-01-01");
+            Map<String, Object> takeOver = Map.of("party", "1497", "role", "PARTICIPANT", "validFrom", "2013-01-01",
+                    "newRole", "HOST", "date", "2026-01-01");
+            // A variant that leaves two hosts (Hjo and Tibro) from 2026-01-01: 422, nothing changed.
+            refused("POST", "/api/bodies/" + id + "/parties/role", Map.of("version", version, "changes",
+                    List.of(stepDown, takeOver, Map.of("party", "1472", "role", "PARTICIPANT", "validFrom", "2013-01-01",
+                            "newRole", "HOST", "date", "2026-01-01"))), "parties.csv", "two HOSTs", "2026-01-01");
+            // One change and a list together is ambiguous.
+            Map<String, Object> both = new java.util.HashMap<>(takeOver);
+            both.put("version", version);
+            both.put("changes", List.of(stepDown));
+            refused("POST", "/api/bodies/" + id + "/parties/role", both, "request", "not both");
+
+            var handed = send("POST", "/api/bodies/" + id + "/parties/role", Map.of("version", version,
+                    "reason", "Hjo värdkommun från 2026", "changes", List.of(stepDown, takeOver)));
+            assertThat(handed.status()).as(handed.text()).isEqualTo(200);
+            assertThat(handed.json().get("version").asLong()).isEqualTo(version + 1);
+            assertThat(rows("MATCH (m:Municipality)-[r:PARTY_TO]->(b:Body {id: $id}) WHERE m.code IN ['1496', '1497'] "
+                    + "RETURN {party: m.code, role: r.role, validFrom: toString(r.validFrom), validTo: toString(r.validTo)} "
+                    + "AS row ORDER BY row.party, row.validFrom", id)).containsExactly(
+                            Map.of("party", "1496", "role", "HOST", "validFrom", "2013-01-01", "validTo", "2026-01-01"),
+                            nullable("party", "1496", "role", "PARTICIPANT", "validFrom", "2026-01-01", "validTo", null),
+                            Map.of("party", "1497", "role", "PARTICIPANT", "validFrom", "2013-01-01", "validTo", "2026-01-01"),
+                            nullable("party", "1497", "role", "HOST", "validFrom", "2026-01-01", "validTo", null));
+            // The audit trail has both role changes: each party's old row ended and its new row started.
+            Map<String, String[]> expected = Map.of(
+                    "party 1496 HOST from 2013-01-01", new String[] {"HOST 2013-01-01.. source illustrative",
+                            "HOST 2013-01-01..2026-01-01 source illustrative"},
+                    "party 1496 PARTICIPANT from 2026-01-01", new String[] {null, "PARTICIPANT 2026-01-01.. source illustrative"},
+                    "party 1497 PARTICIPANT from 2013-01-01", new String[] {"PARTICIPANT 2013-01-01.. source illustrative",
+                            "PARTICIPANT 2013-01-01..2026-01-01 source illustrative"},
+                    "party 1497 HOST from 2026-01-01", new String[] {null, "HOST 2026-01-01.. source illustrative"});
+            expected.forEach((field, values) -> {
+                JsonNode c = change(id, field);
+                assertThat(c.get("before").isNull() ? null : c.get("before").asString()).as(field).isEqualTo(values[0]);
+                assertThat(c.get("after").asString()).as(field).isEqualTo(values[1]);
+                assertThat(c.get("reason").asString()).isEqualTo("Hjo värdkommun från 2026");
+            });
+        } finally {
+            importer.importBundle(BundleFiles.fromClasspath("bundles/illustrative"));
+        }
+        assertThat(rows("MATCH (m:Municipality)-[r:PARTY_TO {role: 'HOST'}]->(b:Body {id: $id}) "
+                + "RETURN {party: m.code, validTo: toString(r.validTo)} AS row", id))
+                .containsExactly(nullable("party", "1496", "validTo", null));
+    }
+
     static Map<String, Object> nullable(Object... pairs) {
         Map<String, Object> map = new java.util.HashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
