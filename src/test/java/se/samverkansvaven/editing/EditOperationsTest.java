@@ -218,6 +218,49 @@ class EditOperationsTest {
                 .containsExactly(nullable("party", "1496", "validTo", null));
     }
 
+    /**
+     * A full-state PUT never deletes a party row or a link by leaving it out (the loader would delete the row
+     * and keep the link): both are refused, naming the row and how to end it. Areas and goals have no dates:
+     * a PUT's list replaces them, each removal in the audit trail (areas: the test below; goals: here).
+     */
+    @Test
+    void aPutThatLeavesOutAPartyRowOrALinkIsRefusedAndGoalsAreReplaced() {
+        JsonNode body = ensure(body("ops-omit", "ASSOCIATION", List.of(party("1496", "MEMBER"), party("1497", "MEMBER"))));
+        refused("PUT", "/api/bodies/ops-omit", Map.of("version", body.get("version").asLong(),
+                "body", with(body, "parties", List.of(party("1496", "MEMBER")))), "parties.csv",
+                "1497 MEMBER from 2020-01-01", "validTo", "parties/leave");
+
+        JsonNode a = ensure(body("ops-omit-net-a", "NETWORK", List.of(party("1496", "PARTICIPANT"))));
+        ensure(body("ops-omit-net-b", "NETWORK", List.of(party("1497", "PARTICIPANT"))));
+        var linked = send("PUT", "/api/bodies/ops-omit-net-a", Map.of("version", a.get("version").asLong(),
+                "body", with(a, "links", List.of(nullable("network", "ops-omit-net-b", "kind", "LIAISON",
+                        "validFrom", "2024-01-01", "validTo", null, "source", "test")))));
+        assertThat(linked.status()).as(linked.text()).isEqualTo(200);
+        refused("PUT", "/api/bodies/ops-omit-net-a", Map.of("version", linked.json().get("version").asLong(),
+                "body", with(linked.json(), "links", List.of())), "links.csv", "ops-omit-net-b LIAISON from 2024-01-01",
+                "validTo");
+        // The other end may not drop it either.
+        JsonNode b = api.get("/api/bodies/ops-omit-net-b/state").json();
+        refused("PUT", "/api/bodies/ops-omit-net-b", Map.of("version", b.get("version").asLong(),
+                "body", with(b, "links", List.of())), "links.csv", "ops-omit-net-a LIAISON");
+
+        JsonNode goals = ensure(body("ops-omit-goals", "ASSOCIATION", List.of(party("1496", "MEMBER"))));
+        var set = send("PUT", "/api/bodies/ops-omit-goals", Map.of("version", goals.get("version").asLong(),
+                "body", with(goals, "goals", List.of("ill-mal-drus-2030", "ill-mal-klimat-2030"))));
+        assertThat(set.status()).as(set.text()).isEqualTo(200);
+        var dropped = send("PUT", "/api/bodies/ops-omit-goals", Map.of("version", set.json().get("version").asLong(),
+                "reason", "klimatmålet ligger hos regionen", "body", with(set.json(), "goals", List.of("ill-mal-drus-2030"))));
+        assertThat(dropped.status()).as(dropped.text()).isEqualTo(200);
+        try (var session = driver.session()) {
+            assertThat(session.run("MATCH (:Body {id: 'ops-omit-goals'})-[:WORKS_ON]->(g:Goal) RETURN g.id AS id")
+                    .list(r -> r.get("id").asString())).containsExactly("ill-mal-drus-2030");
+        }
+        JsonNode c = change("ops-omit-goals", "goal ill-mal-klimat-2030");
+        assertThat(c.get("before").asString()).isEqualTo("works on");
+        assertThat(c.get("after").isNull()).isTrue();
+        assertThat(c.get("reason").asString()).isEqualTo("klimatmålet ligger hos regionen");
+    }
+
     static Map<String, Object> nullable(Object... pairs) {
         Map<String, Object> map = new java.util.HashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
