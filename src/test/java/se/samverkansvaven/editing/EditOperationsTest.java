@@ -344,6 +344,16 @@ class EditOperationsTest {
             assertThat(session.run("MATCH (:Body {id: 'ops-goals'})-[:WORKS_ON]->(g:Goal) RETURN g.id AS id")
                     .list(r -> r.get("id").asString())).containsExactly("ill-mal-drus-2030");
         }
+        // The goal catalogue the editing page offers: every goal with its name and the illustrative mark.
+        JsonNode catalogue = api.get("/api/goals").json();
+        assertThat(catalogue).anySatisfy(g -> {
+            assertThat(g.get("id").asString()).isEqualTo("ill-mal-drus-2030");
+            assertThat(g.get("name").asString()).isEqualTo("DRUS 2030 – delregional utvecklingsstrategi för Skaraborg");
+            assertThat(g.get("illustrative").asBoolean()).isTrue();
+        });
+        try (var session = driver.session()) {
+            assertThat(catalogue.size()).isEqualTo(session.run("MATCH (g:Goal) RETURN count(g) AS n").single().get("n").asInt());
+        }
         JsonNode c = change("ops-goals", "goal ill-mal-drus-2030");
         assertThat(c.get("before").isNull()).isTrue();
         assertThat(c.get("after").asString()).isEqualTo("works on");
