@@ -36,6 +36,11 @@ public record BodyState(String id, String form, String name, String sector, Stri
 
     /** A LINKED_WITH to another network, identified by (network, kind, validFrom). */
     public record Link(String network, String kind, String validFrom, String validTo, String source) {
+        boolean sameLink(Link other) {
+            return java.util.Objects.equals(network, other.network) && java.util.Objects.equals(kind, other.kind)
+                    && java.util.Objects.equals(emptyToNull(validFrom), emptyToNull(other.validFrom));
+        }
+
         String key() {
             return network + " " + kind + " from " + (validFrom == null ? "the start" : validFrom);
         }

@@ -38,9 +38,16 @@ class EditController {
     /** Leave: the row (party, role, validFrom) gets validTo. */
     record Leave(Long version, String reason, String party, String role, String validFrom, String validTo) {}
 
-    /** Change role: the row (party, role, validFrom) ends on {@code date} and a row with newRole starts then. */
+    /**
+     * Change role: the row (party, role, validFrom) ends on {@code date} and a row with newRole starts then.
+     * Either one change in the fields, or several in {@code changes}, applied together and validated as one
+     * (a host handover: the old HOST becomes PARTICIPANT and a PARTICIPANT becomes HOST on the same day).
+     */
     record ChangeRole(Long version, String reason, String party, String role, String validFrom, String newRole,
-            String date) {}
+            String date, List<RoleChange> changes) {}
+
+    /** One party's role change inside {@link ChangeRole#changes()}. */
+    record RoleChange(String party, String role, String validFrom, String newRole, String date) {}
 
     private final EditService service;
     private final CurrentUser currentUser;
@@ -92,15 +99,46 @@ class EditController {
 
     @PostMapping(path = "/api/bodies/{id}/parties/role", consumes = MediaType.APPLICATION_JSON_VALUE)
     BodyState changeRole(@PathVariable String id, @RequestBody ChangeRole change) {
-        if (change.date() == null || change.newRole() == null) {
-            throw new EditExceptions.Unprocessable("Give 'newRole' and 'date', the day the new role starts.");
-        }
-        return service.update(user(), id, change.version(), change.reason(), current -> current.withParties(
-                replaceRow(current, change.party(), change.role(), change.validFrom(), row -> List.of(
-                        new BodyState.Party(row.party(), row.role(), row.validFrom(), change.date(),
+        List<RoleChange> changes = roleChanges(change);
+        return service.update(user(), id, change.version(), change.reason(), current -> {
+            BodyState state = current;
+            for (RoleChange c : changes) {
+                state = state.withParties(replaceRow(state, c.party(), c.role(), c.validFrom(), row -> List.of(
+                        new BodyState.Party(row.party(), row.role(), row.validFrom(), c.date(),
                                 row.representative(), row.source()),
-                        new BodyState.Party(row.party(), change.newRole(), change.date(), row.validTo(),
-                                row.representative(), row.source())))));
+                        new BodyState.Party(row.party(), c.newRole(), c.date(), row.validTo(),
+                                row.representative(), row.source()))));
+            }
+            return state;
+        });
+    }
+
+    /** The changes of a role request: the list, or the single change in the top-level fields; each complete. */
+    private static List<RoleChange> roleChanges(ChangeRole change) {
+        boolean single = change.party() != null || change.newRole() != null || change.date() != null;
+        if (change.changes() != null && !change.changes().isEmpty()) {
+            if (single) {
+                throw new EditExceptions.Unprocessable("Send either one change in 'party', 'role', 'validFrom', "
+                        + "'newRole' and 'date', or several in 'changes', not both.");
+            }
+        } else if (!single) {
+            throw new EditExceptions.Unprocessable("Give 'party', 'role', 'validFrom', 'newRole' and 'date', or a list "
+                    + "'changes' of such objects (e.g. a host handover: the HOST and the new host in one request).");
+        }
+        List<RoleChange> changes = single ? List.of(new RoleChange(change.party(), change.role(), change.validFrom(),
+                change.newRole(), change.date())) : change.changes();
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < changes.size(); i++) {
+            RoleChange c = changes.get(i);
+            String where = single ? "" : "changes[" + i + "]: ";
+            if (c == null || c.newRole() == null || c.newRole().isBlank() || c.date() == null || c.date().isBlank()) {
+                problems.add(where + "give 'newRole' and 'date', the day the new role starts.");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new EditExceptions.Unprocessable(String.join(" ", problems));
+        }
+        return changes;
     }
 
     @DeleteMapping("/api/bodies/{id}")

@@ -87,6 +87,7 @@ class EditService {
                             + "path (" + id + "); an id cannot be changed.");
                 }
                 checkLengths(after);
+                checkNothingOmitted(before, after);
                 importer.importInTransaction(tx, OneBodyBundle.of(after));
                 return finish(tx, user, reason, "UPDATE", before, id);
             });
@@ -131,6 +132,33 @@ class EditService {
         BodyState after = BodyStateReader.read(tx, id).orElseThrow();
         ChangeLog.record(tx, user.username(), reason, StateDiff.between(action, before, after));
         return after;
+    }
+
+    /**
+     * Party rows and network links are cooperations with dates: they end with a validTo, they are never
+     * deleted by an edit (only a purge deletes). A full state that leaves one out would otherwise delete a
+     * party row (the loader replaces them) or silently keep a link (the loader upserts links), so it is
+     * refused, naming each row and how to end it. Areas and goals carry no dates; their list is replaced.
+     */
+    private static void checkNothingOmitted(BodyState before, BodyState after) {
+        List<BundleError> errors = new ArrayList<>();
+        for (BodyState.Party row : before.parties()) {
+            if (after.parties().stream().noneMatch(p -> p.sameRow(row.party(), row.role(), row.validFrom()))) {
+                errors.add(new BundleError("parties.csv", 0, "party", "the party row " + row.key() + " ("
+                        + row.text() + ") is missing; a party row is never deleted by an edit: keep it in 'parties' "
+                        + "and give it a validTo to end it (or POST /api/bodies/" + before.id() + "/parties/leave)"));
+            }
+        }
+        for (BodyState.Link link : before.links()) {
+            if (after.links().stream().noneMatch(l -> l.sameLink(link))) {
+                errors.add(new BundleError("links.csv", 0, "b", "the link with " + link.key() + " (" + link.text()
+                        + ") is missing; a link is never deleted by an edit: keep it in 'links' and give it a validTo "
+                        + "to end it"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new BundleRejectedException(errors);
+        }
     }
 
     /** Field length is bounded, so a megabyte "name" is a clear 422 rather than a bloated graph. */

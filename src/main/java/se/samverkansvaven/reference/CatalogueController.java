@@ -50,7 +50,21 @@ class CatalogueController {
                 .all());
     }
 
+    /** The goals (mål, strategier) bodies can work on, for the editing page's goal picker. */
+    @GetMapping("/api/goals")
+    List<Goal> goals() {
+        return List.copyOf(client.query("MATCH (g:Goal) RETURN g ORDER BY g.name, g.id")
+                .fetchAs(Goal.class)
+                .mappedBy((t, r) -> {
+                    var g = r.get("g");
+                    return new Goal(g.get("id").asString(), g.get("name").asString(null), g.get("source").asString(null),
+                            g.get("illustrative").asBoolean(false));
+                }).all());
+    }
+
     record County(String code, String name) {}
+
+    record Goal(String id, String name, String source, boolean illustrative) {}
 
     record Area(String id, String sector, String nameSv, String nameEn, String source) {}
 

@@ -161,6 +161,107 @@ class EditOperationsTest {
                 "parties.csv", "role MEMBER does not fit");
     }
 
+    /**
+     * Handing over the host of a joint committee of the illustrative data: one request with both changes, one
+     * version, validated together (each alone would leave a day with no HOST or two). The illustrative bundle
+     * is loaded again afterwards (it is authoritative for its bodies), so other tests see it unchanged.
+     */
+    @Test
+    void theHostOfAnIllustrativeJointCommitteeIsHandedOverInOneRequest(@Autowired BundleImporter importer) {
+        String id = "ill-gn-it-ostra-skaraborg";
+        try {
+            JsonNode state = api.get("/api/bodies/" + id + "/state").json();
+            long version = state.get("version").asLong();
+            Map<String, Object> stepDown = Map.of("party", "1496", "role", "HOST", "validFrom", "2013-01-01",
+                    "newRole", "PARTICIPANT", "date", "2026-01-01");
+            Map<String, Object> takeOver = Map.of("party", "1497", "role", "PARTICIPANT", "validFrom", "2013-01-01",
+                    "newRole", "HOST", "date", "2026-01-01");
+            // A variant that leaves two hosts (Hjo and Tibro) from 2026-01-01: 422, nothing changed.
+            refused("POST", "/api/bodies/" + id + "/parties/role", Map.of("version", version, "changes",
+                    List.of(stepDown, takeOver, Map.of("party", "1472", "role", "PARTICIPANT", "validFrom", "2013-01-01",
+                            "newRole", "HOST", "date", "2026-01-01"))), "parties.csv", "two HOSTs", "2026-01-01");
+            // One change and a list together is ambiguous.
+            Map<String, Object> both = new java.util.HashMap<>(takeOver);
+            both.put("version", version);
+            both.put("changes", List.of(stepDown));
+            refused("POST", "/api/bodies/" + id + "/parties/role", both, "request", "not both");
+
+            var handed = send("POST", "/api/bodies/" + id + "/parties/role", Map.of("version", version,
+                    "reason", "Hjo värdkommun från 2026", "changes", List.of(stepDown, takeOver)));
+            assertThat(handed.status()).as(handed.text()).isEqualTo(200);
+            assertThat(handed.json().get("version").asLong()).isEqualTo(version + 1);
+            assertThat(rows("MATCH (m:Municipality)-[r:PARTY_TO]->(b:Body {id: $id}) WHERE m.code IN ['1496', '1497'] "
+                    + "RETURN {party: m.code, role: r.role, validFrom: toString(r.validFrom), validTo: toString(r.validTo)} "
+                    + "AS row ORDER BY row.party, row.validFrom", id)).containsExactly(
+                            Map.of("party", "1496", "role", "HOST", "validFrom", "2013-01-01", "validTo", "2026-01-01"),
+                            nullable("party", "1496", "role", "PARTICIPANT", "validFrom", "2026-01-01", "validTo", null),
+                            Map.of("party", "1497", "role", "PARTICIPANT", "validFrom", "2013-01-01", "validTo", "2026-01-01"),
+                            nullable("party", "1497", "role", "HOST", "validFrom", "2026-01-01", "validTo", null));
+            // The audit trail has both role changes: each party's old row ended and its new row started.
+            Map<String, String[]> expected = Map.of(
+                    "party 1496 HOST from 2013-01-01", new String[] {"HOST 2013-01-01.. source illustrative",
+                            "HOST 2013-01-01..2026-01-01 source illustrative"},
+                    "party 1496 PARTICIPANT from 2026-01-01", new String[] {null, "PARTICIPANT 2026-01-01.. source illustrative"},
+                    "party 1497 PARTICIPANT from 2013-01-01", new String[] {"PARTICIPANT 2013-01-01.. source illustrative",
+                            "PARTICIPANT 2013-01-01..2026-01-01 source illustrative"},
+                    "party 1497 HOST from 2026-01-01", new String[] {null, "HOST 2026-01-01.. source illustrative"});
+            expected.forEach((field, values) -> {
+                JsonNode c = change(id, field);
+                assertThat(c.get("before").isNull() ? null : c.get("before").asString()).as(field).isEqualTo(values[0]);
+                assertThat(c.get("after").asString()).as(field).isEqualTo(values[1]);
+                assertThat(c.get("reason").asString()).isEqualTo("Hjo värdkommun från 2026");
+            });
+        } finally {
+            importer.importBundle(BundleFiles.fromClasspath("bundles/illustrative"));
+        }
+        assertThat(rows("MATCH (m:Municipality)-[r:PARTY_TO {role: 'HOST'}]->(b:Body {id: $id}) "
+                + "RETURN {party: m.code, validTo: toString(r.validTo)} AS row", id))
+                .containsExactly(nullable("party", "1496", "validTo", null));
+    }
+
+    /**
+     * A full-state PUT never deletes a party row or a link by leaving it out (the loader would delete the row
+     * and keep the link): both are refused, naming the row and how to end it. Areas and goals have no dates:
+     * a PUT's list replaces them, each removal in the audit trail (areas: the test below; goals: here).
+     */
+    @Test
+    void aPutThatLeavesOutAPartyRowOrALinkIsRefusedAndGoalsAreReplaced() {
+        JsonNode body = ensure(body("ops-omit", "ASSOCIATION", List.of(party("1496", "MEMBER"), party("1497", "MEMBER"))));
+        refused("PUT", "/api/bodies/ops-omit", Map.of("version", body.get("version").asLong(),
+                "body", with(body, "parties", List.of(party("1496", "MEMBER")))), "parties.csv",
+                "1497 MEMBER from 2020-01-01", "validTo", "parties/leave");
+
+        JsonNode a = ensure(body("ops-omit-net-a", "NETWORK", List.of(party("1496", "PARTICIPANT"))));
+        ensure(body("ops-omit-net-b", "NETWORK", List.of(party("1497", "PARTICIPANT"))));
+        var linked = send("PUT", "/api/bodies/ops-omit-net-a", Map.of("version", a.get("version").asLong(),
+                "body", with(a, "links", List.of(nullable("network", "ops-omit-net-b", "kind", "LIAISON",
+                        "validFrom", "2024-01-01", "validTo", null, "source", "test")))));
+        assertThat(linked.status()).as(linked.text()).isEqualTo(200);
+        refused("PUT", "/api/bodies/ops-omit-net-a", Map.of("version", linked.json().get("version").asLong(),
+                "body", with(linked.json(), "links", List.of())), "links.csv", "ops-omit-net-b LIAISON from 2024-01-01",
+                "validTo");
+        // The other end may not drop it either.
+        JsonNode b = api.get("/api/bodies/ops-omit-net-b/state").json();
+        refused("PUT", "/api/bodies/ops-omit-net-b", Map.of("version", b.get("version").asLong(),
+                "body", with(b, "links", List.of())), "links.csv", "ops-omit-net-a LIAISON");
+
+        JsonNode goals = ensure(body("ops-omit-goals", "ASSOCIATION", List.of(party("1496", "MEMBER"))));
+        var set = send("PUT", "/api/bodies/ops-omit-goals", Map.of("version", goals.get("version").asLong(),
+                "body", with(goals, "goals", List.of("ill-mal-drus-2030", "ill-mal-klimat-2030"))));
+        assertThat(set.status()).as(set.text()).isEqualTo(200);
+        var dropped = send("PUT", "/api/bodies/ops-omit-goals", Map.of("version", set.json().get("version").asLong(),
+                "reason", "klimatmålet ligger hos regionen", "body", with(set.json(), "goals", List.of("ill-mal-drus-2030"))));
+        assertThat(dropped.status()).as(dropped.text()).isEqualTo(200);
+        try (var session = driver.session()) {
+            assertThat(session.run("MATCH (:Body {id: 'ops-omit-goals'})-[:WORKS_ON]->(g:Goal) RETURN g.id AS id")
+                    .list(r -> r.get("id").asString())).containsExactly("ill-mal-drus-2030");
+        }
+        JsonNode c = change("ops-omit-goals", "goal ill-mal-klimat-2030");
+        assertThat(c.get("before").asString()).isEqualTo("works on");
+        assertThat(c.get("after").isNull()).isTrue();
+        assertThat(c.get("reason").asString()).isEqualTo("klimatmålet ligger hos regionen");
+    }
+
     static Map<String, Object> nullable(Object... pairs) {
         Map<String, Object> map = new java.util.HashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
@@ -243,6 +344,16 @@ class EditOperationsTest {
         try (var session = driver.session()) {
             assertThat(session.run("MATCH (:Body {id: 'ops-goals'})-[:WORKS_ON]->(g:Goal) RETURN g.id AS id")
                     .list(r -> r.get("id").asString())).containsExactly("ill-mal-drus-2030");
+        }
+        // The goal catalogue the editing page offers: every goal with its name and the illustrative mark.
+        JsonNode catalogue = api.get("/api/goals").json();
+        assertThat(catalogue).anySatisfy(g -> {
+            assertThat(g.get("id").asString()).isEqualTo("ill-mal-drus-2030");
+            assertThat(g.get("name").asString()).isEqualTo("DRUS 2030 – delregional utvecklingsstrategi för Skaraborg");
+            assertThat(g.get("illustrative").asBoolean()).isTrue();
+        });
+        try (var session = driver.session()) {
+            assertThat(catalogue.size()).isEqualTo(session.run("MATCH (g:Goal) RETURN count(g) AS n").single().get("n").asInt());
         }
         JsonNode c = change("ops-goals", "goal ill-mal-drus-2030");
         assertThat(c.get("before").isNull()).isTrue();
