@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# One command for the benchmark of issue 7: bench/run.sh S|M|L [seed] [--api-only] [--uncached]. See bench/README.md.
+# One command for the benchmark of issue 7: bench/run.sh S|M|L [seed] [--api-only] [--pages-only] [--uncached]. See bench/README.md.
 set -euo pipefail
-SIZE=${1:?usage: bench/run.sh S|M|L [seed] [--api-only] [--uncached]}
+SIZE=${1:?usage: bench/run.sh S|M|L [seed] [--api-only] [--pages-only] [--uncached]}
 shift
 SEED=1
 FLAGS=()
@@ -9,6 +9,7 @@ for arg in "$@"; do
   case $arg in
     --api-only) FLAGS+=(--api-only) ;;  # at S: load, then only the API under wrk (a few minutes)
     --uncached) FLAGS+=(--uncached) ;;  # no response cache, revision read per request (as before the cache)
+    --pages-only) FLAGS+=(--pages-only) ;;  # at S: load, then only the pages in Chromium  # no response cache, revision read per request (as before the cache)
     --*) echo "unknown option $arg" >&2; exit 2 ;;
     *) SEED=$arg ;;
   esac
