@@ -9,7 +9,7 @@ for arg in "$@"; do
   case $arg in
     --api-only) FLAGS+=(--api-only) ;;  # at S: load, then only the API under wrk (a few minutes)
     --uncached) FLAGS+=(--uncached) ;;  # no response cache, revision read per request (as before the cache)
-    --pages-only) FLAGS+=(--pages-only) ;;  # at S: load, then only the pages in Chromium  # no response cache, revision read per request (as before the cache)
+    --pages-only) FLAGS+=(--pages-only) ;;  # at S: load, then only the pages in Chromium
     --*) echo "unknown option $arg" >&2; exit 2 ;;
     *) SEED=$arg ;;
   esac
