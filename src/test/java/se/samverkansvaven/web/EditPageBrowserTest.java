@@ -65,6 +65,7 @@ class EditPageBrowserTest {
         ensure("web-skovde", "Skövde och Hjo förening", "1496", "1497");
         ensure("web-goteborg", "Göteborgs förening", "1480");
         ensure("web-script", SCRIPT_NAME, "1496");
+        ensureCommittee();
         browser = Browser.start(port);
         browser.open("index.html");
         browser.js("localStorage.setItem('samverkansvaven.lang', 'sv');");
@@ -96,6 +97,21 @@ class EditPageBrowserTest {
         assertThat(created.status()).as(created.text()).isEqualTo(201);
     }
 
+    /** An illustrative joint committee Skövde hosts, with Hjo and Tibro as participants. */
+    void ensureCommittee() {
+        if (api.get("/api/bodies/web-jc/state").status() == 200) {
+            return;
+        }
+        List<Map<String, Object>> parties = List.of(
+                Map.of("party", "1496", "role", "HOST", "validFrom", "2020-01-01", "source", "illustrative"),
+                Map.of("party", "1497", "role", "PARTICIPANT", "validFrom", "2020-01-01", "source", "illustrative"),
+                Map.of("party", "1472", "role", "PARTICIPANT", "validFrom", "2020-01-01", "source", "illustrative"));
+        var created = send("POST", "/api/bodies", Map.of("reason", "test set-up", "body", Map.of("id", "web-jc",
+                "form", "JOINT_COMMITTEE", "name", "Gemensam nämnd (test)", "validFrom", "2020-01-01",
+                "source", "illustrative", "parties", parties, "areas", List.of("it"))));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+    }
+
     /** Spring Security's login form, as a person fills it in. */
     void logIn(String user, String password) {
         browser.open("login");
@@ -109,7 +125,7 @@ class EditPageBrowserTest {
     /** Opens a body on Redigera organ and waits until its state is in the form. */
     void openBody(String id) {
         browser.open("redigera.html?id=" + id);
-        browser.waitFor("#body-form:not([hidden])");
+        browser.waitFor("#body-section:not([hidden])");
         new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d ->
                 d.findElement(By.id("body-heading")).getText().contains(id));
     }
@@ -118,6 +134,111 @@ class EditPageBrowserTest {
         WebElement input = browser.driver().findElement(By.id("name"));
         input.clear();
         input.sendKeys(name);
+    }
+
+    void waitForStatus(String css) {
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> !d.findElements(By.cssSelector(css)).isEmpty());
+    }
+
+    void click(String css) {
+        WebElement button = browser.driver().findElement(By.cssSelector(css));
+        browser.js("arguments[0].scrollIntoView({block: 'center'})", button);
+        button.click();
+    }
+
+    /** Sets a date input as a person picking a date would end up (the value, then a change event). */
+    void setDate(String css, String date) {
+        browser.js("const i = document.querySelector(arguments[0]); i.value = arguments[1];"
+                + " i.dispatchEvent(new Event('change', {bubbles: true}));", css, date);
+    }
+
+    List<String> rows(JsonNode state) {
+        List<String> rows = new java.util.ArrayList<>();
+        state.get("parties").forEach(p -> rows.add(p.get("party").asString() + " " + p.get("role").asString() + " "
+                + p.get("validFrom").asString() + ".." + (p.get("validTo").isNull() ? "" : p.get("validTo").asString())));
+        return rows;
+    }
+
+    @Test
+    void theHostIsHandedOverOnThePageAndARoleChangeLeavingTwoHostsShowsTheProblemAtTheParties() throws IOException {
+        openBody("web-jc");
+        // Illustrative data is marked as on the other pages.
+        assertThat(browser.driver().findElements(By.cssSelector("#body-heading .badge.illustrative"))).hasSize(1);
+        assertThat(browser.text("#body-heading .badge.illustrative")).isEqualTo("Illustrativ");
+        assertThat(browser.text("#current-host")).startsWith("1496");
+        browser.driver().findElement(By.id("reason")).sendKeys("Hjo tar över värdskapet");
+        new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("new-host"))).selectByValue("1497");
+        setDate("#host-date", "2026-01-01");
+        browser.screenshot("redigera-host-before");
+        click("#host-form button[type='submit']");
+        waitForStatus("#status .message");
+        assertThat(browser.text("#status")).isEqualTo("Sparat.");
+        JsonNode stored = api.get("/api/bodies/web-jc/state").json();
+        assertThat(rows(stored)).containsExactly("1496 HOST 2020-01-01..2026-01-01", "1497 HOST 2026-01-01..",
+                "1472 PARTICIPANT 2020-01-01..", "1496 PARTICIPANT 2026-01-01..", "1497 PARTICIPANT 2020-01-01..2026-01-01");
+        assertThat(browser.text("#current-host")).startsWith("1497");
+        var changes = api.get("/api/changes?entity=web-jc&user=web-skovde-editor").json();
+        List<String> fields = new java.util.ArrayList<>();
+        changes.forEach(c -> fields.add(c.get("field").asString()));
+        assertThat(fields).contains("party 1496 HOST from 2020-01-01", "party 1496 PARTICIPANT from 2026-01-01",
+                "party 1497 PARTICIPANT from 2020-01-01", "party 1497 HOST from 2026-01-01");
+        browser.screenshot("redigera-host-handed-over");
+
+        // Tibro becoming HOST too would give two hosts: the page shows the loader's problem at the parties,
+        // under a Swedish heading that says the server's text is English; nothing is written.
+        String before = GraphChecksum.of(neo4j);
+        int tibro = 2;
+        assertThat(stored.get("parties").get(tibro).get("party").asString()).isEqualTo("1472");
+        new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("new-role-" + tibro))).selectByValue("HOST");
+        setDate("#role-date-" + tibro, "2026-06-01");
+        click("#parties tbody tr:nth-child(3) td:last-child button");
+        waitForStatus("#status .message.error");
+        assertThat(browser.text("#status .message.error")).startsWith("Ändringen gjordes inte.")
+                .contains("Serverns besked (på engelska):");
+        assertThat(browser.text("#parties-errors .field-error")).contains("two HOSTs").contains("2026-06-01");
+        browser.screenshot("redigera-two-hosts");
+        assertThat(GraphChecksum.of(neo4j)).isEqualTo(before);
+
+        // In English the headings follow; the page at 390 px has no horizontal overflow.
+        browser.driver().findElement(By.id("lang-switch")).click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> "en".equals(browser.js(
+                "return document.documentElement.lang")));
+        assertThat(browser.text("#status .message.error")).startsWith("The change was not made.");
+        assertThat(browser.text("#host-heading")).isEqualTo("Hand over the host");
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            assertThat(browser.js("return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+                    .isEqualTo(true);
+            browser.screenshot("redigera-phone");
+        } finally {
+            browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
+            browser.js("localStorage.setItem('samverkansvaven.lang', 'sv');");
+        }
+    }
+
+    @Test
+    void anAreaIsAddedOnThePage() throws IOException {
+        openBody("web-skovde");
+        browser.waitFor("#area-it");
+        boolean had = browser.driver().findElement(By.id("area-it")).isSelected();
+        long version = api.get("/api/bodies/web-skovde/state").json().get("version").asLong();
+        click("#area-it");
+        click("#areas-form button[type='submit']");
+        waitForStatus("#status .message");
+        assertThat(browser.text("#status")).isEqualTo("Sparat.");
+        JsonNode stored = api.get("/api/bodies/web-skovde/state").json();
+        assertThat(stored.get("version").asLong()).isEqualTo(version + 1);
+        List<String> areas = new java.util.ArrayList<>();
+        stored.get("areas").forEach(a -> areas.add(a.asString()));
+        if (had) {
+            assertThat(areas).doesNotContain("it");
+        } else {
+            assertThat(areas).contains("it");
+        }
+        assertThat(browser.driver().findElement(By.id("area-it")).isSelected()).isEqualTo(!had);
+        browser.screenshot("redigera-area");
+        assertThat(api.get("/api/changes?entity=web-skovde&limit=1").json().get(0).get("field").asString())
+                .isEqualTo("area it");
     }
 
     void save() {
