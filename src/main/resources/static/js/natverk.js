@@ -101,16 +101,22 @@ function renderGraph() {
   const cells = {};
   grid.networks.forEach((n) => { (cells[`${n.sector}|${n.level}`] ??= []).push(n); });
   const elements = [];
+  // A phone (a tall, narrow box) gets the grid turned: sectors down, levels across, so it is not a thin
+  // strip across the top of the box.
+  const box = $('graph');
+  const portrait = box.clientWidth < box.clientHeight;
+  const at = (i, j) => (portrait ? { x: 90 + j * CELL_W * 0.8, y: 80 + i * CELL_H } : { x: 90 + i * CELL_W, y: 80 + j * CELL_H });
   sectors.forEach((s, i) => elements.push({ group: 'nodes', classes: 'axis',
-    data: { id: 'axis-s-' + s, display: sectorName(cat, s) }, position: { x: 90 + i * CELL_W, y: 0 } }));
+    data: { id: 'axis-s-' + s, display: sectorName(cat, s) },
+    position: portrait ? { x: -40, y: 80 + i * CELL_H } : { x: 90 + i * CELL_W, y: 0 } }));
   LEVELS.forEach((l, j) => elements.push({ group: 'nodes', classes: 'axis level',
-    data: { id: 'axis-l-' + l, display: levelLabel(l) }, position: { x: -40, y: 80 + j * CELL_H } }));
+    data: { id: 'axis-l-' + l, display: levelLabel(l) },
+    position: portrait ? { x: 90 + j * CELL_W * 0.8, y: 0 } : { x: -40, y: 80 + j * CELL_H } }));
   Object.values(cells).forEach((members) => members.forEach((n, k) => {
-    const i = sectors.indexOf(n.sector);
-    const j = LEVELS.indexOf(n.level);
+    const cell = at(sectors.indexOf(n.sector), LEVELS.indexOf(n.level));
     const offset = (k - (members.length - 1) / 2) * 34;
     elements.push({ group: 'nodes', data: { id: n.id, display: short(n.name), network: n, illustrative: n.illustrative },
-      position: { x: 90 + i * CELL_W + offset * 0.6, y: 80 + j * CELL_H + offset } });
+      position: { x: cell.x + offset * 0.6, y: cell.y + offset * (portrait ? 0.5 : 1) } });
   }));
   grid.ties.forEach((tie) => elements.push({ group: 'edges', classes: 'tie',
     data: { id: `tie-${tie.a}-${tie.b}`, source: tie.a, target: tie.b, tie } }));
@@ -122,11 +128,15 @@ function renderGraph() {
   cy = cytoscape({
     container: $('graph'), elements, layout: { name: 'preset', padding: 20 }, autoungrabify: false,
     style: [
-      { selector: 'node', style: { label: 'data(display)', 'font-size': 10, 'text-wrap': 'wrap', 'text-max-width': 120,
-        'background-color': '#b0306a', width: 16, height: 16, 'text-valign': 'bottom',
-        'text-background-color': '#fff', 'text-background-opacity': 0.8 } },
+      // On a phone the grid is drawn at about half size: larger type keeps the labels readable.
+      { selector: 'node', style: { label: 'data(display)', 'font-size': portrait ? 17 : 10, 'text-wrap': 'wrap',
+        'text-max-width': portrait ? 140 : 120, 'background-color': '#b0306a', width: portrait ? 24 : 16,
+        height: portrait ? 24 : 16, 'text-valign': 'bottom', 'text-background-color': '#fff', 'text-background-opacity': 0.8 } },
+      // With hundreds of networks (Sweden) their labels overlap at the fitted zoom: they appear on zooming in,
+      // which also spares drawing them all on load. The axes keep their labels.
+      ...(grid.networks.length > 60 ? [{ selector: 'node[network]', style: { 'min-zoomed-font-size': 7 } }] : []),
       { selector: 'node[?illustrative]', style: { 'border-width': 2, 'border-style': 'dashed', 'border-color': '#8a5a00' } },
-      { selector: 'node.axis', style: { 'background-opacity': 0, 'border-width': 0, 'font-size': 11, 'font-weight': 'bold',
+      { selector: 'node.axis', style: { 'background-opacity': 0, 'border-width': 0, 'font-size': portrait ? 20 : 11, 'font-weight': 'bold',
         'text-valign': 'center', events: 'no', 'text-max-width': 150 } },
       { selector: 'edge', style: { 'curve-style': 'bezier' } },
       { selector: 'edge.tie', style: { 'line-color': '#12355b', width: 2.5 } },
