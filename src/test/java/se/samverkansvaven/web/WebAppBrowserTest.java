@@ -127,6 +127,55 @@ class WebAppBrowserTest {
         assertThat(text("#centrality")).contains("av 49");
     }
 
+    /**
+     * The issue's "done when", as a new user walks it: find Skövde by name, see its web and its federation,
+     * leave one body in "Om vi lämnar" and get what the exit API says, open the map and go from Skövde's
+     * row in its table to its web, open Luckor for beredskap.
+     */
+    @Test
+    void aNewUserFindsSkovdeLeavesABodyAndOpensTheMapAndTheGaps() throws IOException {
+        open("index.html");
+        waitFor("#municipality-list option");
+        driver.findElement(By.id("municipality")).sendKeys("Skövde");
+        driver.findElement(By.id("show")).click();
+        waitFor("#node-list li[data-id='1496']");
+        waitFor("#portfolio-table tr[data-id='fed-skaraborg']");
+        assertThat(driver.findElements(By.cssSelector("#node-list li[data-id='fed-skaraborg']")))
+                .as("the federation is drawn in Skövde's web").hasSize(1);
+        assertThat(text("#portfolio-table tr[data-id='fed-skaraborg']")).contains("Skaraborgs kommunalförbund");
+
+        settle();
+        Select exit = new Select(driver.findElement(By.id("exit-target")));
+        String body = exit.getOptions().stream().map(o -> o.getDomAttribute("value"))
+                .filter(v -> v.startsWith("body:")).findFirst().orElseThrow();
+        exit.selectByValue(body);
+        driver.findElement(By.id("exit-run")).click();
+        waitFor("#exit-result p");
+        String forms = (String) js("return [...document.querySelectorAll('#forms input:checked')].map(i => i.value).join(',')");
+        var expected = api.get("/api/analysis/exit?municipality=1496&forms=" + forms + "&body=" + body.substring(5)
+                + "&asOf=" + AS_OF).json();
+        List<String> left = new ArrayList<>();
+        expected.get("bodiesLeft").forEach(b -> left.add(b.get("name").asString()));
+        assertThat(left).as("the exit API leaves exactly the chosen body").hasSize(1);
+        assertThat(text("#exit-result")).contains("Organ som lämnas: " + left.getFirst())
+                .contains(expected.get("componentsBefore").asInt() + "");
+        screenshot("walkthrough-exit");
+
+        open("karta.html");
+        waitFor("#values tbody tr");
+        driver.findElement(By.cssSelector("details:has(#values) > summary")).click(); // the table is folded away
+        WebElement skovde = driver.findElement(By.xpath("//div[@id='values']//a[text()='Skövde']"));
+        js("arguments[0].scrollIntoView({block: 'center'})", skovde);
+        skovde.click();
+        waitFor("#node-list li[data-id='1496']");
+
+        open("luckor.html");
+        waitFor("#area option[value='beredskap']");
+        new Select(driver.findElement(By.id("area"))).selectByValue("beredskap");
+        waitFor("#gap-table tbody tr");
+        assertThat(driver.findElements(By.cssSelector("#gap-table tbody tr"))).hasSize(WebAppExpectations.beredskapGaps(api).size());
+    }
+
     @Test
     void choosingAnAreaOnLuckorListsTheGapsTheApiReturns() {
         List<String> expected = WebAppExpectations.beredskapGaps(api);
