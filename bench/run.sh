@@ -36,8 +36,8 @@ export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 /usr/bin/python3 bench/generate.py "$SIZE" --seed "$SEED" --out bench/data
 DATA=bench/data/$SIZE-seed$SEED
 WORK=$(mktemp -d /tmp/samverkansvaven-bench-$SIZE.XXXXXX)
-OUT=bench/results/$SIZE-$(date +%Y-%m-%d).json
-[ ${#FLAGS[@]} -eq 0 ] || OUT=bench/results/$SIZE-$(date +%Y-%m-%d-%H%M)$(printf '%s' "${FLAGS[@]}" | tr -s '-' '-').json
+# date and time in the name, so a second run on the same day keeps the first
+OUT=bench/results/$SIZE-$(date +%Y-%m-%d-%H%M)$(printf '%s' "${FLAGS[@]}" | tr -s '-' '-').json
 case $SIZE in
   S) EXTRA=(--serve --repeats 20); HEAP=4g ;;
   M) EXTRA=(--geography "$DATA/geography" --repeats 1); HEAP=4g ;;  # warm-up + 1: centrality alone is ~1 min at M
