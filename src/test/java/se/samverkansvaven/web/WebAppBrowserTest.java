@@ -315,6 +315,24 @@ class WebAppBrowserTest {
      * it), and the page's controls (header and forms) are reached by Tab in turn.
      */
     @Test
+    void everyTextHasAaContrastInBothLanguages() {
+        List<String> problems = new ArrayList<>();
+        for (String language : List.of("sv", "en")) {
+            js("localStorage.setItem('samverkansvaven.lang', arguments[0])", language);
+            for (Page page : WebAppExpectations.PAGES) {
+                open(page.path());
+                waitFor("main");
+                settle();
+                @SuppressWarnings("unchecked")
+                List<String> low = (List<String>) js(WebAppExpectations.LOW_CONTRAST);
+                low.forEach(p -> problems.add(language + " " + page.path() + ": " + p));
+            }
+        }
+        js("localStorage.setItem('samverkansvaven.lang', 'sv')");
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
     void everyControlHasANameAndIsReachedByTab() {
         List<String> problems = new ArrayList<>();
         for (Page page : GRAPH_PAGES) {

@@ -45,6 +45,36 @@ final class WebAppExpectations {
               .slice(0, 5).map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))
               .join(', ')""";
 
+    /**
+     * Every visible text whose contrast with its background is below WCAG AA (4.5:1; 3:1 for large text: 24 px,
+     * or 18.66 px bold), as "tag.class 'text' ratio". The background is every ancestor's background colour laid
+     * over white in order (alpha blended); graphs and maps are left out (their labels are drawn by Cytoscape and
+     * Leaflet, and each has a text equivalent checked elsewhere), as are disabled controls (WCAG exempts them).
+     */
+    static final String LOW_CONTRAST = """
+            const parse = (c) => { const m = c.match(/rgba?\\(([^)]+)\\)/); if (!m) return null;
+              const p = m[1].split(/[\\s,\\/]+/).filter(Boolean).map(Number); return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1]; };
+            const over = (top, under) => [0, 1, 2].map(i => top[i] * top[3] + under[i] * (1 - top[3]));
+            const background = (e) => { const chain = []; for (let a = e; a; a = a.parentElement) chain.unshift(a);
+              return chain.reduce((c, a) => { const b = parse(getComputedStyle(a).backgroundColor); return b && b[3] > 0 ? over(b, c) : c; }, [255, 255, 255]); };
+            const luminance = (c) => { const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+              return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]); };
+            const problems = [];
+            for (const e of document.querySelectorAll('body *')) {
+              if (e.closest('.leaflet-container, .graph, svg, canvas, .sr-only, :disabled')) continue;
+              if (![...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) continue;
+              const s = getComputedStyle(e);
+              if (s.visibility === 'hidden' || e.getClientRects().length === 0) continue;
+              const back = background(e);
+              const fore = over(parse(s.color), back);
+              const [hi, lo] = [luminance(fore), luminance(back)].sort((a, b) => b - a);
+              const ratio = (hi + 0.05) / (lo + 0.05);
+              const size = parseFloat(s.fontSize);
+              const needed = size >= 24 || (parseInt(s.fontWeight) >= 700 && size >= 18.66) ? 3 : 4.5;
+              if (ratio < needed) problems.push(e.tagName.toLowerCase() + '.' + e.className + " '" + e.textContent.trim().slice(0, 30) + "' " + ratio.toFixed(2));
+            }
+            return problems.slice(0, 10);""";
+
     private WebAppExpectations() {
     }
 
