@@ -54,17 +54,20 @@ class CooperationDataReader {
         Map<String, Object> params = Map.of("asOf", asOf);
 
         SortedMap<String, Place> municipalities = new TreeMap<>();
-        Graph<String, DefaultEdge> borders = new SimpleGraph<>(DefaultEdge.class);
+        Map<String, List<String>> neighbours = new HashMap<>();
         for (Record r : each(tx.run(queries.municipalities()))) {
             Value population = r.get("population");
             Place place = new Place(r.get("code").asString(), r.get("name").asString(), r.get("countyCode").asString(),
                     r.get("lat").asDouble(), r.get("lon").asDouble(), population.isNull() ? null : population.asInt());
             municipalities.put(place.code(), place);
+            List<String> borders = r.get("borders").asList(Value::asString);
+            if (!borders.isEmpty()) {
+                neighbours.put(place.code(), borders);
+            }
         }
+        Graph<String, DefaultEdge> borders = new SimpleGraph<>(DefaultEdge.class);
         municipalities.keySet().forEach(borders::addVertex);
-        for (Record r : each(tx.run(queries.borders()))) {
-            borders.addEdge(r.get("a").asString(), r.get("b").asString());
-        }
+        municipalities.keySet().forEach(a -> neighbours.getOrDefault(a, List.of()).forEach(b -> borders.addEdge(a, b)));
 
         SortedMap<String, ActorInfo> actors = new TreeMap<>();
         for (Record r : each(tx.run(queries.actors()))) {
@@ -78,17 +81,6 @@ class CooperationDataReader {
                     r.get("nameSv").asString(), r.get("nameEn").asString()));
         }
 
-        Map<String, List<PartyInfo>> parties = new HashMap<>();
-        for (Record r : each(tx.run(queries.parties(), params))) {
-            parties.computeIfAbsent(r.get("body").asString(), k -> new ArrayList<>()).add(new PartyInfo(
-                    r.get("party").asString(), PartyType.valueOf(r.get("type").asString()),
-                    Role.valueOf(r.get("role").asString())));
-        }
-        Map<String, TreeSet<String>> conveners = new HashMap<>();
-        for (Record r : each(tx.run(queries.conveners(), params))) {
-            conveners.computeIfAbsent(r.get("body").asString(), k -> new TreeSet<>()).add(r.get("convener").asString());
-        }
-
         SortedMap<String, BodyInfo> bodies = new TreeMap<>();
         for (Record r : each(tx.run(queries.bodies(), params))) {
             String id = r.get("id").asString();
@@ -100,13 +92,17 @@ class CooperationDataReader {
                 sectors.add(sector);
             }
             // A body may have no active party (a network between members); the list is then empty.
-            List<PartyInfo> bodyParties = new ArrayList<>(parties.getOrDefault(id, List.of()));
+            List<PartyInfo> bodyParties = new ArrayList<>();
+            for (Value party : r.get("parties").values()) {
+                bodyParties.add(new PartyInfo(party.get(0).asString(), PartyType.valueOf(party.get(2).asString()),
+                        Role.valueOf(party.get(1).asString()))); // [party, role, type]
+            }
             bodyParties.sort((a, b) -> a.partyId().compareTo(b.partyId()));
             String level = r.get("level").asString(null);
             bodies.put(id, new BodyInfo(id, Form.valueOf(r.get("form").asString()), r.get("name").asString(),
                     sector, level == null ? null : Level.valueOf(level), bodyAreas, sectors,
                     r.get("seat").asString(null), List.copyOf(bodyParties),
-                    conveners.getOrDefault(id, new TreeSet<>()),
+                    new TreeSet<>(r.get("conveners").asList(Value::asString)),
                     new TreeSet<>(r.get("goals").asList(Value::asString)), r.get("illustrative").asBoolean(false)));
         }
 

@@ -8,21 +8,15 @@ import se.samverkansvaven.database.CypherFiles;
 class ProjectionQueries {
 
     private final String municipalities = load("municipalities");
-    private final String borders = load("borders");
     private final String actors = load("actors");
     private final String areas = load("areas");
     private final String bodies = load("bodies");
-    private final String parties = load("parties");
-    private final String conveners = load("conveners");
     private final String links = load("links");
 
     String municipalities() { return municipalities; }
-    String borders() { return borders; }
     String actors() { return actors; }
     String areas() { return areas; }
     String bodies() { return bodies; }
-    String parties() { return parties; }
-    String conveners() { return conveners; }
     String links() { return links; }
 
     static String load(String name) {
