@@ -1,11 +1,7 @@
 package se.samverkansvaven.analysis;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.TreeSet;
 
 /**
  * A/B of hop-distance Brandes on an edge list written by the bench harness (--edges): the accumulation with a
@@ -15,27 +11,7 @@ import java.util.TreeSet;
  */
 public final class BrandesAb {
     public static void main(String[] args) throws Exception {
-        List<String[]> rows = new ArrayList<>();
-        TreeSet<String> ids = new TreeSet<>();
-        for (String line : Files.readAllLines(Path.of(args[0]))) {
-            String[] p = line.split(" ");
-            rows.add(p);
-            ids.add(p[0]);
-            ids.add(p[1]);
-        }
-        String[] sorted = ids.toArray(String[]::new);
-        java.util.Map<String, Integer> index = new java.util.HashMap<>();
-        for (int i = 0; i < sorted.length; i++) {
-            index.put(sorted[i], i);
-        }
-        int[] src = new int[rows.size()], dst = new int[rows.size()];
-        double[] w = new double[rows.size()];
-        for (int e = 0; e < rows.size(); e++) {
-            src[e] = index.get(rows.get(e)[0]);
-            dst[e] = index.get(rows.get(e)[1]);
-            w[e] = Double.parseDouble(rows.get(e)[2]);
-        }
-        IndexedGraph g = IndexedGraph.fromEdges(sorted, src, dst, w);
+        IndexedGraph g = EdgeLists.read(Path.of(args[0]));
         int k = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         int[] sources = new java.util.SplittableRandom(1).ints(0, g.vertexCount()).distinct().limit(k).sorted().toArray();

@@ -1,35 +1,11 @@
 package se.samverkansvaven.analysis;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.TreeSet;
 
 /** A/B of PageRank on an edge list written by the bench harness (bench/README.md); not a test. */
 public final class PageRankAb {
     public static void main(String[] args) throws Exception {
-        List<String[]> rows = new ArrayList<>();
-        TreeSet<String> ids = new TreeSet<>();
-        for (String line : Files.readAllLines(Path.of(args[0]))) {
-            String[] p = line.split(" ");
-            rows.add(p);
-            ids.add(p[0]);
-            ids.add(p[1]);
-        }
-        String[] sorted = ids.toArray(String[]::new);
-        java.util.Map<String, Integer> index = new java.util.HashMap<>();
-        for (int i = 0; i < sorted.length; i++) {
-            index.put(sorted[i], i);
-        }
-        int[] src = new int[rows.size()], dst = new int[rows.size()];
-        double[] w = new double[rows.size()];
-        for (int e = 0; e < rows.size(); e++) {
-            src[e] = index.get(rows.get(e)[0]);
-            dst[e] = index.get(rows.get(e)[1]);
-            w[e] = Double.parseDouble(rows.get(e)[2]);
-        }
-        IndexedGraph g = IndexedGraph.fromEdges(sorted, src, dst, w);
+        IndexedGraph g = EdgeLists.read(Path.of(args[0]));
         int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 15;
         double[] a = power(g);
         int powerSweeps = sweeps;
