@@ -45,7 +45,7 @@ case $SIZE in
   # times × ~100), so they are reported as not run with the reason; betweenness is sampled (error measured at M).
   L) EXTRA=(--geography "$DATA/geography" --repeats 1 --pivots 100,500
        --properties "samverkansvaven.data.municipality-code-pattern=[0-9]{6};samverkansvaven.limits.rows-per-file=3000000;samverkansvaven.cache.dates=2"
-       --skip "centrality_all=all-pairs traversals, 34-59 s at M, ~100x that at L;exit_all=two exact betweenness runs, 24 s at M;gaps_area=41 s at M, not yet profiled;diagonal_links=5.7 s at M, scaling not measured;betweenness=exact Brandes, 10 s at M, ~17 min at L;exact_betweenness=exact Brandes, ~17 min at L: the sampling error is measured at M;exports=3.5-9.8 s per format at M, 6 formats x 2 runs would take ~15 min at L;side_by_side=NetworkX alone would take tens of minutes at L")
+       --skip "centrality_all=all-pairs traversals, 34 s at M (quiet, before the speed-up), ~100x that at L: use pivots;exit_all=two exact betweenness runs, 24 s at M (quiet, before the speed-up), ~100x that at L: use pivots;gaps_area=its result grows with gaps x options (118 MB of JSON at M), not tried within the 4 GB heap beside the loaded graph;diagonal_links=414,015 listed pairs at M (242 MB of JSON), ~10-100x that at L, not tried within the 4 GB heap;betweenness=exact Brandes, 8 s at M, ~15 min at L;exact_betweenness=exact Brandes, ~15 min at L: the sampling error is measured at M;exports=3.5-9.8 s per format at M, 6 formats x 2 runs would take ~15 min at L;side_by_side=NetworkX alone would take tens of minutes at L")
      HEAP=4g ;;
 esac
 # BENCH_TIME_CAP (e.g. 50m) stops the harness after that long; the JSON then holds what was measured so far.

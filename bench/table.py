@@ -30,6 +30,9 @@ print("projection: %d active bodies, P = %d vertices, %d edges; read %.3f s + pr
       "retained %d MB, peak %d MB (target at L < 20 s: %s)"
       % (p["bodies_active"], p["vertices"], p["edges"], p["read_warm_s"], p["project_warm_s"], p["read_cold_s"],
          p["project_cold_s"], p["retained_heap_mb"], p["peak_heap_mb"], verdict(p["read_cold_s"] + p["project_cold_s"] < 20)))
+if "read_with_cypher_over_bolt_s" in p:
+    print("            the same read with the reference Cypher over Bolt (as against a server): %.3f s warm"
+          % p["read_with_cypher_over_bolt_s"])
 if not api_only:
     print("\n%-18s %12s %s" % ("analysis", "median s", "target at S < 0.100 s" if size == "S" else ""))
 for name, a in r.get("analyses", {}).items():

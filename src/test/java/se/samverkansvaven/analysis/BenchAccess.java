@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.neo4j.driver.Driver;
 import org.springframework.context.ApplicationContext;
 import se.samverkansvaven.body.Form;
 
@@ -20,9 +21,12 @@ public final class BenchAccess {
             Form.COMPANY, Form.ASSOCIATION);
 
     private final CooperationDataReader reader;
+    private final CooperationDataReader cypherReader;
 
     public BenchAccess(ApplicationContext context) {
         this.reader = context.getBean(CooperationDataReader.class);
+        this.cypherReader = new CooperationDataReader(new BoltProjectionSource(context.getBean(Driver.class),
+                context.getBean(ProjectionQueries.class)));
     }
 
     /** What a projection build produces: the data of a date and P over the default forms. */
@@ -68,6 +72,11 @@ public final class BenchAccess {
 
     public Object readData(LocalDate asOf) {
         return reader.read(asOf);
+    }
+
+    /** The same data through the reference Cypher over Bolt, as against a Neo4j server. */
+    public Object readDataWithCypher(LocalDate asOf) {
+        return cypherReader.read(asOf);
     }
 
     public Projection project(Object data) {
