@@ -49,7 +49,8 @@ case $SIZE in
      HEAP=4g ;;
 esac
 # BENCH_TIME_CAP (e.g. 50m) stops the harness after that long; the JSON then holds what was measured so far.
-timeout --signal=KILL "${BENCH_TIME_CAP:-0}" "$JAVA_HOME/bin/java" -Xmx$HEAP -XX:+UseParallelGC \
+# BENCH_GC overrides the collector (e.g. -XX:+UseG1GC, the JVM's default and what the app runs with).
+timeout --signal=KILL "${BENCH_TIME_CAP:-0}" "$JAVA_HOME/bin/java" -Xmx$HEAP "${BENCH_GC:--XX:+UseParallelGC}" \
   --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED \
   --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --enable-native-access=ALL-UNNAMED \
   -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" \

@@ -616,7 +616,7 @@ public final class BenchmarkMain {
         section.put("load_average_1m_at_start", os.getSystemLoadAverage());
         // An untimed run first, so the server's request path is compiled by the JIT before any clock starts (the
         // first measured run took that cost in its p99); it asks only for the hub, so the all-codes cycle stays cold.
-        int warmUp = Integer.parseInt(options.getOrDefault("wrk-warmup", "10"));
+        int warmUp = Integer.parseInt(options.getOrDefault("wrk-warmup", "30"));
         if (warmUp > 0) {
             new ProcessBuilder("wrk", "-t2", "-c32", "-d" + warmUp + "s", "-H", "Accept-Encoding: gzip",
                     runs.get("ego_web_depth1").getFirst()).redirectErrorStream(true)
