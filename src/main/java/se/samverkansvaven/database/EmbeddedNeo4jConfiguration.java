@@ -7,6 +7,7 @@ import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.ConnectorPortRegister;
 import org.neo4j.configuration.connectors.ConnectorType;
+import org.neo4j.configuration.helpers.PortBindException;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
@@ -38,6 +39,23 @@ class EmbeddedNeo4jConfiguration {
     DatabaseManagementService embeddedDatabase(EmbeddedNeo4jProperties properties) {
         Path home = properties.dataDir().toAbsolutePath();
         log.info("Starting embedded Neo4j in {} with Bolt on 127.0.0.1:{}", home, properties.boltPort());
+        try {
+            return start(home, properties);
+        } catch (RuntimeException e) {
+            // Neo4j says only "Error starting Neo4j database server at <dir>"; the usual cause, a second instance on
+            // the same machine, is four causes down.
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof PortBindException) {
+                    throw new IllegalStateException("Bolt port 127.0.0.1:" + properties.boltPort() + " is already in use"
+                            + " (another Samverkansväven or Neo4j on this machine?): stop it or set"
+                            + " samverkansvaven.embedded.bolt-port to a free port", e);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static DatabaseManagementService start(Path home, EmbeddedNeo4jProperties properties) {
         return new DatabaseManagementServiceBuilder(home)
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", properties.boltPort()))
