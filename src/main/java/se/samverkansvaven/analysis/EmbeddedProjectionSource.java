@@ -24,8 +24,9 @@ import se.samverkansvaven.body.Role;
 /**
  * The same rows as {@link BoltProjectionSource} read from the embedded database in this process, node by node,
  * without Cypher or Bolt. At 100,000 municipalities the whole read takes 8.8 s instead of 17.1 s (same run; the
- * bodies query alone ran ~9 s even as Cypher in process, this ~5 s). Each rule of {@code cypher/projection/*.cypher} is repeated here, and
- * {@code ProjectionSourcesTest} holds the two sources equal; a change to one must be made to the other.
+ * bodies query alone ran ~9 s even as Cypher in process, this ~5 s). Each rule of
+ * {@code cypher/projection/*.cypher} is repeated here, and {@code ProjectionSourcesTest} holds the two sources
+ * equal; a change to one must be made to the other.
  */
 final class EmbeddedProjectionSource implements ProjectionSource {
 

@@ -85,13 +85,33 @@ public final class LoadWriteAb {
             System.out.printf("%s party rows %.1f s = %.0f rows/s%n", mode, (t2 - t1) / 1e9, munParties.size() / ((t2 - t1) / 1e9));
         }
         dbms.shutdown();
+        // the store of ~1 GB is only for this run
+        try (var files = Files.walk(home)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
     }
 
     @SuppressWarnings("unchecked")
     static void write(String mode, org.neo4j.driver.Driver driver, GraphDatabaseAPI db, String query, List<Map<String, Object>> rows, boolean bodies) {
         switch (mode) {
-            case "bolt" -> { try (var s = driver.session()) { s.executeWrite(tx -> { for (int i = 0; i < rows.size(); i += 10_000) tx.run(query, Map.of("rows", rows.subList(i, Math.min(rows.size(), i + 10_000)))).consume(); return null; }); } }
-            case "cypher" -> { try (Transaction tx = db.beginTx()) { for (int i = 0; i < rows.size(); i += 10_000) tx.execute(query, Map.of("rows", rows.subList(i, Math.min(rows.size(), i + 10_000)))).close(); tx.commit(); } }
+            case "bolt" -> {
+                try (var session = driver.session()) {
+                    session.executeWrite(tx -> {
+                        for (var batch : batches(rows)) {
+                            tx.run(query, Map.of("rows", batch)).consume();
+                        }
+                        return null;
+                    });
+                }
+            }
+            case "cypher" -> {
+                try (Transaction tx = db.beginTx()) {
+                    for (var batch : batches(rows)) {
+                        tx.execute(query, Map.of("rows", batch)).close();
+                    }
+                    tx.commit();
+                }
+            }
             case "java" -> {
                 try (Transaction tx = db.beginTx()) {
                     Label body = Label.label("Body"), mun = Label.label("Municipality");
@@ -115,5 +135,14 @@ public final class LoadWriteAb {
             }
             default -> throw new IllegalArgumentException(mode);
         }
+    }
+
+    /** UNWIND batches of 10,000 rows, as the loader's BundleWriter.BATCH. */
+    private static List<List<Map<String, Object>>> batches(List<Map<String, Object>> rows) {
+        List<List<Map<String, Object>>> out = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i += 10_000) {
+            out.add(rows.subList(i, Math.min(rows.size(), i + 10_000)));
+        }
+        return out;
     }
 }
