@@ -141,8 +141,10 @@ public class BundleImporter {
                         writer.write(tx, part(bundle, bodies, parties, conveners, List.of(), List.of(), List.of(),
                                 List.of()), id -> false, tally);
                         bumpVersions(tx, ids);
+                        tally.step("bodies: versions");
                         return null;
                     });
+                    tally.step("bodies: commit"); // the store and index writes happen here, not in the statements
                     written.addAll(ids);
                     slice.clear();
                     sliceRows = 0;
