@@ -17,7 +17,8 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  * A/B of the loader's two heaviest writes at L, on a fresh store each run (bench/README.md, "Why the load is 4x
  * short"); not a test. Creates the bundle's bodies, then its municipality party rows, in transactions of 100,000
  * rows (or the number given), one of four ways: {@code bolt} (UNWIND batches of 10,000 over the driver, as the
- * loader does), {@code cypher} (the same Cypher in process), {@code java} (the embedded Java API, finding each row's two nodes by index) or
+ * loader does), {@code cypher} (the same Cypher in process), {@code java} (the embedded Java API, finding each
+ * row's two nodes by index) or
  * {@code java-ids} (the Java API with every node's element id kept from its creation: no index look-up per row, the
  * kernel's own cost of the writes); or {@code offline}: Neo4j's offline importer ({@code neo4j-admin database import
  * full}, run in process) writing the same nodes and relationships into a store that does not exist yet, then the
@@ -41,9 +42,7 @@ public final class LoadWriteAb {
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", 0))
                 .setConfig(GraphDatabaseSettings.pagecache_memory, 2_000_000_000L).build();
         var db = (GraphDatabaseAPI) dbms.database("neo4j");
-        db.executeTransactionally("CREATE CONSTRAINT FOR (m:Municipality) REQUIRE m.code IS UNIQUE");
-        db.executeTransactionally("CREATE CONSTRAINT FOR (b:Body) REQUIRE b.id IS UNIQUE");
-        db.executeTransactionally("CALL db.awaitIndexes(300)");
+        createConstraints(db);
         // municipalities from parties' numeric party codes
         List<String[]> bodies = new ArrayList<>();
         try (var lines = Files.lines(bundle.resolve("bodies.csv"))) { lines.skip(1).forEach(l -> bodies.add(l.split(",", -1))); }
@@ -99,10 +98,7 @@ public final class LoadWriteAb {
             System.out.printf("%s party rows %.1f s = %.0f rows/s%n", mode, (t2 - t1) / 1e9, munParties.size() / ((t2 - t1) / 1e9));
         }
         dbms.shutdown();
-        // the store of ~1 GB is only for this run
-        try (var files = Files.walk(home)) {
-            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        }
+        delete(home);
     }
 
     /** The importer's CSV (header with :ID, :LABEL and typed columns) from the bundle's bodies and party rows. */
@@ -152,9 +148,7 @@ public final class LoadWriteAb {
         }
         var dbms = new DatabaseManagementServiceBuilder(home).build();
         var db = dbms.database("neo4j");
-        db.executeTransactionally("CREATE CONSTRAINT FOR (m:Municipality) REQUIRE m.code IS UNIQUE");
-        db.executeTransactionally("CREATE CONSTRAINT FOR (b:Body) REQUIRE b.id IS UNIQUE");
-        db.executeTransactionally("CALL db.awaitIndexes(300)");
+        createConstraints(db);
         long t3 = System.nanoTime();
         long stored = db.executeTransactionally("MATCH ()-[r:PARTY_TO]->() RETURN count(r) AS c", Map.of(),
                 r -> (Long) r.next().get("c"));
@@ -162,6 +156,17 @@ public final class LoadWriteAb {
         System.out.printf("offline: %d party rows (%d stored); CSV %.1f s, import %.1f s, constraints %.1f s; "
                         + "%.0f party rows/s over import and constraints%n", partyRows, stored, (t1 - t0) / 1e9,
                 (t2 - t1) / 1e9, (t3 - t2) / 1e9, partyRows / ((t3 - t1) / 1e9));
+        delete(home);
+    }
+
+    private static void createConstraints(GraphDatabaseService db) {
+        db.executeTransactionally("CREATE CONSTRAINT FOR (m:Municipality) REQUIRE m.code IS UNIQUE");
+        db.executeTransactionally("CREATE CONSTRAINT FOR (b:Body) REQUIRE b.id IS UNIQUE");
+        db.executeTransactionally("CALL db.awaitIndexes(300)");
+    }
+
+    /** The store of ~1 GB is only for this run. */
+    private static void delete(Path home) throws java.io.IOException {
         try (var files = Files.walk(home)) {
             files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         }
@@ -198,7 +203,9 @@ public final class LoadWriteAb {
                         if (bodies) {
                             Node n = tx.createNode(body, Label.label((String) row.get("label")));
                             ((Map<String, Object>) row.get("props")).forEach(n::setProperty);
-                            elementIds.put((String) ((Map<String, Object>) row.get("props")).get("id"), n.getElementId());
+                            if (byId) {
+                                elementIds.put((String) ((Map<String, Object>) row.get("props")).get("id"), n.getElementId());
+                            }
                         } else {
                             Node b = byId ? tx.getNodeByElementId(elementIds.get((String) row.get("body")))
                                     : tx.findNode(body, "id", row.get("body"));
