@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * made-up user with a random password ({@link Driver#verifyAuthentication}); a server with authentication
  * on rejects it, one with {@code dbms.security.auth_enabled=false} accepts any credentials. This needs no
  * privilege (reading the server's settings would need admin rights) and works on Aura and clusters alike.
- * The embedded database listens on 127.0.0.1 only and is not checked.
+ * The embedded database is not checked: it always requires its generated password (database.EmbeddedSecret).
  */
 @Component
 @ConditionalOnProperty("spring.neo4j.uri")

@@ -15,7 +15,8 @@ class EmbeddedBoltPortTest {
     void aTakenBoltPortIsNamedInTheError(@TempDir Path dir) throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
             var properties = new EmbeddedNeo4jProperties(dir.resolve("data"), taken.getLocalPort(), 8L << 20);
-            assertThatThrownBy(() -> new EmbeddedNeo4jConfiguration().embeddedDatabase(properties))
+            assertThatThrownBy(() -> new EmbeddedNeo4jConfiguration().embeddedDatabase(properties,
+                    EmbeddedSecret.loadOrCreate(properties.dataDir())))
                     .hasMessageContaining("127.0.0.1:" + taken.getLocalPort())
                     .hasMessageContaining("already in use")
                     .hasMessageContaining("samverkansvaven.embedded.bolt-port");
