@@ -8,9 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import se.samverkansvaven.security.CurrentUser;
 import se.samverkansvaven.web.BadParameterException;
 
 /** {@code GET /api/changes?entity=&since=&user=&limit=}: the audit trail, newest first. */
@@ -34,6 +36,12 @@ class ChangeController {
     List<Map<String, Object>> changes(@RequestParam(required = false) String entity,
             @RequestParam(required = false) String since, @RequestParam(required = false) String user,
             @RequestParam(defaultValue = "500") int limit) {
+        // Editors' names are for logged-in readers only (personal data, and half of a password guess): an anonymous
+        // answer leaves `user` empty and may not filter by it (which would tell whether a name exists).
+        boolean loggedIn = CurrentUser.loggedIn();
+        if (!loggedIn && blankToNull(user) != null) {
+            throw new AuthenticationCredentialsNotFoundException("Filtering the audit trail by user needs a login");
+        }
         if (limit < 1 || limit > 5000) {
             throw new BadParameterException("limit", "give a number from 1 to 5000.");
         }
@@ -47,7 +55,7 @@ class ChangeController {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("at", c.get("at").asZonedDateTime().toOffsetDateTime().toString());
             for (String key : List.of("user", "action", "entityType", "entityId", "field", "before", "after", "reason")) {
-                row.put(key, c.get(key).isNull() ? null : c.get(key).asString());
+                row.put(key, c.get(key).isNull() || (key.equals("user") && !loggedIn) ? null : c.get(key).asString());
             }
             return row;
         }).all().stream().map(m -> (Map<String, Object>) m).toList();

@@ -25,6 +25,16 @@ record GraphSnapshot(Window window, SnapshotFilter filter, boolean fullRecords, 
         this(window, filter, fullRecords, nodes, edges, null);
     }
 
+    /** The same snapshot with no user name in its audit trail (null), for a reader who is not logged in. */
+    GraphSnapshot withoutUserNames() {
+        if (changes == null) {
+            return this;
+        }
+        return new GraphSnapshot(window, filter, fullRecords, nodes, edges, changes.stream().map(c -> new Change(c.id(),
+                c.at(), null, c.action(), c.entityType(), c.entityId(), c.field(), c.before(), c.after(), c.reason()))
+                .toList());
+    }
+
     /**
      * One {@code :Change} node of the audit trail (docs/security.md), as stored. {@code before}/{@code after}
      * are display text, null for "no value"; {@code entityId} is null for a load.

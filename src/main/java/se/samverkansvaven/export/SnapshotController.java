@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import se.samverkansvaven.security.CurrentUser;
 import se.samverkansvaven.web.Today;
 
 /** Snapshot downloads and diffs (domain.md item 7); formats and metadata in docs/exports.md. */
@@ -56,7 +57,7 @@ class SnapshotController {
         ExportParameters.checkWindow(from, to);
         ExportParameters.checkChanges(exportFormat, includeChanges, "includeChanges");
         var export = exporter.export(exportFormat, today.orDefault(asOf), from, to, filter, includeChanges,
-                ExportProgress.NONE);
+                CurrentUser.loggedIn(), ExportProgress.NONE);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(exportFormat.contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION,

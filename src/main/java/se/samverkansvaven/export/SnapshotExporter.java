@@ -45,6 +45,15 @@ public class SnapshotExporter {
      */
     public Export export(ExportFormat format, LocalDate asOf, LocalDate from, LocalDate to, SnapshotFilter filter,
             boolean withChanges, ExportProgress progress) {
+        return export(format, asOf, from, to, filter, withChanges, true, progress);
+    }
+
+    /**
+     * @param userNames false: the audit trail's {@code user} is left empty (an anonymous web request; editors'
+     *                  names are personal data)
+     */
+    Export export(ExportFormat format, LocalDate asOf, LocalDate from, LocalDate to, SnapshotFilter filter,
+            boolean withChanges, boolean userNames, ExportProgress progress) {
         ExportParameters.checkChanges(format, withChanges, "includeChanges");
         progress.update("reading the graph", 0);
         GraphSnapshot graph = switch (format) {
@@ -52,6 +61,9 @@ public class SnapshotExporter {
             case BUNDLE -> reader.read(Window.on(asOf), filter, true);
             default -> reader.read(Window.on(asOf), filter, false, withChanges);
         };
+        if (!userNames) {
+            graph = graph.withoutUserNames();
+        }
         progress.update("rendering " + format.id(), 50);
         SnapshotWriter writer = writer(format);
         Map<String, byte[]> content;

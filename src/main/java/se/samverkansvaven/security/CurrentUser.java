@@ -25,6 +25,14 @@ public class CurrentUser {
         return name().orElse("system");
     }
 
+    /**
+     * True when the request is logged in. User names (of editors in the audit trail) are shown only then: they are
+     * personal data, and a list of them is half of a password guess.
+     */
+    public static boolean loggedIn() {
+        return name().isPresent();
+    }
+
     private static Optional<String> name() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {

@@ -8,15 +8,20 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -61,7 +66,12 @@ class WebSecurityConfiguration {
 
     @Bean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties, LoginThrottle throttle,
+            UserDetailsService users, PasswordEncoder encoder) throws Exception {
+        // Form login and HTTP Basic both check passwords through this one manager, which throttles guessing.
+        var passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(encoder);
+        http.authenticationManager(new ThrottledAuthentication(new ProviderManager(passwords), throttle));
         var paths = PathPatternRequestMatcher.withDefaults();
         RequestMatcher api = paths.matcher("/api/**");
         http.authorizeHttpRequests(auth -> {
@@ -82,8 +92,10 @@ class WebSecurityConfiguration {
             }
             auth.anyRequest().hasAnyRole("EDITOR", "ADMIN");
         });
-        http.formLogin(form -> form.defaultSuccessUrl("/", false).permitAll());
-        http.httpBasic(basic -> basic.realmName("samverkansvaven"));
+        http.formLogin(form -> form.defaultSuccessUrl("/", false).failureHandler(formLoginFailed()).permitAll());
+        // A failed Basic login gets the same problem body as any 401 of the API (Spring's default sends an error
+        // that Spring Boot renders as its own JSON), or 429 while the name or address is locked.
+        http.httpBasic(basic -> basic.realmName("samverkansvaven").authenticationEntryPoint(apiEntryPoint()));
         http.logout(logout -> logout.logoutSuccessUrl("/"));
         http.csrf(csrf -> csrf.spa().ignoringRequestMatchers(WebSecurityConfiguration::basicWithoutForeignOrigin,
                 request -> api.matches(request) && carriesNoCredentials(request)));
@@ -128,12 +140,43 @@ class WebSecurityConfiguration {
         return uri.getPort() != -1 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
     }
 
-    /** 401 as a problem body with a Basic challenge; never echoes what was sent. */
+    /**
+     * 401 as a problem body with a Basic challenge, or 429 with {@code Retry-After} while a login is throttled;
+     * never echoes what was sent.
+     */
     private static AuthenticationEntryPoint apiEntryPoint() {
         return (request, response, e) -> {
+            if (e instanceof LoginThrottledException throttled) {
+                response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+                problem(response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins", throttled.getMessage());
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"samverkansvaven\"");
             problem(response, HttpStatus.UNAUTHORIZED, "Login required",
                     "Log in (HTTP Basic for API clients, or the login page) to do this.");
+        };
+    }
+
+    /**
+     * A wrong password goes back to the login page ("Invalid credentials"); a throttled login gets 429 with a short
+     * page saying how long to wait (Spring's login page shows no reason), in Swedish and English, with a link back.
+     */
+    private static AuthenticationFailureHandler formLoginFailed() {
+        var wrongPassword = new SimpleUrlAuthenticationFailureHandler("/login?error");
+        return (request, response, e) -> {
+            if (!(e instanceof LoginThrottledException throttled)) {
+                wrongPassword.onAuthenticationFailure(request, response, e);
+                return;
+            }
+            long seconds = throttled.retryAfterSeconds();
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setHeader("Retry-After", Long.toString(seconds));
+            response.setContentType(MediaType.TEXT_HTML_VALUE);
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write("<!DOCTYPE html><html lang=\"sv\"><head><meta charset=\"utf-8\"><title>Inloggning"
+                    + "</title></head><body><p>För många misslyckade inloggningar. Försök igen om " + seconds
+                    + " sekunder.</p><p lang=\"en\">Too many failed logins. Try again in " + seconds
+                    + " seconds.</p><p><a href=\"/login\">Logga in / Log in</a></p></body></html>");
         };
     }
 

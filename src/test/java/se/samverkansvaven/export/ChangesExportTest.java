@@ -106,9 +106,10 @@ class ChangesExportTest {
                 .build());
     }
 
+    /** As a logged-in reader, who gets the trail with user names (AuditTrailPrivacyTest: anonymous readers do not). */
     byte[] download(String query) throws Exception {
-        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(api.uri("/api/snapshots?" + query)).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(api.uri("/api/snapshots?" + query))
+                        .header("Authorization", ADMIN).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).as(query + ": " + new String(response.body(), StandardCharsets.UTF_8))
                 .isEqualTo(200);
         return response.body();
