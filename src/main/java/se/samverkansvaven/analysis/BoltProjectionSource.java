@@ -16,6 +16,7 @@ import se.samverkansvaven.analysis.CooperationData.Place;
 import se.samverkansvaven.body.ActorKind;
 import se.samverkansvaven.body.LinkKind;
 import se.samverkansvaven.body.Role;
+import se.samverkansvaven.database.GraphRevisions;
 
 /** The reference source: the five queries of {@code cypher/projection/} in one read transaction, any Neo4j. */
 final class BoltProjectionSource implements ProjectionSource {
@@ -33,6 +34,7 @@ final class BoltProjectionSource implements ProjectionSource {
         Map<String, Object> params = Map.of("asOf", asOf);
         try (var session = driver.session()) {
             session.executeRead(tx -> {
+                rows.revision(GraphRevisions.read(tx));
                 for (Record r : each(tx.run(queries.municipalities()))) {
                     Value population = r.get("population");
                     rows.municipality(new Place(r.get("code").asString(), r.get("name").asString(),

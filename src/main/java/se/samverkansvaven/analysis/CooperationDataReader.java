@@ -63,10 +63,17 @@ class CooperationDataReader {
         return source;
     }
 
+    /** A date's data and the graph revision it was read at, in one transaction (ProjectionCache keys on it). */
+    record Read(CooperationData data, long revision) {}
+
     CooperationData read(LocalDate asOf) {
+        return readWithRevision(asOf).data();
+    }
+
+    Read readWithRevision(LocalDate asOf) {
         Assembly assembly = new Assembly(asOf);
         source.read(asOf, assembly);
-        return assembly.data();
+        return new Read(assembly.data(), assembly.revision);
     }
 
     /** Collects a source's rows into sorted maps; everything order-dependent is sorted here, not by the source. */
@@ -79,9 +86,15 @@ class CooperationDataReader {
         private final SortedMap<String, AreaInfo> areas = new TreeMap<>();
         private final SortedMap<String, BodyInfo> bodies = new TreeMap<>();
         private final List<NetworkLink> links = new ArrayList<>();
+        private long revision = -1;
 
         Assembly(LocalDate asOf) {
             this.asOf = asOf;
+        }
+
+        @Override
+        public void revision(long revision) {
+            this.revision = revision;
         }
 
         @Override

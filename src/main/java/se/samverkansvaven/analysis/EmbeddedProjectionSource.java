@@ -20,6 +20,7 @@ import se.samverkansvaven.analysis.CooperationData.Place;
 import se.samverkansvaven.body.ActorKind;
 import se.samverkansvaven.body.LinkKind;
 import se.samverkansvaven.body.Role;
+import se.samverkansvaven.database.GraphRevisions;
 
 /**
  * The same rows as {@link BoltProjectionSource} read from the embedded database in this process, node by node,
@@ -53,6 +54,7 @@ final class EmbeddedProjectionSource implements ProjectionSource {
     @Override
     public void read(LocalDate asOf, Rows rows) {
         try (Transaction tx = database.beginTx()) {
+            rows.revision(GraphRevisions.read(tx));
             try (ResourceIterator<Node> all = tx.findNodes(MUNICIPALITY)) {
                 while (all.hasNext()) {
                     Node m = all.next();

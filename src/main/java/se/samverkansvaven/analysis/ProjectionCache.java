@@ -38,8 +38,38 @@ class ProjectionCache {
         this.maxDates = properties.dates();
     }
 
+    /**
+     * The date's data, kept under the graph revision it was read at (read in the same transaction, issue 18): a
+     * revision that this instance did not know yet (another instance's write, or one between the revision check
+     * and this read) is taken at once, by this cache and by {@link GraphRevisions}, so nothing older stays cached
+     * beside it; data read at a revision older than the one known (a lagging cluster member) is returned but not
+     * kept.
+     */
     CooperationData data(LocalDate asOf) {
-        return get(new DataKey(asOf), () -> reader.read(asOf));
+        DataKey key = new DataKey(asOf);
+        long current = revisions.current();
+        synchronized (this) {
+            if (current != revision) {
+                entries.clear();
+                revision = current;
+            }
+            if (entries.get(key) instanceof CooperationData held) {
+                return held;
+            }
+        }
+        CooperationDataReader.Read read = reader.readWithRevision(asOf);
+        revisions.observed(read.revision());
+        synchronized (this) {
+            if (read.revision() > revision) {
+                entries.clear();
+                revision = read.revision();
+            }
+            if (read.revision() == revision) {
+                entries.put(key, read.data());
+                forgetLeastRecentDates();
+            }
+        }
+        return read.data();
     }
 
     ActorProjection projection(LocalDate asOf, Set<Form> forms) {
@@ -69,14 +99,12 @@ class ProjectionCache {
                 return (T) held;
             }
         }
-        // Built outside the lock: two threads may build the same entry once; both results are equal.
+        // Built outside the lock: two threads may build the same entry once; both results are equal. Kept only if the
+        // revision did not move meanwhile (the data it was built from may then be of the newer one).
         T value = load.get();
         synchronized (this) {
             if (revision == current) {
                 entries.put(key, value);
-                if (key instanceof DataKey) {
-                    forgetLeastRecentDates();
-                }
             }
         }
         return value;

@@ -20,6 +20,12 @@ interface ProjectionSource {
     /** What a source hands over, one call per row. */
     interface Rows {
 
+        /**
+         * The graph revision (database.GraphRevisions), read in the same transaction as the rows: the projection is
+         * cached under the revision its data was read at, never under one read separately (issue 18).
+         */
+        void revision(long revision);
+
         void municipality(Place place, List<String> borders);
 
         void actor(ActorInfo actor);

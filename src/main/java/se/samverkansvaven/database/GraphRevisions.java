@@ -33,7 +33,7 @@ public class GraphRevisions {
     private final Driver driver;
     private final long checkIntervalNanos;
     private volatile Known known;
-    /** Local writes ended (committed or not) so far; guarded by this. */
+    /** Local writes ended (committed or not) and revisions observed so far; guarded by this. */
     private long writesEnded;
 
     GraphRevisions(Driver driver, CacheProperties properties) {
@@ -73,6 +73,36 @@ public class GraphRevisions {
     }
 
     /**
+     * The revision stored in the graph as {@code tx} sees it: read it in the same transaction as data that is cached
+     * under it (analysis input), so the data and its key are one picture.
+     */
+    public static long read(TransactionContext tx) {
+        return tx.run(READ).single().get("value").asLong();
+    }
+
+    /** {@link #read(TransactionContext)} for the embedded database's own transactions. */
+    public static long read(org.neo4j.graphdb.Transaction tx) {
+        var node = tx.findNode(org.neo4j.graphdb.Label.label("GraphRevision"), "id", "main");
+        return node == null ? 0 : ((Number) node.getProperty("value", 0L)).longValue();
+    }
+
+    /**
+     * Tells this instance a revision that a transaction just read from the graph (with data cached under it): when
+     * it is newer than what this instance knows, it is taken at once instead of at the next check, so the caches
+     * move to it together.
+     */
+    public void observed(long revision) {
+        synchronized (this) {
+            // counts like a local write for current(): a stored value read before this must not take the revision back
+            writesEnded++;
+            Known held = known;
+            if (held == null || revision > held.revision()) {
+                known = new Known(revision, System.nanoTime(), false);
+            }
+        }
+    }
+
+    /**
      * Runs {@code work} in one write transaction (retried by the driver like {@code executeWrite}) and, once it
      * committed, makes the revision the transaction left known to this instance at once. The work must
      * increment the revision with {@link #bump} when it changes the graph. When the transaction fails the
@@ -85,7 +115,7 @@ public class GraphRevisions {
             T result = session.executeWrite(tx -> {
                 T value = work.execute(tx);
                 // Read inside the transaction, under the lock its own increment took: the value it commits.
-                left[0] = tx.run(READ).single().get("value").asLong();
+                left[0] = read(tx);
                 return value;
             });
             synchronized (this) {
@@ -122,7 +152,7 @@ public class GraphRevisions {
 
     private long read() {
         try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run(READ).single().get("value").asLong());
+            return session.executeRead(GraphRevisions::read);
         }
     }
 }

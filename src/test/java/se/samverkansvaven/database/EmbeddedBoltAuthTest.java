@@ -107,9 +107,12 @@ class EmbeddedBoltAuthTest {
     void theAppReadsAndWritesWithIt() {
         var api = new ApiClient(httpPort);
         assertThat(api.get("/api/municipalities/1496").status()).isEqualTo(200);
+        // every session of the app's driver shares its bookmark manager (causal consistency on a cluster)
+        assertThat(appDriver).isInstanceOf(BookmarkSharingDriver.class);
         try (var session = appDriver.session()) {
             long before = session.executeRead(tx -> tx.run("MATCH (r:GraphRevision) RETURN r.value AS v").single().get("v").asLong());
             session.executeWriteWithoutResult(tx -> GraphRevisions.bump(tx));
+            assertThat(appDriver.executableQueryBookmarkManager().getBookmarks()).containsAll(session.lastBookmarks());
             long after = session.executeRead(tx -> tx.run("MATCH (r:GraphRevision) RETURN r.value AS v").single().get("v").asLong());
             assertThat(after).isEqualTo(before + 1);
         }
