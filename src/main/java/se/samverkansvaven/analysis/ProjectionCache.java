@@ -30,6 +30,11 @@ class ProjectionCache {
         }
     };
     private long revision = -1;
+    /**
+     * Counts every time the entries were dropped or a date's data was read but not kept (issue 18): a value built
+     * while it changed may come from data of another revision, so it is returned but not kept.
+     */
+    private long generation;
     private final int maxDates;
 
     ProjectionCache(CooperationDataReader reader, GraphRevisions revisions, CacheProperties properties) {
@@ -49,10 +54,7 @@ class ProjectionCache {
         DataKey key = new DataKey(asOf);
         long current = revisions.current();
         synchronized (this) {
-            if (current != revision) {
-                entries.clear();
-                revision = current;
-            }
+            moveTo(current);
             if (entries.get(key) instanceof CooperationData held) {
                 return held;
             }
@@ -61,12 +63,13 @@ class ProjectionCache {
         revisions.observed(read.revision());
         synchronized (this) {
             if (read.revision() > revision) {
-                entries.clear();
-                revision = read.revision();
+                moveTo(read.revision());
             }
             if (read.revision() == revision) {
                 entries.put(key, read.data());
                 forgetLeastRecentDates();
+            } else {
+                generation++;
             }
         }
         return read.data();
@@ -89,25 +92,33 @@ class ProjectionCache {
     @SuppressWarnings("unchecked")
     private <T> T get(Object key, Supplier<T> load) {
         long current = revisions.current();
+        long built;
         synchronized (this) {
-            if (current != revision) {
-                entries.clear();
-                revision = current;
-            }
+            moveTo(current);
             Object held = entries.get(key);
             if (held != null) {
                 return (T) held;
             }
+            built = generation;
         }
-        // Built outside the lock: two threads may build the same entry once; both results are equal. Kept only if the
-        // revision did not move meanwhile (the data it was built from may then be of the newer one).
+        // Built outside the lock: two threads may build the same entry once; both results are equal. Kept only if
+        // nothing moved meanwhile (the data it was built from may be of another revision).
         T value = load.get();
         synchronized (this) {
-            if (revision == current) {
+            if (generation == built) {
                 entries.put(key, value);
             }
         }
         return value;
+    }
+
+    /** Drops every entry when {@code next} is not the revision they were kept under. Called holding the lock. */
+    private void moveTo(long next) {
+        if (next != revision) {
+            entries.clear();
+            revision = next;
+            generation++;
+        }
     }
 
     /**
