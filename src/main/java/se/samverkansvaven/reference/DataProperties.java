@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * What the app loads on start.
  *
  * @param loadReference load the shipped reference data (municipalities, borders, areas) and bundles
- * @param bundles       load the shipped Västra Götaland bundle (off for an empty database, e.g. a round trip)
+ * @param bundles       load the shipped real bundles, Västra Götaland and public sources (off for an empty
+ *                      database, e.g. a round trip)
  * @param illustrative  load the illustrative bundle; unset means: yes on the embedded default, no on a server
  */
 @ConfigurationProperties("samverkansvaven.data")
