@@ -57,7 +57,9 @@ class StartupData implements InitializingBean {
         List<String> loaded = bundles.loaded();
         if (properties.bundles()) {
             load(loaded, VASTRA_GOTALAND, "bundles/vastra-gotaland");
-            load(loaded, PUBLIC_SOURCES, "bundles/public-sources");
+            if (properties.publicSources()) {
+                load(loaded, PUBLIC_SOURCES, "bundles/public-sources");
+            }
         }
         boolean illustrative = properties.illustrative() != null ? properties.illustrative() : embedded;
         if (illustrative) {
