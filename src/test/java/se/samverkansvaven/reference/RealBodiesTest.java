@@ -244,6 +244,34 @@ class RealBodiesTest {
         assertThat(nerikes.get(0).get("read").asString()).isEqualTo("2026-12-02");
     }
 
+    /**
+     * Counted from the CSV files by hand: bodies 8 + 21 + 57 = 86; party rows 128 (VG: 131 rows, 3 of them
+     * CONVENER) + 107 + 423 (illustrative: 445, 22 CONVENER) = 658; conveners 3 + 22; links 11; actors 2 + 3
+     * + 3; goals 8; coverage 15; service areas 33: 844 facts. The illustrative ones (docs/illustrative-data.md):
+     * 57 + 423 + 22 + 11 + 3 + 8 + 15 = 539.
+     */
+    @Test
+    void theSourcesCatalogueCountsEveryFactOnceAndEachSourceItsShare() {
+        var api = new ApiClient(port);
+        JsonNode all = api.get("/api/sources").json();
+        assertThat(all.get("facts").asLong()).isEqualTo(844);
+        assertThat(all.get("count").asInt()).isEqualTo(all.get("sources").size());
+        JsonNode illustrative = all.get("sources").get(0);
+        assertThat(illustrative.get("illustrative").asBoolean()).isTrue();
+        assertThat(illustrative.get("facts").asLong()).isEqualTo(539);
+        assertThat(illustrative.get("counts").toString()).isEqualTo(
+                "{\"bodies\":57,\"parties\":423,\"conveners\":22,\"links\":11,\"actors\":3,\"goals\":8,\"coverage\":15}");
+        // Nerikes Brandkår's two pages: the body row and its nine party rows each
+        all.get("sources").forEach(s -> {
+            if (s.get("label").asString().startsWith("Nerikes Brandkår:")) {
+                assertThat(s.get("counts").toString()).isEqualTo("{\"bodies\":1,\"parties\":9}");
+            }
+        });
+        JsonNode real = api.get("/api/sources?illustrative=false").json();
+        assertThat(real.get("facts").asLong()).isEqualTo(844 - 539);
+        real.get("sources").forEach(s -> assertThat(s.get("illustrative").asBoolean()).isFalse());
+    }
+
     // ---- dated histories, as of a date -----------------------------------------------------------------------
 
     @Test
