@@ -95,6 +95,8 @@ class CoverageExportTest {
         JsonNode json = JSON.readTree(export(ExportFormat.JSON, D, SnapshotFilter.NONE)).get("metadata");
         assertThat(json.get("counts").get("coverage").asInt()).isEqualTo(15);
         assertThat(json.get("coverage").get("covered")).hasSize(15);
+        String graphml = new String(export(ExportFormat.GRAPHML, D, SnapshotFilter.NONE), StandardCharsets.UTF_8);
+        assertThat(graphml).contains("<data key=\"meta.coverage\">{\"rows\":15,");
         // GEXF covers a window, over which coverage changes: the rows are counted, no covered set is claimed
         var gexf = exporter.export(ExportFormat.GEXF, null, LocalDate.of(2004, 1, 1), null, SnapshotFilter.NONE,
                 ExportProgress.NONE).metadata();
