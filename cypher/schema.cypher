@@ -17,3 +17,5 @@ CREATE CONSTRAINT user_username IF NOT EXISTS FOR (u:User) REQUIRE u.username IS
 CREATE CONSTRAINT change_id IF NOT EXISTS FOR (c:Change) REQUIRE c.id IS UNIQUE;
 CREATE INDEX change_entity IF NOT EXISTS FOR (c:Change) ON (c.entityId);
 CREATE INDEX change_at IF NOT EXISTS FOR (c:Change) ON (c.at);
+// Coverage rows (domain.md item 8): upserted by id, the hash of their identity.
+CREATE CONSTRAINT coverage_id IF NOT EXISTS FOR (c:Coverage) REQUIRE c.id IS UNIQUE;

@@ -16,6 +16,7 @@ export const PAGES = [
   { id: 'networks', href: 'natverk.html', key: 'nav.networks' },
   { id: 'timeline', href: 'tidslinje.html', key: 'nav.timeline' },
   { id: 'changes', href: 'andringar.html', key: 'nav.changes' },
+  { id: 'sources', href: 'sources.html', key: 'nav.sources' },
 ];
 
 export const FORMS = ['FEDERATION', 'JOINT_COMMITTEE', 'AGREEMENT', 'COMPANY', 'ASSOCIATION', 'NETWORK', 'INITIATIVE'];

@@ -10,7 +10,8 @@ import org.neo4j.driver.TransactionContext;
 /**
  * Writes the audit trail inside the caller's write transaction, so a change and its record commit or roll
  * back together: one {@code :Change} node per changed field, linked {@code -[:CHANGED]->} to the body it is
- * about (while that exists). docs/security.md lists the properties.
+ * about (while that exists), or to the municipality whose coverage changed. docs/security.md lists the
+ * properties.
  */
 public final class ChangeLog {
 
@@ -24,7 +25,10 @@ public final class ChangeLog {
                               before: row.before, after: row.after})
             WITH c, row
             OPTIONAL MATCH (b:Body {id: row.entityId}) WHERE row.entityType = 'Body'
-            FOREACH (ignored IN CASE WHEN b IS NULL THEN [] ELSE [1] END | CREATE (c)-[:CHANGED]->(b))""";
+            FOREACH (ignored IN CASE WHEN b IS NULL THEN [] ELSE [1] END | CREATE (c)-[:CHANGED]->(b))
+            WITH c, row
+            OPTIONAL MATCH (m:Municipality {code: row.entityId}) WHERE row.entityType = 'Coverage'
+            FOREACH (ignored IN CASE WHEN m IS NULL THEN [] ELSE [1] END | CREATE (c)-[:CHANGED]->(m))""";
 
     /** Longest before/after text kept; the rest is cut with a note, so a huge field cannot bloat the trail. */
     static final int MAX_TEXT = 4000;

@@ -1,11 +1,13 @@
 package se.samverkansvaven.body;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import se.samverkansvaven.web.BadParameterException;
 import se.samverkansvaven.web.NotFoundException;
 import se.samverkansvaven.web.Today;
 
@@ -18,6 +20,20 @@ class BodyController {
     BodyController(BodyQueries queries, Today today) {
         this.queries = queries;
         this.today = today;
+    }
+
+    /**
+     * Bodies whose name contains {@code q} (case and diacritics ignored) or whose id starts with it, by name;
+     * without q, every body. At most {@code limit} (1 to 5000).
+     */
+    @GetMapping("/api/bodies")
+    List<BodyDetails.Summary> search(@RequestParam(required = false) String q,
+                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                     @RequestParam(defaultValue = "100") int limit) {
+        if (limit < 1 || limit > 5000) {
+            throw new BadParameterException("limit", "give a number from 1 to 5000.");
+        }
+        return queries.search(q == null ? "" : q, today.orDefault(asOf), limit);
     }
 
     @GetMapping("/api/bodies/{id}")

@@ -1,11 +1,15 @@
 package se.samverkansvaven.body;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
+import se.samverkansvaven.source.Citation;
 
 /** Reads one body with its whole history of parties, conveners and links; activity is flagged per date. */
 @Component
@@ -47,6 +51,11 @@ class BodyQueries {
             }
             RETURN b, seat, parties, conveners, areas, goals, links""";
 
+    private static final String ALL = """
+            MATCH (b:Body)
+            RETURN b.id AS id, b.form AS form, b.name AS name, b.validFrom AS validFrom, b.validTo AS validTo,
+                   coalesce(b.illustrative, false) AS illustrative""";
+
     private final Neo4jClient client;
 
     BodyQueries(Neo4jClient client) {
@@ -67,6 +76,12 @@ class BodyQueries {
                             date(l.get("validFrom")), date(l.get("validTo")), l.get("source").asString(null),
                             bodyActive && BodyDetails.active(date(l.get("validFrom")), date(l.get("validTo")), asOf)));
                     Value seat = record.get("seat");
+                    String bodySource = b.get("source").asString(null);
+                    List<String> sources = new ArrayList<>();
+                    sources.add(bodySource);
+                    parties.forEach(p -> sources.add(p.source() != null ? p.source() : bodySource));
+                    conveners.forEach(p -> sources.add(p.source() != null ? p.source() : bodySource));
+                    links.forEach(l -> sources.add(l.source()));
                     return new BodyDetails(
                             b.get("id").asString(), b.get("form").asString(), b.get("name").asString(),
                             b.get("sector").asString(null), b.get("level").asString(null),
@@ -77,9 +92,43 @@ class BodyQueries {
                             record.get("areas").asList(a -> new BodyDetails.Area(a.get("id").asString(),
                                     a.get("sector").asString(), a.get("nameSv").asString(), a.get("nameEn").asString())),
                             record.get("goals").asList(g -> new BodyDetails.Goal(g.get("id").asString(), g.get("name").asString())),
-                            links);
+                            links, citations(sources));
                 })
                 .one();
+    }
+
+    /** Every body whose folded name contains the folded needle, or whose id starts with it; by name. */
+    List<BodyDetails.Summary> search(String needle, LocalDate asOf, int limit) {
+        String folded = fold(needle);
+        return client.query(ALL).fetchAs(BodyDetails.Summary.class).mappedBy((types, r) -> {
+                    LocalDate from = date(r.get("validFrom"));
+                    LocalDate to = date(r.get("validTo"));
+                    return new BodyDetails.Summary(r.get("id").asString(), r.get("form").asString(null),
+                            r.get("name").asString(null), from, to, BodyDetails.active(from, to, asOf),
+                            r.get("illustrative").asBoolean());
+                }).all().stream()
+                .filter(b -> folded.isEmpty() || b.id().startsWith(folded) || (b.name() != null && fold(b.name()).contains(folded)))
+                .sorted(java.util.Comparator.comparing((BodyDetails.Summary b) -> b.name() == null ? "" : fold(b.name()))
+                        .thenComparing(BodyDetails.Summary::id))
+                .limit(limit)
+                .toList();
+    }
+
+    /** Lower case without diacritics, as the municipality search matches ("skovde" finds "Skövde"). */
+    static String fold(String s) {
+        return java.text.Normalizer.normalize(s.strip(), java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The distinct citations of these source cells, in order (an empty cell adds none). */
+    private static List<Citation> citations(List<String> sources) {
+        Map<String, Citation> distinct = new LinkedHashMap<>();
+        for (String source : sources) {
+            for (Citation c : Citation.parse(source)) {
+                distinct.putIfAbsent(c.text(), c);
+            }
+        }
+        return List.copyOf(distinct.values());
     }
 
     private static BodyDetails.Party party(Value p, boolean bodyActive, LocalDate asOf) {

@@ -13,7 +13,7 @@ import se.samverkansvaven.export.GraphSnapshot.Edge;
 import se.samverkansvaven.export.GraphSnapshot.Node;
 
 /**
- * The CSV bundle of domain.md ("Data exchange format"), which the loader reads back: all eight files, every
+ * The CSV bundle of domain.md ("Data exchange format"), which the loader reads back: all nine files, every
  * column in the order domain.md gives, rows sorted (bodies by id, parties by body, party, role and
  * valid_from, and so on), plus {@code metadata.json}. Written from a snapshot with full records, so each
  * body carries its whole history and the bundle passes the loader's rules on its own.
@@ -69,6 +69,10 @@ final class BundleZipWriter implements SnapshotWriter {
         put(content, "goals.csv", goals, "id,name,source");
         put(content, "body_goals.csv", bodyGoals, "body_id,goal_id");
         put(content, "goal_relations.csv", goalRelations, "a,b,kind");
+        List<List<Object>> coverage = new ArrayList<>();
+        graph.coverage().forEach(c -> coverage.add(row(c.municipality(), String.join(";", c.forms()), c.validFrom(),
+                c.validTo(), c.source())));
+        put(content, "coverage.csv", coverage, "municipality,forms,valid_from,valid_to,source");
         return content;
     }
 

@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import se.samverkansvaven.body.Form;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,10 +49,40 @@ record ExportMetadata(Map<String, Object> fields) {
         if (graph.includesChanges()) {
             counts.put("changes", graph.changes().size()); // not in nodes/edges, which count the graph itself
         }
+        counts.put("coverage", graph.coverage().size()); // coverage rows, not nodes of the graph formats
         fields.put("counts", counts);
+        fields.put("coverage", coverage(graph, asOf));
         fields.put("sha256", sha256);
         fields.put("generatedAt", generatedAt.truncatedTo(ChronoUnit.MILLIS).toString());
         return new ExportMetadata(fields);
+    }
+
+    /**
+     * What the export knows completely (domain.md item 8): for a snapshot, the municipalities covered on its
+     * date for the forms filter (the analyses' default forms without one), with how many rows say so; for a
+     * window (GEXF) only the rows, since coverage changes within it.
+     */
+    private static Map<String, Object> coverage(GraphSnapshot graph, LocalDate asOf) {
+        Map<String, Object> coverage = new LinkedHashMap<>();
+        java.util.Set<Form> forms = graph.filter().forms() != null ? graph.filter().forms() : Form.DEFAULT_ANALYSIS_FORMS;
+        coverage.put("rows", graph.coverage().size());
+        coverage.put("illustrativeRows", graph.coverage().stream().filter(GraphSnapshot.CoverageEntry::illustrative).count());
+        if (asOf != null && graph.window().isDay()) {
+            java.util.Map<String, java.util.Set<String>> formsByCode = new java.util.TreeMap<>();
+            for (GraphSnapshot.CoverageEntry row : graph.coverage()) {
+                java.util.Set<String> named = formsByCode.computeIfAbsent(row.municipality(), k -> new java.util.HashSet<>());
+                if (row.forms().isEmpty()) {
+                    java.util.Arrays.stream(Form.values()).forEach(f -> named.add(f.name()));
+                } else {
+                    named.addAll(row.forms());
+                }
+            }
+            coverage.put("forms", forms.stream().sorted().map(Form::name).toList());
+            coverage.put("covered", formsByCode.entrySet().stream()
+                    .filter(e -> forms.stream().allMatch(f -> e.getValue().contains(f.name())))
+                    .map(Map.Entry::getKey).toList());
+        }
+        return coverage;
     }
 
     String sha256() {

@@ -104,6 +104,16 @@ final class ExportQueries {
             WHERE $codes IS NULL OR (a.code IN $codes AND b.code IN $codes)
             RETURN a.code AS a, b.code AS b""";
 
+    /** Coverage rows in the window of the municipalities $codes (null: all), by municipality and start. */
+    static final String COVERAGE = """
+            MATCH (c:Coverage)-[:OF]->(m:Municipality)
+            WHERE ($codes IS NULL OR m.code IN $codes)
+              AND ($to IS NULL OR c.validFrom < $to)
+              AND (c.validTo IS NULL OR $from IS NULL OR c.validTo > $from)
+            RETURN m.code AS municipality, c.forms AS forms, c.validFrom AS validFrom, c.validTo AS validTo,
+                   c.source AS source, coalesce(c.illustrative, false) AS illustrative
+            ORDER BY municipality, validFrom, c.id""";
+
     /**
      * The audit trail (docs/security.md) made before $before (null: all of it), for the bodies $ids (null:
      * every change, loads and purged bodies included), oldest first.

@@ -17,12 +17,14 @@ import java.util.TreeMap;
  * @param filter      the restrictions applied
  * @param fullRecords whether the bodies carry every row of their history, not only the window's (bundles)
  * @param changes     the audit trail up to the window's end, oldest first; null when not asked for
+ * @param coverage    the coverage rows that hold in the export (see {@link CoverageEntry})
  */
 record GraphSnapshot(Window window, SnapshotFilter filter, boolean fullRecords, List<Node> nodes, List<Edge> edges,
-        List<Change> changes) {
+        List<Change> changes, List<CoverageEntry> coverage) {
 
-    GraphSnapshot(Window window, SnapshotFilter filter, boolean fullRecords, List<Node> nodes, List<Edge> edges) {
-        this(window, filter, fullRecords, nodes, edges, null);
+    GraphSnapshot(Window window, SnapshotFilter filter, boolean fullRecords, List<Node> nodes, List<Edge> edges,
+            List<CoverageEntry> coverage) {
+        this(window, filter, fullRecords, nodes, edges, null, coverage);
     }
 
     /** The same snapshot with no user name in its audit trail (null), for a reader who is not logged in. */
@@ -34,6 +36,16 @@ record GraphSnapshot(Window window, SnapshotFilter filter, boolean fullRecords, 
                 c.at(), null, c.action(), c.entityType(), c.entityId(), c.field(), c.before(), c.after(), c.reason()))
                 .toList());
     }
+
+    /**
+     * A coverage row of the export (domain.md item 8, docs/exports.md "Coverage"): only the scope's
+     * municipalities, forms narrowed to the forms filter, none with an area filter; in a bundle limited to
+     * the snapshot's day, the only day on which the bundle holds every body.
+     *
+     * @param forms form names in enum order; empty means every form
+     */
+    record CoverageEntry(String municipality, List<String> forms, LocalDate validFrom, LocalDate validTo,
+            String source, boolean illustrative) {}
 
     /**
      * One {@code :Change} node of the audit trail (docs/security.md), as stored. {@code before}/{@code after}
@@ -67,7 +79,7 @@ record GraphSnapshot(Window window, SnapshotFilter filter, boolean fullRecords, 
                 return null;
             }
             return switch (entityType) {
-                case "Body", "Actor", "Municipality" -> entityId;
+                case "Body", "Actor", "Municipality", "Coverage" -> entityId; // a coverage change is about its municipality
                 case "Goal" -> "goal:" + entityId;
                 case "ServiceArea" -> "area:" + entityId;
                 default -> null;

@@ -26,7 +26,7 @@ import se.samverkansvaven.export.GraphSnapshot.Node;
 final class GraphmlWriter implements SnapshotWriter {
 
     static final List<String> META_KEYS = List.of("generator", "appVersion", "schemaVersion", "format", "asOf",
-            "from", "to", "fullRecords", "includesChanges", "filters", "counts", "sha256", "generatedAt");
+            "from", "to", "fullRecords", "includesChanges", "filters", "counts", "coverage", "sha256", "generatedAt");
 
     @Override
     public Map<String, byte[]> content(GraphSnapshot graph) throws IOException {

@@ -75,7 +75,7 @@ class SnapshotReader {
                         text(r, "user"), text(r, "action"), text(r, "entityType"), text(r, "entityId"),
                         text(r, "field"), text(r, "before"), text(r, "after"), text(r, "reason")));
         return new GraphSnapshot(graph.window(), graph.filter(), graph.fullRecords(), graph.nodes(), graph.edges(),
-                List.copyOf(changes));
+                List.copyOf(changes), graph.coverage());
     }
 
     private static String text(Record r, String key) {
@@ -172,7 +172,41 @@ class SnapshotReader {
             List<Edge> edgeList = new ArrayList<>(edges.values());
             edgeList.removeIf(e -> !nodes.containsKey(e.source()) || !nodes.containsKey(e.target()));
             edgeList.sort(Comparator.comparing(Edge::id));
-            return new GraphSnapshot(window, filter, full, List.copyOf(nodeList), List.copyOf(edgeList));
+            return new GraphSnapshot(window, filter, full, List.copyOf(nodeList), List.copyOf(edgeList),
+                    coverage(scope));
+        }
+
+        /**
+         * The coverage rows of the scope's municipalities in the window. A completeness claim is about every
+         * area, so an area filter exports none; a forms filter keeps the rows that speak for one of its forms,
+         * narrowed to those. A bundle holds the bodies of its day only, so there each row is cut to that day.
+         */
+        private List<GraphSnapshot.CoverageEntry> coverage(List<String> scope) {
+            if (filter.area() != null) {
+                return List.of();
+            }
+            Map<String, Object> params = windowParams();
+            params.put("codes", scope);
+            List<GraphSnapshot.CoverageEntry> entries = new ArrayList<>();
+            for (Record r : tx.run(ExportQueries.COVERAGE, params).list()) {
+                List<String> forms = r.get("forms").isNull() ? List.of() : r.get("forms").asList(v -> v.asString());
+                if (filter.forms() != null) {
+                    List<String> wanted = filter.forms().stream().sorted().map(Form::name).toList();
+                    forms = forms.isEmpty() ? wanted : wanted.stream().filter(forms::contains).toList();
+                    if (forms.isEmpty()) {
+                        continue;
+                    }
+                }
+                java.time.LocalDate from = r.get("validFrom").asLocalDate();
+                java.time.LocalDate to = r.get("validTo").isNull() ? null : r.get("validTo").asLocalDate();
+                if (full && window.isDay()) {
+                    from = window.from();
+                    to = window.to();
+                }
+                entries.add(new GraphSnapshot.CoverageEntry(r.get("municipality").asString(), forms, from, to,
+                        r.get("source").asString(null), r.get("illustrative").asBoolean()));
+            }
+            return List.copyOf(entries);
         }
 
         private Map<String, Object> windowParams() {
@@ -295,6 +329,7 @@ class SnapshotReader {
             String key = r.get("key").asString();
             Map<String, Object> props = new TreeMap<>(r.get("props").asMap());
             props.remove("id"); // the key; "id" is the element id in GraphML, GEXF and Cytoscape
+            props.remove("coverageVersion"); // the editing API's lock counter of a municipality's coverage, not data
             props.put("key", key);
             if (type.equals("Body") || type.equals("Actor") || type.equals("Goal")) {
                 props.putIfAbsent("illustrative", false);

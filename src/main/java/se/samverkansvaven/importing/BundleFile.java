@@ -15,7 +15,8 @@ enum BundleFile {
     LINKS("links.csv", false, "a", "b", "kind", "valid_from", "valid_to", "source"),
     GOALS("goals.csv", false, "id", "name", "source"),
     BODY_GOALS("body_goals.csv", false, "body_id", "goal_id"),
-    GOAL_RELATIONS("goal_relations.csv", false, "a", "b", "kind");
+    GOAL_RELATIONS("goal_relations.csv", false, "a", "b", "kind"),
+    COVERAGE("coverage.csv", false, "municipality", "forms", "valid_from", "valid_to", "source");
 
     private final String fileName;
     private final boolean required;

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.SessionConfig;
@@ -64,7 +65,8 @@ public class BundleImporter {
                     var written = validateAndWrite(tx, tables, tally);
                     if (written.changedData()) {
                         bumpVersions(tx, written.bodyIds());
-                        audit(tx, written.bodyIds());
+                        bumpCoverageVersions(tx, written.coverageChanged());
+                        audit(tx, written.bodyIds(), written.coverageChanged());
                     }
                     tally.step("versions and audit");
                     return written.report();
@@ -92,7 +94,9 @@ public class BundleImporter {
             AtomicReference<BundleWriter.Tally> timing) {
         var tally = new BundleWriter.Tally();
         timing.set(tally);
-        ReferenceData reference = session.executeRead(writer::readReference);
+        Set<String> coverageCodes = coverageCodes(tables);
+        ReferenceData reference = session.executeRead(tx -> writer.readReference(tx)
+                .withCoverage(writer.readCoverage(tx, coverageCodes)));
         tally.step("read reference");
         var result = new BundleValidator(reference, codes).validate(tables);
         tally.step("validate");
@@ -116,7 +120,7 @@ public class BundleImporter {
         try {
             // 1. New actors and goals, which party rows and body goals point at.
             revisions.write(session, tx -> writer.write(tx, part(bundle, List.of(), List.of(), List.of(), newActors,
-                    newGoals, List.of(), List.of()), id -> false, tally));
+                    newGoals, List.of(), List.of(), List.of()), id -> false, tally));
             tally.step("actors and goals");
             // 2. The bodies, with their party rows, areas, goals and seats, in slices of whole bodies.
             Map<String, List<ValidBundle.PartyRow>> partiesByBody = byBody(bundle.parties());
@@ -139,7 +143,7 @@ public class BundleImporter {
                     List<String> ids = bodies.stream().map(ValidBundle.BodyRow::id).toList();
                     revisions.write(session, tx -> {
                         writer.write(tx, part(bundle, bodies, parties, conveners, List.of(), List.of(), List.of(),
-                                List.of()), id -> false, tally);
+                                List.of(), List.of()), id -> false, tally);
                         bumpVersions(tx, ids);
                         tally.step("bodies: versions");
                         return null;
@@ -151,15 +155,16 @@ public class BundleImporter {
                 }
             }
             tally.step("bodies in slices");
-            // 3. Stored actors and goals the bundle updates, links and goal relations, and the audit entry.
+            // 3. Stored actors and goals the bundle updates, links, goal relations, coverage and the audit entry.
             List<String> ids = bundle.bodies().stream().map(ValidBundle.BodyRow::id).toList();
             long revision = revisions.write(session, tx -> {
                 long r = writer.write(tx, part(bundle, List.of(), List.of(), List.of(), storedActors, storedGoals,
-                        bundle.links(), bundle.goalRelations()), id -> false, tally);
-                audit(tx, ids);
+                        bundle.links(), bundle.goalRelations(), bundle.coverage()), id -> false, tally);
+                bumpCoverageVersions(tx, tally.coverageChanged);
+                audit(tx, ids, tally.coverageChanged);
                 return r;
             });
-            tally.step("links, goal relations and audit");
+            tally.step("links, goal relations, coverage and audit");
             return new ImportReport(bundle.counts(), tally.nodesCreated, tally.relationshipsCreated,
                     tally.relationshipsDeleted, revision);
         } catch (RuntimeException e) {
@@ -197,9 +202,23 @@ public class BundleImporter {
     private static ValidBundle part(ValidBundle bundle, List<ValidBundle.BodyRow> bodies,
             List<ValidBundle.PartyRow> parties, List<ValidBundle.PartyRow> conveners,
             List<ValidBundle.ActorRow> actors, List<ValidBundle.GoalRow> goals, List<ValidBundle.LinkRow> links,
-            List<ValidBundle.GoalRelationRow> relations) {
+            List<ValidBundle.GoalRelationRow> relations, List<ValidBundle.CoverageRow> coverage) {
         return new ValidBundle(bundle.counts(), bodies, parties, conveners, actors, goals, bundle.areasByBody(),
-                bundle.goalsByBody(), links, relations);
+                bundle.goalsByBody(), links, relations, coverage);
+    }
+
+    /** The municipality cells of coverage.csv, whose stored coverage rows the overlap rule needs. */
+    private static Set<String> coverageCodes(Map<BundleFile, CsvTable> tables) {
+        Set<String> codes = new java.util.TreeSet<>();
+        CsvTable table = tables.get(BundleFile.COVERAGE);
+        if (table != null) {
+            table.rows().forEach(r -> {
+                if (r.get(0) != null) {
+                    codes.add(r.get(0));
+                }
+            });
+        }
+        return codes;
     }
 
     private static Map<String, List<ValidBundle.PartyRow>> byBody(List<ValidBundle.PartyRow> rows) {
@@ -220,10 +239,25 @@ public class BundleImporter {
         }
     }
 
-    /** A load that changed something is in the audit trail, as one entry. */
-    private static void audit(TransactionContext tx, List<String> ids) {
-        ChangeLog.record(tx, CurrentUser.auditName(), null, List.of(new ChangeLog.Entry("LOAD", "Bundle",
-                null, "bodies", null, ids.size() + " bodies: " + String.join(", ", ids))));
+    /** The coverage versions of these municipalities move on, as a body's version does (409 for an older one). */
+    private static void bumpCoverageVersions(TransactionContext tx, Set<String> codes) {
+        if (!codes.isEmpty()) {
+            tx.run("UNWIND $codes AS code MATCH (m:Municipality {code: code}) "
+                    + "SET m.coverageVersion = coalesce(m.coverageVersion, 0) + 1", Map.of("codes", List.copyOf(codes)))
+                    .consume();
+        }
+    }
+
+    /** A load that changed something is in the audit trail: one entry, and one more when it changed coverage. */
+    private static void audit(TransactionContext tx, List<String> ids, Set<String> coverage) {
+        List<ChangeLog.Entry> entries = new ArrayList<>();
+        entries.add(new ChangeLog.Entry("LOAD", "Bundle", null, "bodies", null,
+                ids.size() + " bodies: " + String.join(", ", ids)));
+        if (!coverage.isEmpty()) {
+            entries.add(new ChangeLog.Entry("LOAD", "Bundle", null, "coverage", null,
+                    "coverage rows of " + coverage.size() + " municipalities: " + String.join(", ", coverage)));
+        }
+        ChangeLog.record(tx, CurrentUser.auditName(), null, entries);
     }
 
     /**
@@ -237,12 +271,12 @@ public class BundleImporter {
         return validateAndWrite(tx, parse(files), new BundleWriter.Tally()).report();
     }
 
-    private record Written(ImportReport report, boolean changedData, List<String> bodyIds) {}
+    private record Written(ImportReport report, boolean changedData, List<String> bodyIds, Set<String> coverageChanged) {}
 
     private Written validateAndWrite(TransactionContext tx, Map<BundleFile, CsvTable> tables,
             BundleWriter.Tally tally) {
         tally.step("start transaction");
-        var reference = writer.readReference(tx);
+        var reference = writer.readReference(tx).withCoverage(writer.readCoverage(tx, coverageCodes(tables)));
         tally.step("read reference");
         var result = new BundleValidator(reference, codes).validate(tables);
         tally.step("validate");
@@ -253,7 +287,7 @@ public class BundleImporter {
         var report = new ImportReport(result.bundle().counts(), tally.nodesCreated, tally.relationshipsCreated,
                 tally.relationshipsDeleted, revision);
         return new Written(report, tally.changedData,
-                result.bundle().bodies().stream().map(ValidBundle.BodyRow::id).toList());
+                result.bundle().bodies().stream().map(ValidBundle.BodyRow::id).toList(), tally.coverageChanged);
     }
 
     /**

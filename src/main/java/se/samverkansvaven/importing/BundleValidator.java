@@ -23,6 +23,7 @@ import se.samverkansvaven.importing.CsvTable.Row;
 import se.samverkansvaven.municipality.MunicipalityCodes;
 import se.samverkansvaven.importing.ValidBundle.ActorRow;
 import se.samverkansvaven.importing.ValidBundle.BodyRow;
+import se.samverkansvaven.importing.ValidBundle.CoverageRow;
 import se.samverkansvaven.importing.ValidBundle.GoalRelationRow;
 import se.samverkansvaven.importing.ValidBundle.GoalRow;
 import se.samverkansvaven.importing.ValidBundle.LinkRow;
@@ -49,6 +50,7 @@ final class BundleValidator {
     private static final int A_ID = 0, A_KIND = 1, A_NAME = 2, A_SOURCE = 3;
     private static final int L_A = 0, L_B = 1, L_KIND = 2, L_FROM = 3, L_TO = 4, L_SOURCE = 5;
     private static final int G_ID = 0, G_NAME = 1, G_SOURCE = 2;
+    private static final int C_MUNICIPALITY = 0, C_FORMS = 1, C_FROM = 2, C_TO = 3, C_SOURCE = 4;
 
     private final ReferenceData reference;
     /** What a municipality code looks like; a party matching it is a municipality, an id must not match it. */
@@ -95,11 +97,12 @@ final class BundleValidator {
                         + "' in goals.csv or in the database");
         List<LinkRow> links = readLinks(rows(tables, BundleFile.LINKS));
         List<GoalRelationRow> relations = readGoalRelations(rows(tables, BundleFile.GOAL_RELATIONS));
+        List<CoverageRow> coverage = readCoverage(rows(tables, BundleFile.COVERAGE));
 
         errors.sort(Comparator.comparingInt((BundleError e) -> BundleFile.byName(e.file())
                 .map(Enum::ordinal).orElse(-1)).thenComparingInt(BundleError::line));
         ValidBundle bundle = new ValidBundle(counts, List.copyOf(bodies.values()), parties, conveners, actorRows,
-                goalRows, areas, goals, links, relations);
+                goalRows, areas, goals, links, relations, coverage);
         return new Result(bundle, List.copyOf(errors));
     }
 
@@ -580,6 +583,159 @@ final class BundleValidator {
             return null;
         }
         return id;
+    }
+
+    // ---- coverage.csv --------------------------------------------------------------------------------------
+
+    /**
+     * Coverage rows (domain.md item 8): a known municipality, known forms (empty: all), a valid_from (a claim
+     * of completeness holds from a day), an optional valid_to after it, and a source (who says the list is
+     * complete). One source may not state the same thing twice: two rows of one municipality with the same
+     * source may not overlap in time for a form they share, within the bundle or with a stored row (a row of
+     * the bundle with a stored row's identity replaces it). Rows of different sources may overlap: each is a
+     * source for the same fact.
+     */
+    private List<CoverageRow> readCoverage(List<Row> rows) {
+        List<CoverageRow> result = new ArrayList<>(rows.size());
+        Map<String, Integer> seen = new HashMap<>();
+        for (Row row : rows) {
+            String code = required(BundleFile.COVERAGE, row, C_MUNICIPALITY, "every row names the municipality "
+                    + "whose list of bodies is complete");
+            boolean known = code != null && knownMunicipality(row, code);
+            List<Form> forms = forms(row);
+            LocalDate from = date(BundleFile.COVERAGE, row, C_FROM);
+            if (row.get(C_FROM) == null) {
+                error(BundleFile.COVERAGE, row, C_FROM, "valid_from is empty; a coverage row says from which day "
+                        + "the municipality's list is complete");
+            }
+            LocalDate to = date(BundleFile.COVERAGE, row, C_TO);
+            boolean datesOk = checkOrder(BundleFile.COVERAGE, row, C_TO, from, to)
+                    && (row.get(C_TO) == null || to != null);
+            String source = required(BundleFile.COVERAGE, row, C_SOURCE, "a coverage row needs its source: who "
+                    + "says the list is complete (a decision, a register, or illustrative)");
+            if (!known || forms == null || from == null || !datesOk || source == null) {
+                continue;
+            }
+            String id = CoverageKey.id(code, forms, from, source);
+            Integer previous = seen.putIfAbsent(id, row.line());
+            if (previous != null) {
+                error(BundleFile.COVERAGE, row, C_MUNICIPALITY, "duplicate row: line " + previous + " already "
+                        + "declares " + code + " complete for " + formsInWords(forms) + " from " + from
+                        + " with the same source");
+                continue;
+            }
+            result.add(new CoverageRow(row.line(), id, code, forms, from, to, source));
+        }
+        checkCoverageOverlaps(result);
+        return result;
+    }
+
+    private boolean knownMunicipality(Row row, String code) {
+        if (!codes.matches(code)) {
+            error(BundleFile.COVERAGE, row, C_MUNICIPALITY, "'" + code + "' is not a municipality code; "
+                    + codes.describe());
+            return false;
+        }
+        if (!reference.municipalities().contains(code)) {
+            error(BundleFile.COVERAGE, row, C_MUNICIPALITY, "no municipality has code " + code);
+            return false;
+        }
+        return true;
+    }
+
+    /** The forms of a cell in enum order (empty: every form), or null with an error. */
+    private List<Form> forms(Row row) {
+        String cell = row.get(C_FORMS);
+        if (cell == null) {
+            return List.of();
+        }
+        java.util.EnumSet<Form> forms = java.util.EnumSet.noneOf(Form.class);
+        boolean ok = true;
+        for (String part : cell.split(";", -1)) {
+            String name = part.strip();
+            if (name.isEmpty()) {
+                error(BundleFile.COVERAGE, row, C_FORMS, "'" + cell + "' has an empty entry; separate forms with "
+                        + "';', e.g. FEDERATION;JOINT_COMMITTEE, or leave the cell empty for every form");
+                ok = false;
+                continue;
+            }
+            Form form;
+            try {
+                form = Form.valueOf(name);
+            } catch (IllegalArgumentException e) {
+                error(BundleFile.COVERAGE, row, C_FORMS, "'" + name + "' is not a known form; use one of "
+                        + names(Form.class) + ", separated by ';'");
+                ok = false;
+                continue;
+            }
+            if (!forms.add(form)) {
+                error(BundleFile.COVERAGE, row, C_FORMS, form + " is listed twice");
+                ok = false;
+            }
+        }
+        return ok ? List.copyOf(forms) : null;
+    }
+
+    private void checkCoverageOverlaps(List<CoverageRow> rows) {
+        Map<String, List<CoverageRow>> byMunicipality = new LinkedHashMap<>();
+        rows.forEach(r -> byMunicipality.computeIfAbsent(r.municipality(), k -> new ArrayList<>()).add(r));
+        for (var entry : byMunicipality.entrySet()) {
+            List<CoverageRow> bundleRows = entry.getValue();
+            Set<String> replaced = new java.util.HashSet<>();
+            bundleRows.forEach(r -> replaced.add(r.id()));
+            for (int i = 0; i < bundleRows.size(); i++) {
+                CoverageRow row = bundleRows.get(i);
+                CoverageRow clash = null;
+                for (int j = 0; j < i && clash == null; j++) {
+                    if (coverageOverlap(row, bundleRows.get(j).forms(), bundleRows.get(j).validFrom(),
+                            bundleRows.get(j).validTo(), bundleRows.get(j).source())) {
+                        clash = bundleRows.get(j);
+                    }
+                }
+                if (clash != null) {
+                    errors.add(new BundleError(BundleFile.COVERAGE.fileName(), row.line(), "valid_from",
+                            "this row overlaps line " + clash.line() + ": the same source would declare "
+                                    + row.municipality() + " complete for " + formsInWords(shared(row.forms(),
+                                    clash.forms())) + " twice " + span(max(row.validFrom(), clash.validFrom()),
+                                    min(end(row.validTo()), end(clash.validTo())))));
+                    continue;
+                }
+                for (ReferenceData.StoredCoverage stored : reference.coverage().getOrDefault(entry.getKey(), List.of())) {
+                    if (!replaced.contains(stored.id()) && coverageOverlap(row, stored.forms(), stored.validFrom(),
+                            stored.validTo(), stored.source())) {
+                        errors.add(new BundleError(BundleFile.COVERAGE.fileName(), row.line(), "valid_from",
+                                "this row overlaps a stored row (" + stored.id() + ", " + formsInWords(stored.forms())
+                                        + " from " + stored.validFrom() + (stored.validTo() == null ? ""
+                                        : " until " + stored.validTo()) + ") with the same source: "
+                                        + row.municipality() + " would be declared complete for "
+                                        + formsInWords(shared(row.forms(), stored.forms())) + " twice "
+                                        + span(max(row.validFrom(), stored.validFrom()),
+                                        min(end(row.validTo()), end(stored.validTo())))
+                                        + "; end the stored row first (valid_to)"));
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean coverageOverlap(CoverageRow row, List<Form> forms, LocalDate from, LocalDate to,
+            String source) {
+        return row.source().equals(source) && !shared(row.forms(), forms).isEmpty()
+                && row.validFrom().isBefore(end(to)) && from.isBefore(end(row.validTo()));
+    }
+
+    /** The forms two rows both cover (an empty list covers every form). */
+    private static List<Form> shared(List<Form> a, List<Form> b) {
+        if (a.isEmpty()) {
+            return b.isEmpty() ? List.of(Form.values()) : b;
+        }
+        return b.isEmpty() ? a : a.stream().filter(b::contains).toList();
+    }
+
+    private static String formsInWords(List<Form> forms) {
+        return forms.isEmpty() || forms.size() == Form.values().length ? "every form"
+                : forms.stream().map(Enum::name).collect(Collectors.joining(", "));
     }
 
     // ---- cells -------------------------------------------------------------------------------------------

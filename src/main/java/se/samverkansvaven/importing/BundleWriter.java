@@ -52,6 +52,9 @@ final class BundleWriter {
     private final String existingLinks = CypherQueries.load("existing-links");
     private final String createLinks = CypherQueries.load("create-links");
     private final String mergeGoalRelations = CypherQueries.load("merge-goal-relations");
+    private final String existingCoverage = CypherQueries.load("existing-coverage");
+    private final String createCoverage = CypherQueries.load("create-coverage");
+    private final String updateCoverage = CypherQueries.load("update-coverage");
 
     /** Created and deleted counts summed over the statements of one import. */
     static final class Tally {
@@ -62,6 +65,8 @@ final class BundleWriter {
         long rowsUpdated;
         /** Whether the bundle changed any data (the revision increment aside). */
         boolean changedData;
+        /** Municipalities whose coverage rows the bundle created or changed. */
+        final Set<String> coverageChanged = new java.util.TreeSet<>();
         /** Wall time per step in milliseconds, in order, for the DEBUG log (profiling a large load). */
         final Map<String, Long> millis = new LinkedHashMap<>();
         private long mark = System.nanoTime();
@@ -106,6 +111,26 @@ final class BundleWriter {
         return new ReferenceData(municipalities, areas, sectors, actors, goals, bodies);
     }
 
+    /** The stored coverage rows of these municipalities, by code. */
+    Map<String, List<ReferenceData.StoredCoverage>> readCoverage(TransactionContext tx, Set<String> codes) {
+        Map<String, List<ReferenceData.StoredCoverage>> stored = new HashMap<>();
+        if (codes.isEmpty()) {
+            return stored;
+        }
+        for (List<String> batch : batches(List.copyOf(codes))) {
+            tx.run(existingCoverage, Map.of("codes", batch)).forEachRemaining(r -> stored
+                    .computeIfAbsent(r.get("code").asString(), k -> new ArrayList<>())
+                    .add(new ReferenceData.StoredCoverage(r.get("id").asString(),
+                            r.get("forms").isNull() ? List.of() : r.get("forms").asList(v -> Form.valueOf(v.asString())),
+                            date(r.get("validFrom")), date(r.get("validTo")), r.get("source").asString(null))));
+        }
+        return stored;
+    }
+
+    private static LocalDate date(org.neo4j.driver.Value value) {
+        return value.isNull() ? null : value.asLocalDate();
+    }
+
     /**
      * Writes everything and increments the graph revision; returns the new revision.
      *
@@ -139,6 +164,8 @@ final class BundleWriter {
         run(tx, mergeGoalRelations, bundle.goalRelations().stream()
                 .map(r -> row("a", r.a(), "b", r.b(), "kind", r.kind())).toList(), tally);
         tally.step("links and goal relations");
+        writeCoverage(tx, bundle.coverage(), tally);
+        tally.step("coverage");
         tally.changedData = tally.nodesCreated + tally.relationshipsCreated + tally.relationshipsDeleted
                 + tally.rowsUpdated > 0;
         return GraphRevisions.bump(tx);
@@ -319,6 +346,48 @@ final class BundleWriter {
         tally.rowsUpdated += updates.size();
         run(tx, updateRelationships, updates, tally);
         run(tx, createLinks, creates, tally);
+    }
+
+    /**
+     * Coverage rows are upserted by identity (municipality, forms, valid_from, source; the id is its hash):
+     * a new one is created, a stored one updated only when its valid_to differs; rows the bundle does not
+     * name are left alone, as links are.
+     */
+    private void writeCoverage(TransactionContext tx, List<ValidBundle.CoverageRow> rows, Tally tally) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Map<String, Map<String, Object>> stored = new HashMap<>();
+        for (List<String> batch : batches(rows.stream().map(ValidBundle.CoverageRow::id).toList())) {
+            tx.run("UNWIND $ids AS id MATCH (c:Coverage {id: id}) RETURN c.id AS id, properties(c) AS props",
+                    Map.of("ids", batch)).forEachRemaining(r -> stored.put(r.get("id").asString(), r.get("props").asMap()));
+        }
+        List<Map<String, Object>> creates = new ArrayList<>();
+        List<Map<String, Object>> updates = new ArrayList<>();
+        for (ValidBundle.CoverageRow row : rows) {
+            Map<String, Object> props = props("id", row.id(),
+                    "forms", row.forms().isEmpty() ? null : row.forms().stream().map(Form::name).toList(),
+                    "validFrom", row.validFrom(), "validTo", row.validTo(), "source", row.source(),
+                    "illustrative", illustrative(row.source()));
+            Map<String, Object> before = stored.get(row.id());
+            if (before == null) {
+                creates.add(row("municipality", row.municipality(), "props", withoutNulls(props)));
+            } else if (!sameProperties(before, props)) {
+                updates.add(row("props", withoutNulls(props)));
+            } else {
+                continue;
+            }
+            tally.coverageChanged.add(row.municipality());
+        }
+        tally.rowsUpdated += updates.size();
+        run(tx, updateCoverage, updates, tally);
+        run(tx, createCoverage, creates, tally);
+    }
+
+    private static Map<String, Object> withoutNulls(Map<String, Object> props) {
+        Map<String, Object> copy = new LinkedHashMap<>(props);
+        copy.values().removeIf(java.util.Objects::isNull);
+        return copy;
     }
 
     private static String linkKey(String a, String b, String kind, LocalDate validFrom) {

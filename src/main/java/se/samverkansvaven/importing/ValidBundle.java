@@ -21,7 +21,8 @@ record ValidBundle(
         Map<String, List<String>> areasByBody,
         Map<String, List<String>> goalsByBody,
         List<LinkRow> links,
-        List<GoalRelationRow> goalRelations) {
+        List<GoalRelationRow> goalRelations,
+        List<CoverageRow> coverage) {
 
     /** What a party value names. */
     enum PartyKind { MUNICIPALITY, ACTOR, BODY }
@@ -41,4 +42,14 @@ record ValidBundle(
 
     /** kind is CONFLICTS_WITH or SUPPORTS; a &lt; b. */
     record GoalRelationRow(String a, String b, String kind) {}
+
+    /**
+     * "Every body of these forms that this municipality is party to over this period is in the data"
+     * (domain.md, item 8), stored as a {@code :Coverage} node (docs/model.md).
+     *
+     * @param id    {@link CoverageKey#id}, the row's identity: municipality, forms, valid_from and source
+     * @param forms the forms covered in enum order; empty means every form
+     */
+    record CoverageRow(int line, String id, String municipality, List<Form> forms, LocalDate validFrom,
+            LocalDate validTo, String source) {}
 }

@@ -28,7 +28,7 @@ import se.samverkansvaven.database.GraphRevisions;
 class ReferenceDataLoader {
 
     /** Raise when the shipped reference files change, so existing databases take the new version. */
-    static final int REFERENCE_VERSION = 1;
+    static final int REFERENCE_VERSION = 2;
 
     private static final Logger log = LoggerFactory.getLogger(ReferenceDataLoader.class);
 

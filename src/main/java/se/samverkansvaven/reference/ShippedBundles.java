@@ -39,7 +39,7 @@ class ShippedBundles {
     boolean hasIllustrativeData() {
         try (var session = driver.session()) {
             return session.executeRead(tx -> tx.run(
-                    "RETURN EXISTS { MATCH (n:Body|Actor|Goal) WHERE n.illustrative } AS present")
+                    "RETURN EXISTS { MATCH (n:Body|Actor|Goal|Coverage) WHERE n.illustrative } AS present")
                     .single().get("present").asBoolean());
         }
     }
@@ -48,7 +48,7 @@ class ShippedBundles {
         try (var session = driver.session()) {
             revisions.writeWithoutResult(session, tx -> {
                 tx.run("MATCH ()-[r]->() WHERE r.illustrative DELETE r").consume();
-                tx.run("MATCH (n:Body|Actor|Goal) WHERE n.illustrative DETACH DELETE n").consume();
+                tx.run("MATCH (n:Body|Actor|Goal|Coverage) WHERE n.illustrative DETACH DELETE n").consume();
                 tx.run("""
                         MATCH (r:GraphRevision {id: 'main'})
                         SET r.bundles = [b IN coalesce(r.bundles, []) WHERE b <> $bundle]""",

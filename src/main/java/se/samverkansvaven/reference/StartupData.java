@@ -20,8 +20,10 @@ import se.samverkansvaven.importing.BundleImporter;
 @DependsOn("schemaInitializer")
 class StartupData implements InitializingBean {
 
-    static final String VASTRA_GOTALAND = "vastra-gotaland@1";
-    static final String ILLUSTRATIVE = "illustrative@1";
+    static final String VASTRA_GOTALAND = "vastra-gotaland@2";
+    /** Real bodies beyond the Västra Götaland bundle; refers to its region-vgr, so it loads after it. */
+    static final String PUBLIC_SOURCES = "public-sources@1";
+    static final String ILLUSTRATIVE = "illustrative@2";
 
     private static final Logger log = LoggerFactory.getLogger(StartupData.class);
 
@@ -55,6 +57,9 @@ class StartupData implements InitializingBean {
         List<String> loaded = bundles.loaded();
         if (properties.bundles()) {
             load(loaded, VASTRA_GOTALAND, "bundles/vastra-gotaland");
+            if (properties.publicSources()) {
+                load(loaded, PUBLIC_SOURCES, "bundles/public-sources");
+            }
         }
         boolean illustrative = properties.illustrative() != null ? properties.illustrative() : embedded;
         if (illustrative) {

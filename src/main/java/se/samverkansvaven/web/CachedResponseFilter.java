@@ -30,7 +30,7 @@ class CachedResponseFilter extends OncePerRequestFilter {
 
     /** GET endpoints whose body depends only on the graph, the path and the query. */
     static final Pattern CACHED = Pattern.compile(
-            "/api/(analysis/[^/]+(/[^/]+)?|municipalities(/[^/]+)?|bodies/[^/]+|areas|sectors|counties)");
+            "/api/(analysis/[^/]+(/[^/]+)?|municipalities(/[^/]+)?|bodies(/[^/]+)?|areas|sectors|counties|sources|coverage(/[^/]+)?)");
 
     private final ResponseCache cache;
     private final GraphRevisions revisions;

@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The analysis API on the shipped data (Västra Götaland + illustrative) against the facts that
+ * The analysis API on the shipped data (Västra Götaland, public sources, illustrative) against the facts that
  * {@code fixtures/check_illustrative.py} computed independently from the CSV files for 2026-11-21.
  */
 // Its own database holding exactly the shipped data: other suites add test bodies to the shared one.
@@ -76,7 +76,8 @@ class AnalysisApiTest {
         all.get("municipalities").forEach(m -> byCode.put(m.get("code").asString(), m));
         facts.get("host_roles").properties().forEach(e ->
                 assertThat(byCode.get(e.getKey()).get("hostRoles").asInt()).as("h of " + e.getKey()).isEqualTo(e.getValue().size()));
-        assertThat(byCode.values().stream().mapToInt(m -> m.get("hostRoles").asInt()).sum()).isEqualTo(18);
+        // 21 = the illustrative story's 18 and the public-sources bundle's Umeå, Värmdö and Nacka
+        assertThat(byCode.values().stream().mapToInt(m -> m.get("hostRoles").asInt()).sum()).isEqualTo(21);
         facts.get("seats").properties().forEach(e ->
                 assertThat(byCode.get(e.getKey()).get("seats").asInt()).as("seats of " + e.getKey()).isEqualTo(e.getValue().size()));
         facts.get("dependency").properties().forEach(e -> {
@@ -195,7 +196,9 @@ class AnalysisApiTest {
         JsonNode actual = get("/api/analysis/centrality?asOf=" + DATE + "&scope=all");
         List<String> ids = strings(expected.get("vertices"));
         assertThat(actual.get("vertexCount").asInt()).isEqualTo(ids.size());
-        assertThat(actual.get("edgeCount").asInt()).isEqualTo(323);
+        // the checker's projection of all shipped bundles (VG, public sources, illustrative): 519 pairs
+        assertThat(facts.get("projection").get("edges").asInt()).isEqualTo(519);
+        assertThat(actual.get("edgeCount").asInt()).isEqualTo(519);
         Map<String, JsonNode> byId = new HashMap<>();
         actual.get("vertices").forEach(v -> byId.put(v.get("id").asString(), v));
         assertThat(byId.keySet()).containsExactlyInAnyOrderElementsOf(ids);
@@ -327,7 +330,7 @@ class AnalysisApiTest {
         assertThat(byCode).hasSize(290);
         facts.get("host_roles").properties().forEach(e ->
                 assertThat(byCode.get(e.getKey()).get("hostRoles").asInt()).as("h of " + e.getKey()).isEqualTo(e.getValue().size()));
-        assertThat(byCode.values().stream().mapToInt(m -> m.get("hostRoles").asInt()).sum()).isEqualTo(18);
+        assertThat(byCode.values().stream().mapToInt(m -> m.get("hostRoles").asInt()).sum()).isEqualTo(21);
         facts.get("seats").properties().forEach(e ->
                 assertThat(byCode.get(e.getKey()).get("seats").asInt()).as("seats of " + e.getKey()).isEqualTo(e.getValue().size()));
         assertThat(overview.get("federations").size()).isEqualTo(facts.get("bodies_active").get("FEDERATION").asInt());

@@ -117,15 +117,17 @@ class SnapshotExportTest {
         assertThat(counts.get("edgesByType").get("BORDERS").asLong()).isEqualTo(757);
         assertThat(counts.get("nodesByType").get("County").asLong()).isEqualTo(21);
         // docs/illustrative-data.md: 9 federations, 11 joint committees, 9 agreements, 3 companies,
-        // 4 associations, 19 networks, 3 initiatives active on 2026-11-21
+        // 4 associations, 19 networks, 3 initiatives active on 2026-11-21; the public-sources bundle adds
+        // 16 federations active then (of its 19: Mälardalens brand- och räddningsförbund and Södra Bohuslän
+        // have ended), 2 joint committees and 1 agreement (check_illustrative.py counts the same)
         Map<String, Integer> forms = new HashMap<>();
         snapshot.get("elements").get("nodes").forEach(n -> {
             if (n.get("data").get("type").asString().equals("Body")) {
                 forms.merge(n.get("data").get("form").asString(), 1, Integer::sum);
             }
         });
-        assertThat(forms).containsExactlyInAnyOrderEntriesOf(Map.of("FEDERATION", 9, "JOINT_COMMITTEE", 11,
-                "AGREEMENT", 9, "COMPANY", 3, "ASSOCIATION", 4, "NETWORK", 19, "INITIATIVE", 3));
+        assertThat(forms).containsExactlyInAnyOrderEntriesOf(Map.of("FEDERATION", 25, "JOINT_COMMITTEE", 13,
+                "AGREEMENT", 10, "COMPANY", 3, "ASSOCIATION", 4, "NETWORK", 19, "INITIATIVE", 3));
         // every body carries source and illustrative
         snapshot.get("elements").get("nodes").forEach(n -> {
             JsonNode data = n.get("data");
@@ -156,14 +158,16 @@ class SnapshotExportTest {
     @Test
     void diffReportsTheIllustrativeStory() {
         SnapshotDiff diff = differ.diff(LocalDate.of(2018, 6, 1), LocalDate.of(2026, 11, 21), SnapshotFilter.NONE);
+        // with the real histories of the public-sources bundle (check_illustrative.py's "diff" agrees)
         assertThat(diff.bodiesEnded()).extracting(SnapshotDiff.BodyChange::body).containsExactly(
-                "ill-ab-skaraborg-bredband", "ill-avt-beredskap-dalsland", "ill-avt-bygg-tibro-hjo",
+                "fed-mbr", "fed-sbrf", "ill-ab-skaraborg-bredband", "ill-avt-beredskap-dalsland", "ill-avt-bygg-tibro-hjo",
                 "ill-gn-lon-ale-lerum", "ill-nat-skb-energiradgivare");
-        assertThat(diff.bodiesStarted()).hasSize(14).extracting(SnapshotDiff.BodyChange::body)
+        assertThat(diff.bodiesStarted()).hasSize(16).extracting(SnapshotDiff.BodyChange::body)
                 .contains("ill-avt-beredskap-ostra-skaraborg", "ill-avt-e-arkiv-skaraborg", "ill-gn-nara-vard-mtg",
-                        "ill-nat-skb-beredskap", "ill-ini-skb-ovning-2026");
+                        "ill-nat-skb-beredskap", "ill-ini-skb-ovning-2026", "fed-rtmd", "avt-overformyndare-nacka-varmdo-vaxholm");
         assertThat(diff.partiesJoined()).extracting(c -> c.party() + ">" + c.body())
-                .containsExactly("1439>ill-avt-miljo-uddevalla", "1471>ill-gn-lon-ostra-skaraborg");
+                .containsExactly("1415>fed-rsg", "1419>fed-rsg", "1462>fed-rsg", "1278>fed-rsnv",
+                        "1439>ill-avt-miljo-uddevalla", "1471>ill-gn-lon-ostra-skaraborg");
         assertThat(diff.partiesLeft()).extracting(c -> c.party() + "<" + c.body())
                 .containsExactly("1439<ill-forb-miljo-dalsland", "1471<ill-gn-lon-vastra-skaraborg");
         assertThat(diff.hostsChanged()).singleElement().satisfies(h -> {

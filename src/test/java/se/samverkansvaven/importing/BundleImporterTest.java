@@ -35,7 +35,8 @@ class BundleImporterTest {
         ImportReport report = importer.importBundle(BundleFiles.fromClasspath("bundles/vastra-gotaland"));
 
         assertThat(report.counts()).containsExactly(
-                Map.entry("bodies.csv", 8), Map.entry("parties.csv", 131), Map.entry("actors.csv", 2));
+                Map.entry("bodies.csv", 8), Map.entry("parties.csv", 131), Map.entry("actors.csv", 2),
+                Map.entry("areas.csv", 8));
         assertThat(count("MATCH (b:Body) WHERE b.id IN ['fed-gr','fed-skaraborg','fed-fyrbodal','fed-sjuharad',"
                 + "'fed-rmb','net-gr-klimat','net-gr-rfp','net-vg-hallbar'] RETURN count(b)")).isEqualTo(8);
         assertThat(count("MATCH (:Municipality)-[r:PARTY_TO]->(:Body {id: 'fed-skaraborg'}) "

@@ -41,7 +41,7 @@ class BundleRulesTest {
     void unknownFileName() {
         assertRejected(TestBundle.valid().file("members.csv", "body_id,party\n"),
                 new BundleError("members.csv", 0, null, "unknown file 'members.csv'; a bundle holds only bodies.csv, "
-                        + "parties.csv, actors.csv, areas.csv, links.csv, goals.csv, body_goals.csv, goal_relations.csv"));
+                        + "parties.csv, actors.csv, areas.csv, links.csv, goals.csv, body_goals.csv, goal_relations.csv, coverage.csv"));
     }
 
     @Test

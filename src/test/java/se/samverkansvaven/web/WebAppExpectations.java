@@ -35,7 +35,8 @@ final class WebAppExpectations {
             new Page("tidslinje.html?subject=1496", "tidslinje", "#summary p", true),
             // The audit trail may be empty in a fresh database: a table or the "no changes" notice.
             new Page("andringar.html", "andringar", "#changes table, #status .message.notice", false),
-            new Page("redigera.html?id=" + ILLUSTRATIVE_BODY, "redigera", "#parties tbody tr", false));
+            new Page("redigera.html?id=" + ILLUSTRATIVE_BODY, "redigera", "#parties tbody tr", false),
+            new Page("sources.html", "kallor", "#sources tbody tr", true));
 
     /** The innermost elements that stick out to the right of the viewport, for the failure message. */
     static final String WIDER_THAN_VIEWPORT = """

@@ -1,0 +1,127 @@
+package se.samverkansvaven.coverage;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import se.samverkansvaven.body.Form;
+import se.samverkansvaven.municipality.MunicipalityCodes;
+import se.samverkansvaven.source.Citation;
+import se.samverkansvaven.web.BadParameterException;
+import se.samverkansvaven.web.NotFoundException;
+import se.samverkansvaven.web.Today;
+
+/**
+ * {@code GET /api/coverage}: which municipalities of a scope are covered for the forms on the date, and on
+ * what each covered one rests; {@code GET /api/coverage/{code}}: one municipality's coverage rows with their
+ * history and the version the editing API expects.
+ */
+@RestController
+class CoverageController {
+
+    /** One row as the API shows it, with its source split into readable citations. */
+    record Row(String id, List<Form> forms, LocalDate validFrom, LocalDate validTo, String source,
+            List<Citation> citations, boolean illustrative, boolean active) {
+
+        static Row of(CoverageRow row, LocalDate date) {
+            return new Row(row.id(), row.formList(), row.validFrom(), row.validTo(), row.source(),
+                    Citation.parse(row.source()), row.illustrative(), row.activeOn(date));
+        }
+    }
+
+    /** @param illustrative true when the municipality is covered only thanks to illustrative rows */
+    record Covered(String code, String name, boolean illustrative, List<Row> rows) {}
+
+    record Uncovered(String code, String name) {}
+
+    record Answer(LocalDate asOf, List<Form> forms, String scope, boolean includesIllustrative, int municipalities,
+            int coveredCount, int notCoveredCount, List<Covered> covered, List<Uncovered> notCovered) {}
+
+    /** @param version the coverage version the editing API expects (409 when another is sent) */
+    record State(String code, String name, long version, LocalDate asOf, List<Row> rows) {}
+
+    private final CoverageReader reader;
+    private final Neo4jClient client;
+    private final MunicipalityCodes codes;
+    private final Today today;
+
+    CoverageController(CoverageReader reader, Neo4jClient client, MunicipalityCodes codes, Today today) {
+        this.reader = reader;
+        this.client = client;
+        this.codes = codes;
+        this.today = today;
+    }
+
+    @GetMapping("/api/coverage")
+    Answer coverage(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) String forms, @RequestParam(required = false) String scope,
+            @RequestParam(defaultValue = "true") boolean illustrative) {
+        LocalDate date = today.orDefault(asOf);
+        Set<Form> chosen = parseForms(forms);
+        Map<String, String> municipalities = CoverageScope.resolve(scope, date, client, codes);
+        Coverage all = reader.on(date);
+        Coverage real = all.withoutIllustrative();
+        Coverage coverage = illustrative ? all : real;
+        List<Covered> covered = new ArrayList<>();
+        List<Uncovered> notCovered = new ArrayList<>();
+        municipalities.forEach((code, name) -> {
+            if (coverage.covered(code, chosen)) {
+                covered.add(new Covered(code, name, !real.covered(code, chosen),
+                        coverage.rows(code, chosen).stream().map(r -> Row.of(r, date)).toList()));
+            } else {
+                notCovered.add(new Uncovered(code, name));
+            }
+        });
+        return new Answer(date, chosen.stream().sorted().toList(), scope == null || scope.isBlank() ? "all" : scope.strip(),
+                illustrative, municipalities.size(), covered.size(), notCovered.size(), covered, notCovered);
+    }
+
+    @GetMapping("/api/coverage/{code}")
+    State state(@PathVariable String code,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        if (!codes.matches(code)) {
+            throw new BadParameterException("code", "'" + code + "' is not a municipality code; " + codes.describe() + ".");
+        }
+        LocalDate date = today.orDefault(asOf);
+        var municipality = client.query("""
+                        MATCH (m:Municipality {code: $code}) RETURN m.name AS name, coalesce(m.coverageVersion, 0) AS version""")
+                .bind(code).to("code").fetch().one()
+                .orElseThrow(() -> new NotFoundException("No municipality has code " + code + "."));
+        return new State(code, (String) municipality.get("name"), ((Number) municipality.get("version")).longValue(), date,
+                reader.history(code).stream().map(r -> Row.of(r, date)).toList());
+    }
+
+    /** {@code forms=FEDERATION,AGREEMENT}; none given: the analyses' default layer. */
+    static Set<Form> parseForms(String text) {
+        if (text == null || text.isBlank()) {
+            return Form.DEFAULT_ANALYSIS_FORMS;
+        }
+        EnumSet<Form> forms = EnumSet.noneOf(Form.class);
+        for (String part : text.split(",")) {
+            String name = part.strip().toUpperCase(Locale.ROOT);
+            if (name.isEmpty()) {
+                continue;
+            }
+            try {
+                forms.add(Form.valueOf(name));
+            } catch (IllegalArgumentException e) {
+                throw new BadParameterException("forms", "'" + part.strip() + "' is not a form; accepted: "
+                        + String.join(", ", Arrays.stream(Form.values()).map(Form::name).toList()) + ".");
+            }
+        }
+        if (forms.isEmpty()) {
+            throw new BadParameterException("forms", "name at least one form.");
+        }
+        return forms;
+    }
+}
