@@ -85,14 +85,15 @@ public class SnapshotDiffer {
             is.forEach((party, row) -> {
                 Edge old = was.get(party);
                 if (old == null) {
-                    joined.add(party(body, party, row, names));
+                    joined.add(party(body, bodiesAfter.get(body).name(), party, row, names));
                 } else if (!Objects.equals(old.string("role"), row.string("role"))) {
-                    roles.add(new RoleChange(body, party, names.get(party).name(), old.string("role"), row.string("role")));
+                    roles.add(new RoleChange(body, bodiesAfter.get(body).name(), party, names.get(party).name(),
+                            old.string("role"), row.string("role")));
                 }
             });
             was.forEach((party, row) -> {
                 if (!is.containsKey(party)) {
-                    left.add(party(body, party, row, names));
+                    left.add(party(body, bodiesAfter.get(body).name(), party, row, names));
                 }
             });
             List<String> hostsBefore = hosts(was);
@@ -107,13 +108,13 @@ public class SnapshotDiffer {
         List<LinkChange> made = new ArrayList<>();
         linksAfter.forEach((key, e) -> {
             if (!linksBefore.containsKey(key)) {
-                made.add(link(e));
+                made.add(link(e, names));
             }
         });
         List<LinkChange> unmade = new ArrayList<>();
         linksBefore.forEach((key, e) -> {
             if (!linksAfter.containsKey(key)) {
-                unmade.add(link(e));
+                unmade.add(link(e, names));
             }
         });
         Comparator<PartyChange> byBodyParty = Comparator.comparing(PartyChange::body).thenComparing(PartyChange::party);
@@ -155,13 +156,14 @@ public class SnapshotDiffer {
                 Boolean.TRUE.equals(n.props().get("illustrative")));
     }
 
-    private static PartyChange party(String body, String party, Edge row, Map<String, Node> names) {
-        return new PartyChange(body, party, names.get(party).name(), row.string("role"),
+    private static PartyChange party(String body, String bodyName, String party, Edge row, Map<String, Node> names) {
+        return new PartyChange(body, bodyName, party, names.get(party).name(), row.string("role"),
                 Boolean.TRUE.equals(row.props().get("illustrative")));
     }
 
-    private static LinkChange link(Edge e) {
-        return new LinkChange(e.source(), e.target(), e.string("kind"), Boolean.TRUE.equals(e.props().get("illustrative")));
+    private static LinkChange link(Edge e, Map<String, Node> names) {
+        return new LinkChange(e.source(), names.get(e.source()).name(), e.target(), names.get(e.target()).name(),
+                e.string("kind"), Boolean.TRUE.equals(e.props().get("illustrative")));
     }
 
     /** The diff rendered, with its metadata and the SHA-256 of the content (everything but the metadata). */
@@ -227,17 +229,17 @@ public class SnapshotDiffer {
                 null, null, b.illustrative())));
         diff.bodiesEnded().forEach(b -> rows.add(row("BODY_ENDED", b.body(), b.name(), b.form(), null, null,
                 null, null, b.illustrative())));
-        diff.partiesJoined().forEach(p -> rows.add(row("PARTY_JOINED", p.body(), null, null, p.party(),
+        diff.partiesJoined().forEach(p -> rows.add(row("PARTY_JOINED", p.body(), p.bodyName(), null, p.party(),
                 p.partyName(), null, p.role(), p.illustrative())));
-        diff.partiesLeft().forEach(p -> rows.add(row("PARTY_LEFT", p.body(), null, null, p.party(),
+        diff.partiesLeft().forEach(p -> rows.add(row("PARTY_LEFT", p.body(), p.bodyName(), null, p.party(),
                 p.partyName(), p.role(), null, p.illustrative())));
         diff.hostsChanged().forEach(h -> rows.add(row("HOST_CHANGED", h.body(), h.name(), null, null, null,
                 String.join(";", h.before()), String.join(";", h.after()), null)));
-        diff.rolesChanged().forEach(r -> rows.add(row("ROLE_CHANGED", r.body(), null, null, r.party(),
+        diff.rolesChanged().forEach(r -> rows.add(row("ROLE_CHANGED", r.body(), r.bodyName(), null, r.party(),
                 r.partyName(), r.before(), r.after(), null)));
-        diff.linksMade().forEach(l -> rows.add(row("LINK_MADE", l.a(), null, null, l.b(), null, null, l.kind(),
+        diff.linksMade().forEach(l -> rows.add(row("LINK_MADE", l.a(), l.aName(), null, l.b(), l.bName(), null, l.kind(),
                 l.illustrative())));
-        diff.linksEnded().forEach(l -> rows.add(row("LINK_ENDED", l.a(), null, null, l.b(), null, l.kind(), null,
+        diff.linksEnded().forEach(l -> rows.add(row("LINK_ENDED", l.a(), l.aName(), null, l.b(), l.bName(), l.kind(), null,
                 l.illustrative())));
         try {
             return Csv.table(CSV_HEADER, rows);

@@ -288,6 +288,11 @@ class SnapshotExportTest {
         assertThat(json.json().get("diff").get("hostsChanged").get(0).get("body").asString())
                 .isEqualTo("ill-gn-lon-vastra-skaraborg");
         assertThat(json.json().get("diff").get("from").asString()).isEqualTo("2019-12-31");
+        // Every change names its body, so a page or a reader of the CSV need not look names up.
+        JsonNode role = json.json().get("diff").get("rolesChanged").get(0);
+        assertThat(role.get("body").asString()).isEqualTo("ill-gn-lon-vastra-skaraborg");
+        assertThat(role.get("bodyName").asString())
+                .isEqualTo(json.json().get("diff").get("hostsChanged").get(0).get("name").asString()).isNotBlank();
         assertThat(json.json().get("metadata").get("counts").get("hostsChanged").asInt()).isEqualTo(1);
         var csv = api.get("/api/snapshots/diff?from=2022-12-31&to=2023-01-01&format=csv");
         assertThat(csv.status()).isEqualTo(200);
