@@ -66,7 +66,7 @@ class WebSecurityConfiguration {
         RequestMatcher api = paths.matcher("/api/**");
         http.authorizeHttpRequests(auth -> {
             auth.requestMatchers("/login", "/login.html", "/logout", "/error", "/actuator/health", "/actuator/health/**",
-                    "/css/**", "/js/**", "/i18n/**", "/favicon.ico").permitAll();
+                    "/css/**", "/js/**", "/i18n/**", "/favicon.ico", "/favicon.svg").permitAll();
             auth.requestMatchers(HttpMethod.POST, "/api/imports").hasRole("ADMIN");
             auth.requestMatchers(HttpMethod.DELETE, "/api/**").hasRole("ADMIN");
             auth.requestMatchers("/api/users", "/api/users/**").hasRole("ADMIN");
@@ -82,14 +82,16 @@ class WebSecurityConfiguration {
             }
             auth.anyRequest().hasAnyRole("EDITOR", "ADMIN");
         });
-        http.formLogin(form -> form.defaultSuccessUrl("/", false).permitAll());
+        // The product's own login page (Swedish and English), which returns to where the user was.
+        http.formLogin(form -> form.loginPage(LoginRedirects.LOGIN_PAGE).loginProcessingUrl("/login")
+                .successHandler(LoginRedirects.success()).failureHandler(LoginRedirects.failure()).permitAll());
         http.httpBasic(basic -> basic.realmName("samverkansvaven"));
         http.logout(logout -> logout.logoutSuccessUrl("/"));
         http.csrf(csrf -> csrf.spa().ignoringRequestMatchers(WebSecurityConfiguration::basicWithoutForeignOrigin,
                 request -> api.matches(request) && carriesNoCredentials(request)));
         http.exceptionHandling(ex -> ex
                 .defaultAuthenticationEntryPointFor(apiEntryPoint(), api)
-                .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
+                .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LoginRedirects.LOGIN_PAGE), request -> true)
                 .defaultAccessDeniedHandlerFor(apiAccessDenied(), api));
         http.headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
