@@ -58,14 +58,18 @@ async function load() {
   } catch (e) { showError($('status'), e); }
 }
 
-/** The names of the bodies in the trail (a purged body keeps its id). */
+/**
+ * The names of the bodies in the trail: the newest name the trail itself holds (a body made or renamed on the
+ * page, or purged: its last name), else the body's own (a body loaded from a bundle).
+ */
 async function loadBodyNames() {
+  rows.forEach((c) => {
+    if (c.entityType === 'Body' && c.field === 'name' && !(c.entityId in bodyNames)) bodyNames[c.entityId] = c.after ?? c.before;
+  });
   const ids = [...new Set(rows.filter((c) => c.entityType === 'Body' && c.entityId).map((c) => c.entityId))]
     .filter((id) => !(id in bodyNames)).slice(0, 100);
   const answers = await Promise.allSettled(ids.map((id) => api(`/api/bodies/${encodeURIComponent(id)}`, { date: false })));
   answers.forEach((a, i) => { bodyNames[ids[i]] = a.status === 'fulfilled' ? a.value.name : null; });
-  // A name changed in the trail: the newest name is what the body is called now.
-  rows.forEach((c) => { if (c.field === 'name' && c.after && !bodyNames[c.entityId]) bodyNames[c.entityId] = c.after; });
 }
 
 /** One edit: the entries written together (same instant, user, body and reason). */

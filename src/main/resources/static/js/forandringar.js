@@ -150,7 +150,7 @@ function render() {
     el('thead', {}, el('tr', {}, ['diff.change', 'common.body', 'diff.what'].map((k) => el('th', { scope: 'col', i18n: k })))),
     el('tbody', {}, rows.map((r) => el('tr', { dataset: { change: r.change, body: r.body } },
       el('td', { class: r.change.endsWith('ENDED') || r.change === 'PARTY_LEFT' ? 'change-removed' : null, i18n: 'diff.kind.' + r.change }),
-      el('td', {}, el('a', { href: pageLink('redigera.html', { id: r.body }), text: r.body_name ?? r.body }),
+      el('td', {}, el('a', { href: pageLink('redigera.html', { id: r.body }), translate: 'no', text: r.body_name ?? r.body }),
         r.illustrative ? illustrativeBadge() : null),
       el('td', { text: detail(r) }))))));
 }

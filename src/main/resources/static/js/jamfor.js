@@ -95,7 +95,7 @@ function render() {
   const onlyA = a.bodies.filter((x) => !idsB.has(x.id));
   const onlyB = b.bodies.filter((x) => !idsA.has(x.id));
   const roleOf = (m, id) => m.bodies.find((x) => x.id === id)?.role;
-  const bodyItem = (x, roles) => el('li', {}, x.name, ` (${formLabel(x.form)}${roles ? '; ' + roles : ''})`, x.illustrative ? illustrativeBadge() : null);
+  const bodyItem = (x, roles) => el('li', {}, el('span', { translate: 'no', text: x.name }), ` (${formLabel(x.form)}${roles ? '; ' + roles : ''})`, x.illustrative ? illustrativeBadge() : null);
   fill($('bodies'), el('div', { class: 'columns-3' },
     el('section', { id: 'bodies-common' }, el('h3', { i18n: 'compare.common', vars: { n: common.length } }),
       common.length ? el('ul', {}, common.map((x) => bodyItem(x, `${a.name}: ${roleLabel(roleOf(a, x.id))}, ${b.name}: ${roleLabel(roleOf(b, x.id))}`)))

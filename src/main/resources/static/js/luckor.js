@@ -98,27 +98,30 @@ function render() {
       el('th', { scope: 'col', text: t('gaps.options') }))),
     el('tbody', {}, gaps.map((g) => el('tr', { dataset: { code: g.code } },
       el('td', {},
-        el('button', { type: 'button', class: 'link-button', on: { click: () => { setView({ gap: g.code }); focusGap(g); } } }, `${g.name} (${g.code})`),
+        el('button', { type: 'button', class: 'link-button', on: { click: () => { setView({ gap: g.code }); highlight(g.code); focusGap(g); } } }, `${g.name} (${g.code})`),
         el('div', { class: 'small', text: t('gaps.neighbours', { n: g.coveringNeighbours.length, of: g.neighbours }) })),
       el('td', { class: 'num', text: formatPercent(g.strength) }),
       el('td', {}, options(g))))));
   fill(box, intro, table);
   drawMap();
   const chosen = param('gap') && gaps.find((g) => g.code === param('gap'));
+  highlight(chosen?.code);
+  if (chosen) focusGap(chosen);
+}
+
+/** The chosen gap's row stands out. */
+function highlight(code) {
   document.querySelectorAll('#gap-table tr.highlight').forEach((tr) => tr.classList.remove('highlight'));
-  if (chosen) {
-    document.querySelector(`#gap-table tr[data-code="${CSS.escape(chosen.code)}"]`)?.classList.add('highlight');
-    focusGap(chosen);
-  }
+  if (code) document.querySelector(`#gap-table tr[data-code="${CSS.escape(code)}"]`)?.classList.add('highlight');
 }
 
 function options(g) {
   const items = [];
   g.join.forEach((o) => items.push(el('li', {}, el('span', { class: 'kind', text: t('gaps.join') + ` ${o.rank}: ` }),
-    pick(o, 'reason'), ` (${formLabel(o.form)})`)));
+    el('span', { class: 'api-text', text: pick(o, 'reason') }), ` (${formLabel(o.form)})`)));
   g.host.forEach((o) => items.push(el('li', {}, el('span', { class: 'kind', text: t('gaps.host') + ` ${o.rank}: ` }),
-    pick(o, 'reason'))));
-  if (g.start) items.push(el('li', {}, el('span', { class: 'kind', text: t('gaps.start') + ': ' }), pick(g.start, 'reason')));
+    el('span', { class: 'api-text', text: pick(o, 'reason') }))));
+  if (g.start) items.push(el('li', {}, el('span', { class: 'kind', text: t('gaps.start') + ': ' }), el('span', { class: 'api-text', text: pick(g.start, 'reason') })));
   if (!items.length) return el('span', { class: 'small', text: t('gaps.noOptions') });
   return el('ul', { class: 'options' }, items);
 }

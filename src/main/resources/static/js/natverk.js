@@ -257,7 +257,7 @@ function renderPairs() {
     el('thead', {}, el('tr', {}, ['networks.pair', 'networks.class', 'networks.score', 'networks.triadic', 'networks.why']
       .map((k, i) => el('th', { scope: 'col', class: i === 2 || i === 3 ? 'num' : null, text: t(k) })))),
     el('tbody', {}, pairs.map((p) => el('tr', { dataset: { pair: `${p.a.id}~${p.b.id}` } },
-      el('td', {}, el('button', { type: 'button', class: 'link-button', on: { click: () => selectPair(p) } },
+      el('td', {}, el('button', { type: 'button', class: 'link-button', translate: 'no', on: { click: () => selectPair(p) } },
         `${p.a.name} ~ ${p.b.name}`), (p.a.illustrative || p.b.illustrative) ? illustrativeBadge() : null),
       el('td', { text: t('pairClass.' + p.pairClass) }),
       el('td', { class: 'num', text: formatNumber(p.score, 2) }),

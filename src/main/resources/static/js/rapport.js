@@ -96,10 +96,11 @@ function section(key, id, ...children) {
     el('h2', { id: id + '-heading', i18n: key }), ...children);
 }
 
-function figure(labelKey, value, explain, id) {
+/** A key figure; data: the explanation is names (not to be translated). */
+function figure(labelKey, value, explain, id, data = false) {
   return el('div', { class: 'figure', id },
     el('div', { class: 'label', i18n: labelKey }), el('div', { class: 'value', text: value }),
-    explain ? el('div', { class: 'explain', text: explain }) : null);
+    explain ? el('div', { class: 'explain', translate: data ? 'no' : null, text: explain }) : null);
 }
 
 function header(name, date, illustrative, total) {
@@ -165,7 +166,7 @@ function renderMunicipality({ details, web, exit, gaps, hosts, centrality }) {
       el('thead', {}, el('tr', {}, ['common.body', 'common.form', 'common.role', 'web.host', 'common.since', 'common.areas']
         .map((k) => el('th', { scope: 'col', i18n: k })))),
       el('tbody', {}, bodies.map((b) => el('tr', {},
-        el('td', {}, b.name, b.illustrative ? illustrativeBadge() : null),
+        el('td', {}, el('span', { translate: 'no', text: b.name }), b.illustrative ? illustrativeBadge() : null),
         el('td', { text: formLabel(b.form) }), el('td', { text: roleLabel(b.role) }),
         el('td', { text: b.role === 'HOST' ? details.name : hostOf[b.id] ?? '–' }),
         el('td', { text: b.since || '–' }),
@@ -202,7 +203,7 @@ function exitSummary(r) {
   return [
     el('p', { class: 'small', i18n: 'report.exitLead' }),
     el('p', {}, el('strong', { text: t('web.exitLeft') + ': ' }), String(r.bodiesLeft.length)),
-    el('p', {}, el('strong', { text: t('web.exitEnded') + ': ' }), names(r.bodiesEnded)),
+    el('p', {}, el('strong', { text: t('web.exitEnded') + ': ' }), el('span', { translate: 'no', text: names(r.bodiesEnded) })),
     el('p', {}, el('strong', { text: t('web.exitLostSelf') + ': ' }),
       r.areasLostByLeaver.length ? r.areasLostByLeaver.map((a) => areaName(cat, a)).join(', ') : t('common.none')),
     el('p', {}, el('strong', { text: t('report.othersLose') + ': ' }),
@@ -220,9 +221,9 @@ function gapList(gaps) {
     el('h3', { text: `${g.name ? g.name + ': ' : ''}${pick(g, 'areaName') || areaName(cat, g.area)} – ${t('gaps.strength').toLowerCase()} ${formatPercent(g.strength)}` }),
     el('p', { class: 'small', text: t('gaps.neighbours', { n: g.coveringNeighbours.length, of: g.neighbours }) }),
     el('ul', { class: 'options' },
-      g.join.map((o) => el('li', {}, el('span', { class: 'kind', text: `${t('gaps.join')} ${o.rank}: ` }), pick(o, 'reason'))),
-      g.host.map((o) => el('li', {}, el('span', { class: 'kind', text: `${t('gaps.host')} ${o.rank}: ` }), pick(o, 'reason'))),
-      g.start ? el('li', {}, el('span', { class: 'kind', text: `${t('gaps.start')}: ` }), pick(g.start, 'reason')) : null,
+      g.join.map((o) => el('li', {}, el('span', { class: 'kind', text: `${t('gaps.join')} ${o.rank}: ` }), el('span', { class: 'api-text', text: pick(o, 'reason') }))),
+      g.host.map((o) => el('li', {}, el('span', { class: 'kind', text: `${t('gaps.host')} ${o.rank}: ` }), el('span', { class: 'api-text', text: pick(o, 'reason') }))),
+      g.start ? el('li', {}, el('span', { class: 'kind', text: `${t('gaps.start')}: ` }), el('span', { class: 'api-text', text: pick(g.start, 'reason') })) : null,
       !g.join.length && !g.host.length && !g.start ? el('li', { i18n: 'gaps.noOptions' }) : null)))];
 }
 
@@ -239,7 +240,7 @@ function sources(items, date) {
       el('thead', {}, el('tr', {}, ['common.body', 'common.form', 'common.source', 'report.illustrativeColumn']
         .map((k) => el('th', { scope: 'col', i18n: k })))),
       el('tbody', {}, items.map((i) => el('tr', {},
-        el('td', { text: i.name }), el('td', { text: formLabel(i.form) }), el('td', { text: i.source || t('report.noSource') }),
+        el('td', { translate: 'no', text: i.name }), el('td', { text: formLabel(i.form) }), el('td', { translate: 'no', text: i.source || t('report.noSource') }),
         el('td', {}, i.illustrative ? illustrativeBadge() : t('common.no'))))))));
 }
 
@@ -265,7 +266,7 @@ function renderFederation({ body, web, hosts, gaps, convened }) {
       el('h2', { i18n: 'report.summary' }),
       el('div', { class: 'figures' },
         figure('report.members', String(members.length), members.map((p) => p.name ?? p.party).join(', '), 'figure-members'),
-        figure('report.convened', String(convened.length), convened.map((b) => b.name).join(', ')),
+        figure('report.convened', String(convened.length), convened.map((b) => b.name).join(', '), null, true),
         figure('report.hostRoles', String(hosts.hostRoles), t('report.fedHostRolesExplain', { hhi: formatNumber(hosts.hhi, 3),
           cr1: formatPercent(hosts.cr1) }), 'figure-host-roles'),
         figure('report.gapCount', String(memberGaps.length), t('report.fedGapsExplain')))),

@@ -206,7 +206,7 @@ function render() {
   $('view-section').hidden = editing;
   if (!editing) { renderView(); return; }
   const illustrative = state.source === 'illustrative';
-  fill($('body-heading'), `${state.name ?? ''} (${state.id}, ${t('edit.version')} ${state.version})`,
+  fill($('body-heading'), el('span', { translate: 'no', text: state.name ?? '' }), ` (${state.id}, ${t('edit.version')} ${state.version})`,
     illustrative ? illustrativeBadge() : null);
   fill($('body-meta'), `${formLabel(state.form)} · ${t('edit.since')} ${state.validFrom ?? '–'}`,
     illustrative ? ' · ' + t('edit.illustrativeNote') : '');
@@ -223,7 +223,7 @@ function render() {
 /** The body as it is stored, for those who may not edit it. */
 function renderView() {
   const illustrative = state.source === 'illustrative';
-  fill($('view-heading'), state.name ?? state.id, illustrative ? illustrativeBadge() : null);
+  fill($('view-heading'), el('span', { translate: 'no', text: state.name ?? state.id }), illustrative ? illustrativeBadge() : null);
   fill($('view-meta'), `${formLabel(state.form)} · ${state.id}`);
   const rows = [
     ['edit.validFromField', state.validFrom ?? '–'], ['edit.validTo', state.validTo ?? '–'],

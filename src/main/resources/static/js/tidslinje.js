@@ -227,7 +227,7 @@ function draw({ web: now, before, federation }) {
 function renderChanges(changes) {
   const box = $('changes-summary');
   if (!changes) { clear(box); return; }
-  const item = (n) => el('li', {}, n.label, n.type === 'body' ? ` (${formLabel(n.form)})` : '', n.illustrative ? illustrativeBadge() : null);
+  const item = (n) => el('li', {}, el('span', { translate: 'no', text: n.label }), n.type === 'body' ? ` (${formLabel(n.form)})` : '', n.illustrative ? illustrativeBadge() : null);
   fill(box, el('h3', { i18n: 'timeline.changesHeading', vars: { since: since(), date: date() } }),
     changes.added.length || changes.removed.length ? null : el('p', { i18n: 'timeline.noChanges' }),
     changes.added.length ? [el('p', { class: 'change-added', i18n: 'timeline.added', vars: { n: changes.added.length } }),
@@ -261,7 +261,7 @@ function summariseFederation(web) {
     el('ul', { id: 'fed-members' }, members.map((p) => el('li', { text: `${p.label} – ${roleLabel(p.role)}` }))),
     el('h3', { text: t('timeline.convened') }),
     convened.length
-      ? el('ul', { id: 'fed-convened' }, convened.map((b) => el('li', {}, `${b.label} (${formLabel(b.form)}, ${t('timeline.parties', { n: partiesOf(b.id) })})`,
+      ? el('ul', { id: 'fed-convened' }, convened.map((b) => el('li', {}, el('span', { translate: 'no', text: b.label }), ` (${formLabel(b.form)}, ${t('timeline.parties', { n: partiesOf(b.id) })})`,
         b.illustrative ? illustrativeBadge() : null)))
       : el('p', { class: 'small', text: t('common.none') }),
     Object.keys(counts).length ? el('ul', {}, Object.entries(counts).map(([f, n]) => el('li', { text: `${formLabel(f)}: ${n}` }))) : null);

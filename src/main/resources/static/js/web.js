@@ -235,7 +235,7 @@ function renderGraph(web) {
   $('graph').hidden = false;
   cy = cytoscape({
     container: $('graph'), elements: webElements(web), style: egoStyle({ edgeLabels: $('edge-labels').checked }),
-    layout: { name: 'preset' }, minZoom: 0.1, maxZoom: 3, wheelSensitivity: 0.4,
+    layout: { name: 'preset' }, minZoom: 0.1, maxZoom: 3,
   });
   ringLayout(cy);
   hideOverlappingLabels(cy);
@@ -260,7 +260,7 @@ function renderNodeList(web) {
   web.nodes.forEach(({ data }) => {
     const kind = data.type === 'body' ? formLabel(data.form) : t('type.' + data.type);
     ul.append(el('li', { dataset: { id: data.id } },
-      el('button', { type: 'button', class: 'link-button', on: { click: () => selectNode(data.id) } }, data.label),
+      el('button', { type: 'button', class: 'link-button', translate: 'no', on: { click: () => selectNode(data.id) } }, data.label),
       ` (${kind}${data.host ? ', ' + t('web.hostShort') : ''})`,
       data.illustrative ? illustrativeBadge() : null));
   });
@@ -309,7 +309,7 @@ async function showNode(data) {
 }
 
 function renderBody(box, body) {
-  const heading = el('h3', {}, body.name, body.illustrative ? illustrativeBadge() : null);
+  const heading = el('h3', {}, el('span', { translate: 'no', text: body.name }), body.illustrative ? illustrativeBadge() : null);
   const rows = [
     [t('common.form'), formLabel(body.form)],
     [t('common.id'), body.id],
@@ -373,7 +373,7 @@ function renderPortfolio(web, details) {
       const p = parties[b.id];
       const partners = p ? p.partners : [];
       return el('tr', { dataset: { id: b.id, sectors: sectorsOf(b.areas).join(' '), areas: b.areas.join(' ') } },
-        el('td', {}, el('button', { type: 'button', class: 'link-button', on: { click: () => selectNode(b.id) } }, b.name),
+        el('td', {}, el('button', { type: 'button', class: 'link-button', translate: 'no', on: { click: () => selectNode(b.id) } }, b.name),
           b.illustrative ? illustrativeBadge() : null),
         el('td', { text: formLabel(b.form) }),
         el('td', { text: roleLabel(b.role) }),
@@ -468,7 +468,7 @@ function fillExitTargets(details) {
   const bodies = portfolioBodies(details).filter((b) => b.role !== 'CONVENER');
   if (bodies.length) {
     select.append(el('optgroup', { label: t('web.exitBody') }, bodies.map((b) =>
-      el('option', { value: 'body:' + b.id, text: `${b.name} (${formLabel(b.form)})` }))));
+      el('option', { value: 'body:' + b.id, translate: 'no', text: `${b.name} (${formLabel(b.form)})` }))));
   }
   const areas = [...new Set(bodies.flatMap((b) => b.areas))].sort();
   if (areas.length) {
@@ -501,8 +501,8 @@ async function runExit() {
 function renderExit(box, r) {
   const names = (refs) => refs.length ? refs.map((b) => b.name).join(', ') : t('common.none');
   const parts = [
-    el('p', {}, el('strong', { text: t('web.exitLeft') + ': ' }), names(r.bodiesLeft)),
-    el('p', {}, el('strong', { text: t('web.exitEnded') + ': ' }), names(r.bodiesEnded)),
+    el('p', {}, el('strong', { text: t('web.exitLeft') + ': ' }), el('span', { translate: 'no', text: names(r.bodiesLeft) })),
+    el('p', {}, el('strong', { text: t('web.exitEnded') + ': ' }), el('span', { translate: 'no', text: names(r.bodiesEnded) })),
     el('p', {}, el('strong', { text: t('web.exitLostSelf') + ': ' }),
       r.areasLostByLeaver.length ? r.areasLostByLeaver.map((a) => areaName(cat, a)).join(', ') : t('common.none')),
     el('p', {}, el('strong', { text: t('web.exitComponents') + ': ' }),
