@@ -104,6 +104,14 @@ function who(code) { return names[code] ?? code; }
 function sentences(group) {
   const body = bodyNames[group.entityId] ?? group.entityId;
   if (group.action === 'PURGE') return [t('changes.s.purged', { body })];
+  if (group.action === 'LOAD') {
+    // "57 bodies: id, id, …": how many, and the first few by id (the fields below hold them all).
+    return group.entries.map((c) => {
+      const m = (c.after ?? '').match(/^(\d+) bodies: (.*)$/s);
+      return m ? t('changes.s.loaded', { n: m[1], first: m[2].split(', ').slice(0, 5).join(', ') + (Number(m[1]) > 5 ? ' …' : '') })
+        : t('changes.action.LOAD');
+    });
+  }
   const out = [];
   if (group.action === 'CREATE') out.push(t('changes.s.created', { body }));
   const parties = group.entries.map((c) => ({ c, p: partyEntry(c) })).filter((x) => x.p);
@@ -155,7 +163,8 @@ function render() {
   const body = groups().map((g) => el('tr', { dataset: { entity: g.entityId ?? '', user: g.user ?? '' } },
     el('td', { text: swedishTime(g.at) }),
     el('td', {}, g.entityType === 'Body' && g.entityId
-      ? el('a', { href: pageLink('redigera.html', { id: g.entityId }), text: bodyNames[g.entityId] ?? g.entityId }) : (g.entityId ?? g.entityType)),
+      ? el('a', { href: pageLink('redigera.html', { id: g.entityId }), translate: 'no', text: bodyNames[g.entityId] ?? g.entityId })
+      : g.action === 'LOAD' ? el('span', { i18n: 'changes.bundle' }) : (g.entityId ?? '')),
     el('td', {}, el('ul', { class: 'sentences' }, sentences(g).map((s) => el('li', { text: s })),
       el('li', { class: 'by', text: g.reason ? t('changes.s.reasonBy', { reason: g.reason, user: g.user ?? '' })
         : t('changes.s.by', { user: g.user ?? '' }) })),

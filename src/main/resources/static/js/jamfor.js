@@ -70,7 +70,7 @@ function render() {
   const { a, b, hosts, centrality, gaps } = result;
   const hostOf = (m) => hosts.municipalities.find((x) => x.code === m.code);
   const vertex = (m) => centrality.vertices.find((v) => v.id === m.code);
-  const hostable = (m) => m.bodies.filter((x) => x.form === 'JOINT_COMMITTEE' || x.form === 'AGREEMENT');
+  const hostable = (m) => m.bodies.filter((x) => cat?.model.form[x.form]?.requiresHost);
   const rows = [
     ['compare.row.bodies', (m) => String(m.bodies.length)],
     ['compare.row.hostRoles', (m) => String(hostOf(m)?.hostRoles ?? 0)],
