@@ -83,9 +83,6 @@ export function setView(values, { push = false } = {}) {
   updateLinks();
 }
 
-/** Kept for the pages' simple one-parameter updates: replaces the current history entry. */
-export function setParam(name, value) { setView({ [name]: value }); }
-
 /** The date every page analyses, from the address: empty means today (the server's default). */
 export function asOf() {
   const value = param('asOf');

@@ -4,7 +4,7 @@
 // come from the API; the scope, classes, number of suggestions and the selected pair are in the address.
 import {
   initPage, t, el, clear, fill, api, showError, showNoticeKey, showLoading, loadCatalogue, loadMunicipalities,
-  pick, sectorName, areaName, levelLabel, formatNumber, formatPercent, illustrativeBadge, onLangChange, onDateChange,
+  sectorName, areaName, levelLabel, formatNumber, formatPercent, illustrativeBadge, onLangChange, onDateChange,
   onHistory, markDataset, param, listParam, setView, fillSelect, loadOverview,
 } from './common.js';
 import { renderLegend, downloadButtons, fileName, hideOverlappingLabels } from './graph.js';

@@ -4,9 +4,9 @@
 // illustrative). The print stylesheet (css/print.css) lays it out on A4 with each section on its own page; the
 // browser's print saves it as PDF. The subject is in the address (code=… or federation=…).
 import {
-  initPage, t, el, fill, api, showError, showLoading, showNoticeKey, loadCatalogue, loadMunicipalities, loadOverview,
-  areaName, formLabel, roleLabel, formatNumber, formatPercent, illustrativeBadge, pick, onLangChange, onDateChange,
-  onHistory, param, setView, pageLink,
+  initPage, t, el, fill, api, showError, showLoading, showNoticeKey, loadCatalogue, loadMunicipalities,
+  loadOverview, areaName, formLabel, roleLabel, formatNumber, formatPercent, illustrativeBadge, pick,
+  onLangChange, onDateChange, onHistory, param, setView,
 } from './common.js';
 import { egoStyle, webElements, webLegend, ringLayout, hideOverlappingLabels, graphSvg } from './graph.js';
 

@@ -3,8 +3,8 @@
 // changes marked in the graph; export the graph as it stood on the date (GEXF: the window between the two
 // dates, or that one day). The subject, the date and the comparison date are in the address.
 import {
-  initPage, t, el, clear, fill, api, showError, showNoticeKey, loadMunicipalities, formLabel, roleLabel,
-  illustrativeBadge, onLangChange, onDateChange, onHistory, markDataset, param, setView, asOf, loadOverview,
+  initPage, t, el, clear, fill, api, showError, loadMunicipalities, formLabel, roleLabel, illustrativeBadge,
+  onLangChange, onDateChange, onHistory, markDataset, param, setView, asOf, loadOverview,
 } from './common.js';
 import {
   egoStyle, webElements, webLegend, renderLegend, ringLayout, hideOverlappingLabels, downloadButtons, fileName,

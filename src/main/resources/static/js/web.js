@@ -2,10 +2,10 @@
 // (municipality, depth, forms, sector and area filters, labels on lines, the selected node, the exit
 // question) is kept in the address, so a copied link or the back button shows the same view.
 import {
-  initPage, t, el, clear, fill, api, showError, showNotice, showNoticeKey, showLoading, illustrativeBadge, formLabel,
+  initPage, t, el, clear, fill, api, showError, showNoticeKey, showLoading, illustrativeBadge, formLabel,
   roleLabel, levelLabel, formatNumber, formatPercent, loadCatalogue, loadMunicipalities, areaName, sectorName,
-  fillSelect, param, listParam, setView, onLangChange, onDateChange, onHistory, markDataset, pick, resolveMunicipality,
-  pageLink, asOf, FORM_COLOURS,
+  fillSelect, param, listParam, setView, onLangChange, onDateChange, onHistory, markDataset, pick,
+  resolveMunicipality, pageLink, asOf, FORM_COLOURS,
 } from './common.js';
 import {
   egoStyle, webElements, webLegend, renderLegend, ringLayout, hideOverlappingLabels, downloadButtons, fileName,

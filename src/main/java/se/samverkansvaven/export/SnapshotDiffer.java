@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.springframework.stereotype.Service;
+import se.samverkansvaven.database.GraphRevisions;
 import tools.jackson.databind.json.JsonMapper;
 import se.samverkansvaven.export.GraphSnapshot.Edge;
 import se.samverkansvaven.export.GraphSnapshot.Node;
@@ -34,20 +35,46 @@ public class SnapshotDiffer {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** Diffs kept per graph revision: the Förändringar page asks again for the same dates (1-4 s each at S). */
+    private static final int KEPT = 16;
+
     private final SnapshotReader reader;
     private final AppVersion version;
+    private final GraphRevisions revisions;
     private final Clock clock;
+    private final Map<List<Object>, SnapshotDiff> kept = new LinkedHashMap<>(KEPT, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<List<Object>, SnapshotDiff> eldest) {
+            return size() > KEPT;
+        }
+    };
 
-    SnapshotDiffer(SnapshotReader reader, AppVersion version) {
+    SnapshotDiffer(SnapshotReader reader, AppVersion version, GraphRevisions revisions) {
         this.reader = reader;
         this.version = version;
+        this.revisions = revisions;
         this.clock = Clock.systemUTC();
     }
 
+    /**
+     * The diff between the snapshots of the two dates; kept until the graph changes (the key holds the graph
+     * revision), the last {@value #KEPT} asked for.
+     */
     public SnapshotDiff diff(LocalDate from, LocalDate to, SnapshotFilter filter) {
+        List<Object> key = java.util.Arrays.asList(revisions.current(), from, to, filter);
+        synchronized (kept) {
+            SnapshotDiff held = kept.get(key);
+            if (held != null) {
+                return held;
+            }
+        }
         GraphSnapshot before = reader.read(Window.on(from), filter, false);
         GraphSnapshot after = reader.read(Window.on(to), filter, false);
-        return compare(from, to, before, after);
+        SnapshotDiff diff = compare(from, to, before, after);
+        synchronized (kept) {
+            kept.put(key, diff);
+        }
+        return diff;
     }
 
     static SnapshotDiff compare(LocalDate from, LocalDate to, GraphSnapshot before, GraphSnapshot after) {

@@ -337,4 +337,25 @@ class SnapshotExportTest {
         return out.toString(StandardCharsets.UTF_8).replace(generatedAt, "GENERATED")
                 .replace(generatedAt.substring(0, 10), "GENERATED-DAY");
     }
+
+    /** A diff is kept until the graph changes: asked again after a write, it holds the write. */
+    @Test
+    void aKeptDiffFollowsAWrite(@Autowired se.samverkansvaven.database.GraphRevisions revisions) {
+        LocalDate from = LocalDate.of(2031, 1, 1);
+        LocalDate to = LocalDate.of(2031, 6, 1);
+        SnapshotDiff first = differ.diff(from, to, SnapshotFilter.NONE);
+        assertThat(differ.diff(from, to, SnapshotFilter.NONE)).as("kept").isSameAs(first);
+        assertThat(first.bodiesStarted()).extracting(SnapshotDiff.BodyChange::body).doesNotContain("exp-kept-diff");
+        try {
+            importer.importBundle(se.samverkansvaven.importing.BundleFiles.of(java.util.Map.of(
+                    "bodies.csv", ("id,form,name,sector,level,governance,seat_code,valid_from,valid_to,source\n"
+                            + "exp-kept-diff,ASSOCIATION,Kept diff test,,,,,2031-03-01,,test\n").getBytes(StandardCharsets.UTF_8),
+                    "parties.csv", ("body_id,party,role,valid_from,valid_to,representative,source\n"
+                            + "exp-kept-diff,1496,MEMBER,2031-03-01,,,test\n").getBytes(StandardCharsets.UTF_8))));
+            assertThat(differ.diff(from, to, SnapshotFilter.NONE).bodiesStarted()).extracting(SnapshotDiff.BodyChange::body)
+                    .contains("exp-kept-diff");
+        } finally {
+            se.samverkansvaven.testing.TestBodies.remove(driver, revisions, "exp-kept-diff");
+        }
+    }
 }
