@@ -166,10 +166,13 @@ function render() {
       ? el('a', { href: pageLink('redigera.html', { id: g.entityId }), translate: 'no', text: bodyNames[g.entityId] ?? g.entityId })
       : g.action === 'LOAD' ? el('span', { i18n: 'changes.bundle' }) : (g.entityId ?? '')),
     el('td', {}, el('ul', { class: 'sentences' }, sentences(g).map((s) => el('li', { text: s })),
-      el('li', { class: 'by', text: g.reason ? t('changes.s.reasonBy', { reason: g.reason, user: g.user ?? '' })
-        : t('changes.s.by', { user: g.user ?? '' }) })),
+      // The reason and the user are what people typed: data, not messages.
+      el('li', { class: 'by' }, g.reason ? [el('span', { i18n: 'changes.s.reason' }), ' ',
+        el('span', { translate: 'no', text: g.reason }), '; '] : null,
+      el('span', { i18n: g.reason ? 'changes.s.byAfterReason' : 'changes.s.by' }), ' ',
+      el('span', { translate: 'no', text: g.user ?? '' }), '.')),
       el('details', { class: 'fields' }, el('summary', { i18n: 'changes.fields', vars: { n: g.entries.length } }),
-        el('table', { class: 'data' }, el('thead', {}, el('tr', {}, ['changes.field', 'changes.before', 'changes.after']
+        el('table', { class: 'data', translate: 'no' }, el('thead', {}, el('tr', {}, ['changes.field', 'changes.before', 'changes.after']
           .map((k) => el('th', { scope: 'col', i18n: k })))),
         el('tbody', {}, g.entries.map((c) => el('tr', {}, el('td', { text: c.field ?? '' }), el('td', { text: c.before ?? '' }),
           el('td', { text: c.after ?? '' })))))))));

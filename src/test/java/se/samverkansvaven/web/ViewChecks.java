@@ -514,6 +514,7 @@ abstract class ViewChecks {
         assertThat((Boolean) session.js("return document.querySelector('nav a[href^=\"redigera.html\"]') === null")).as("no Redigera for a reader").isTrue();
         session.click("#edit-login");
         session.waitFor("#login-form");
+        session.waitUntil("the page to return to", "return document.getElementById('continue-note').innerText.trim() !== ''");
         assertThat(session.text("#continue-note")).contains("/redigera.html?id=fed-skaraborg");
         session.js("document.getElementById('username').value = arguments[0]; document.getElementById('password').value = 'wrong'", USER);
         session.click("#login-submit");
