@@ -17,10 +17,11 @@ let federations = [];
 let data = null;
 
 await initPage('report');
-try {
-  [cat, municipalities, federations] = await Promise.all([loadCatalogue(), loadMunicipalities(),
-    loadOverview().then((o) => o.federations)]);
-} catch (e) { showError($('status'), e); }
+// The report's own data is asked for at once, beside the lists for the picker (load() waits for what it needs).
+const lists = Promise.all([loadCatalogue(), loadMunicipalities(), loadOverview().then((o) => o.federations)])
+  .then(([c, m, f]) => { [cat, municipalities, federations] = [c, m, f]; });
+const first = load();
+try { await lists; } catch (e) { showError($('status'), e); }
 fillSubjects();
 $('controls').addEventListener('submit', (e) => {
   e.preventDefault();
@@ -32,7 +33,7 @@ $('print').addEventListener('click', () => window.print());
 onLangChange(() => { fillSubjects(); render(); });
 onDateChange(() => load());
 onHistory(() => { fillSubjects(); load(); });
-load();
+await first;
 
 function subject() {
   if (param('federation')) return 'fed:' + param('federation');
@@ -54,6 +55,7 @@ async function load() {
   showLoading($('status'));
   try {
     data = chosen.startsWith('fed:') ? await loadFederation(chosen.slice(4)) : await loadMunicipality(chosen);
+    await lists; // names of forms and areas
     if (chosen !== subject()) return;
     fill($('status'));
   } catch (e) {
@@ -66,14 +68,16 @@ async function load() {
 }
 
 async function loadMunicipality(code) {
-  const [details, web, exit, gaps] = await Promise.all([
+  // The county from the list of municipalities (asked once per page), so all six calls go out together.
+  const county = (await loadMunicipalities()).find((m) => m.code === code)?.countyCode
+    ?? (await api(`/api/municipalities/${encodeURIComponent(code)}`)).county?.code;
+  const [details, web, exit, gaps, hosts, centrality, catalogue] = await Promise.all([
     api(`/api/municipalities/${encodeURIComponent(code)}`), api(`/api/analysis/web/${encodeURIComponent(code)}?depth=1`),
     api(`/api/analysis/exit?municipality=${encodeURIComponent(code)}`),
-    api(`/api/analysis/gaps?municipality=${encodeURIComponent(code)}`)]);
-  const county = details.county?.code;
-  const [hosts, centrality] = await Promise.all([api(`/api/analysis/hosts?scope=county:${county}`),
-    api(`/api/analysis/centrality?scope=county:${county}`).catch(() => null)]);
-  const forms = cat?.model.defaultForms ?? [];
+    api(`/api/analysis/gaps?municipality=${encodeURIComponent(code)}`),
+    api(`/api/analysis/hosts?scope=county:${county}`),
+    api(`/api/analysis/centrality?scope=county:${county}`).catch(() => null), loadCatalogue()]);
+  const forms = catalogue.model.defaultForms;
   details.bodies = details.bodies.filter((b) => forms.includes(b.form));
   return { kind: 'municipality', details, web, exit, gaps, hosts, centrality };
 }
