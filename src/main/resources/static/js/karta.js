@@ -1,19 +1,25 @@
-// Karta: the 290 municipalities coloured by a chosen measure, with a legend, a table and click-through.
+// Karta: the 290 municipalities coloured by a chosen measure (or by the group they cooperate most closely
+// with, the communities of P), with a legend, a sortable table and click-through. Measure, area, county,
+// the table's order and whether it is open are kept in the address.
 import {
-  initPage, t, el, clear, fill, api, showError, showNotice, loadCatalogue, fillSelect, pick, areaName, formatNumber,
-  onLangChange, onDateChange, markDataset, param, setParam, loadOverview,
+  initPage, t, el, clear, fill, api, showError, showNoticeKey, loadCatalogue, fillSelect, pick, areaName, formatNumber,
+  onLangChange, onDateChange, onHistory, markDataset, param, setView, loadOverview, sortableTable, pageLink,
 } from './common.js';
 import { createMap, classes, colourFor, renderLegend, NO_VALUE } from './map.js';
 
 const $ = (id) => document.getElementById(id);
+/** Colours of the communities: distinct, light enough to read the borders (ColorBrewer Set3-like). */
+const GROUP_COLOURS = ['#8dd3c7', '#fdb462', '#bebada', '#fb8072', '#80b1d3', '#b3de69', '#fccde5', '#ffffb3',
+  '#bc80bd', '#ccebc5', '#ffed6f', '#d9d9d9'];
 let cat = null;
 let view = null;
 let values = {};   // code → number | boolean | null
 let overview = null;
 let centrality = null;
+let communities = null;
 
 await initPage('map');
-if (param('measure')) $('measure').value = param('measure');
+readAddress();
 try {
   cat = await loadCatalogue();
 } catch (e) { showError($('status'), e); }
@@ -26,20 +32,30 @@ try {
 }
 if (view) {
   view.setPopup(popup);
+  zoom();
   await refresh();
 }
-$('measure').addEventListener('change', () => { setParam('measure', $('measure').value); syncArea(); refresh(); });
-$('area').addEventListener('change', () => { setParam('area', $('area').value); refresh(); });
-$('county').addEventListener('change', () => zoom());
+$('measure').addEventListener('change', () => { setView({ measure: $('measure').value }, { push: true }); syncArea(); refresh(); });
+$('area').addEventListener('change', () => { setView({ area: $('area').value }, { push: true }); refresh(); });
+$('county').addEventListener('change', () => { setView({ county: $('county').value }, { push: true }); zoom(); draw(); });
 $('tiles').addEventListener('change', () => view?.showTiles($('tiles').checked));
+$('values-details').addEventListener('toggle', () => setView({ table: $('values-details').open ? 'open' : null }));
 onLangChange(() => { fillControls(); draw(); });
-onDateChange(() => { overview = null; centrality = null; markDataset($('dataset-mark')); refresh(); });
+onDateChange(() => { overview = null; centrality = null; communities = null; markDataset($('dataset-mark')); refresh(); });
+onHistory(() => { readAddress(); fillControls(); zoom(); refresh(); });
+
+function readAddress() {
+  const measure = param('measure');
+  $('measure').value = [...$('measure').options].some((o) => o.value === measure) ? measure : 'bodies';
+  $('values-details').open = param('table') === 'open';
+}
 
 function fillControls() {
   fillSelect($('area'), (cat?.areas ?? []).map((a) => ({ value: a.id, text: `${pick(a, 'name')}` })));
   if (param('area') && cat?.area[param('area')]) $('area').value = param('area');
   fillSelect($('county'), [{ value: '', text: t('map.wholeCountry') },
     ...(cat?.counties ?? []).map((c) => ({ value: c.code, text: `${c.name} (${c.code})` }))]);
+  $('county').value = param('county') ?? '';
   syncArea();
 }
 
@@ -60,6 +76,11 @@ async function refresh() {
       centrality ??= await api('/api/analysis/centrality?scope=all');
       values = Object.fromEntries(view.codes.map((c) => [c, null]));
       (centrality.vertices ?? []).forEach((v) => { if (v.id in values) values[v.id] = v.betweenness; });
+    } else if (measure === 'community') {
+      communities ??= await Promise.all([api('/api/analysis/communities?scope=all'), api('/api/actors', { date: false })])
+        .then(([c, actors]) => ({ ...c, actorNames: Object.fromEntries(actors.map((a) => [a.id, a.name])) }));
+      values = Object.fromEntries(view.codes.map((c) => [c, null]));
+      communities.communities.forEach((group, i) => group.forEach((code) => { if (code in values) values[code] = i + 1; }));
     } else if (measure === 'coverage') {
       const area = $('area').value;
       const o = await api('/api/analysis/overview?area=' + encodeURIComponent(area));
@@ -79,22 +100,30 @@ function draw() {
   if (!view) return;
   const measure = $('measure').value;
   const legend = $('legend');
+  $('communities-section').hidden = measure !== 'community' || !communities;
   if (measure === 'coverage') {
     view.setStyle((code) => ({ fillColor: values[code] === true ? '#3182bd' : values[code] === false ? '#ffffff' : NO_VALUE }));
     renderLegend(legend, [
       { colour: '#3182bd', text: t('map.covers', { area: areaName(cat, $('area').value) }) },
       { colour: '#ffffff', text: t('map.notCovers') },
     ]);
+  } else if (measure === 'community') {
+    view.setStyle((code) => ({ fillColor: values[code] ? GROUP_COLOURS[(values[code] - 1) % GROUP_COLOURS.length] : NO_VALUE }));
+    renderLegend(legend, [
+      ...(communities?.communities ?? []).map((g, i) => ({ colour: GROUP_COLOURS[i % GROUP_COLOURS.length],
+        text: t('map.group', { n: i + 1, size: g.length }) })),
+      { colour: NO_VALUE, text: t('map.notInP') },
+    ]);
+    renderCommunities();
   } else {
     const numbers = Object.values(values).filter((v) => typeof v === 'number');
     const max = Math.max(0, ...numbers);
-    const breaks = measure === 'betweenness' ? classes(max).map((b) => b) : classes(max);
     const continuous = measure === 'betweenness';
-    const fixedBreaks = continuous && max > 0 ? [1, 2, 3, 4, 5].map((i) => (max * i) / 5) : breaks;
+    const fixedBreaks = continuous && max > 0 ? [1, 2, 3, 4, 5].map((i) => (max * i) / 5) : classes(max);
     view.setStyle((code) => ({ fillColor: colourFor(values[code], fixedBreaks) }));
     const items = [{ colour: '#ffffff', text: '0' }];
     let low = 0;
-    fixedBreaks.forEach((b, i) => {
+    fixedBreaks.forEach((b) => {
       const lo = continuous ? formatNumber(low, 3) : String(Math.floor(low) + 1);
       const hi = continuous ? formatNumber(b, 3) : String(Math.floor(b));
       items.push({ colour: colourFor(b, fixedBreaks), text: lo === hi ? hi : `${lo}–${hi}` });
@@ -106,10 +135,24 @@ function draw() {
   renderTable();
 }
 
+/** The communities as lists: who cooperates most closely with whom (Louvain on P, seed 1). */
+function renderCommunities() {
+  if (!communities) return;
+  const label = (code) => view.names[code] ?? communities.actorNames[code] ?? code;
+  fill($('communities-lead'), t('map.communitiesLead', { n: communities.communities.length,
+    modularity: formatNumber(communities.modularity, 3), date: communities.asOf }));
+  fill($('communities'), el('ol', { class: 'community-list', id: 'community-list' }, communities.communities.map((g, i) =>
+    el('li', { dataset: { group: String(i + 1) } },
+      el('span', { class: 'swatch', style: `background:${GROUP_COLOURS[i % GROUP_COLOURS.length]}` }), ' ',
+      el('strong', { text: t('map.group', { n: i + 1, size: g.length }) + ': ' }),
+      [...g].map(label).sort((a, b) => a.localeCompare(b, 'sv')).join(', ')))));
+}
+
 function display(code) {
   const v = values[code];
   if (v === null || v === undefined) return '–';
   if (typeof v === 'boolean') return v ? t('common.yes') : t('common.no');
+  if ($('measure').value === 'community') return t('map.groupShort', { n: v });
   return $('measure').value === 'betweenness' ? formatNumber(v, 4) : String(v);
 }
 
@@ -117,20 +160,26 @@ function popup(code) {
   return el('div', {},
     el('strong', { text: `${view.names[code]} (${code})` }), el('br'),
     `${t('map.measure.' + $('measure').value)}: ${display(code)}`, el('br'),
-    el('a', { href: `index.html?code=${code}`, text: t('map.openWeb') }), ' · ',
-    el('a', { href: `luckor.html?municipality=${code}`, text: t('map.openGaps') }));
+    el('a', { href: pageLink('index.html', { code }), text: t('map.openWeb') }), ' · ',
+    el('a', { href: pageLink('luckor.html', { municipality: code }), text: t('map.openGaps') }));
 }
 
+/** The values as a table, sortable by name, code and value; the order is kept in the address. */
 function renderTable() {
   const box = $('values');
   const county = $('county').value;
-  const codes = view.codes.filter((c) => !county || c.startsWith(county))
-    .sort((a, b) => view.names[a].localeCompare(view.names[b], 'sv'));
-  if (!codes.length) { showNotice(box, t('common.nothing')); return; }
-  fill(box, el('table', {},
-    el('thead', {}, el('tr', {}, el('th', { text: t('common.municipality') }), el('th', { text: t('common.code') }),
-      el('th', { class: 'num', text: t('map.measure.' + $('measure').value) }))),
-    el('tbody', {}, codes.map((c) => el('tr', {},
-      el('td', {}, el('a', { href: `index.html?code=${c}`, text: view.names[c] })),
-      el('td', { text: c }), el('td', { class: 'num', text: display(c) }))))));
+  const codes = view.codes.filter((c) => !county || c.startsWith(county));
+  if (!codes.length) { showNoticeKey(box, 'common.nothing'); return; }
+  const rows = codes.map((code) => ({ code, name: view.names[code], value: values[code] }));
+  const numeric = (v) => (typeof v === 'boolean' ? Number(v) : v);
+  fill(box, sortableTable({
+    id: 'values-table', rows, sort: param('sort') ?? 'name',
+    onSort: (sort) => { setView({ sort }, { push: true }); renderTable(); },
+    rowAttrs: (r) => ({ dataset: { code: r.code } }),
+    columns: [
+      { key: 'name', label: 'common.municipality', cell: (r) => el('a', { href: pageLink('index.html', { code: r.code }), text: r.name }) },
+      { key: 'code', label: 'common.code' },
+      { key: 'value', label: 'map.measure.' + $('measure').value, num: true, value: (r) => numeric(r.value), cell: (r) => display(r.code) },
+    ],
+  }));
 }

@@ -1,8 +1,8 @@
 // Luckor: gaps for one service area with ranked JOIN / HOST / START options; the map shows the gaps,
 // the municipalities that cover the area and the candidate hosts.
 import {
-  initPage, t, el, clear, fill, api, showError, showNotice, showLoading, loadCatalogue, fillSelect, pick, areaName,
-  formatNumber, formatPercent, formLabel, onLangChange, onDateChange, markDataset, param, setParam,
+  initPage, t, el, clear, fill, api, showError, showNoticeKey, showLoading, loadCatalogue, fillSelect, pick, areaName,
+  formatNumber, formatPercent, formLabel, onLangChange, onDateChange, onHistory, markDataset, param, setView, pageLink,
 } from './common.js';
 import { createMap, renderLegend, NO_VALUE } from './map.js';
 
@@ -20,26 +20,33 @@ fillControls();
 markDataset($('dataset-mark'));
 createMap($('map'), {}).then((v) => { view = v; view.setPopup(popup); drawMap(); },
   (e) => showError($('map'), e, 'map.polygonsFailed'));
-$('controls').addEventListener('submit', (e) => { e.preventDefault(); load(); });
-$('area').addEventListener('change', () => load());
-$('county').addEventListener('change', () => { setParam('county', $('county').value); zoomPending = true; render(); });
+$('controls').addEventListener('submit', (e) => { e.preventDefault(); choose(); });
+$('area').addEventListener('change', () => choose());
+$('county').addEventListener('change', () => { setView({ county: $('county').value }, { push: true }); zoomPending = true; render(); });
 onLangChange(() => { fillControls(); render(); });
 onDateChange(() => { markDataset($('dataset-mark')); load(); });
-if ($('area').value) load(); else showNotice($('gaps'), t('gaps.choose'));
+onHistory(() => { fillControls(); load(); });
+if ($('area').value) load(); else showNoticeKey($('gaps'), 'gaps.choose');
 
+/** The controls from the address: area, county, the HOST radius (km). */
 function fillControls() {
   fillSelect($('area'), [{ value: '', text: t('gaps.chooseArea') },
     ...(cat?.areas ?? []).map((a) => ({ value: a.id, text: pick(a, 'name') }))]);
-  if (param('area') && cat?.area[param('area')] && !$('area').value) $('area').value = param('area');
+  $('area').value = param('area') && cat?.area[param('area')] ? param('area') : '';
   fillSelect($('county'), [{ value: '', text: t('gaps.allCounties') },
     ...(cat?.counties ?? []).map((c) => ({ value: c.code, text: `${c.name} (${c.code})` }))]);
-  if (param('county') && !$('county').value) $('county').value = param('county');
+  $('county').value = param('county') ?? '';
+  $('max-km').value = param('km') ?? '50';
+}
+
+function choose() {
+  setView({ area: $('area').value, km: $('max-km').value === '50' ? null : $('max-km').value, gap: null }, { push: true });
+  load();
 }
 
 async function load() {
   const area = $('area').value;
-  setParam('area', area);
-  if (!area) { result = null; showNotice($('gaps'), t('gaps.choose')); drawMap(); return; }
+  if (!area) { result = null; showNoticeKey($('gaps'), 'gaps.choose'); drawMap(); return; }
   const km = $('max-km').value;
   let query = `area=${encodeURIComponent(area)}`;
   if (km !== '') query += `&maxKm=${encodeURIComponent(km)}`;
@@ -76,10 +83,10 @@ function render() {
   const intro = el('p', { class: 'small' }, t('gaps.summary', {
     n: gaps.length, area: areaName(cat, result.area), date: result.asOf, km: formatNumber(result.maxKm, 1) }),
   municipality ? el('span', {}, ' ', t('gaps.onlyMunicipality', { code: municipality }), ' ',
-    el('button', { type: 'button', class: 'link-button', on: { click: () => { setParam('municipality', ''); load(); } } },
+    el('button', { type: 'button', class: 'link-button', on: { click: () => { setView({ municipality: null }, { push: true }); load(); } } },
       t('gaps.showAll'))) : null);
   if (!gaps.length) {
-    fill(box, intro, el('p', { class: 'message notice', role: 'status', id: 'no-gaps', text: t('gaps.none') }));
+    fill(box, intro, el('p', { class: 'message notice', role: 'status', id: 'no-gaps', i18n: 'gaps.none' }));
     drawMap();
     return;
   }
@@ -91,27 +98,37 @@ function render() {
       el('th', { scope: 'col', text: t('gaps.options') }))),
     el('tbody', {}, gaps.map((g) => el('tr', { dataset: { code: g.code } },
       el('td', {},
-        el('button', { type: 'button', class: 'link-button', on: { click: () => focusGap(g) } }, `${g.name} (${g.code})`),
+        el('button', { type: 'button', class: 'link-button', on: { click: () => { setView({ gap: g.code }); highlight(g.code); focusGap(g); } } }, `${g.name} (${g.code})`),
         el('div', { class: 'small', text: t('gaps.neighbours', { n: g.coveringNeighbours.length, of: g.neighbours }) })),
       el('td', { class: 'num', text: formatPercent(g.strength) }),
       el('td', {}, options(g))))));
   fill(box, intro, table);
   drawMap();
+  const chosen = param('gap') && gaps.find((g) => g.code === param('gap'));
+  highlight(chosen?.code);
+  if (chosen) focusGap(chosen);
+}
+
+/** The chosen gap's row stands out. */
+function highlight(code) {
+  document.querySelectorAll('#gap-table tr.highlight').forEach((tr) => tr.classList.remove('highlight'));
+  if (code) document.querySelector(`#gap-table tr[data-code="${CSS.escape(code)}"]`)?.classList.add('highlight');
 }
 
 function options(g) {
   const items = [];
   g.join.forEach((o) => items.push(el('li', {}, el('span', { class: 'kind', text: t('gaps.join') + ` ${o.rank}: ` }),
-    pick(o, 'reason'), ` (${formLabel(o.form)})`)));
+    el('span', { class: 'api-text', text: pick(o, 'reason') }), ` (${formLabel(o.form)})`)));
   g.host.forEach((o) => items.push(el('li', {}, el('span', { class: 'kind', text: t('gaps.host') + ` ${o.rank}: ` }),
-    pick(o, 'reason'))));
-  if (g.start) items.push(el('li', {}, el('span', { class: 'kind', text: t('gaps.start') + ': ' }), pick(g.start, 'reason')));
+    el('span', { class: 'api-text', text: pick(o, 'reason') }))));
+  if (g.start) items.push(el('li', {}, el('span', { class: 'kind', text: t('gaps.start') + ': ' }), el('span', { class: 'api-text', text: pick(g.start, 'reason') })));
   if (!items.length) return el('span', { class: 'small', text: t('gaps.noOptions') });
   return el('ul', { class: 'options' }, items);
 }
 
 function focusGap(g) {
   if (!view) return;
+  zoomPending = false;
   const codes = [g.code, ...g.host.map((h) => h.code), ...g.coveringNeighbours];
   view.zoomTo(codes);
   view.openPopup(g.code);
@@ -149,5 +166,5 @@ function popup(code) {
     el('strong', { text: `${view.names[code]} (${code})` }), el('br'),
     gap ? t('gaps.popupGap', { strength: formatPercent(gap.strength) })
       : coverage[code] ? t('gaps.popupCovers') : t('gaps.popupNone'), el('br'),
-    el('a', { href: `index.html?code=${code}`, text: t('map.openWeb') }));
+    el('a', { href: pageLink('index.html', { code }), text: t('map.openWeb') }));
 }

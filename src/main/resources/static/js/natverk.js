@@ -1,14 +1,15 @@
 // Nätverk: the grid sector × level of professional networks, existing ties drawn solid and suggested
-// (unlinked, Adamic–Adar-scored) pairs dashed, each suggestion explained by what the two share.
+// (unlinked, Adamic–Adar-scored) pairs dashed, each suggestion explained by what the two share. A scope (a
+// county, a federation) limits the grid and the suggestions to its networks. The levels and pair classes
+// come from the API; the scope, classes, number of suggestions and the selected pair are in the address.
 import {
-  initPage, t, el, clear, fill, api, showError, showNotice, showLoading, loadCatalogue, loadMunicipalities, pick,
+  initPage, t, el, clear, fill, api, showError, showNoticeKey, showLoading, loadCatalogue, loadMunicipalities,
   sectorName, areaName, levelLabel, formatNumber, formatPercent, illustrativeBadge, onLangChange, onDateChange,
-  markDataset,
+  onHistory, markDataset, param, listParam, setView, fillSelect, loadOverview,
 } from './common.js';
+import { renderLegend, downloadButtons, fileName, hideOverlappingLabels } from './graph.js';
 
 const $ = (id) => document.getElementById(id);
-const LEVELS = ['POLITICAL', 'STRATEGIC', 'TACTICAL', 'OPERATIONAL'];
-const CLASSES = ['DIAGONAL', 'HORIZONTAL', 'VERTICAL', 'SAME_CELL'];
 const CELL_W = 190;
 const CELL_H = 130;
 let cat = null;
@@ -16,34 +17,94 @@ let names = {};
 let grid = null;
 let links = null;
 let cy = null;
+let federations = [];
 const bodyNames = {};
 const goalNames = {};
 
 await initPage('networks');
-CLASSES.forEach((c) => $('classes').append(el('label', { for: 'class-' + c },
-  el('input', { type: 'checkbox', id: 'class-' + c, value: c, checked: c === 'DIAGONAL' }), el('span', { i18n: 'pairClass.' + c }))));
+readScope();
 // The grid and the suggestions are asked at once, beside the catalogue; drawn once both are in.
-const lists = Promise.all([loadCatalogue(), loadMunicipalities()]).then(([catalogue, municipalities]) => {
-  cat = catalogue;
-  names = Object.fromEntries(municipalities.map((m) => [m.code, m.name]));
-});
+const lists = Promise.all([loadCatalogue(), loadMunicipalities(), loadOverview().catch(() => ({ federations: [] }))])
+  .then(([catalogue, municipalities, overview]) => {
+    cat = catalogue;
+    names = Object.fromEntries(municipalities.map((m) => [m.code, m.name]));
+    federations = overview.federations ?? [];
+  });
 load();
 try { await lists; } catch (e) { showError($('status'), e); }
+fillScopes();
 markDataset($('dataset-mark'));
-$('classes').addEventListener('change', () => load());
-$('top').addEventListener('change', () => { render(); loadGoalNames(); });
+$('classes').addEventListener('change', () => { setView({ classes: classesParam(), pair: null }, { push: true }); load(); });
+$('top').addEventListener('change', () => { setView({ top: $('top').value === '15' ? null : $('top').value }); render(); loadGoalNames(); });
+$('scope-kind').addEventListener('change', () => { syncScopeFields(); changeScope(); });
+$('county').addEventListener('change', () => changeScope());
+$('federation').addEventListener('change', () => changeScope());
 $('controls').addEventListener('submit', (e) => e.preventDefault());
-onLangChange(() => render());
+onLangChange(() => { fillScopes(); render(); });
 onDateChange(() => { markDataset($('dataset-mark')); load(); });
+onHistory(() => { readScope(); fillScopes(); load(); });
 
-function classes() { return [...$('classes').querySelectorAll('input:checked')].map((i) => i.value); }
+function readScope() {
+  const scope = param('scope') ?? '';
+  $('scope-kind').value = scope.startsWith('county:') ? 'county' : scope.startsWith('federation:') ? 'federation' : 'all';
+  $('top').value = param('top') ?? '15';
+  syncScopeFields();
+}
+
+function fillScopes() {
+  fillSelect($('county'), (cat?.counties ?? []).map((c) => ({ value: c.code, text: `${c.name} (${c.code})` })));
+  fillSelect($('federation'), federations.map((f) => ({ value: f.id,
+    text: `${f.name}${f.illustrative ? ' – ' + t('illustrative.badge') : ''}` })));
+  const scope = param('scope') ?? '';
+  if (scope.startsWith('county:')) $('county').value = scope.slice(7);
+  if (scope.startsWith('federation:')) $('federation').value = scope.slice(11);
+  const wanted = listParam('classes') ?? ['DIAGONAL'];
+  const classes = grid?.pairClasses ?? wanted;
+  if ($('classes').querySelectorAll('input').length !== classes.length) {
+    $('classes').querySelectorAll('label').forEach((l) => l.remove());
+    classes.forEach((c) => $('classes').append(el('label', { for: 'class-' + c },
+      el('input', { type: 'checkbox', id: 'class-' + c, value: c, checked: wanted.includes(c) }), el('span', { i18n: 'pairClass.' + c }))));
+  } else {
+    $('classes').querySelectorAll('input').forEach((i) => { i.checked = wanted.includes(i.value); });
+  }
+}
+
+function syncScopeFields() {
+  $('county-field').hidden = $('scope-kind').value !== 'county';
+  $('federation-field').hidden = $('scope-kind').value !== 'federation';
+}
+
+function scope() {
+  const kind = $('scope-kind').value;
+  if (kind === 'county' && $('county').value) return 'county:' + $('county').value;
+  if (kind === 'federation' && $('federation').value) return 'federation:' + $('federation').value;
+  if (kind === 'all') return '';
+  return param('scope') ?? '';
+}
+
+function changeScope() {
+  setView({ scope: scope(), pair: null, network: null }, { push: true });
+  load();
+}
+
+function classesParam() {
+  const chosen = classes();
+  return chosen.length === 1 && chosen[0] === 'DIAGONAL' ? null : chosen.join(',') || 'none';
+}
+
+function classes() {
+  const inputs = [...$('classes').querySelectorAll('input')];
+  if (!inputs.length) return (listParam('classes') ?? ['DIAGONAL']).filter((c) => c !== 'none');
+  return inputs.filter((i) => i.checked).map((i) => i.value);
+}
 
 async function load() {
   showLoading($('status'));
   const chosen = classes();
   try {
-    [grid, links] = await Promise.all([api('/api/analysis/network-grid'),
-      chosen.length ? api('/api/analysis/diagonal-links?classes=' + chosen.join(',')) : Promise.resolve({ pairs: [], conveners: [] })]);
+    const scoped = param('scope') ? '&scope=' + encodeURIComponent(param('scope')) : '';
+    [grid, links] = await Promise.all([api('/api/analysis/network-grid?' + scoped.slice(1)),
+      chosen.length ? api('/api/analysis/diagonal-links?classes=' + chosen.join(',') + scoped) : Promise.resolve({ pairs: [], conveners: [] })]);
     await lists.catch(() => {}); // sector names for the axes
   } catch (e) {
     grid = null;
@@ -55,7 +116,8 @@ async function load() {
   clear($('status'));
   grid.networks.forEach((n) => { bodyNames[n.id] = n.name; });
   (links?.conveners ?? []).forEach((c) => { bodyNames[c.convener] = c.label ?? c.convener; });
-  if (!grid.networks.length) showNotice($('status'), t('networks.none', { date: grid.asOf }));
+  if (!grid.networks.length) showNoticeKey($('status'), 'networks.none', { date: grid.asOf });
+  fillScopes();
   render();
   loadGoalNames();
 }
@@ -89,9 +151,32 @@ function suggestions() {
 
 function render() {
   if (!grid) return;
+  const scopeText = grid.scope && grid.scope !== 'all' ? scopeLabel(grid.scope) : null;
+  fill($('scope-note'), scopeText ? t('networks.scopeNote', { scope: scopeText, n: grid.networks.length }) : '');
+  renderLegend($('legend'), legend());
   renderGraph();
   renderPairs();
   renderConveners();
+  const pair = param('pair');
+  const chosen = pair && suggestions().find((p) => `${p.a.id}~${p.b.id}` === pair);
+  if (chosen) selectPair(chosen, { keep: true });
+  const network = param('network') && grid.networks.find((n) => n.id === param('network'));
+  if (network) explainNetwork(network);
+}
+
+function scopeLabel(text) {
+  if (text.startsWith('federation:')) return federations.find((f) => f.id === text.slice(11))?.name ?? text.slice(11);
+  if (text.startsWith('county:')) return cat?.counties.find((c) => c.code === text.slice(7))?.name ?? text;
+  return text;
+}
+
+function legend() {
+  return [
+    { kind: 'round', colour: '#b0306a', text: t('networks.legendNetwork') },
+    { kind: 'line', colour: '#12355b', width: 3, text: t('networks.legendLinked') },
+    { kind: 'dashline', colour: '#d35400', text: t('networks.legendSuggested') },
+    { kind: 'dashed', colour: '#8a5a00', text: t('illustrative.legend') },
+  ];
 }
 
 function renderGraph() {
@@ -109,11 +194,12 @@ function renderGraph() {
   sectors.forEach((s, i) => elements.push({ group: 'nodes', classes: 'axis',
     data: { id: 'axis-s-' + s, display: sectorName(cat, s) },
     position: portrait ? { x: -40, y: 80 + i * CELL_H } : { x: 90 + i * CELL_W, y: 0 } }));
-  LEVELS.forEach((l, j) => elements.push({ group: 'nodes', classes: 'axis level',
+  const levels = grid.levels;
+  levels.forEach((l, j) => elements.push({ group: 'nodes', classes: 'axis level',
     data: { id: 'axis-l-' + l, display: levelLabel(l) },
     position: portrait ? { x: 90 + j * CELL_W * 0.8, y: 0 } : { x: -40, y: 80 + j * CELL_H } }));
   Object.values(cells).forEach((members) => members.forEach((n, k) => {
-    const cell = at(sectors.indexOf(n.sector), LEVELS.indexOf(n.level));
+    const cell = at(sectors.indexOf(n.sector), levels.indexOf(n.level));
     const offset = (k - (members.length - 1) / 2) * 34;
     elements.push({ group: 'nodes', data: { id: n.id, display: short(n.name), network: n, illustrative: n.illustrative },
       position: { x: cell.x + offset * 0.6, y: cell.y + offset * (portrait ? 0.5 : 1) } });
@@ -144,11 +230,21 @@ function renderGraph() {
       { selector: ':selected', style: { 'overlay-color': '#ffbf47', 'overlay-opacity': 0.4, 'overlay-padding': 5 } },
     ],
   });
-  cy.on('tap', 'edge.suggested', (e) => explainPair(e.target.data('pair')));
+  cy.on('tap', 'edge.suggested', (e) => selectPair(e.target.data('pair')));
   cy.on('tap', 'edge.tie', (e) => explainTie(e.target.data('tie')));
-  cy.on('tap', 'node', (e) => { if (e.target.data('network')) explainNetwork(e.target.data('network')); });
+  cy.on('tap', 'node', (e) => {
+    if (!e.target.data('network')) return;
+    setView({ network: e.target.id(), pair: null });
+    explainNetwork(e.target.data('network'));
+  });
+  hideOverlappingLabels(cy);
   cy.fit(undefined, 20);
   window.samverkansvavenGraph = cy;
+  downloadButtons($('graph-tools'), () => ({
+    cy, legend: legend(), name: fileName('natverk', grid.scope !== 'all' ? grid.scope : '', grid.asOf),
+    title: t('networks.pictureTitle') + (grid.scope && grid.scope !== 'all' ? ' – ' + scopeLabel(grid.scope) : ''),
+    subtitle: t('networks.pictureSubtitle', { date: grid.asOf, n: suggestions().length }),
+  }));
 }
 
 function short(name) { return name.length > 48 ? name.slice(0, 46) + '…' : name; }
@@ -156,12 +252,12 @@ function short(name) { return name.length > 48 ? name.slice(0, 46) + '…' : nam
 function renderPairs() {
   const box = $('pairs');
   const pairs = suggestions();
-  if (!pairs.length) { showNotice(box, t('networks.noPairs')); return; }
+  if (!pairs.length) { showNoticeKey(box, 'networks.noPairs'); return; }
   fill(box, el('table', { id: 'pair-table' },
     el('thead', {}, el('tr', {}, ['networks.pair', 'networks.class', 'networks.score', 'networks.triadic', 'networks.why']
       .map((k, i) => el('th', { scope: 'col', class: i === 2 || i === 3 ? 'num' : null, text: t(k) })))),
-    el('tbody', {}, pairs.map((p) => el('tr', {},
-      el('td', {}, el('button', { type: 'button', class: 'link-button', on: { click: () => selectPair(p) } },
+    el('tbody', {}, pairs.map((p) => el('tr', { dataset: { pair: `${p.a.id}~${p.b.id}` } },
+      el('td', {}, el('button', { type: 'button', class: 'link-button', translate: 'no', on: { click: () => selectPair(p) } },
         `${p.a.name} ~ ${p.b.name}`), (p.a.illustrative || p.b.illustrative) ? illustrativeBadge() : null),
       el('td', { text: t('pairClass.' + p.pairClass) }),
       el('td', { class: 'num', text: formatNumber(p.score, 2) }),
@@ -182,7 +278,8 @@ function why(p) {
   return parts.join('; ') + '.';
 }
 
-function selectPair(p) {
+function selectPair(p, { keep = false } = {}) {
+  if (!keep) setView({ pair: `${p.a.id}~${p.b.id}`, network: null });
   if (cy) {
     cy.$(':selected').unselect();
     cy.getElementById(`pair-${p.a.id}-${p.b.id}`).select();
@@ -222,7 +319,7 @@ function explainNetwork(n) {
 function renderConveners() {
   const box = $('conveners');
   const rows = links?.conveners ?? [];
-  if (!rows.length) { showNotice(box, t('common.nothing')); return; }
+  if (!rows.length) { showNoticeKey(box, 'common.nothing'); return; }
   fill(box, el('table', {},
     el('thead', {}, el('tr', {}, ['networks.convener', 'networks.networkCount', 'networks.diagonalPairs', 'networks.linkedShare']
       .map((k, i) => el('th', { scope: 'col', class: i ? 'num' : null, text: t(k) })))),

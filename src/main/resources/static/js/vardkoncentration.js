@@ -1,8 +1,8 @@
 // Värdkoncentration: host shares, HHI, HHI*, CR1, CR3 and Gini for a scope, and each municipality's
 // dependency on one single host.
 import {
-  initPage, t, el, clear, fill, api, showError, showNotice, showLoading, loadCatalogue, fillSelect, pick,
-  formatNumber, formatPercent, onLangChange, onDateChange, markDataset, param, setParam, loadOverview,
+  initPage, t, el, clear, fill, api, showError, showNoticeKey, showLoading, loadCatalogue, fillSelect, pick,
+  formatNumber, formatPercent, onLangChange, onDateChange, onHistory, markDataset, param, setView, loadOverview, pageLink,
 } from './common.js';
 
 const $ = (id) => document.getElementById(id);
@@ -18,9 +18,10 @@ try {
 fillControls();
 restore();
 markDataset($('dataset-mark'));
-$('scope-kind').addEventListener('change', () => { syncFields(); if ($('scope-kind').value !== 'codes') load(); });
-['county', 'federation', 'filter'].forEach((id) => $(id).addEventListener('change', () => load()));
-$('controls').addEventListener('submit', (e) => { e.preventDefault(); load(); });
+$('scope-kind').addEventListener('change', () => { syncFields(); if ($('scope-kind').value !== 'codes') choose(); });
+['county', 'federation', 'filter'].forEach((id) => $(id).addEventListener('change', () => choose()));
+$('controls').addEventListener('submit', (e) => { e.preventDefault(); choose(); });
+onHistory(() => { restore(); load(); });
 onLangChange(() => { fillControls(); render(); });
 onDateChange(async () => {
   markDataset($('dataset-mark'));
@@ -44,13 +45,19 @@ function fillControls() {
   syncFields();
 }
 
+function choose() {
+  setView({ scope: scope(), filter: $('filter').value }, { push: true });
+  load();
+}
+
 function restore() {
   const scope = param('scope');
   if (scope?.startsWith('county:')) { $('scope-kind').value = 'county'; $('county').value = scope.slice(7); }
   else if (scope?.startsWith('federation:')) { $('scope-kind').value = 'federation'; $('federation').value = scope.slice(11); }
   else if (scope?.startsWith('codes:')) { $('scope-kind').value = 'codes'; $('codes').value = scope.slice(6); }
+  else if (scope === 'all') { $('scope-kind').value = 'all'; }
   else if (!scope && cat?.counties.some((c) => c.code === '14')) { $('scope-kind').value = 'county'; $('county').value = '14'; }
-  if (param('filter')) $('filter').value = param('filter');
+  $('filter').value = param('filter') ?? '';
   syncFields();
 }
 
@@ -72,8 +79,7 @@ function scope() {
 async function load() {
   const s = scope();
   const filter = $('filter').value;
-  setParam('scope', s);
-  setParam('filter', filter);
+  setView({ scope: s, filter });
   let query = 'scope=' + encodeURIComponent(s);
   if (filter) query += `&${filter.split(':')[0]}=${encodeURIComponent(filter.split(':')[1])}`;
   showLoading($('status'));
@@ -108,7 +114,7 @@ function render() {
     figure('cr3', formatPercent(r.cr3, 1)),
     figure('gini', formatNumber(r.gini, 4)));
   if (r.hhi === null) {
-    $('figures').append(el('p', { class: 'message notice', role: 'status', text: t('hosts.noHosts') }));
+    $('figures').append(el('p', { class: 'message notice', role: 'status', i18n: 'hosts.noHosts' }));
   }
   const notes = [];
   if (r.hostRolesOutsideScope) notes.push(t('hosts.outside', { n: r.hostRolesOutsideScope }));
@@ -117,7 +123,7 @@ function render() {
 
   const hosts = r.municipalities.filter((m) => m.hostRoles > 0);
   const bars = $('bars');
-  if (!hosts.length) showNotice(bars, t('hosts.noHosts'));
+  if (!hosts.length) showNoticeKey(bars, 'hosts.noHosts');
   else {
     const max = Math.max(...hosts.map((m) => m.share ?? 0));
     fill(bars, el('ul', { class: 'bars', id: 'host-bars', 'aria-label': t('hosts.bars') }, hosts.map((m) =>
@@ -130,12 +136,12 @@ function render() {
   const dependent = r.municipalities.filter((m) => m.dependency)
     .sort((a, b) => b.dependency.share - a.dependency.share || a.code.localeCompare(b.code));
   const dep = $('dependency');
-  if (!dependent.length) { showNotice(dep, t('hosts.noDependency')); return; }
+  if (!dependent.length) { showNoticeKey(dep, 'hosts.noDependency'); return; }
   fill(dep, el('table', { id: 'dependency-table' },
     el('thead', {}, el('tr', {}, ['common.municipality', 'hosts.host', 'hosts.hosted', 'hosts.share']
       .map((k, i) => el('th', { scope: 'col', class: i >= 2 ? 'num' : null, text: t(k) })))),
     el('tbody', {}, dependent.map((m) => el('tr', {},
-      el('td', {}, el('a', { href: `index.html?code=${m.code}`, text: m.name })),
+      el('td', {}, el('a', { href: pageLink('index.html', { code: m.code }), text: m.name })),
       el('td', { text: `${m.dependency.hostName ?? m.dependency.host} (${m.dependency.host})` }),
       el('td', { class: 'num', text: `${m.dependency.hostedByHost} / ${m.dependency.participations}` }),
       el('td', { class: 'num', text: formatPercent(m.dependency.share, 0) }))))));

@@ -1,59 +1,116 @@
-// Min samverkansväv: a municipality's ego web, portfolio, key figures and "if we leave".
+// Min samverkansväv: a municipality's ego web, portfolio, key figures and "if we leave". The whole view
+// (municipality, depth, forms, sector and area filters, labels on lines, the selected node, the exit
+// question) is kept in the address, so a copied link or the back button shows the same view.
 import {
-  initPage, t, el, clear, fill, api, showError, showNotice, showLoading, illustrativeBadge, formLabel, roleLabel,
-  levelLabel, formatNumber, formatPercent, loadCatalogue, loadMunicipalities, areaName, sectorName, fillSelect,
-  param, setParam, onLangChange, onDateChange, markDataset, FORMS, DEFAULT_FORMS, FORM_COLOURS, pick, lang,
+  initPage, t, el, clear, fill, api, showError, showNoticeKey, showLoading, illustrativeBadge, formLabel,
+  roleLabel, levelLabel, formatNumber, formatPercent, loadCatalogue, loadMunicipalities, areaName, sectorName,
+  fillSelect, param, listParam, setView, onLangChange, onDateChange, onHistory, markDataset, pick,
+  resolveMunicipality, pageLink, asOf, FORM_COLOURS,
 } from './common.js';
-import { egoStyle } from './graph-style.js';
+import {
+  egoStyle, webElements, webLegend, renderLegend, ringLayout, hideOverlappingLabels, downloadButtons, fileName,
+} from './graph.js';
 
 const $ = (id) => document.getElementById(id);
+/** Above this many nodes the page shows the tables first and draws the graph on request. */
+const TABLE_FIRST = 60;
 let cat = null;
 let list = [];
 let cy = null;
 let state = { code: null, web: null, details: null, hosts: null, centrality: null, centralityError: null };
+let drawAnyway = false;
 
 await initPage('web');
-buildFormChecks();
 // A code in the address is asked for at once, beside the lists; its web is drawn once the lists are in.
 const lists = Promise.all([loadCatalogue(), loadMunicipalities()]).then((both) => { [cat, list] = both; });
 const initial = param('code');
-const direct = /^\d{4}$/.test(initial ?? '');
-if (direct) choose(initial);
+const direct = /^\d+$/.test(initial ?? '');
+readControls();
+if (direct) choose(initial, { push: false });
 try {
   await lists;
 } catch (e) {
   showError($('status'), e);
 }
+buildFormChecks();
 fillMunicipalityList();
-fillSectors();
+fillFilters();
 fillLegend();
 markDataset($('dataset-mark'));
 
 $('controls').addEventListener('submit', (e) => { e.preventDefault(); choose($('municipality').value); });
 $('municipality').addEventListener('change', () => {
-  const code = resolve($('municipality').value);
+  const code = resolveMunicipality(list, $('municipality').value);
   if (code && code !== state.code) choose($('municipality').value);
 });
-$('depth').addEventListener('change', () => state.code && load());
-$('forms').addEventListener('change', () => state.code && load());
-$('sector').addEventListener('change', () => applySectorFilter());
-$('exit-form').addEventListener('submit', (e) => { e.preventDefault(); runExit(); });
+$('depth').addEventListener('change', () => { setView({ depth: depthValue(), node: null }, { push: true }); if (state.code) load(); });
+$('forms').addEventListener('change', () => { setView({ forms: formsParam(), node: null }, { push: true }); if (state.code) load(); });
+$('sector').addEventListener('change', () => { setView({ sector: $('sector').value }, { push: true }); applyFilters(); });
+$('area').addEventListener('change', () => { setView({ area: $('area').value }, { push: true }); applyFilters(); });
+$('edge-labels').addEventListener('change', () => { setView({ roles: $('edge-labels').checked ? '1' : null }); restyle(); });
+$('exit-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  setView({ exit: $('exit-target').value || 'all' }, { push: true });
+  runExit();
+});
 onDateChange(() => { markDataset($('dataset-mark')); if (state.code) load(); });
-onLangChange(() => { fillSectors(); fillLegend(); if (state.web) render(); });
+onLangChange(() => { fillFilters(); fillLegend(); if (state.web) render(); });
+onHistory(() => {
+  const before = viewKey();
+  readControls();
+  const code = param('code');
+  if (code && (code !== state.code || before !== viewKey())) { state.code = code; load(); return; }
+  if (!code) { state.code = null; clearResults(); showNoticeKey($('status'), 'web.choose'); return; }
+  restyle();
+  applyFilters();
+  selectFromAddress();
+  if (param('exit')) runExit(); else clear($('exit-result'));
+});
 
-if (initial && !direct) choose(initial);
-else if (!initial) showNotice($('status'), t('web.choose'));
+if (initial && !direct) choose(initial, { push: false });
+else if (!initial) showNoticeKey($('status'), 'web.choose');
+
+/** What decides the server's answer; a change of it means asking again. */
+function viewKey() { return [param('code'), depthValue(), formsParam() ?? '', asOf()].join('|'); }
+
+/** The controls from the address (the forms once the model has said which there are). */
+function readControls() {
+  $('depth').value = param('depth') === '2' ? '2' : '1';
+  $('edge-labels').checked = param('roles') === '1';
+  drawAnyway = param('graph') === 'all';
+  const forms = listParam('forms');
+  if (forms) $('forms').querySelectorAll('input').forEach((i) => { i.checked = forms.includes(i.value); });
+  if (cat) {
+    $('sector').value = param('sector') ?? '';
+    $('area').value = param('area') ?? '';
+  }
+}
+
+function depthValue() { return $('depth').value; }
 
 function buildFormChecks() {
   const box = $('forms');
-  FORMS.forEach((form) => {
-    const input = el('input', { type: 'checkbox', value: form, id: 'form-' + form, checked: DEFAULT_FORMS.includes(form) });
-    box.append(el('label', { for: 'form-' + form }, input, el('span', { i18n: 'form.' + form })));
+  box.querySelectorAll('label').forEach((l) => l.remove());
+  const wanted = listParam('forms') ?? cat?.model.defaultForms ?? [];
+  (cat?.model.forms ?? []).forEach(({ id }) => {
+    const input = el('input', { type: 'checkbox', value: id, id: 'form-' + id, checked: wanted.includes(id) });
+    box.append(el('label', { for: 'form-' + id }, input, el('span', { i18n: 'form.' + id })));
   });
 }
 
+/** The chosen forms, or null before the model is in (the server then uses its default forms). */
 function chosenForms() {
-  return [...$('forms').querySelectorAll('input:checked')].map((i) => i.value);
+  const inputs = [...$('forms').querySelectorAll('input')];
+  if (!inputs.length) return listParam('forms');
+  return inputs.filter((i) => i.checked).map((i) => i.value);
+}
+
+/** The forms for the address: left out when they are the default ones. */
+function formsParam() {
+  const forms = chosenForms();
+  if (!forms) return null;
+  const defaults = cat?.model.defaultForms ?? [];
+  return forms.length === defaults.length && forms.every((f) => defaults.includes(f)) ? null : forms.join(',');
 }
 
 function fillMunicipalityList() {
@@ -61,84 +118,65 @@ function fillMunicipalityList() {
   list.forEach((m) => datalist.append(el('option', { value: `${m.name} (${m.code})` })));
 }
 
-function fillSectors() {
+function fillFilters() {
   fillSelect($('sector'), [{ value: '', text: t('common.allSectors') },
     ...(cat?.sectors ?? []).map((s) => ({ value: s.id, text: pick(s, 'name') }))]);
+  fillSelect($('area'), [{ value: '', text: t('common.allAreas') },
+    ...(cat?.areas ?? []).map((a) => ({ value: a.id, text: pick(a, 'name') }))]);
+  $('sector').value = param('sector') ?? '';
+  $('area').value = param('area') ?? '';
 }
 
-function fillLegend() {
-  const legend = clear($('legend'));
-  legend.append(el('li', {}, el('span', { class: 'swatch round', style: 'background:#12355b' }), t('web.legendEgo')));
-  legend.append(el('li', {}, el('span', { class: 'swatch round', style: 'background:#9fb3c8' }), t('web.legendMunicipality')));
-  legend.append(el('li', {}, el('span', { class: 'swatch round', style: 'background:#fff;border:4px solid #d35400' }), t('web.legendHost')));
-  chosenOrAll().forEach((form) => legend.append(el('li', {},
-    el('span', { class: 'swatch', style: `background:${FORM_COLOURS[form]}` }), formLabel(form))));
-  legend.append(el('li', {}, el('span', { class: 'swatch dashed' }), t('illustrative.legend')));
-  [['HOST', '#d35400', 4], ['MEMBER', '#4a6fa5', 2], ['PARTICIPANT', '#8899a6', 2]].forEach(([role, colour, width]) =>
-    legend.append(el('li', {}, el('span', { class: 'swatch', style: `height:${width}px;border:0;background:${colour}` }),
-      t('web.legendEdge', { role: roleLabel(role) }))));
+function legendItems() {
+  const forms = chosenOrAll();
+  return webLegend(forms, { roles: ['HOST', 'MEMBER', 'PARTICIPANT', ...(forms.some((f) => cat?.model.form[f]?.convener) ? ['CONVENER'] : [])] });
 }
 
-function chosenOrAll() { const f = chosenForms(); return f.length ? f : DEFAULT_FORMS; }
+function fillLegend() { renderLegend($('legend'), legendItems()); }
 
-/**
- * A code typed or picked ("Skövde (1496)"), or the code of the one municipality whose name matches. A code is
- * recognised by being in the list, not by its form: the server's code pattern is configurable
- * (samverkansvaven.data.municipality-code-pattern, e.g. 6 digits or LAU codes), so the page holds none.
- */
-function resolve(text) {
-  const value = (text || '').trim();
-  if (!value) return null;
-  const picked = value.match(/\(([^()]+)\)$/);
-  const candidate = picked ? picked[1].trim() : value;
-  if (list.some((m) => m.code === candidate)) return candidate;
-  const fold = (s) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-  const needle = fold(value);
-  const exact = list.filter((m) => fold(m.name) === needle);
-  if (exact.length === 1) return exact[0].code;
-  const partial = list.filter((m) => fold(m.name).includes(needle));
-  return partial.length === 1 ? partial[0].code : null;
-}
+function chosenOrAll() { const f = chosenForms(); return f?.length ? f : cat?.model.defaultForms ?? []; }
 
-function choose(text) {
-  const code = resolve(text) ?? (String(text || '').trim() || null);
-  if (!code) { showNotice($('status'), t('web.choose')); return; }
+function choose(text, { push = true } = {}) {
+  const code = resolveMunicipality(list, text) ?? (String(text || '').trim() || null);
+  if (!code) { showNoticeKey($('status'), 'web.choose'); return; }
   // Digits that name no listed municipality still go to the server, which says whether the code is malformed
   // (400, against its configured pattern) or unknown (404).
-  if (!resolve(code) && !/^\d+$/.test(code)) {
+  if (!resolveMunicipality(list, code) && !/^\d+$/.test(code)) {
     clearResults();
     showError($('status'), new Error(t('web.noMatch', { text: code })), 'error.input');
     return;
   }
+  const changed = code !== state.code;
   state.code = code;
-  setParam('code', code);
+  setView(changed && push ? { code, node: null, exit: null } : { code }, { push: push && changed });
   load();
 }
 
 function clearResults() {
   if (cy) { cy.destroy(); cy = null; }
   state.web = null;
-  ['node-list', 'figures', 'position', 'portfolio', 'exit-result'].forEach((id) => clear($(id)));
+  ['node-list', 'figures', 'position', 'portfolio', 'exit-result', 'graph-notice', 'graph-tools'].forEach((id) => clear($(id)));
   clear($('exit-target'));
+  $('page-links').hidden = true;
 }
 
 async function load() {
   const code = state.code;
   const forms = chosenForms();
-  const depth = $('depth').value;
+  const depth = depthValue();
   clearResults();
   showLoading($('status'));
-  if (forms.length === 0) { showNotice($('status'), t('web.noForms')); return; }
+  if (forms && forms.length === 0) { showNoticeKey($('status'), 'web.noForms'); return; }
   let web;
   let details;
   try {
     [web, details] = await Promise.all([
-      api(`/api/analysis/web/${encodeURIComponent(code)}?depth=${depth}&forms=${forms.join(',')}`),
+      api(`/api/analysis/web/${encodeURIComponent(code)}?depth=${depth}${forms ? '&forms=' + forms.join(',') : ''}`),
       api(`/api/municipalities/${encodeURIComponent(code)}`),
     ]);
   } catch (e) {
     showError($('status'), e);
-    showNotice($('details'), t('web.detailsHint'));
+    fill($('details'), el('p', { class: 'small', i18n: 'web.detailsHint' }));
     return;
   }
   await lists.catch(() => {}); // names of areas and sectors for the tables
@@ -148,12 +186,14 @@ async function load() {
   clear($('status'));
   const position = loadPosition(details); // asked before drawing, so the server works while the browser draws
   render();
+  if (param('exit')) runExit();
   await position;
 }
 
 function render() {
   const { web, details } = state;
   fillLegend();
+  renderPageLinks(details);
   renderGraph(web);
   renderNodeList(web);
   renderPortfolio(web, details);
@@ -161,31 +201,58 @@ function render() {
   renderPosition();
   fillExitTargets(details);
   if (web.nodes.length <= 1) {
-    showNotice($('status'), t('web.noBodies', { name: details.name, date: web.asOf }));
+    showNoticeKey($('status'), 'web.noBodies', { name: details.name, date: web.asOf });
   }
-  applySectorFilter();
+  applyFilters();
+  selectFromAddress();
 }
 
-function nodeDisplay(node) {
-  const star = node.host ? ' ★' : '';
-  return node.label + star;
+function renderPageLinks(details) {
+  $('page-links').hidden = false;
+  $('report-link').href = pageLink('rapport.html', { code: details.code });
+  $('compare-link').href = pageLink('jamfor.html', { a: details.code });
+  $('timeline-link').href = pageLink('tidslinje.html', { subject: details.code });
 }
 
 function renderGraph(web) {
-  if (cy) cy.destroy();
-  const maxDistance = Math.max(0, ...web.nodes.map((n) => n.data.distance));
+  if (cy) { cy.destroy(); cy = null; }
+  clear($('graph-tools'));
+  if (web.nodes.length > TABLE_FIRST && !drawAnyway) {
+    $('graph').hidden = true;
+    fill($('graph-notice'), el('div', { class: 'message notice', role: 'status', id: 'table-first' },
+      el('span', { i18n: 'web.tableFirst', vars: { n: web.nodes.length } }), ' ',
+      el('button', { type: 'button', class: 'secondary', id: 'draw-anyway', i18n: 'web.drawAnyway', on: { click: () => {
+        drawAnyway = true;
+        setView({ graph: 'all' }, { push: true });
+        renderGraph(state.web);
+        applyFilters();
+        selectFromAddress();
+      } } })));
+    $('node-list-details').open = true;
+    return;
+  }
+  clear($('graph-notice'));
+  $('graph').hidden = false;
   cy = cytoscape({
-    container: $('graph'),
-    elements: [
-      ...web.nodes.map((n) => ({ data: { ...n.data, display: nodeDisplay(n.data) } })),
-      ...web.edges.map((e) => ({ data: { ...e.data, display: roleLabel(e.data.role) } })),
-    ],
-    style: egoStyle(),
-    layout: { name: 'concentric', concentric: (n) => maxDistance - n.data('distance'), levelWidth: () => 1,
-      minNodeSpacing: 18, animate: false },
+    container: $('graph'), elements: webElements(web), style: egoStyle({ edgeLabels: $('edge-labels').checked }),
+    layout: { name: 'preset' }, minZoom: 0.1, maxZoom: 3,
   });
-  cy.on('tap', 'node', (event) => showNode(event.target.data()));
+  ringLayout(cy);
+  hideOverlappingLabels(cy);
+  cy.fit(undefined, 12);
+  cy.on('tap', 'node', (event) => selectNode(event.target.id()));
+  cy.on('tap', (event) => { if (event.target === cy) selectNode(null); });
   window.samverkansvavenGraph = cy; // for the browser tests
+  downloadButtons($('graph-tools'), () => ({
+    cy, name: fileName('samverkansvav', state.details?.name, state.web?.asOf),
+    title: t('graph.webTitle', { name: state.details?.name ?? '' }),
+    subtitle: t('graph.subtitle', { date: state.web?.asOf, depth: depthValue() }),
+    legend: legendItems(),
+  }));
+}
+
+function restyle() {
+  if (cy) cy.style(egoStyle({ edgeLabels: $('edge-labels').checked }));
 }
 
 function renderNodeList(web) {
@@ -193,29 +260,39 @@ function renderNodeList(web) {
   web.nodes.forEach(({ data }) => {
     const kind = data.type === 'body' ? formLabel(data.form) : t('type.' + data.type);
     ul.append(el('li', { dataset: { id: data.id } },
-      el('button', { type: 'button', class: 'link-button', on: { click: () => selectNode(data.id) } }, data.label),
+      el('button', { type: 'button', class: 'link-button', translate: 'no', on: { click: () => selectNode(data.id) } }, data.label),
       ` (${kind}${data.host ? ', ' + t('web.hostShort') : ''})`,
       data.illustrative ? illustrativeBadge() : null));
   });
 }
 
+/** Selects a node (or none) and keeps the choice in the address. */
 function selectNode(id) {
-  if (!cy) return;
-  cy.$(':selected').unselect();
-  const node = cy.getElementById(id);
-  node.select();
-  showNode(node.data());
+  setView({ node: id });
+  selectFromAddress();
+}
+
+function selectFromAddress() {
+  const id = param('node');
+  if (cy) cy.$(':selected').unselect();
+  document.querySelectorAll('#node-list li.selected').forEach((li) => li.classList.remove('selected'));
+  if (!id || !state.web) { fill($('details'), el('p', { class: 'small', i18n: 'web.detailsHint' })); return; }
+  const data = state.web.nodes.find((n) => n.data.id === id)?.data;
+  if (!data) { fill($('details'), el('p', { class: 'small', i18n: 'web.detailsHint' })); return; }
+  if (cy) cy.getElementById(id).select();
+  document.querySelector(`#node-list li[data-id="${CSS.escape(id)}"]`)?.classList.add('selected');
+  showNode(data);
 }
 
 async function showNode(data) {
   const box = $('details');
   if (data.type !== 'body') {
-    fill(box, 
+    fill(box,
       el('h3', { text: data.label }),
       el('dl', {},
-        el('dt', { text: t('common.type') }), el('dd', { text: t('type.' + data.type) }),
-        el('dt', { text: t('common.code') }), el('dd', { text: data.id }),
-        el('dt', { text: t('web.hostInWeb') }), el('dd', { text: data.host ? t('common.yes') : t('common.no') })),
+        el('dt', { i18n: 'common.type' }), el('dd', { i18n: 'type.' + data.type }),
+        el('dt', { i18n: 'common.code' }), el('dd', { text: data.id }),
+        el('dt', { i18n: 'web.hostInWeb' }), el('dd', { i18n: data.host ? 'common.yes' : 'common.no' })),
       data.type === 'municipality' && data.id !== state.code
         ? el('button', { type: 'button', class: 'secondary', on: { click: () => { $('municipality').value = data.id; choose(data.id); } } },
           t('web.showWebOf', { name: data.label }))
@@ -225,14 +302,14 @@ async function showNode(data) {
   showLoading(box);
   try {
     const body = await api(`/api/bodies/${encodeURIComponent(data.id)}`);
-    renderBody(box, body);
+    if (param('node') === data.id) renderBody(box, body);
   } catch (e) {
     showError(box, e);
   }
 }
 
 function renderBody(box, body) {
-  const heading = el('h3', {}, body.name, body.illustrative ? illustrativeBadge() : null);
+  const heading = el('h3', {}, el('span', { translate: 'no', text: body.name }), body.illustrative ? illustrativeBadge() : null);
   const rows = [
     [t('common.form'), formLabel(body.form)],
     [t('common.id'), body.id],
@@ -261,8 +338,8 @@ function renderBody(box, body) {
   if (body.goals?.length) {
     extra.push(el('p', {}, el('strong', { text: t('web.goals') + ': ' }), body.goals.map((g) => g.name).join(', ')));
   }
-  // Editing needs a login with rights to this body; the page itself says so when they are missing.
-  extra.push(el('p', {}, el('a', { href: `redigera.html?id=${encodeURIComponent(body.id)}`, text: t('edit.title') })));
+  // The edit page shows the form to those who may edit, and a read-only view with a login link to others.
+  extra.push(el('p', {}, el('a', { href: pageLink('redigera.html', { id: body.id }), i18n: 'web.openBody' })));
   fill(box, heading, dl, el('div', { class: 'table-wrap' }, table), ...extra);
 }
 
@@ -279,14 +356,14 @@ function bodyParties(web) {
 }
 
 function portfolioBodies(details) {
-  const forms = chosenForms();
+  const forms = chosenOrAll();
   return details.bodies.filter((b) => forms.includes(b.form));
 }
 
 function renderPortfolio(web, details) {
   const box = $('portfolio');
   const bodies = portfolioBodies(details);
-  if (bodies.length === 0) { showNotice(box, t('web.noBodies', { name: details.name, date: details.asOf })); return; }
+  if (bodies.length === 0) { showNoticeKey(box, 'web.noBodies', { name: details.name, date: details.asOf }); return; }
   const parties = bodyParties(web);
   const table = el('table', { id: 'portfolio-table' },
     el('caption', { text: t('web.portfolioCaption', { name: details.name, date: details.asOf }) }),
@@ -295,8 +372,8 @@ function renderPortfolio(web, details) {
     el('tbody', {}, bodies.map((b) => {
       const p = parties[b.id];
       const partners = p ? p.partners : [];
-      return el('tr', { dataset: { id: b.id, sectors: sectorsOf(b.areas).join(' ') } },
-        el('td', {}, el('button', { type: 'button', class: 'link-button', on: { click: () => selectNode(b.id) } }, b.name),
+      return el('tr', { dataset: { id: b.id, sectors: sectorsOf(b.areas).join(' '), areas: b.areas.join(' ') } },
+        el('td', {}, el('button', { type: 'button', class: 'link-button', translate: 'no', on: { click: () => selectNode(b.id) } }, b.name),
           b.illustrative ? illustrativeBadge() : null),
         el('td', { text: formLabel(b.form) }),
         el('td', { text: roleLabel(b.role) }),
@@ -328,7 +405,7 @@ function renderFigures(web, details) {
     el('li', {}, el('span', { class: 'swatch', style: `background:${FORM_COLOURS[form]}` }), `${formLabel(form)}: ${n}`)));
   box.append(el('div', { class: 'figure' }, el('div', { class: 'label', text: t('web.countsByForm') }),
     el('div', { class: 'value', text: String(bodies.length) }), countList));
-  const hostable = bodies.filter((b) => b.form === 'JOINT_COMMITTEE' || b.form === 'AGREEMENT');
+  const hostable = bodies.filter((b) => cat?.model.form[b.form]?.requiresHost);
   const hosted = hostable.filter((b) => b.role === 'HOST');
   box.append(figure('web.hostedShare', hostable.length ? formatPercent(hosted.length / hostable.length) : '–',
     t('web.hostedShareExplain', { hosted: hosted.length, total: hostable.length }), 'hosted-share'));
@@ -366,7 +443,7 @@ function renderPosition() {
     figures.append(figure('web.hostRoles', String(me?.hostRoles ?? 0),
       t('web.hostRolesExplain', { seats: me?.seats ?? 0, county: details.county.name })));
   } else {
-    figures.append(el('p', { class: 'message loading', text: t('common.loading') }));
+    figures.append(el('p', { class: 'message loading', i18n: 'common.loading' }));
   }
   if (state.centralityError) {
     box.append(el('p', { class: 'message notice', role: 'status', id: 'centrality-unavailable' },
@@ -391,25 +468,31 @@ function fillExitTargets(details) {
   const bodies = portfolioBodies(details).filter((b) => b.role !== 'CONVENER');
   if (bodies.length) {
     select.append(el('optgroup', { label: t('web.exitBody') }, bodies.map((b) =>
-      el('option', { value: 'body:' + b.id, text: `${b.name} (${formLabel(b.form)})` }))));
+      el('option', { value: 'body:' + b.id, translate: 'no', text: `${b.name} (${formLabel(b.form)})` }))));
   }
   const areas = [...new Set(bodies.flatMap((b) => b.areas))].sort();
   if (areas.length) {
     select.append(el('optgroup', { label: t('web.exitArea') }, areas.map((a) =>
       el('option', { value: 'area:' + a, text: areaName(cat, a) }))));
   }
+  const wanted = param('exit');
+  if (wanted && [...select.options].some((o) => o.value === wanted)) select.value = wanted;
 }
 
 async function runExit() {
   const box = $('exit-result');
-  if (!state.code) { showNotice(box, t('web.choose')); return; }
-  const target = $('exit-target').value || 'all';
-  let query = `municipality=${encodeURIComponent(state.code)}&forms=${chosenForms().join(',')}`;
+  if (!state.code) { showNoticeKey(box, 'web.choose'); return; }
+  const target = param('exit') || $('exit-target').value || 'all';
+  if ([...$('exit-target').options].some((o) => o.value === target)) $('exit-target').value = target;
+  const forms = chosenForms();
+  let query = `municipality=${encodeURIComponent(state.code)}${forms ? '&forms=' + forms.join(',') : ''}`;
   if (target.startsWith('body:')) query += '&body=' + encodeURIComponent(target.slice(5));
   if (target.startsWith('area:')) query += '&area=' + encodeURIComponent(target.slice(5));
   showLoading(box);
   try {
-    renderExit(box, await api('/api/analysis/exit?' + query));
+    const result = await api('/api/analysis/exit?' + query);
+    state.exit = result;
+    renderExit(box, result);
   } catch (e) {
     showError(box, e);
   }
@@ -418,15 +501,17 @@ async function runExit() {
 function renderExit(box, r) {
   const names = (refs) => refs.length ? refs.map((b) => b.name).join(', ') : t('common.none');
   const parts = [
-    el('p', {}, el('strong', { text: t('web.exitLeft') + ': ' }), names(r.bodiesLeft)),
-    el('p', {}, el('strong', { text: t('web.exitEnded') + ': ' }), names(r.bodiesEnded)),
+    el('p', {}, el('strong', { text: t('web.exitLeft') + ': ' }), el('span', { translate: 'no', text: names(r.bodiesLeft) })),
+    el('p', {}, el('strong', { text: t('web.exitEnded') + ': ' }), el('span', { translate: 'no', text: names(r.bodiesEnded) })),
     el('p', {}, el('strong', { text: t('web.exitLostSelf') + ': ' }),
       r.areasLostByLeaver.length ? r.areasLostByLeaver.map((a) => areaName(cat, a)).join(', ') : t('common.none')),
     el('p', {}, el('strong', { text: t('web.exitComponents') + ': ' }),
-      t('web.exitComponentsText', { before: r.componentsBefore, after: r.componentsAfter, actorsBefore: r.actorsBefore, actorsAfter: r.actorsAfter })),
+      t('web.exitComponentsText', { before: r.componentsBefore, after: r.componentsAfter, actorsBefore: r.actorsBefore, actorsAfter: r.actorsAfter }),
+      el('span', { class: 'explain-inline', text: ' ' + t('web.exitComponentsExplain') })),
     el('p', {}, el('strong', { text: t('web.exitArticulation') + ': ' }),
       t('web.exitArticulationText', { gained: r.articulationPointsGained.join(', ') || t('common.none'),
-        lost: r.articulationPointsLost.join(', ') || t('common.none') })),
+        lost: r.articulationPointsLost.join(', ') || t('common.none') }),
+      el('span', { class: 'explain-inline', text: ' ' + t('web.exitArticulationExplain') })),
   ];
   if (r.areasLostByOthers.length) {
     parts.push(el('h3', { text: t('web.exitLostOthers') }), el('div', { class: 'table-wrap' }, el('table', {},
@@ -445,16 +530,19 @@ function renderExit(box, r) {
   fill(box, ...parts);
 }
 
-/** Fades bodies outside the chosen sector (and actors left with no visible body), and hides their table rows. */
-function applySectorFilter() {
+/**
+ * Fades bodies outside the chosen sector or area (and parties left with no visible body), and hides their
+ * table rows; the layout stays, so the rest keeps its place.
+ */
+function applyFilters() {
   const sector = $('sector').value;
+  const area = $('area').value;
+  const keep = (areas) => (!sector || sectorsOf(areas).includes(sector)) && (!area || (areas || []).includes(area));
   if (cy) {
     cy.batch(() => {
       cy.elements().removeClass('faded');
-      if (!sector) return;
-      cy.nodes('[type = "body"]').forEach((n) => {
-        if (!sectorsOf(n.data('areas')).includes(sector)) n.addClass('faded');
-      });
+      if (!sector && !area) return;
+      cy.nodes('[type = "body"]').forEach((n) => { if (!keep(n.data('areas'))) n.addClass('faded'); });
       cy.nodes('[type != "body"]').forEach((n) => {
         if (n.data('distance') !== 0 && n.neighborhood('node').every((b) => b.hasClass('faded'))) n.addClass('faded');
       });
@@ -462,6 +550,6 @@ function applySectorFilter() {
     });
   }
   document.querySelectorAll('#portfolio-table tbody tr').forEach((row) => {
-    row.hidden = !!sector && !row.dataset.sectors.split(' ').includes(sector);
+    row.hidden = !keep(row.dataset.areas ? row.dataset.areas.split(' ') : []);
   });
 }

@@ -150,12 +150,16 @@ class AnalysisController {
                 new ArrayList<>(resolved.municipalities()), area, sector)));
     }
 
+    /** The suggested network links; with a scope, among the networks of the scope only ({@link NetworkScope}). */
     @GetMapping("/diagonal-links")
     DiagonalLinkAnalysis.DiagonalLinks diagonalLinks(
             @RequestParam(required = false) String classes,
+            @RequestParam(required = false) String scope,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         CooperationData data = data(asOf);
-        return run("classes", () -> diagonalLinks.analyse(data, new DiagonalLinkAnalysis.Query(pairClasses(classes))));
+        Scope resolved = Scope.parse(scope, data, codes);
+        return run("classes", () -> diagonalLinks.analyse(data,
+                new DiagonalLinkAnalysis.Query(pairClasses(classes), NetworkScope.of(resolved))));
     }
 
     @GetMapping("/gaps")

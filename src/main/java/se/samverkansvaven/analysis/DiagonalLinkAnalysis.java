@@ -12,6 +12,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import se.samverkansvaven.analysis.CooperationData.BodyInfo;
 import se.samverkansvaven.analysis.CooperationData.NetworkLink;
 import se.samverkansvaven.analysis.CooperationData.PartyType;
@@ -44,11 +45,19 @@ final class DiagonalLinkAnalysis
 
     public enum PairClass { VERTICAL, HORIZONTAL, DIAGONAL, SAME_CELL }
 
-    /** @param classes which pair classes to report; null or empty means DIAGONAL only */
-    public record Query(Set<PairClass> classes) {
+    /**
+     * @param classes  which pair classes to report; null or empty means DIAGONAL only
+     * @param networks which networks take part (a scope, {@link NetworkScope}); null means every network
+     */
+    public record Query(Set<PairClass> classes, Predicate<BodyInfo> networks) {
         public Query {
             classes = classes == null || classes.isEmpty()
                     ? Set.of(PairClass.DIAGONAL) : Set.copyOf(EnumSet.copyOf(classes));
+            networks = networks == null ? network -> true : networks;
+        }
+
+        public Query(Set<PairClass> classes) {
+            this(classes, null);
         }
 
         static Query diagonal() {
@@ -104,7 +113,8 @@ final class DiagonalLinkAnalysis
     public DiagonalLinks analyse(CooperationData data, Query query) {
         SortedMap<String, BodyInfo> networks = new TreeMap<>();
         data.bodies().forEach((id, body) -> {
-            if (body.form() == Form.NETWORK && body.sector() != null && body.level() != null) {
+            if (body.form() == Form.NETWORK && body.sector() != null && body.level() != null
+                    && query.networks().test(body)) {
                 networks.put(id, body);
             }
         });

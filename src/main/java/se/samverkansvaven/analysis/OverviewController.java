@@ -20,7 +20,9 @@ import se.samverkansvaven.analysis.CooperationData.BodyInfo;
 import se.samverkansvaven.analysis.CooperationData.PartyInfo;
 import se.samverkansvaven.analysis.CooperationData.PartyType;
 import se.samverkansvaven.body.Form;
+import se.samverkansvaven.body.Level;
 import se.samverkansvaven.body.Role;
+import se.samverkansvaven.municipality.MunicipalityCodes;
 import se.samverkansvaven.web.Today;
 
 /**
@@ -34,10 +36,12 @@ class OverviewController {
 
     private final ProjectionCache cache;
     private final Today today;
+    private final MunicipalityCodes codes;
 
-    OverviewController(ProjectionCache cache, Today today) {
+    OverviewController(ProjectionCache cache, Today today, MunicipalityCodes codes) {
         this.cache = cache;
         this.today = today;
+        this.codes = codes;
     }
 
     /**
@@ -119,18 +123,33 @@ class OverviewController {
     /** A linked pair (a &lt; b) and what links it: LINKED_WITH kinds and shared initiatives. */
     record NetworkTie(String a, String b, List<String> links, List<String> initiatives) {}
 
-    record NetworkGrid(LocalDate asOf, List<NetworkNode> networks, List<NetworkTie> ties) {}
+    /**
+     * @param levels      the grid's levels, top to bottom
+     * @param pairClasses the classes a pair of networks can have, for choosing which suggestions to show
+     */
+    record NetworkGrid(LocalDate asOf, String scope, List<Level> levels, List<DiagonalLinkAnalysis.PairClass> pairClasses,
+                       List<NetworkNode> networks, List<NetworkTie> ties) {}
+
+    /** DIAGONAL, the class analysis 4 is about, first; then the others. */
+    private static final List<DiagonalLinkAnalysis.PairClass> PAIR_CLASSES = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of(DiagonalLinkAnalysis.PairClass.DIAGONAL),
+            java.util.Arrays.stream(DiagonalLinkAnalysis.PairClass.values())
+                    .filter(c -> c != DiagonalLinkAnalysis.PairClass.DIAGONAL)).toList();
 
     /**
      * The networks of the grid sector × level (analysis 4) and the pairs that are linked on the date, with
-     * what links them: the existing links the network page draws next to the suggested ones.
+     * what links them: the existing links the network page draws next to the suggested ones. With a scope,
+     * the networks of the scope only ({@link NetworkScope}).
      */
     @GetMapping("/api/analysis/network-grid")
-    NetworkGrid networkGrid(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+    NetworkGrid networkGrid(@RequestParam(required = false) String scope,
+                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         CooperationData data = cache.data(today.orDefault(asOf));
+        Scope resolved = Scope.parse(scope, data, codes);
+        var inScope = NetworkScope.of(resolved);
         Map<String, BodyInfo> networks = new TreeMap<>();
         data.bodies().forEach((id, body) -> {
-            if (body.form() == Form.NETWORK && body.sector() != null && body.level() != null) {
+            if (body.form() == Form.NETWORK && body.sector() != null && body.level() != null && inScope.test(body)) {
                 networks.put(id, body);
             }
         });
@@ -163,7 +182,8 @@ class OverviewController {
                 .map(n -> new NetworkNode(n.id(), n.name(), n.sector(), n.level().name(), List.copyOf(n.conveners()),
                         List.copyOf(n.areas()), n.illustrative()))
                 .toList();
-        return new NetworkGrid(data.asOf(), nodes, List.copyOf(ties.values()));
+        return new NetworkGrid(data.asOf(), resolved.text(), List.of(Level.values()), PAIR_CLASSES, nodes,
+                List.copyOf(ties.values()));
     }
 
     private static NetworkTie tie(Map<List<String>, NetworkTie> ties, String x, String y) {

@@ -62,6 +62,20 @@ class EditController {
         return service.read(id);
     }
 
+    /** @param mayEdit whether the logged-in user may change the body (EDITOR in scope, or ADMIN) */
+    record Access(boolean authenticated, String user, boolean mayEdit, boolean mayCreate) {}
+
+    /**
+     * What the logged-in user may do with the body, so the page shows the editing form or a read-only view
+     * with a login link. The editing calls still check for themselves.
+     */
+    @GetMapping("/api/bodies/{id}/access")
+    Access access(@PathVariable String id) {
+        var user = currentUser.get();
+        return new Access(user.isPresent(), user.map(UserAccount::username).orElse(null), service.mayEdit(user, id),
+                user.map(u -> u.isAdmin() || u.roles().contains(se.samverkansvaven.security.Role.EDITOR)).orElse(false));
+    }
+
     @PostMapping(path = "/api/bodies", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<BodyState> create(@RequestBody BodyEdit edit) {
         if (edit.body() == null) {

@@ -46,6 +46,12 @@ class EditService {
         }
     }
 
+    /** Whether the user may change the body now (the same check as a change makes); false for no user. */
+    boolean mayEdit(java.util.Optional<UserAccount> user, String id) {
+        BodyState state = read(id);
+        return user.isPresent() && EditScope.mayEdit(user.get(), state, today.date());
+    }
+
     BodyState create(UserAccount user, BodyState state, String reason) {
         checkLengths(state);
         try (var session = driver.session()) {

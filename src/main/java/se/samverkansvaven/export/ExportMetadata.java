@@ -8,8 +8,10 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import se.samverkansvaven.body.Form;
+import java.util.TreeMap;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,9 +44,21 @@ record ExportMetadata(Map<String, Object> fields) {
         fields.put("filters", graph.filter().describe());
         Map<String, Object> counts = new LinkedHashMap<>();
         counts.put("nodes", graph.nodes().size());
-        counts.put("edges", graph.edges().size());
-        counts.put("nodesByType", graph.nodeCounts());
-        counts.put("edgesByType", graph.edgeCounts());
+        if (format == ExportFormat.GEXF) {
+            // GEXF holds a party's rows in one body (and a CONVENES or LINKED_WITH pair's rows) as one edge with
+            // a spell per row: count the edges the file holds, and the rows beside them.
+            List<List<GraphSnapshot.Edge>> merged = GexfWriter.merged(graph.edges());
+            Map<String, Long> byType = new TreeMap<>();
+            merged.forEach(rows -> byType.merge(rows.getFirst().type(), 1L, Long::sum));
+            counts.put("edges", merged.size());
+            counts.put("edgeRows", graph.edges().size());
+            counts.put("nodesByType", graph.nodeCounts());
+            counts.put("edgesByType", byType);
+        } else {
+            counts.put("edges", graph.edges().size());
+            counts.put("nodesByType", graph.nodeCounts());
+            counts.put("edgesByType", graph.edgeCounts());
+        }
         counts.put("illustrative", graph.illustrativeCount());
         if (graph.includesChanges()) {
             counts.put("changes", graph.changes().size()); // not in nodes/edges, which count the graph itself

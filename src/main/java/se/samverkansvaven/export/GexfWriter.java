@@ -102,7 +102,7 @@ final class GexfWriter implements SnapshotWriter {
     }
 
     /** Rows of one PARTY_TO, CONVENES or LINKED_WITH pair together, ordered by validFrom; others alone. */
-    private static List<List<Edge>> merged(List<Edge> edges) {
+    static List<List<Edge>> merged(List<Edge> edges) {
         Map<String, List<Edge>> groups = new LinkedHashMap<>();
         for (Edge edge : edges) {
             String key = isRow(edge) ? edge.type() + ":" + edge.source() + ">" + edge.target() : edge.id();

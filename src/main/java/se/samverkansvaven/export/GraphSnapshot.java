@@ -34,7 +34,7 @@ record GraphSnapshot(Window window, SnapshotFilter filter, boolean fullRecords, 
         }
         return new GraphSnapshot(window, filter, fullRecords, nodes, edges, changes.stream().map(c -> new Change(c.id(),
                 c.at(), null, c.action(), c.entityType(), c.entityId(), c.field(), c.before(), c.after(), c.reason()))
-                .toList());
+                .toList(), coverage);
     }
 
     /**

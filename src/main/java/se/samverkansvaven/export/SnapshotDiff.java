@@ -25,11 +25,13 @@ public record SnapshotDiff(
     public record BodyChange(String body, String name, String form, boolean illustrative) {}
 
     /** role: the party's role on the date it holds one (to for joined, from for left). */
-    public record PartyChange(String body, String party, String partyName, String role, boolean illustrative) {}
+    public record PartyChange(String body, String bodyName, String party, String partyName, String role,
+                              boolean illustrative) {}
 
     public record HostChange(String body, String name, List<String> before, List<String> after) {}
 
-    public record RoleChange(String body, String party, String partyName, String before, String after) {}
+    public record RoleChange(String body, String bodyName, String party, String partyName, String before, String after) {}
 
-    public record LinkChange(String a, String b, String kind, boolean illustrative) {}
+    /** aName, bName: the two networks' names. */
+    public record LinkChange(String a, String aName, String b, String bName, String kind, boolean illustrative) {}
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.springframework.stereotype.Service;
+import se.samverkansvaven.database.GraphRevisions;
 import tools.jackson.databind.json.JsonMapper;
 import se.samverkansvaven.export.GraphSnapshot.Edge;
 import se.samverkansvaven.export.GraphSnapshot.Node;
@@ -34,20 +35,46 @@ public class SnapshotDiffer {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** Diffs kept per graph revision: the Förändringar page asks again for the same dates (1-4 s each at S). */
+    private static final int KEPT = 16;
+
     private final SnapshotReader reader;
     private final AppVersion version;
+    private final GraphRevisions revisions;
     private final Clock clock;
+    private final Map<List<Object>, SnapshotDiff> kept = new LinkedHashMap<>(KEPT, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<List<Object>, SnapshotDiff> eldest) {
+            return size() > KEPT;
+        }
+    };
 
-    SnapshotDiffer(SnapshotReader reader, AppVersion version) {
+    SnapshotDiffer(SnapshotReader reader, AppVersion version, GraphRevisions revisions) {
         this.reader = reader;
         this.version = version;
+        this.revisions = revisions;
         this.clock = Clock.systemUTC();
     }
 
+    /**
+     * The diff between the snapshots of the two dates; kept until the graph changes (the key holds the graph
+     * revision), the last {@value #KEPT} asked for.
+     */
     public SnapshotDiff diff(LocalDate from, LocalDate to, SnapshotFilter filter) {
+        List<Object> key = java.util.Arrays.asList(revisions.current(), from, to, filter);
+        synchronized (kept) {
+            SnapshotDiff held = kept.get(key);
+            if (held != null) {
+                return held;
+            }
+        }
         GraphSnapshot before = reader.read(Window.on(from), filter, false);
         GraphSnapshot after = reader.read(Window.on(to), filter, false);
-        return compare(from, to, before, after);
+        SnapshotDiff diff = compare(from, to, before, after);
+        synchronized (kept) {
+            kept.put(key, diff);
+        }
+        return diff;
     }
 
     static SnapshotDiff compare(LocalDate from, LocalDate to, GraphSnapshot before, GraphSnapshot after) {
@@ -85,14 +112,15 @@ public class SnapshotDiffer {
             is.forEach((party, row) -> {
                 Edge old = was.get(party);
                 if (old == null) {
-                    joined.add(party(body, party, row, names));
+                    joined.add(party(body, bodiesAfter.get(body).name(), party, row, names));
                 } else if (!Objects.equals(old.string("role"), row.string("role"))) {
-                    roles.add(new RoleChange(body, party, names.get(party).name(), old.string("role"), row.string("role")));
+                    roles.add(new RoleChange(body, bodiesAfter.get(body).name(), party, names.get(party).name(),
+                            old.string("role"), row.string("role")));
                 }
             });
             was.forEach((party, row) -> {
                 if (!is.containsKey(party)) {
-                    left.add(party(body, party, row, names));
+                    left.add(party(body, bodiesAfter.get(body).name(), party, row, names));
                 }
             });
             List<String> hostsBefore = hosts(was);
@@ -107,13 +135,13 @@ public class SnapshotDiffer {
         List<LinkChange> made = new ArrayList<>();
         linksAfter.forEach((key, e) -> {
             if (!linksBefore.containsKey(key)) {
-                made.add(link(e));
+                made.add(link(e, names));
             }
         });
         List<LinkChange> unmade = new ArrayList<>();
         linksBefore.forEach((key, e) -> {
             if (!linksAfter.containsKey(key)) {
-                unmade.add(link(e));
+                unmade.add(link(e, names));
             }
         });
         Comparator<PartyChange> byBodyParty = Comparator.comparing(PartyChange::body).thenComparing(PartyChange::party);
@@ -155,13 +183,14 @@ public class SnapshotDiffer {
                 Boolean.TRUE.equals(n.props().get("illustrative")));
     }
 
-    private static PartyChange party(String body, String party, Edge row, Map<String, Node> names) {
-        return new PartyChange(body, party, names.get(party).name(), row.string("role"),
+    private static PartyChange party(String body, String bodyName, String party, Edge row, Map<String, Node> names) {
+        return new PartyChange(body, bodyName, party, names.get(party).name(), row.string("role"),
                 Boolean.TRUE.equals(row.props().get("illustrative")));
     }
 
-    private static LinkChange link(Edge e) {
-        return new LinkChange(e.source(), e.target(), e.string("kind"), Boolean.TRUE.equals(e.props().get("illustrative")));
+    private static LinkChange link(Edge e, Map<String, Node> names) {
+        return new LinkChange(e.source(), names.get(e.source()).name(), e.target(), names.get(e.target()).name(),
+                e.string("kind"), Boolean.TRUE.equals(e.props().get("illustrative")));
     }
 
     /** The diff rendered, with its metadata and the SHA-256 of the content (everything but the metadata). */
@@ -227,17 +256,17 @@ public class SnapshotDiffer {
                 null, null, b.illustrative())));
         diff.bodiesEnded().forEach(b -> rows.add(row("BODY_ENDED", b.body(), b.name(), b.form(), null, null,
                 null, null, b.illustrative())));
-        diff.partiesJoined().forEach(p -> rows.add(row("PARTY_JOINED", p.body(), null, null, p.party(),
+        diff.partiesJoined().forEach(p -> rows.add(row("PARTY_JOINED", p.body(), p.bodyName(), null, p.party(),
                 p.partyName(), null, p.role(), p.illustrative())));
-        diff.partiesLeft().forEach(p -> rows.add(row("PARTY_LEFT", p.body(), null, null, p.party(),
+        diff.partiesLeft().forEach(p -> rows.add(row("PARTY_LEFT", p.body(), p.bodyName(), null, p.party(),
                 p.partyName(), p.role(), null, p.illustrative())));
         diff.hostsChanged().forEach(h -> rows.add(row("HOST_CHANGED", h.body(), h.name(), null, null, null,
                 String.join(";", h.before()), String.join(";", h.after()), null)));
-        diff.rolesChanged().forEach(r -> rows.add(row("ROLE_CHANGED", r.body(), null, null, r.party(),
+        diff.rolesChanged().forEach(r -> rows.add(row("ROLE_CHANGED", r.body(), r.bodyName(), null, r.party(),
                 r.partyName(), r.before(), r.after(), null)));
-        diff.linksMade().forEach(l -> rows.add(row("LINK_MADE", l.a(), null, null, l.b(), null, null, l.kind(),
+        diff.linksMade().forEach(l -> rows.add(row("LINK_MADE", l.a(), l.aName(), null, l.b(), l.bName(), null, l.kind(),
                 l.illustrative())));
-        diff.linksEnded().forEach(l -> rows.add(row("LINK_ENDED", l.a(), null, null, l.b(), null, l.kind(), null,
+        diff.linksEnded().forEach(l -> rows.add(row("LINK_ENDED", l.a(), l.aName(), null, l.b(), l.bName(), l.kind(), null,
                 l.illustrative())));
         try {
             return Csv.table(CSV_HEADER, rows);

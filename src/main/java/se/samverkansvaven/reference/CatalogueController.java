@@ -1,11 +1,21 @@
 package se.samverkansvaven.reference;
 
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import se.samverkansvaven.body.ActorKind;
+import se.samverkansvaven.body.Form;
+import se.samverkansvaven.body.Level;
+import se.samverkansvaven.body.LinkKind;
+import se.samverkansvaven.body.Role;
 
-/** The service-area and sector catalogue (domain.md: data/areas.csv, data/sectors.csv). */
+/**
+ * The catalogues the pages and clients pick from: service areas and sectors (domain.md: data/areas.csv,
+ * data/sectors.csv), counties, goals, actors, and the model's fixed vocabulary with its rules
+ * ({@code /api/model}), so no page keeps its own copy of which roles a form takes.
+ */
 @RestController
 class CatalogueController {
 
@@ -61,6 +71,52 @@ class CatalogueController {
                             g.get("illustrative").asBoolean(false));
                 }).all());
     }
+
+    /** The non-municipal actors (regions, agencies, academia, others), for party pickers. */
+    @GetMapping("/api/actors")
+    List<Actor> actors() {
+        return List.copyOf(client.query("MATCH (a:Actor) RETURN a ORDER BY a.name, a.id")
+                .fetchAs(Actor.class)
+                .mappedBy((t, r) -> {
+                    var a = r.get("a");
+                    return new Actor(a.get("id").asString(), a.get("kind").asString(null), a.get("name").asString(null),
+                            a.get("source").asString(null), a.get("illustrative").asBoolean(false));
+                }).all());
+    }
+
+    /**
+     * The model's fixed vocabulary (docs/model.md) in its own order: forms with the rules of domain.md (the
+     * party roles each takes, whether it has a convener, whether it needs exactly one HOST, whether the
+     * analyses use it when a caller names no forms), roles, network levels, link kinds and actor kinds.
+     */
+    @GetMapping("/api/model")
+    Model model() {
+        return MODEL;
+    }
+
+    private static final Model MODEL = new Model(
+            Arrays.stream(Form.values()).map(f -> new FormRules(f.name(),
+                    Arrays.stream(Role.values()).filter(f.partyRoles()::contains).map(Role::name).toList(),
+                    f.mayHaveConvener(), f.requiresHost(), Form.DEFAULT_ANALYSIS_FORMS.contains(f))).toList(),
+            names(Role.values()), names(Level.values()), names(LinkKind.values()), names(ActorKind.values()));
+
+    private static List<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).toList();
+    }
+
+    /**
+     * @param partyRoles       the roles a party row of a body of this form may have
+     * @param convener         whether a body of this form may have conveners (role CONVENER in a bundle)
+     * @param requiresHost     exactly one HOST on every day the body is active
+     * @param analysedByDefault among the forms an analysis uses when the caller names none
+     */
+    record FormRules(String id, List<String> partyRoles, boolean convener, boolean requiresHost,
+                     boolean analysedByDefault) {}
+
+    record Model(List<FormRules> forms, List<String> roles, List<String> levels, List<String> linkKinds,
+                 List<String> actorKinds) {}
+
+    record Actor(String id, String kind, String name, String source, boolean illustrative) {}
 
     record County(String code, String name) {}
 

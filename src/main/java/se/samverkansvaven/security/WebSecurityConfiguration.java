@@ -21,7 +21,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -76,7 +75,7 @@ class WebSecurityConfiguration {
         RequestMatcher api = paths.matcher("/api/**");
         http.authorizeHttpRequests(auth -> {
             auth.requestMatchers("/login", "/login.html", "/logout", "/error", "/actuator/health", "/actuator/health/**",
-                    "/css/**", "/js/**", "/i18n/**", "/favicon.ico").permitAll();
+                    "/css/**", "/js/**", "/i18n/**", "/favicon.ico", "/favicon.svg").permitAll();
             auth.requestMatchers(HttpMethod.POST, "/api/imports").hasRole("ADMIN");
             auth.requestMatchers(HttpMethod.DELETE, "/api/**").hasRole("ADMIN");
             auth.requestMatchers("/api/users", "/api/users/**").hasRole("ADMIN");
@@ -92,7 +91,9 @@ class WebSecurityConfiguration {
             }
             auth.anyRequest().hasAnyRole("EDITOR", "ADMIN");
         });
-        http.formLogin(form -> form.defaultSuccessUrl("/", false).failureHandler(formLoginFailed()).permitAll());
+        // The product's own login page (Swedish and English), which returns to where the user was.
+        http.formLogin(form -> form.loginPage(LoginRedirects.LOGIN_PAGE).loginProcessingUrl("/login")
+                .successHandler(LoginRedirects.success()).failureHandler(formLoginFailed()).permitAll());
         // A failed Basic login gets the same problem body as any 401 of the API (Spring's default sends an error
         // that Spring Boot renders as its own JSON), or 429 while the name or address is locked.
         http.httpBasic(basic -> basic.realmName("samverkansvaven").authenticationEntryPoint(apiEntryPoint()));
@@ -101,7 +102,7 @@ class WebSecurityConfiguration {
                 request -> api.matches(request) && carriesNoCredentials(request)));
         http.exceptionHandling(ex -> ex
                 .defaultAuthenticationEntryPointFor(apiEntryPoint(), api)
-                .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
+                .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LoginRedirects.LOGIN_PAGE), request -> true)
                 .defaultAccessDeniedHandlerFor(apiAccessDenied(), api));
         http.headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
@@ -162,7 +163,7 @@ class WebSecurityConfiguration {
      * page saying how long to wait (Spring's login page shows no reason), in Swedish and English, with a link back.
      */
     private static AuthenticationFailureHandler formLoginFailed() {
-        var wrongPassword = new SimpleUrlAuthenticationFailureHandler("/login?error");
+        var wrongPassword = LoginRedirects.failure();
         return (request, response, e) -> {
             if (!(e instanceof LoginThrottledException throttled)) {
                 wrongPassword.onAuthenticationFailure(request, response, e);
@@ -176,7 +177,7 @@ class WebSecurityConfiguration {
             response.getWriter().write("<!DOCTYPE html><html lang=\"sv\"><head><meta charset=\"utf-8\"><title>Inloggning"
                     + "</title></head><body><p>För många misslyckade inloggningar. Försök igen om " + seconds
                     + " sekunder.</p><p lang=\"en\">Too many failed logins. Try again in " + seconds
-                    + " seconds.</p><p><a href=\"/login\">Logga in / Log in</a></p></body></html>");
+                    + " seconds.</p><p><a href=\"" + LoginRedirects.LOGIN_PAGE + "\">Logga in / Log in</a></p></body></html>");
         };
     }
 

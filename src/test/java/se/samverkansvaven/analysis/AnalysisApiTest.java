@@ -159,6 +159,52 @@ class AnalysisApiTest {
         });
     }
 
+    /**
+     * Nätverk within a scope: the grid holds the scope's networks only and the suggestions are analysis 4 on
+     * those alone, as fixtures/make_network_scope_fixture.py computed them from the CSV files (Skaraborg no
+     * longer gets GR's and Fyrbodal's pairs).
+     */
+    @Test
+    void networkGridAndDiagonalLinksHonourTheScope() throws Exception {
+        JsonNode fixture;
+        try (InputStream in = getClass().getResourceAsStream("/fixtures/network-scope-2026-11-21.json")) {
+            fixture = JsonMapper.builder().build().readTree(in);
+        }
+        for (String scope : List.of("federation:fed-skaraborg", "federation:fed-gr", "county:14", "codes:1497")) {
+            JsonNode expected = fixture.get(scope);
+            JsonNode grid = get("/api/analysis/network-grid?asOf=" + DATE + "&scope=" + scope);
+            assertThat(grid.get("scope").asString()).isEqualTo(scope);
+            List<String> networks = new ArrayList<>();
+            grid.get("networks").forEach(n -> networks.add(n.get("id").asString()));
+            assertThat(networks).as(scope).containsExactlyInAnyOrderElementsOf(strings(expected.get("networks")));
+            JsonNode links = get("/api/analysis/diagonal-links?asOf=" + DATE + "&scope=" + scope);
+            JsonNode pairs = expected.get("diagonal_unlinked");
+            assertThat(links.get("pairs")).as(scope).hasSize(pairs.size());
+            Map<String, JsonNode> byPair = new HashMap<>();
+            links.get("pairs").forEach(p -> byPair.put(p.get("a").get("id").asString() + "~" + p.get("b").get("id").asString(), p));
+            for (JsonNode pair : pairs) {
+                String key = pair.get("a").asString() + "~" + pair.get("b").asString();
+                JsonNode got = byPair.get(key);
+                assertThat(got).as(scope + " " + key).isNotNull();
+                assertThat(got.get("score").asDouble()).as(scope + " " + key).isCloseTo(pair.get("score").asDouble(), within(1e-6));
+                assertThat(got.get("triadic").asInt()).as(scope + " " + key).isEqualTo(pair.get("triadic").asInt());
+            }
+            expected.get("unlinked_by_class").properties().forEach(e ->
+                    assertThat(get("/api/analysis/diagonal-links?asOf=" + DATE + "&scope=" + scope + "&classes=" + e.getKey())
+                            .get("pairs")).as(scope + " " + e.getKey()).hasSize(e.getValue().asInt()));
+        }
+        JsonNode skaraborg = get("/api/analysis/diagonal-links?asOf=" + DATE + "&scope=federation:fed-skaraborg");
+        skaraborg.get("pairs").forEach(p -> assertThat(p.get("a").get("id").asString() + " " + p.get("b").get("id").asString())
+                .doesNotContain("-gr-").doesNotContain("-fyr-"));
+        JsonNode grid = get("/api/analysis/network-grid?asOf=" + DATE);
+        assertThat(strings(grid.get("levels"))).containsExactly("POLITICAL", "STRATEGIC", "TACTICAL", "OPERATIONAL");
+        assertThat(strings(grid.get("pairClasses"))).first().isEqualTo("DIAGONAL");
+        assertThat(strings(grid.get("pairClasses"))).containsExactlyInAnyOrder("DIAGONAL", "HORIZONTAL", "VERTICAL", "SAME_CELL");
+        var bad = new ApiClient(port).get("/api/analysis/network-grid?scope=federation:ill-gn-it-ostra-skaraborg");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(new ApiClient(port).get("/api/analysis/diagonal-links?scope=county:99").status()).isEqualTo(404);
+    }
+
     @Test
     void egoWebOfSkovdeHoldsItsBodiesAndPartners() {
         JsonNode web = get("/api/analysis/web/1496?asOf=" + DATE + "&depth=1");

@@ -735,15 +735,22 @@ public final class BenchmarkMain {
         ChromeDriver driver = new ChromeDriver(service, chrome);
         Map<String, Object> section = new LinkedHashMap<>();
         try {
-            driver.get(base + "/index.html");
-            driver.executeScript("localStorage.setItem('samverkansvaven.asOf', arguments[0]); localStorage.setItem('samverkansvaven.lang', 'sv');", asOf.toString());
+            // The date goes in the address, as the pages keep it (and a copied link carries it).
+            String dated = "asOf=" + asOf + "&lang=sv";
+            String county = "county:" + hub.substring(0, 2);
+            // Jämför: the hub beside its county's seat (SCB codes: every county has one ending in 80, and 81).
+            String other = hub.substring(0, 2) + (hub.endsWith("80") ? "81" : "80");
             String[][] pages = {
-                    {"index.html?code=" + hub, "#node-list li"},
-                    {"karta.html", "path.leaflet-interactive"},
-                    {"luckor.html?area=it", "#gap-table tbody tr"},
-                    {"vardkoncentration.html?scope=all", "#host-bars li"},
-                    {"natverk.html", "#pair-table tbody tr"},
-                    {"tidslinje.html?subject=" + hub, "#summary p"}};
+                    {"index.html?code=" + hub + "&" + dated, "#node-list li"},
+                    {"karta.html?" + dated, "path.leaflet-interactive"},
+                    {"luckor.html?area=it&" + dated, "#gap-table tbody tr"},
+                    {"vardkoncentration.html?scope=all&" + dated, "#host-bars li"},
+                    {"natverk.html?" + dated, "#pair-table tbody tr"},
+                    {"tidslinje.html?subject=" + hub + "&" + dated, "#summary p"},
+                    {"mellanhander.html?scope=" + county + "&" + dated, "#broker-table tbody tr"},
+                    {"jamfor.html?a=" + hub + "&b=" + other + "&" + dated, "#compare-table tbody tr"},
+                    {"forandringar.html?from=" + asOf.minusYears(1) + "&to=" + asOf + "&" + dated, "#diff-table tbody tr, #changes .message.notice"},
+                    {"rapport.html?code=" + hub + "&" + dated, "#report-picture svg"}};
             for (int round = 0; round < 2; round++) { // round 0 warms the server and the browser cache
                 for (String[] page : pages) {
                     driver.get(base + "/" + page[0]);

@@ -241,4 +241,20 @@ class EditingTest {
             }
         }
     }
+
+    /** The pages ask whether to show the editing form: in scope for Skövde's editor, not for Göteborg's bodies. */
+    @Test
+    void accessSaysWhoMayEditTheBody() {
+        var anonymous = api.get("/api/bodies/fed-skaraborg/access").json();
+        assertThat(anonymous.get("authenticated").asBoolean()).isFalse();
+        assertThat(anonymous.get("mayEdit").asBoolean()).isFalse();
+        var skovde = send("GET", "/api/bodies/fed-skaraborg/access", SKOVDE, null).json();
+        assertThat(skovde.get("mayEdit").asBoolean()).as("Skövde is a member of Skaraborg").isTrue();
+        assertThat(skovde.get("mayCreate").asBoolean()).isTrue();
+        assertThat(skovde.get("user").asString()).isEqualTo("skovde-editor");
+        assertThat(send("GET", "/api/bodies/fed-gr/access", SKOVDE, null).json().get("mayEdit").asBoolean())
+                .as("Skövde is not in GR").isFalse();
+        assertThat(send("GET", "/api/bodies/fed-gr/access", ADMIN, null).json().get("mayEdit").asBoolean()).isTrue();
+        assertThat(api.get("/api/bodies/no-such-body/access").status()).isEqualTo(404);
+    }
 }

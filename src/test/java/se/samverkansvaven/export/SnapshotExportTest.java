@@ -292,6 +292,11 @@ class SnapshotExportTest {
         assertThat(json.json().get("diff").get("hostsChanged").get(0).get("body").asString())
                 .isEqualTo("ill-gn-lon-vastra-skaraborg");
         assertThat(json.json().get("diff").get("from").asString()).isEqualTo("2019-12-31");
+        // Every change names its body, so a page or a reader of the CSV need not look names up.
+        JsonNode role = json.json().get("diff").get("rolesChanged").get(0);
+        assertThat(role.get("body").asString()).isEqualTo("ill-gn-lon-vastra-skaraborg");
+        assertThat(role.get("bodyName").asString())
+                .isEqualTo(json.json().get("diff").get("hostsChanged").get(0).get("name").asString()).isNotBlank();
         assertThat(json.json().get("metadata").get("counts").get("hostsChanged").asInt()).isEqualTo(1);
         var csv = api.get("/api/snapshots/diff?from=2022-12-31&to=2023-01-01&format=csv");
         assertThat(csv.status()).isEqualTo(200);
@@ -335,5 +340,26 @@ class SnapshotExportTest {
         }
         return out.toString(StandardCharsets.UTF_8).replace(generatedAt, "GENERATED")
                 .replace(generatedAt.substring(0, 10), "GENERATED-DAY");
+    }
+
+    /** A diff is kept until the graph changes: asked again after a write, it holds the write. */
+    @Test
+    void aKeptDiffFollowsAWrite(@Autowired se.samverkansvaven.database.GraphRevisions revisions) {
+        LocalDate from = LocalDate.of(2031, 1, 1);
+        LocalDate to = LocalDate.of(2031, 6, 1);
+        SnapshotDiff first = differ.diff(from, to, SnapshotFilter.NONE);
+        assertThat(differ.diff(from, to, SnapshotFilter.NONE)).as("kept").isSameAs(first);
+        assertThat(first.bodiesStarted()).extracting(SnapshotDiff.BodyChange::body).doesNotContain("exp-kept-diff");
+        try {
+            importer.importBundle(se.samverkansvaven.importing.BundleFiles.of(java.util.Map.of(
+                    "bodies.csv", ("id,form,name,sector,level,governance,seat_code,valid_from,valid_to,source\n"
+                            + "exp-kept-diff,ASSOCIATION,Kept diff test,,,,,2031-03-01,,test\n").getBytes(StandardCharsets.UTF_8),
+                    "parties.csv", ("body_id,party,role,valid_from,valid_to,representative,source\n"
+                            + "exp-kept-diff,1496,MEMBER,2031-03-01,,,test\n").getBytes(StandardCharsets.UTF_8))));
+            assertThat(differ.diff(from, to, SnapshotFilter.NONE).bodiesStarted()).extracting(SnapshotDiff.BodyChange::body)
+                    .contains("exp-kept-diff");
+        } finally {
+            se.samverkansvaven.testing.TestBodies.remove(driver, revisions, "exp-kept-diff");
+        }
     }
 }

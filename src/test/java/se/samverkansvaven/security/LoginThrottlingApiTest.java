@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -130,20 +129,20 @@ class LoginThrottlingApiTest {
 
     @Test
     void theLoginFormIsThrottledTooAndWorksAfterTheLock() throws Exception {
-        var http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        var cookies = new CookieManager();
+        var http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
         for (int i = 0; i < 3; i++) {
-            var wrong = formLogin(http, "guessed", "wrong-" + i);
+            var wrong = formLogin(http, cookies, "guessed", "wrong-" + i);
             assertThat(wrong.statusCode()).isEqualTo(302);
-            assertThat(wrong.headers().firstValue("Location").orElse("")).endsWith("/login?error");
+            assertThat(wrong.headers().firstValue("Location").orElse("")).endsWith("/login.html?error");
         }
-        var locked = formLogin(http, "guessed", "guessed-right-1");
+        var locked = formLogin(http, cookies, "guessed", "guessed-right-1");
         assertThat(locked.statusCode()).isEqualTo(429);
         assertThat(locked.headers().firstValue("Retry-After")).contains("60");
         assertThat(locked.body()).contains("Försök igen om 60 sekunder").contains("Try again in 60 seconds");
 
         clock.advance(Duration.ofSeconds(61));
-        var in = formLogin(http, "guessed", "guessed-right-1");
+        var in = formLogin(http, cookies, "guessed", "guessed-right-1");
         assertThat(in.statusCode()).isEqualTo(302);
         assertThat(in.headers().firstValue("Location").orElse("")).doesNotContain("error");
     }
@@ -158,17 +157,14 @@ class LoginThrottlingApiTest {
         }
     }
 
-    private HttpResponse<String> formLogin(HttpClient http, String user, String password) throws Exception {
-        String page = http.send(HttpRequest.newBuilder(api.uri("/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
-        var token = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"").matcher(page);
-        if (!token.find()) { // the first visit only sets the XSRF cookie
-            page = http.send(HttpRequest.newBuilder(api.uri("/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
-            token = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"").matcher(page);
-            assertThat(token.find()).as(page).isTrue();
-        }
-        String form = "username=" + user + "&password=" + password + "&_csrf=" + token.group(1);
+    private HttpResponse<String> formLogin(HttpClient http, CookieManager cookies, String user, String password) throws Exception {
+        // The login page (login.html) sends the token of the XSRF cookie set on the first visit in the header.
+        http.send(HttpRequest.newBuilder(api.uri("/login.html")).build(), HttpResponse.BodyHandlers.discarding());
+        String token = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .findFirst().orElseThrow().getValue();
+        String form = "username=" + user + "&password=" + password;
         return http.send(HttpRequest.newBuilder(api.uri("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

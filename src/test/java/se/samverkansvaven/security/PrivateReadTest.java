@@ -32,13 +32,15 @@ class PrivateReadTest {
         for (String page : new String[] {"/", "/index.html", "/karta.html", "/andringar.html"}) {
             var response = http.send(HttpRequest.newBuilder(api.uri(page)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(page).isEqualTo(302);
-            assertThat(response.headers().firstValue("Location").orElse("")).endsWith("/login");
+            assertThat(response.headers().firstValue("Location").orElse("")).endsWith("/login.html");
         }
         var withLogin = api.send(HttpRequest.newBuilder(api.uri("/api/changes"))
                 .header("Authorization", SecurityTest.basic("admin", "test-admin-password")).build());
         assertThat(withLogin.status()).isEqualTo(200);
-        assertThat(http.send(HttpRequest.newBuilder(api.uri("/login")).build(), HttpResponse.BodyHandlers.ofString())
+        assertThat(http.send(HttpRequest.newBuilder(api.uri("/login.html")).build(), HttpResponse.BodyHandlers.ofString())
                 .statusCode()).isEqualTo(200);
+        assertThat(http.send(HttpRequest.newBuilder(api.uri("/login")).build(), HttpResponse.BodyHandlers.ofString())
+                .headers().firstValue("Location").orElse("")).endsWith("/login.html");
     }
 
     /** The response cache sits behind the login: a body kept for one reader is never served to an anonymous one. */

@@ -70,17 +70,18 @@ class SecurityTest {
         var cookies = new java.net.CookieManager();
         var http = java.net.http.HttpClient.newBuilder().cookieHandler(cookies)
                 .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
-        // The login form's token comes from the XSRF cookie set on the first visit.
-        http.send(HttpRequest.newBuilder(api.uri("/login")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-        String loginPage = http.send(HttpRequest.newBuilder(api.uri("/login")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-        var matcher = java.util.regex.Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"").matcher(loginPage);
-        assertThat(matcher.find()).as(loginPage).isTrue();
-        String form = "username=admin&password=test-admin-password&_csrf=" + matcher.group(1);
+        // The login page (login.html) sends the token of the XSRF cookie set on the first visit in the header.
+        assertThat(http.send(HttpRequest.newBuilder(api.uri("/login.html")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        String first = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .findFirst().orElseThrow().getValue();
+        String form = "username=admin&password=test-admin-password&continue=%2Fredigera.html%3Fid%3Dfed-skaraborg";
         var login = http.send(HttpRequest.newBuilder(api.uri("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", first)
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location").orElseThrow()).as("back where the user was")
+                .endsWith("/redigera.html?id=fed-skaraborg");
         String setCookie = String.join("\n", login.headers().allValues("Set-Cookie"));
         assertThat(setCookie).contains("JSESSIONID").contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
 

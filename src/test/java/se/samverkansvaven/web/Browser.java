@@ -88,6 +88,24 @@ final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
+    /** A DevTools command of Chromium (ChromeDriver passes it through), e.g. Page.printToPDF. */
+    Map<String, Object> cdp(String command, Map<String, Object> params) {
+        return ((ChromeDriver) driver).executeCdpCommand(command, params);
+    }
+
+    /** The page printed as Chromium's print preview does (Page.printToPDF), honouring the page's @page size. */
+    byte[] pdf() {
+        Map<String, Object> result = cdp("Page.printToPDF", Map.of("printBackground", true, "preferCSSPageSize", true));
+        return java.util.Base64.getDecoder().decode((String) result.get("data"));
+    }
+
+    /** Downloads go to dir (created), as a user's would to the downloads folder. */
+    void downloadTo(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        cdp("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", dir.toAbsolutePath().toString(),
+                "eventsEnabled", false));
+    }
+
     List<LogEntry> logs() {
         return driver.manage().logs().get(LogType.BROWSER).getAll();
     }

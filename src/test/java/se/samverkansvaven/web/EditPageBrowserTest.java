@@ -112,7 +112,7 @@ class EditPageBrowserTest {
         assertThat(created.status()).as(created.text()).isEqualTo(201);
     }
 
-    /** Spring Security's login form, as a person fills it in. */
+    /** The login page, as a person fills it in (the old address /login leads there). */
     void logIn(String user, String password) {
         browser.open("login");
         browser.waitFor("input[name='username']");
@@ -165,7 +165,8 @@ class EditPageBrowserTest {
         // Illustrative data is marked as on the other pages.
         assertThat(browser.driver().findElements(By.cssSelector("#body-heading .badge.illustrative"))).hasSize(1);
         assertThat(browser.text("#body-heading .badge.illustrative")).isEqualTo("Illustrativ");
-        assertThat(browser.text("#current-host")).startsWith("1496");
+        assertThat(browser.text("#current-host")).startsWith("Skövde (1496)");
+        assertThat(browser.driver().findElement(By.cssSelector("#new-host option[value='1497']")).getText()).isEqualTo("Hjo (1497)");
         browser.driver().findElement(By.id("reason")).sendKeys("Hjo tar över värdskapet");
         new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("new-host"))).selectByValue("1497");
         setDate("#host-date", "2026-01-01");
@@ -176,7 +177,7 @@ class EditPageBrowserTest {
         JsonNode stored = api.get("/api/bodies/web-jc/state").json();
         assertThat(rows(stored)).containsExactly("1496 HOST 2020-01-01..2026-01-01", "1497 HOST 2026-01-01..",
                 "1472 PARTICIPANT 2020-01-01..", "1496 PARTICIPANT 2026-01-01..", "1497 PARTICIPANT 2020-01-01..2026-01-01");
-        assertThat(browser.text("#current-host")).startsWith("1497");
+        assertThat(browser.text("#current-host")).startsWith("Hjo (1497)");
         // filtering by user needs a login (AuditTrailPrivacyTest)
         var changes = api.send(java.net.http.HttpRequest.newBuilder(api.uri("/api/changes?entity=web-jc&user=web-skovde-editor"))
                 .header("Authorization", ADMIN).build()).json();
@@ -185,6 +186,14 @@ class EditPageBrowserTest {
         assertThat(fields).contains("party 1496 HOST from 2020-01-01", "party 1496 PARTICIPANT from 2026-01-01",
                 "party 1497 PARTICIPANT from 2020-01-01", "party 1497 HOST from 2026-01-01");
         browser.screenshot("redigera-host-handed-over");
+        // Told as a sentence in the edit log, with the reason and who.
+        browser.open("andringar.html?entity=web-jc");
+        browser.waitFor("#changes-table tbody tr");
+        assertThat(browser.text("#changes-table tbody tr:first-child td:nth-child(3)"))
+                .contains("Skövde lämnade värdskapet för Gemensam nämnd (test) den 2026-01-01; Hjo blev värd.")
+                .contains("Skäl: Hjo tar över värdskapet; av web-skovde-editor.");
+        browser.screenshot("andringar-handover");
+        openBody("web-jc");
 
         // Tibro becoming HOST too would give two hosts: the page shows the loader's problem at the parties,
         // under a Swedish heading that says the server's text is English; nothing is written.
@@ -267,30 +276,92 @@ class EditPageBrowserTest {
         assertThat(stored.get("version").asLong()).isEqualTo(version + 1);
 
         browser.driver().findElement(By.id("changes-link")).click();
-        browser.waitFor("#changes tbody tr");
+        browser.waitFor("#changes-table tbody tr");
         assertThat(browser.driver().getCurrentUrl()).contains("andringar.html?entity=web-skovde");
-        WebElement row = browser.driver().findElements(By.cssSelector("#changes tbody tr")).getFirst();
+        WebElement row = browser.driver().findElements(By.cssSelector("#changes-table tbody tr")).getFirst();
         List<String> cells = row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
         // The time in Swedish time, whatever the server's and the browser's zone.
         String at = api.get("/api/changes?entity=web-skovde&limit=1").json().get(0).get("at").asString();
         assertThat(cells.getFirst()).isEqualTo(java.time.OffsetDateTime.parse(at)
                 .atZoneSameInstant(java.time.ZoneId.of("Europe/Stockholm"))
                 .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")));
-        assertThat(cells.subList(1, 8)).containsExactly("web-skovde-editor", "Ändrat", "web-skovde", "name",
-                current.get("name").asString(), newName,
-                "nytt namn i webbläsaren");
+        assertThat(cells.get(1)).isEqualTo(newName);
+        assertThat(cells.get(2)).contains(newName + ": namnet ändrades från " + current.get("name").asString() + " till " + newName + ".")
+                .contains("Skäl: nytt namn i webbläsaren; av web-skovde-editor.");
         browser.screenshot("andringar");
     }
 
+    /** A Göteborg body is shown read-only to Skövde's editor, saying why; Redigera is in the editor's menu. */
     @Test
-    void aBodyOutsideTheEditorsMunicipalitiesIsRefusedOnThePage() throws IOException {
-        String before = GraphChecksum.of(neo4j);
-        openBody("web-goteborg");
-        typeName("kapad");
-        save();
-        assertThat(browser.text("#status .message.error")).contains("Utanför din behörighet").contains("1496");
-        browser.screenshot("redigera-forbidden");
-        assertThat(GraphChecksum.of(neo4j)).isEqualTo(before);
+    void aBodyOutsideTheEditorsMunicipalitiesIsReadOnlyForThem() throws IOException {
+        browser.open("redigera.html?id=web-goteborg");
+        browser.waitFor("#view-parties tbody tr");
+        assertThat(browser.js("return document.getElementById('body-section').hidden")).isEqualTo(true);
+        assertThat(browser.text("#edit-readonly")).contains("web-skovde-editor").contains("utanför din behörighet");
+        assertThat(browser.text("#view-parties")).contains("Göteborg (1480)");
+        browser.waitFor("nav a[href^='redigera.html']");
+        browser.screenshot("redigera-readonly");
+    }
+
+    /** The editor's scope taken away while the form is open (by an administrator): the save is refused, said plainly. */
+    @Test
+    void aChangeOutsideTheEditorsScopeIsRefusedOnThePage(@Autowired UserStore users) throws IOException {
+        openBody("web-skovde");
+        var editor = users.find("web-skovde-editor").orElseThrow();
+        users.save(editor.username(), editor.passwordHash(), editor.roles(), List.of("municipality:1482"));
+        try {
+            String before = GraphChecksum.of(neo4j);
+            typeName("kapad");
+            save();
+            waitForStatus("#status .message.error");
+            assertThat(browser.text("#status .message.error")).contains("Utanför din behörighet").contains("1482");
+            browser.screenshot("redigera-forbidden");
+            assertThat(GraphChecksum.of(neo4j)).isEqualTo(before);
+        } finally {
+            users.save(editor.username(), editor.passwordHash(), editor.roles(), List.of("municipality:1496"));
+        }
+    }
+
+    /** A party chosen by name joins; a new body is made on the page. */
+    @Test
+    void aPartyIsChosenByNameAndANewBodyIsMadeOnThePage() throws IOException {
+        openBody("web-skovde");
+        WebElement party = browser.driver().findElement(By.id("join-party"));
+        party.sendKeys("Töreboa");
+        click("#join-form button[type='submit']");
+        browser.waitFor("#join-party-problem");
+        assertThat(browser.text("#join-party-problem")).isEqualTo("Töreboa finns inte som kommun eller aktör; menade du Töreboda (1473)?");
+        party.clear();
+        party.sendKeys("Töreboda");
+        setDate("#join-from", "2026-02-01");
+        click("#join-form button[type='submit']");
+        waitForStatus("#status .message.notice");
+        assertThat(browser.text("#status")).isEqualTo("Sparat.");
+        assertThat(browser.text("#parties")).contains("Töreboda (1473)");
+        assertThat(rows(api.get("/api/bodies/web-skovde/state").json())).contains("1473 MEMBER 2026-02-01..");
+        browser.screenshot("redigera-party-by-name");
+
+        browser.open("redigera.html");
+        browser.waitFor("#new-body:not([hidden])");
+        click("#new-body");
+        browser.waitFor("#create-section:not([hidden])");
+        new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("new-form"))).selectByValue("ASSOCIATION");
+        browser.driver().findElement(By.id("new-name")).sendKeys("Web ny förening");
+        assertThat(browser.driver().findElement(By.id("new-id")).getDomProperty("value")).isEqualTo("web-ny-forening");
+        setDate("#new-from", "2026-03-01");
+        browser.driver().findElement(By.id("new-source")).sendKeys("beslut KS 2026-02");
+        browser.driver().findElement(By.id("new-party")).sendKeys("Skövde");
+        click("#new-party-add");
+        browser.driver().findElement(By.id("new-party")).sendKeys("Hjo (1497)");
+        click("#new-party-add");
+        assertThat(browser.text("#new-parties")).contains("Skövde (1496)").contains("Hjo (1497)");
+        browser.screenshot("redigera-new-body");
+        click("#create-submit");
+        browser.waitFor("#body-section:not([hidden])");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> browser.text("#body-heading").contains("web-ny-forening"));
+        assertThat(browser.driver().getCurrentUrl()).contains("id=web-ny-forening");
+        assertThat(rows(api.get("/api/bodies/web-ny-forening/state").json()))
+                .containsExactlyInAnyOrder("1496 MEMBER 2026-03-01..", "1497 MEMBER 2026-03-01..");
     }
 
     @Test

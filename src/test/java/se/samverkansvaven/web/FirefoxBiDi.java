@@ -233,6 +233,41 @@ final class FirefoxBiDi implements AutoCloseable {
         send("input.releaseActions", Map.of("context", context));
     }
 
+    /** The page printed to PDF on A4 (browsingContext.print), backgrounds included. */
+    byte[] pdf() {
+        String data = send("browsingContext.print", Map.of("context", context, "background", true,
+                "page", Map.of("width", 21.0, "height", 29.7))).path("data").asString();
+        return Base64.getDecoder().decode(data);
+    }
+
+    /**
+     * A new tab in a new user context (browser.createUserContext): no cookies, no storage, nothing of the earlier
+     * visits, as a colleague's browser opening a link. Returns its id; {@link #useContext} switches to it.
+     */
+    String freshContext() {
+        String userContext = send("browser.createUserContext", Map.of()).path("userContext").asString();
+        return send("browsingContext.create", Map.of("type", "tab", "userContext", userContext)).path("context").asString();
+    }
+
+    /** Closes a tab made by {@link #freshContext}. */
+    void closeContext(String id) {
+        send("browsingContext.close", Map.of("context", id));
+    }
+
+    /** The tab the following commands go to. */
+    String context() {
+        return context;
+    }
+
+    void useContext(String id) {
+        context = id;
+    }
+
+    /** The browser's back button. */
+    void back() {
+        send("browsingContext.traverseHistory", Map.of("context", context, "delta", -1));
+    }
+
     void setViewport(int width, int height) {
         send("browsingContext.setViewport", Map.of("context", context, "viewport", Map.of("width", width, "height", height)));
     }
@@ -259,11 +294,11 @@ final class FirefoxBiDi implements AutoCloseable {
 
     /**
      * Chromium logs a failed resource load as a console error; Firefox's BiDi log does not, so these stand in. The
-     * favicon is the browser's own request (the app has none, and Chromium does not log it either).
+     * favicon counts too: the app serves one.
      */
     private void response(JsonNode event) {
         int status = event.path("response").path("status").asInt();
-        if (status >= 400 && !URI.create(event.path("request").path("url").asString()).getPath().equals("/favicon.ico")) {
+        if (status >= 400) {
             problems.add("HTTP " + status + " for " + event.path("request").path("method").asString() + " "
                     + event.path("request").path("url").asString());
         }

@@ -61,7 +61,7 @@ class FirefoxBrowserTest {
         Files.createDirectories(SCREENSHOTS);
         firefox = FirefoxBiDi.start(FirefoxBiDi.findBinary().orElseThrow(), 1280, 800);
         open("index.html");
-        firefox.call("localStorage.setItem('samverkansvaven.asOf', arguments[0]); localStorage.setItem('samverkansvaven.lang', 'sv');", AS_OF);
+        firefox.call("localStorage.setItem('samverkansvaven.lang', 'sv');");
     }
 
     @AfterAll
@@ -144,11 +144,11 @@ class FirefoxBrowserTest {
         firefox.waitFor("#host-bars li");
         assertThat(firefox.call("return document.documentElement.lang").asString()).isEqualTo("sv");
         assertThat(firefox.text("h1")).isEqualTo("Värdkoncentration");
-        assertThat(firefox.text("nav a[href='karta.html']")).isEqualTo("Karta");
+        assertThat(firefox.text("nav a[href^='karta.html']")).isEqualTo("Karta");
         firefox.click("#lang-switch");
         waitForText("h1", "Host concentration");
         assertThat(firefox.call("return document.documentElement.lang").asString()).isEqualTo("en");
-        assertThat(firefox.text("nav a[href='karta.html']")).isEqualTo("Map");
+        assertThat(firefox.text("nav a[href^='karta.html']")).isEqualTo("Map");
         assertThat(firefox.text("label[for='scope-kind']")).isEqualTo("Scope");
         assertThat(firefox.text("#figures")).contains("Municipalities (N)");
 
@@ -200,8 +200,9 @@ class FirefoxBrowserTest {
                 .as("Skövde is the centre of the drawn web").isTrue();
     }
 
+    /** Opens the path on the test date (as a link with the date in it would). */
     private void open(String path) {
-        firefox.navigate("http://localhost:" + port + "/" + path);
+        firefox.navigate("http://localhost:" + port + "/" + WebAppExpectations.dated(path));
     }
 
     /** Lets pending fetches and rendering finish: no loading notice left on the page. */

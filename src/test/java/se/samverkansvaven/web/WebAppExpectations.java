@@ -17,26 +17,40 @@ import tools.jackson.databind.JsonNode;
  */
 final class WebAppExpectations {
 
-    /** The date every page analyses (stored in the browser's localStorage, like a user's choice). */
+    /** The date every page analyses, in every address the tests open (see {@link #dated}). */
     static final String AS_OF = "2026-11-21";
 
     /** A body of the illustrative bundle, for the edit page. */
     static final String ILLUSTRATIVE_BODY = "ill-avt-alkohol-tidaholm-hjo";
 
-    /** A page, the name of its screenshot, the element that shows it has loaded, and whether it marks illustrative data. */
-    record Page(String path, String name, String ready, boolean marksIllustrative) {}
+    /**
+     * A page, the name of its screenshot, the element that shows it has loaded, whether it marks illustrative data,
+     * and whether it has a graph, map or bar chart.
+     */
+    record Page(String path, String name, String ready, boolean marksIllustrative, boolean drawn) {}
 
     static final List<Page> PAGES = List.of(
-            new Page("index.html?code=1497", "min-samverkansvav", "#node-list li", true),
-            new Page("karta.html", "karta", "path.leaflet-interactive", true),
-            new Page("luckor.html?area=beredskap", "luckor", "#gap-table tbody tr", true),
-            new Page("vardkoncentration.html?scope=county:14", "vardkoncentration", "#host-bars li", true),
-            new Page("natverk.html", "natverk", "#pair-table tbody tr", true),
-            new Page("tidslinje.html?subject=1496", "tidslinje", "#summary p", true),
+            new Page("index.html?code=1497", "min-samverkansvav", "#node-list li", true, true),
+            new Page("karta.html", "karta", "path.leaflet-interactive", true, true),
+            new Page("luckor.html?area=beredskap", "luckor", "#gap-table tbody tr", true, true),
+            new Page("vardkoncentration.html?scope=county:14", "vardkoncentration", "#host-bars li", true, true),
+            new Page("natverk.html", "natverk", "#pair-table tbody tr", true, true),
+            new Page("mellanhander.html?scope=county:14", "mellanhander", "#broker-table tbody tr", true, false),
+            new Page("jamfor.html?a=1496&b=1497", "jamfor", "#compare-table tbody tr", true, false),
+            new Page("tidslinje.html?subject=1496", "tidslinje", "#summary p", true, true),
+            new Page("forandringar.html?from=2022-12-31&to=2023-01-01", "forandringar", "#diff-table tbody tr", true, false),
+            new Page("rapport.html?code=1496", "rapport", "#report-picture svg", true, false),
             // The audit trail may be empty in a fresh database: a table or the "no changes" notice.
-            new Page("andringar.html", "andringar", "#changes table, #status .message.notice", false),
-            new Page("redigera.html?id=" + ILLUSTRATIVE_BODY, "redigera", "#parties tbody tr", false),
-            new Page("sources.html", "kallor", "#sources tbody tr", true));
+            new Page("andringar.html", "andringar", "#changes-table, #status .message.notice", false, false),
+            // Read-only for a reader (the tests that edit log in: EditPageBrowserTest).
+            new Page("redigera.html?id=" + ILLUSTRATIVE_BODY, "redigera", "#view-parties tbody tr", true, false),
+            new Page("login.html", "login", "#login-form", false, false),
+            new Page("sources.html", "kallor", "#sources tbody tr", true, false));
+
+    /** The path with the test date, as the pages carry it in the address. */
+    static String dated(String path) {
+        return path + (path.contains("?") ? "&" : "?") + "asOf=" + AS_OF;
+    }
 
     /** The innermost elements that stick out to the right of the viewport, for the failure message. */
     static final String WIDER_THAN_VIEWPORT = """
