@@ -5,10 +5,13 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.exceptions.ClientException;
 import se.samverkansvaven.audit.ChangeLog;
 import se.samverkansvaven.database.GraphRevisions;
 import se.samverkansvaven.municipality.MunicipalityCodes;
@@ -58,10 +61,34 @@ public class BundleImporter {
             ImportReport report = rows(tables) > limits.rowsPerTransaction()
                     ? importLarge(session, tables, lastAttempt) : null;
             if (report == null) {
-                report = revisions.write(session, tx -> {
+                report = importInOneTransaction(session, tables, lastAttempt);
+            }
+            if (log.isDebugEnabled()) {
+                log.debug("Bundle loaded in {} ms: parse {} ms, then {}", (System.nanoTime() - start) / 1_000_000,
+                        (parsed - start) / 1_000_000, lastAttempt.get().millis);
+            }
+            return report;
+        }
+    }
+
+    /** A load whose transaction was refused for a body another writer created meanwhile is run again. */
+    private static final int CREATION_RACE_ATTEMPTS = 3;
+
+    /**
+     * Validates and writes in one write transaction, which first locks the stored bodies the bundle names, so
+     * two loads of one body run as if one came after the other. The lock's index look-up also waits for a
+     * transaction that is creating one of those bodies, so a body created meanwhile is found stored and
+     * replaced like any stored body (two identical loads both succeed and change nothing the second time).
+     * Should a CREATE still fail on the body_id constraint, the load runs again and finds the body stored.
+     */
+    private ImportReport importInOneTransaction(org.neo4j.driver.Session session, Map<BundleFile, CsvTable> tables,
+            AtomicReference<BundleWriter.Tally> lastAttempt) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                ImportReport report = revisions.write(session, tx -> {
                     var tally = new BundleWriter.Tally(); // per attempt: the driver may retry the whole function
                     lastAttempt.set(tally);
-                    var written = validateAndWrite(tx, tables, tally);
+                    var written = validateAndWrite(tx, tables, tally, false);
                     if (written.changedData()) {
                         bumpVersions(tx, written.bodyIds());
                         audit(tx, written.bodyIds());
@@ -70,13 +97,24 @@ public class BundleImporter {
                     return written.report();
                 });
                 lastAttempt.get().step("commit");
+                return report;
+            } catch (ClientException e) {
+                if (!isCreationRace(e) || attempt == CREATION_RACE_ATTEMPTS) {
+                    throw e;
+                }
+                log.info("A body this load creates was created meanwhile by another writer; loading again ({})",
+                        e.getMessage());
             }
-            if (log.isDebugEnabled()) {
-                log.debug("Bundle loaded in {} ms: parse {} ms, then {}", (System.nanoTime() - start) / 1_000_000,
-                        (parsed - start) / 1_000_000, lastAttempt.get().millis);
-            }
-            return report;
         }
+    }
+
+    /**
+     * Whether Neo4j refused a transaction because a node it created broke a uniqueness constraint: someone
+     * created the same body (or other keyed node) after the transaction had seen it missing.
+     */
+    public static boolean isCreationRace(Throwable e) {
+        return e instanceof ClientException client
+                && "Neo.ClientError.Schema.ConstraintValidationFailed".equals(client.code());
     }
 
     /**
@@ -234,26 +272,71 @@ public class BundleImporter {
      * @throws BundleRejectedException with every error found; the caller's transaction must then roll back
      */
     public ImportReport importInTransaction(TransactionContext tx, BundleFiles files) {
-        return validateAndWrite(tx, parse(files), new BundleWriter.Tally()).report();
+        return validateAndWrite(tx, parse(files), new BundleWriter.Tally(), false).report();
+    }
+
+    /**
+     * {@link #importInTransaction} for a bundle whose bodies must all be new (the editing API's creation): a
+     * body of it that is stored once its lock is taken (created by another writer after the caller looked) is
+     * refused with {@link CreatedMeanwhileException} rather than replaced.
+     */
+    public ImportReport createInTransaction(TransactionContext tx, BundleFiles files) {
+        return validateAndWrite(tx, parse(files), new BundleWriter.Tally(), true).report();
     }
 
     private record Written(ImportReport report, boolean changedData, List<String> bodyIds) {}
 
+    /** @param mustBeNew refuse the bundle when one of its bodies is stored */
     private Written validateAndWrite(TransactionContext tx, Map<BundleFile, CsvTable> tables,
-            BundleWriter.Tally tally) {
+            BundleWriter.Tally tally, boolean mustBeNew) {
         tally.step("start transaction");
+        writer.lockBodies(tx, namedBodies(tables));
+        tally.step("lock stored bodies");
         var reference = writer.readReference(tx);
         tally.step("read reference");
+        if (mustBeNew) {
+            List<String> stored = cells(tables.get(BundleFile.BODIES), 0).stream()
+                    .filter(reference.bodies()::containsKey).toList();
+            if (!stored.isEmpty()) {
+                throw new CreatedMeanwhileException(stored);
+            }
+        }
         var result = new BundleValidator(reference, codes).validate(tables);
         tally.step("validate");
         if (!result.errors().isEmpty()) {
             throw new BundleRejectedException(result.errors());
         }
-        long revision = writer.write(tx, result.bundle(), reference.bodies()::containsKey, tally);
+        ValidBundle bundle = result.bundle();
+        long revision = writer.write(tx, bundle, reference.bodies()::containsKey, tally);
         var report = new ImportReport(result.bundle().counts(), tally.nodesCreated, tally.relationshipsCreated,
                 tally.relationshipsDeleted, revision);
         return new Written(report, tally.changedData,
                 result.bundle().bodies().stream().map(ValidBundle.BodyRow::id).toList());
+    }
+
+    /**
+     * The ids of the bodies a bundle names as its own or as the ends of its links, sorted (the lock order).
+     * Raw cells, before validation: a misspelt id names no stored body and locks nothing.
+     */
+    private static List<String> namedBodies(Map<BundleFile, CsvTable> tables) {
+        Set<String> ids = cells(tables.get(BundleFile.BODIES), 0);
+        ids.addAll(cells(tables.get(BundleFile.LINKS), 0, 1));
+        return List.copyOf(ids);
+    }
+
+    /** The distinct non-empty values of these columns, sorted; none when the file is absent. */
+    private static Set<String> cells(CsvTable table, int... columns) {
+        Set<String> values = new TreeSet<>();
+        if (table != null) {
+            for (CsvTable.Row row : table.rows()) {
+                for (int column : columns) {
+                    if (row.get(column) != null) {
+                        values.add(row.get(column));
+                    }
+                }
+            }
+        }
+        return values;
     }
 
     /**

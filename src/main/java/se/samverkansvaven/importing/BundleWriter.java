@@ -52,6 +52,7 @@ final class BundleWriter {
     private final String existingLinks = CypherQueries.load("existing-links");
     private final String createLinks = CypherQueries.load("create-links");
     private final String mergeGoalRelations = CypherQueries.load("merge-goal-relations");
+    private final String lockBodies = CypherQueries.load("lock-bodies");
 
     /** Created and deleted counts summed over the statements of one import. */
     static final class Tally {
@@ -142,6 +143,19 @@ final class BundleWriter {
         tally.changedData = tally.nodesCreated + tally.relationshipsCreated + tally.relationshipsDeleted
                 + tally.rowsUpdated > 0;
         return GraphRevisions.bump(tx);
+    }
+
+    /**
+     * Takes the write lock of each stored body named, in the order given, before anything of theirs is read:
+     * two loads (or a load and an edit) of one body then run one after the other instead of both replacing
+     * the rows they read before the other committed. The look-up is a locking seek of the body_id index, so
+     * it also waits for a transaction that is creating one of these ids and then finds that body stored.
+     * Callers pass the ids sorted, so every writer takes the locks in one order.
+     */
+    void lockBodies(TransactionContext tx, List<String> sortedIds) {
+        for (List<String> batch : batches(sortedIds)) {
+            tx.run(lockBodies, Map.of("ids", batch)).consume();
+        }
     }
 
     /** Creates new bodies and updates stored ones, skipping those stored exactly so (properties and labels). */
