@@ -132,10 +132,10 @@ public class BundleImporter {
         timing.set(tally);
         ReferenceData reference = session.executeRead(writer::readReference);
         tally.step("read reference");
-        var result = new BundleValidator(reference, codes).validate(tables);
+        var result = new BundleValidator(reference, codes, limits.errorsReported()).validate(tables);
         tally.step("validate");
         if (!result.errors().isEmpty()) {
-            throw new BundleRejectedException(result.errors());
+            throw result.rejection();
         }
         ValidBundle bundle = result.bundle();
         if (bundle.bodies().stream().anyMatch(b -> reference.bodies().containsKey(b.id()))) {
@@ -301,10 +301,10 @@ public class BundleImporter {
                 throw new CreatedMeanwhileException(stored);
             }
         }
-        var result = new BundleValidator(reference, codes).validate(tables);
+        var result = new BundleValidator(reference, codes, limits.errorsReported()).validate(tables);
         tally.step("validate");
         if (!result.errors().isEmpty()) {
-            throw new BundleRejectedException(result.errors());
+            throw result.rejection();
         }
         ValidBundle bundle = result.bundle();
         long revision = writer.write(tx, bundle, reference.bodies()::containsKey, tally);
@@ -344,7 +344,8 @@ public class BundleImporter {
      * rules are checked: rules checked on a half-read file would report knock-on errors that mislead.
      */
     private Map<BundleFile, CsvTable> parse(BundleFiles files) {
-        List<BundleError> errors = new ArrayList<>();
+        var errors = new BundleErrors(limits.errorsReported(),
+                Comparator.comparing(BundleError::file).thenComparingInt(BundleError::line));
         Map<BundleFile, CsvTable> tables = new EnumMap<>(BundleFile.class);
         CsvReader reader = new CsvReader(errors, limits);
         for (var entry : files.files().entrySet()) {
@@ -369,8 +370,7 @@ public class BundleImporter {
             }
         }
         if (!errors.isEmpty()) {
-            errors.sort(Comparator.comparing(BundleError::file).thenComparingInt(BundleError::line));
-            throw new BundleRejectedException(errors);
+            throw errors.rejection();
         }
         return tables;
     }

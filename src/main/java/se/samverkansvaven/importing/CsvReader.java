@@ -19,10 +19,10 @@ import java.util.Map;
  */
 final class CsvReader {
 
-    private final List<BundleError> errors;
+    private final BundleErrors errors;
     private final InputLimits limits;
 
-    CsvReader(List<BundleError> errors, InputLimits limits) {
+    CsvReader(BundleErrors errors, InputLimits limits) {
         this.errors = errors;
         this.limits = limits;
     }
