@@ -17,3 +17,9 @@ CREATE CONSTRAINT user_username IF NOT EXISTS FOR (u:User) REQUIRE u.username IS
 CREATE CONSTRAINT change_id IF NOT EXISTS FOR (c:Change) REQUIRE c.id IS UNIQUE;
 CREATE INDEX change_entity IF NOT EXISTS FOR (c:Change) ON (c.entityId);
 CREATE INDEX change_at IF NOT EXISTS FOR (c:Change) ON (c.at);
+// Large loads (importing.StagedLoads, docs/data.md "Large bundles"): bodies, actors and goals staged under these
+// labels until the load publishes them in one transaction; a load in progress is a :StagedLoad.
+CREATE INDEX staged_body_id IF NOT EXISTS FOR (n:StagedBody) ON (n.id);
+CREATE INDEX staged_actor_id IF NOT EXISTS FOR (n:StagedActor) ON (n.id);
+CREATE INDEX staged_goal_id IF NOT EXISTS FOR (n:StagedGoal) ON (n.id);
+CREATE CONSTRAINT staged_load_id IF NOT EXISTS FOR (l:StagedLoad) REQUIRE l.id IS UNIQUE;

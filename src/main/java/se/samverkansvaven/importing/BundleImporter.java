@@ -41,11 +41,15 @@ public class BundleImporter {
 
     private final MunicipalityCodes codes;
 
-    BundleImporter(Driver driver, GraphRevisions revisions, InputLimits limits, MunicipalityCodes codes) {
+    private final StagedLoads stagedLoads;
+
+    BundleImporter(Driver driver, GraphRevisions revisions, InputLimits limits, MunicipalityCodes codes,
+            StagedLoads stagedLoads) {
         this.driver = driver;
         this.revisions = revisions;
         this.limits = limits;
         this.codes = codes;
+        this.stagedLoads = stagedLoads;
     }
 
     /**
@@ -120,11 +124,13 @@ public class BundleImporter {
     /**
      * A bundle too large for one transaction's state in the heap (more rows than
      * samverkansvaven.limits.rows-per-transaction), whose bodies are all new: validated completely first
-     * (against the reference read in a read transaction), then written in transactions of about that many
-     * party rows each, whole bodies per transaction; if any of them fails, the ones committed are undone
-     * (docs/data.md, "Large bundles", says what atomicity remains). Null when a bundle body is already
-     * stored: an update of stored bodies must see their stored rows in the transaction that replaces them,
-     * so it takes the one-transaction path.
+     * (against the reference read in a read transaction), then staged in transactions of about that many rows
+     * each, whole bodies per transaction, under labels no reader matches (StagedBody, StagedActor, StagedGoal),
+     * and made visible in one last transaction with the links, the updates of stored actors and goals and the
+     * audit entry. A failure removes what was staged; a load that dies is removed at the next start
+     * ({@link StagedLoads}). docs/data.md, "Large bundles". Null when a bundle body is already stored: an
+     * update of stored bodies must see their stored rows in the transaction that replaces them, so it takes
+     * the one-transaction path.
      */
     private ImportReport importLarge(org.neo4j.driver.Session session, Map<BundleFile, CsvTable> tables,
             AtomicReference<BundleWriter.Tally> timing) {
@@ -149,18 +155,24 @@ public class BundleImporter {
         List<ValidBundle.GoalRow> newGoals = new ArrayList<>();
         List<ValidBundle.GoalRow> storedGoals = new ArrayList<>();
         bundle.goals().forEach(g -> (reference.goals().contains(g.id()) ? storedGoals : newGoals).add(g));
+        List<String> ids = bundle.bodies().stream().map(ValidBundle.BodyRow::id).toList();
 
-        List<String> written = new ArrayList<>();
+        String loadId = stagedLoads.begin(CurrentUser.auditName(), ids.size());
+        log.info("Large load {}: {} bodies and {} rows validated; staging them in transactions of about {} rows",
+                loadId, ids.size(), bundle.parties().size() + bundle.conveners().size(), limits.rowsPerTransaction());
         try {
             // 1. New actors and goals, which party rows and body goals point at.
-            revisions.write(session, tx -> writer.write(tx, part(bundle, List.of(), List.of(), List.of(), newActors,
-                    newGoals, List.of(), List.of()), id -> false, tally));
+            session.executeWriteWithoutResult(tx -> {
+                writer.stageActorsAndGoals(tx, newActors, newGoals, loadId, tally);
+                stagedLoads.heartbeat(tx, loadId, 0);
+            });
             tally.step("actors and goals");
             // 2. The bodies, with their party rows, areas, goals and seats, in slices of whole bodies.
             Map<String, List<ValidBundle.PartyRow>> partiesByBody = byBody(bundle.parties());
             Map<String, List<ValidBundle.PartyRow>> convenersByBody = byBody(bundle.conveners());
             List<ValidBundle.BodyRow> slice = new ArrayList<>();
             int sliceRows = 0;
+            int staged = 0;
             for (int i = 0; i < bundle.bodies().size(); i++) {
                 ValidBundle.BodyRow body = bundle.bodies().get(i);
                 slice.add(body);
@@ -174,62 +186,69 @@ public class BundleImporter {
                         parties.addAll(partiesByBody.getOrDefault(b.id(), List.of()));
                         conveners.addAll(convenersByBody.getOrDefault(b.id(), List.of()));
                     });
-                    List<String> ids = bodies.stream().map(ValidBundle.BodyRow::id).toList();
-                    revisions.write(session, tx -> {
-                        writer.write(tx, part(bundle, bodies, parties, conveners, List.of(), List.of(), List.of(),
-                                List.of()), id -> false, tally);
-                        bumpVersions(tx, ids);
-                        tally.step("bodies: versions");
-                        return null;
+                    int stagedAfter = staged + bodies.size();
+                    session.executeWriteWithoutResult(tx -> {
+                        writer.stageBodies(tx, part(bundle, bodies, parties, conveners, List.of(), List.of(), List.of(),
+                                List.of()), loadId, tally);
+                        stagedLoads.heartbeat(tx, loadId, stagedAfter);
                     });
                     tally.step("bodies: commit"); // the store and index writes happen here, not in the statements
-                    written.addAll(ids);
+                    staged = stagedAfter;
+                    log.info("Large load {}: {} of {} bodies staged", loadId, staged, ids.size());
                     slice.clear();
                     sliceRows = 0;
                 }
             }
             tally.step("bodies in slices");
-            // 3. Stored actors and goals the bundle updates, links and goal relations, and the audit entry.
-            List<String> ids = bundle.bodies().stream().map(ValidBundle.BodyRow::id).toList();
+            // 3. One transaction makes it all visible, with the stored actors and goals the bundle updates, the
+            // links, the goal relations and the audit entry; before it commits, no reader sees any of the load.
             long revision = revisions.write(session, tx -> {
+                writer.publish(tx, bundle, newActors, newGoals, loadId, tally);
                 long r = writer.write(tx, part(bundle, List.of(), List.of(), List.of(), storedActors, storedGoals,
                         bundle.links(), bundle.goalRelations()), id -> false, tally);
                 audit(tx, ids);
+                stagedLoads.finish(tx, loadId);
                 return r;
             });
-            tally.step("links, goal relations and audit");
+            tally.step("publish, links, goal relations and audit");
+            log.info("Large load {}: published {} bodies", loadId, ids.size());
             return new ImportReport(bundle.counts(), tally.nodesCreated, tally.relationshipsCreated,
                     tally.relationshipsDeleted, revision);
         } catch (RuntimeException e) {
-            undo(session, written, newActors, newGoals, e);
+            discard(loadId, e);
+            List<String> createdMeanwhile = isCreationRace(e) ? stored(session, ids) : List.of();
+            if (!createdMeanwhile.isEmpty()) {
+                throw new CreatedMeanwhileException(createdMeanwhile, "The bundle's "
+                        + (createdMeanwhile.size() == 1 ? "body " : "bodies ") + String.join(", ", createdMeanwhile
+                        .subList(0, Math.min(20, createdMeanwhile.size()))) + (createdMeanwhile.size() > 20 ? ", …" : "")
+                        + " were created by another load or edit while this large load ran; nothing of it was "
+                        + "loaded. Load it again to replace them.", e);
+            }
             throw e;
         }
     }
 
-    /** Removes what a failed large load committed: its bodies (with their rows), new actors and goals. */
-    private void undo(org.neo4j.driver.Session session, List<String> bodyIds, List<ValidBundle.ActorRow> actors,
-            List<ValidBundle.GoalRow> goals, RuntimeException cause) {
+    /** Removes what a failed large load staged; what cannot be removed now is removed at the next start. */
+    private void discard(String loadId, RuntimeException cause) {
         try {
-            deleteInBatches(session, "UNWIND $ids AS id MATCH (b:Body {id: id}) DETACH DELETE b", bodyIds);
-            deleteInBatches(session, "UNWIND $ids AS id MATCH (a:Actor {id: id}) DETACH DELETE a",
-                    actors.stream().map(ValidBundle.ActorRow::id).toList());
-            deleteInBatches(session, "UNWIND $ids AS id MATCH (g:Goal {id: id}) DETACH DELETE g",
-                    goals.stream().map(ValidBundle.GoalRow::id).toList());
-            revisions.write(session, GraphRevisions::bump); // analyses cached on the partly loaded graph are stale
-            log.warn("A large bundle load failed after {} bodies were written; they were removed again", bodyIds.size());
-        } catch (RuntimeException undoFailed) {
-            cause.addSuppressed(undoFailed);
-            log.error("A large bundle load failed and undoing it failed too: {} bodies of the bundle may be left "
-                    + "in the database (ids from {})", bodyIds.size(), bodyIds.isEmpty() ? "-" : bodyIds.getFirst(),
-                    undoFailed);
+            stagedLoads.discard(loadId);
+            log.warn("Large load {} failed; what it staged was removed, the graph is as before", loadId);
+        } catch (RuntimeException discardFailed) {
+            cause.addSuppressed(discardFailed);
+            log.error("Large load {} failed and removing what it staged failed too; no reader sees it, and it is "
+                    + "removed at the next start", loadId, discardFailed);
         }
     }
 
-    private void deleteInBatches(org.neo4j.driver.Session session, String query, List<String> ids) {
+    /** Which of these body ids are stored (visible) bodies. */
+    private static List<String> stored(org.neo4j.driver.Session session, List<String> ids) {
+        List<String> stored = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += BundleWriter.BATCH) {
             List<String> batch = ids.subList(from, Math.min(ids.size(), from + BundleWriter.BATCH));
-            revisions.writeWithoutResult(session, tx -> tx.run(query, Map.of("ids", batch)).consume());
+            stored.addAll(session.executeRead(tx -> tx.run("MATCH (b:Body) WHERE b.id IN $ids RETURN b.id AS id",
+                    Map.of("ids", batch)).list(r -> r.get("id").asString())));
         }
+        return stored;
     }
 
     private static ValidBundle part(ValidBundle bundle, List<ValidBundle.BodyRow> bodies,

@@ -53,6 +53,13 @@ final class BundleWriter {
     private final String createLinks = CypherQueries.load("create-links");
     private final String mergeGoalRelations = CypherQueries.load("merge-goal-relations");
     private final String lockBodies = CypherQueries.load("lock-bodies");
+    private final String stageNodes = CypherQueries.load("staged/stage-nodes");
+    private final String stagePartyTo = CypherQueries.load("staged/stage-party-to");
+    private final String stageConvenes = CypherQueries.load("staged/stage-convenes");
+    private final String stageBodyRelations = CypherQueries.load("staged/stage-body-relations");
+    private final String publishBodies = CypherQueries.load("staged/publish-bodies");
+    private final String publishActors = CypherQueries.load("staged/publish-actors");
+    private final String publishGoals = CypherQueries.load("staged/publish-goals");
 
     /** Created and deleted counts summed over the statements of one import. */
     static final class Tally {
@@ -156,6 +163,86 @@ final class BundleWriter {
         for (List<String> batch : batches(sortedIds)) {
             tx.run(lockBodies, Map.of("ids", batch)).consume();
         }
+    }
+
+    // ---- Large loads (docs/data.md, "Large bundles"): written staged, made visible in one last transaction ----
+
+    /** Creates a large load's new actors and goals under StagedActor and StagedGoal. */
+    void stageActorsAndGoals(TransactionContext tx, List<ValidBundle.ActorRow> actors, List<ValidBundle.GoalRow> goals,
+            String loadId, Tally tally) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        actors.forEach(a -> rows.add(row("label", "StagedActor", "props", present(props("id", a.id(),
+                "kind", a.kind().name(), "name", a.name(), "source", a.source(),
+                "illustrative", illustrative(a.source()), "loadId", loadId)))));
+        goals.forEach(g -> rows.add(row("label", "StagedGoal", "props", present(props("id", g.id(), "name", g.name(),
+                "source", g.source(), "illustrative", illustrative(g.source()), "loadId", loadId)))));
+        run(tx, stageNodes, rows, tally);
+    }
+
+    /**
+     * Creates bodies of a large load under StagedBody (version 1, as a load gives a new body), with their party
+     * rows, conveners, areas, goals and seat: relationships of their final types, which no reader follows
+     * since every query reaches bodies through the Body label.
+     */
+    void stageBodies(TransactionContext tx, ValidBundle bundle, String loadId, Tally tally) {
+        List<Map<String, Object>> bodies = new ArrayList<>();
+        List<Map<String, Object>> relations = new ArrayList<>();
+        for (BodyRow body : bundle.bodies()) {
+            Map<String, Object> props = bodyRow(body);
+            props.keySet().removeAll(List.of("label", "staleLabels"));
+            props.put("version", 1L);
+            props.put("loadId", loadId);
+            bodies.add(row("label", "StagedBody", "props", present(props)));
+            List<String> areas = bundle.areasByBody().getOrDefault(body.id(), List.of());
+            List<String> goals = bundle.goalsByBody().getOrDefault(body.id(), List.of());
+            if (!areas.isEmpty() || !goals.isEmpty() || body.seatCode() != null) {
+                relations.add(row("id", body.id(), "areas", areas, "goals", goals, "seat", body.seatCode()));
+            }
+        }
+        run(tx, stageNodes, bodies, tally);
+        tally.step("bodies: create");
+        runStaged(tx, stagePartyTo, loadId, bundle.parties().stream().map(p -> {
+            Map<String, Object> row = row("body", p.bodyId(), "party", p.party(), "kind", p.kind().name());
+            row.putAll(props("role", p.role().name(), "validFrom", p.validFrom(), "validTo", p.validTo(),
+                    "representative", p.representative(), "source", p.source(), "illustrative", illustrative(p.source())));
+            return row;
+        }).toList(), tally);
+        runStaged(tx, stageConvenes, loadId, bundle.conveners().stream().map(p -> row("body", p.bodyId(),
+                "party", p.party(), "kind", p.kind().name(), "validFrom", p.validFrom(), "validTo", p.validTo(),
+                "source", p.source(), "illustrative", illustrative(p.source()))).toList(), tally);
+        tally.step("party rows: create");
+        runStaged(tx, stageBodyRelations, loadId, relations, tally);
+        tally.step("areas, goals and seats");
+    }
+
+    /**
+     * Makes what a large load staged visible, inside the caller's last transaction: bodies become Body with
+     * their form's label, actors Actor, goals Goal. Until this commits, no reader sees any of it.
+     */
+    void publish(TransactionContext tx, ValidBundle bundle, List<ValidBundle.ActorRow> newActors,
+            List<ValidBundle.GoalRow> newGoals, String loadId, Tally tally) {
+        runStaged(tx, publishBodies, loadId, bundle.bodies().stream()
+                .map(b -> row("id", b.id(), "label", b.form().label())).toList(), tally);
+        for (List<String> batch : batches(newActors.stream().map(ValidBundle.ActorRow::id).toList())) {
+            tx.run(publishActors, Map.of("ids", batch, "loadId", loadId)).consume();
+        }
+        for (List<String> batch : batches(newGoals.stream().map(ValidBundle.GoalRow::id).toList())) {
+            tx.run(publishGoals, Map.of("ids", batch, "loadId", loadId)).consume();
+        }
+        tally.step("publish");
+    }
+
+    private static void runStaged(TransactionContext tx, String query, String loadId, List<Map<String, Object>> rows,
+            Tally tally) {
+        for (List<Map<String, Object>> batch : batches(rows)) {
+            tally.add(tx.run(query, Map.of("rows", batch, "loadId", loadId)).consume().counters());
+        }
+    }
+
+    /** The map without its null values, for {@code SET n = map} (which refuses nulls in a CREATE). */
+    private static Map<String, Object> present(Map<String, Object> map) {
+        map.values().removeIf(java.util.Objects::isNull);
+        return map;
     }
 
     /** Creates new bodies and updates stored ones, skipping those stored exactly so (properties and labels). */

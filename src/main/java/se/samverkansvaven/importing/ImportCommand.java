@@ -56,6 +56,9 @@ class ImportCommand implements Command {
                         + e.errors().size() + " are listed: samverkansvaven.limits.errors-reported)");
             }
             return 1;
+        } catch (CreatedMeanwhileException e) {
+            err.println("import: " + e.getMessage());
+            return 1;
         } catch (IOException e) {
             err.println("import: cannot read " + path + ": " + e.getMessage());
             return 1;

@@ -49,6 +49,15 @@ class ImportController {
                 "revision", report.revision()));
     }
 
+    /** A large load whose bodies another writer created while it was staged: nothing loaded, 409. */
+    @ExceptionHandler(CreatedMeanwhileException.class)
+    ResponseEntity<ProblemDetail> createdMeanwhile(CreatedMeanwhileException e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Created meanwhile");
+        problem.setProperty("bodies", e.ids());
+        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
     @ExceptionHandler(BundleRejectedException.class)
     ResponseEntity<ProblemDetail> rejected(BundleRejectedException e) {
         var problem = e.toProblem("The bundle was not loaded", "loaded");

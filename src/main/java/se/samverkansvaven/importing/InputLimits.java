@@ -19,11 +19,14 @@ import org.springframework.util.unit.DataSize;
  * @param zipEntries most entries in one zipped bundle (folders and macOS metadata included); a bundle has 9
  *        files at most
  * @param errorsReported most errors listed in a refusal (the first in file and line order); the rest are counted
+ * @param abandonedLoadAfter on a Neo4j server, a large load whose last transaction is older than this is taken as
+ *        abandoned and what it staged is removed (on the embedded database every unfinished load is, at start)
  */
 @ConfigurationProperties("samverkansvaven.limits")
 public record InputLimits(@DefaultValue("2000") int fieldLength, @DefaultValue("1000000") int rowsPerFile,
                           @DefaultValue("100000") int rowsPerTransaction, DataSize unzippedSize,
-                          @DefaultValue("64") int zipEntries, @DefaultValue("1000") int errorsReported) {
+                          @DefaultValue("64") int zipEntries, @DefaultValue("1000") int errorsReported,
+                          @DefaultValue("15m") java.time.Duration abandonedLoadAfter) {
 
     /**
      * The budget per row behind the default unzipped size: the longest average row of the shipped bundles is

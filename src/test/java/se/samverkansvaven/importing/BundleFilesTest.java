@@ -25,15 +25,15 @@ import org.springframework.util.unit.DataSize;
  */
 class BundleFilesTest {
 
-    private static final InputLimits ONE_MB = new InputLimits(2000, 1_000_000, 100_000, DataSize.ofMegabytes(1), 64, 1000);
+    private static final InputLimits ONE_MB = new InputLimits(2000, 1_000_000, 100_000, DataSize.ofMegabytes(1), 64, 1000, java.time.Duration.ofMinutes(15));
 
     @TempDir
     Path dir;
 
     @Test
     void theDefaultUnzippedSizeIs512BytesPerRowOfTheRowLimit() {
-        assertThat(new InputLimits(2000, 1_000_000, 100_000, null, 64, 1000).unzippedBytes()).isEqualTo(512_000_000L);
-        assertThat(new InputLimits(2000, 3_000_000, 100_000, null, 64, 1000).unzippedBytes()).isEqualTo(1_536_000_000L);
+        assertThat(new InputLimits(2000, 1_000_000, 100_000, null, 64, 1000, java.time.Duration.ofMinutes(15)).unzippedBytes()).isEqualTo(512_000_000L);
+        assertThat(new InputLimits(2000, 3_000_000, 100_000, null, 64, 1000, java.time.Duration.ofMinutes(15)).unzippedBytes()).isEqualTo(1_536_000_000L);
         assertThat(ONE_MB.unzippedBytes()).isEqualTo(1024 * 1024);
     }
 

@@ -3,6 +3,8 @@ package se.samverkansvaven.importing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +47,8 @@ class LargeBundleTest {
     void municipalitiesAndNoBodies() {
         try (var session = driver.session()) {
             session.executeWriteWithoutResult(tx -> {
-                tx.run("MATCH (n) WHERE n:Body OR n:Actor DETACH DELETE n").consume();
+                tx.run("MATCH (n) WHERE n:Body OR n:Actor OR n:StagedBody OR n:StagedActor OR n:StagedLoad DETACH DELETE n")
+                        .consume();
                 tx.run("UNWIND ['100001', '100002', '100003'] AS code MERGE (m:Municipality {code: code}) "
                         + "SET m.name = 'Kommun ' + code, m.countyCode = '10', m.lat = 57.0, m.lon = 14.0").consume();
             });
@@ -78,6 +81,72 @@ class LargeBundleTest {
         } finally {
             run("DROP CONSTRAINT test_body_name IF EXISTS");
         }
+    }
+
+    /**
+     * 150 federations of two members each, written in 150 transactions (rows-per-transaction is 3 here), while
+     * a reader counts bodies and party rows over and over: it sees none of them or all of them, never a part
+     * (before staging, each slice was visible on commit). The reader must also have looked while the load was
+     * staging, or the test proves nothing.
+     */
+    @Test
+    void readersSeeALargeLoadWholeOrNotAtAll() throws Exception {
+        int n = 150;
+        var bodies = new StringBuilder("id,form,name,sector,level,governance,seat_code,valid_from,valid_to,source\n");
+        var parties = new StringBuilder("body_id,party,role,valid_from,valid_to,representative,source\n");
+        for (int i = 0; i < n; i++) {
+            bodies.append("big-").append(i).append(",FEDERATION,Förbund ").append(i).append(",,,,100001,,,s\n");
+            parties.append("big-").append(i).append(",100001,MEMBER,,,,s\n");
+            parties.append("big-").append(i).append(",100002,MEMBER,,,,s\n");
+        }
+        BundleFiles bundle = TestBundle.empty().file("bodies.csv", bodies.toString())
+                .file("parties.csv", parties.toString()).file("actors.csv", ACTORS).toFiles();
+        var api = new ApiClient(port);
+        List<Long> bodiesSeen = new ArrayList<>();
+        List<Long> rowsSeen = new ArrayList<>();
+        List<Integer> apiSeen = new ArrayList<>();
+        boolean stagingSeen = false;
+        try (var pool = java.util.concurrent.Executors.newSingleThreadExecutor()) {
+            var load = pool.submit(() -> importer.importBundle(bundle));
+            while (!load.isDone()) {
+                boolean staging = count("MATCH (b:StagedBody) RETURN count(b)") > 0;
+                long visible = count("MATCH (b:Body) WHERE b.id STARTS WITH 'big-' RETURN count(b)");
+                stagingSeen |= staging && visible == 0;
+                bodiesSeen.add(visible);
+                rowsSeen.add(count("MATCH (:Municipality)-[r:PARTY_TO]->(:Body) RETURN count(r)"));
+                apiSeen.add(api.get("/api/municipalities/100001").json().get("bodies").size());
+            }
+            load.get();
+        }
+        // Each read on its own: the three are separate transactions, so one may come before the last commit and
+        // the next after it.
+        assertThat(bodiesSeen).as("bodies readers saw during the load").isNotEmpty().allSatisfy(v -> assertThat(v).isIn(0L, (long) n));
+        assertThat(rowsSeen).as("party rows readers saw").allSatisfy(v -> assertThat(v).isIn(0L, 2L * n));
+        assertThat(apiSeen).as("bodies of 100001 in the API").allSatisfy(v -> assertThat(v).isIn(0, n));
+        assertThat(stagingSeen).as("a reader looked while the load was staged").isTrue();
+        assertThat(count("MATCH (b:Body) WHERE b.id STARTS WITH 'big-' RETURN count(b)")).isEqualTo(n);
+        assertThat(count("MATCH (n) WHERE n:StagedBody OR n:StagedActor OR n:StagedGoal OR n:StagedLoad RETURN count(n)"))
+                .isZero();
+    }
+
+    /** What a load killed before publishing left (written here by hand) is gone after the start-up clean-up. */
+    @Test
+    void whatAKilledLoadStagedIsRemovedAtTheNextStart(@Autowired StagedLoads stagedLoads) {
+        String before = GraphChecksum.of(driver);
+        String loadId = stagedLoads.begin("test", 2);
+        run("""
+                MATCH (m:Municipality {code: '100001'})
+                CREATE (b:StagedBody {id: 'killed-1', form: 'FEDERATION', name: 'Halvladdad', loadId: '%1$s'}),
+                       (a:StagedActor {id: 'killed-actor', kind: 'REGION', name: 'R', loadId: '%1$s'}),
+                       (m)-[:PARTY_TO {role: 'MEMBER'}]->(b), (b)-[:SEATED_IN]->(m), (a)-[:PARTY_TO {role: 'MEMBER'}]->(b)
+                """.formatted(loadId));
+        // An orphan: a removal cut short after the load's node was deleted.
+        run("CREATE (:StagedBody {id: 'killed-2', form: 'FEDERATION', name: 'Föräldralös', loadId: 'gone'})");
+        assertThat(GraphChecksum.of(driver)).isNotEqualTo(before);
+
+        stagedLoads.afterPropertiesSet();
+
+        assertThat(GraphChecksum.of(driver)).isEqualTo(before);
     }
 
     @Test
