@@ -54,8 +54,14 @@ final class BundleWriter {
     private final String mergeGoalRelations = CypherQueries.load("merge-goal-relations");
     private final String lockBodies = CypherQueries.load("lock-bodies");
     private final String stageNodes = CypherQueries.load("staged/stage-nodes");
-    private final String stagePartyTo = CypherQueries.load("staged/stage-party-to");
-    private final String stageConvenes = CypherQueries.load("staged/stage-convenes");
+    private final Map<PartyKind, String> stagePartyTo = new EnumMap<>(Map.of(
+            PartyKind.MUNICIPALITY, CypherQueries.load("staged/stage-party-to-municipality"),
+            PartyKind.ACTOR, CypherQueries.load("staged/stage-party-to-actor"),
+            PartyKind.BODY, CypherQueries.load("staged/stage-party-to-body")));
+    private final Map<PartyKind, String> stageConvenes = new EnumMap<>(Map.of(
+            PartyKind.MUNICIPALITY, CypherQueries.load("staged/stage-convenes-municipality"),
+            PartyKind.ACTOR, CypherQueries.load("staged/stage-convenes-actor"),
+            PartyKind.BODY, CypherQueries.load("staged/stage-convenes-body")));
     private final String stageBodyRelations = CypherQueries.load("staged/stage-body-relations");
     private final String publishBodies = CypherQueries.load("staged/publish-bodies");
     private final String publishActors = CypherQueries.load("staged/publish-actors");
@@ -201,15 +207,20 @@ final class BundleWriter {
         }
         run(tx, stageNodes, bodies, tally);
         tally.step("bodies: create");
-        runStaged(tx, stagePartyTo, loadId, bundle.parties().stream().map(p -> {
-            Map<String, Object> row = row("body", p.bodyId(), "party", p.party(), "kind", p.kind().name());
-            row.putAll(props("role", p.role().name(), "validFrom", p.validFrom(), "validTo", p.validTo(),
+        Map<PartyKind, List<Map<String, Object>>> partyRows = new EnumMap<>(PartyKind.class);
+        for (PartyRow p : bundle.parties()) {
+            partyRows.computeIfAbsent(p.kind(), k -> new ArrayList<>()).add(row("body", p.bodyId(), "party", p.party(),
+                    "role", p.role().name(), "validFrom", p.validFrom(), "validTo", p.validTo(),
                     "representative", p.representative(), "source", p.source(), "illustrative", illustrative(p.source())));
-            return row;
-        }).toList(), tally);
-        runStaged(tx, stageConvenes, loadId, bundle.conveners().stream().map(p -> row("body", p.bodyId(),
-                "party", p.party(), "kind", p.kind().name(), "validFrom", p.validFrom(), "validTo", p.validTo(),
-                "source", p.source(), "illustrative", illustrative(p.source()))).toList(), tally);
+        }
+        Map<PartyKind, List<Map<String, Object>>> convenerRows = new EnumMap<>(PartyKind.class);
+        for (PartyRow p : bundle.conveners()) {
+            convenerRows.computeIfAbsent(p.kind(), k -> new ArrayList<>()).add(row("body", p.bodyId(), "party", p.party(),
+                    "validFrom", p.validFrom(), "validTo", p.validTo(), "source", p.source(),
+                    "illustrative", illustrative(p.source())));
+        }
+        partyRows.forEach((kind, rows) -> runStaged(tx, stagePartyTo.get(kind), loadId, rows, tally));
+        convenerRows.forEach((kind, rows) -> runStaged(tx, stageConvenes.get(kind), loadId, rows, tally));
         tally.step("party rows: create");
         runStaged(tx, stageBodyRelations, loadId, relations, tally);
         tally.step("areas, goals and seats");
