@@ -37,11 +37,13 @@ public class SnapshotDiffer {
     private final SnapshotReader reader;
     private final AppVersion version;
     private final Clock clock;
+    private final boolean neutralise;
 
-    SnapshotDiffer(SnapshotReader reader, AppVersion version) {
+    SnapshotDiffer(SnapshotReader reader, AppVersion version, ExportProperties properties) {
         this.reader = reader;
         this.version = version;
         this.clock = Clock.systemUTC();
+        this.neutralise = !properties.rawCsvCells();
     }
 
     public SnapshotDiff diff(LocalDate from, LocalDate to, SnapshotFilter filter) {
@@ -189,7 +191,7 @@ public class SnapshotDiffer {
     }
 
     public RenderedDiff render(SnapshotDiff diff, SnapshotFilter filter, DiffFormat format) {
-        byte[] content = format == DiffFormat.JSON ? JSON.writeValueAsBytes(diff) : csv(diff);
+        byte[] content = format == DiffFormat.JSON ? JSON.writeValueAsBytes(diff) : csv(diff, neutralise);
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("generator", "Samverkansväven");
         meta.put("appVersion", version.version());
@@ -197,6 +199,9 @@ public class SnapshotDiffer {
         meta.put("format", "diff-" + format.name().toLowerCase());
         meta.put("from", diff.from().toString());
         meta.put("to", diff.to().toString());
+        if (format == DiffFormat.CSV) {
+            meta.put(ExportMetadata.NEUTRALISED_CELLS, neutralise);
+        }
         meta.put("filters", filter.describe());
         Map<String, Object> counts = new LinkedHashMap<>();
         counts.put("bodiesStarted", diff.bodiesStarted().size());
@@ -221,7 +226,7 @@ public class SnapshotDiffer {
      * ROLE_CHANGED, LINK_MADE or LINK_ENDED; for links body and party are the two networks and after (or
      * before) the link kind; several hosts are joined with ';'.
      */
-    private static byte[] csv(SnapshotDiff diff) {
+    private static byte[] csv(SnapshotDiff diff, boolean neutralise) {
         List<List<Object>> rows = new ArrayList<>();
         diff.bodiesStarted().forEach(b -> rows.add(row("BODY_STARTED", b.body(), b.name(), b.form(), null, null,
                 null, null, b.illustrative())));
@@ -240,7 +245,7 @@ public class SnapshotDiffer {
         diff.linksEnded().forEach(l -> rows.add(row("LINK_ENDED", l.a(), null, null, l.b(), null, l.kind(), null,
                 l.illustrative())));
         try {
-            return Csv.table(CSV_HEADER, rows);
+            return Csv.table(CSV_HEADER, rows, neutralise);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

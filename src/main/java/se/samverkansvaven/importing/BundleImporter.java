@@ -31,6 +31,9 @@ public class BundleImporter {
     /** The metadata entry of a bundle exported by the app (docs/exports.md); the loader skips it. */
     static final String METADATA = "metadata.json";
 
+    private static final tools.jackson.databind.json.JsonMapper METADATA_READER =
+            tools.jackson.databind.json.JsonMapper.builder().build();
+
     private final Driver driver;
     private final GraphRevisions revisions;
     private final BundleWriter writer = new BundleWriter();
@@ -359,6 +362,28 @@ public class BundleImporter {
     }
 
     /**
+     * Whether the bundle's metadata.json (an exported bundle's) says its cells were neutralised against formula
+     * injection ({@code "neutralisedCells": true}, docs/exports.md). A metadata.json that is no JSON object is
+     * an error: it would otherwise decide silently how every cell is read.
+     */
+    private static boolean neutralisedCells(byte[] metadata, BundleErrors errors) {
+        if (metadata == null) {
+            return false;
+        }
+        try {
+            var json = METADATA_READER.readTree(metadata);
+            if (!json.isObject()) {
+                throw new IllegalArgumentException("not a JSON object");
+            }
+            return json.path("neutralisedCells").asBoolean(false);
+        } catch (RuntimeException e) {
+            errors.add(new BundleError(METADATA, 0, null, "metadata.json is not the JSON object an exported bundle "
+                    + "carries (" + e.getMessage() + "); remove it or restore the exported one"));
+            return false;
+        }
+    }
+
+    /**
      * File names, required files, encoding, CSV syntax and headers. Errors here stop the import before the
      * rules are checked: rules checked on a half-read file would report knock-on errors that mislead.
      */
@@ -366,7 +391,7 @@ public class BundleImporter {
         var errors = new BundleErrors(limits.errorsReported(),
                 Comparator.comparing(BundleError::file).thenComparingInt(BundleError::line));
         Map<BundleFile, CsvTable> tables = new EnumMap<>(BundleFile.class);
-        CsvReader reader = new CsvReader(errors, limits);
+        CsvReader reader = new CsvReader(errors, limits, neutralisedCells(files.files().get(METADATA), errors));
         for (var entry : files.files().entrySet()) {
             if (entry.getKey().equals(METADATA)) {
                 continue; // what an exported bundle says about itself; nothing to load
