@@ -63,6 +63,19 @@ class ApiExceptionHandler {
                 + " (spring.servlet.multipart.max-file-size); nothing was loaded. Split the bundle.");
     }
 
+    /**
+     * A multipart request that cannot be parsed (no boundary, cut short): the client's error, not the server's.
+     * Parsed before any controller is chosen, so only advice like this one sees it.
+     */
+    @ExceptionHandler
+    ProblemDetail badMultipart(org.springframework.web.multipart.MultipartException e) {
+        Throwable cause = e.getMostSpecificCause();
+        return problem(HttpStatus.BAD_REQUEST, "Malformed upload", "The request is not a well-formed "
+                + "multipart/form-data upload (" + (cause.getMessage() == null ? cause.getClass().getSimpleName()
+                : cause.getMessage()) + "); send the bundle as a zip file in the multipart field 'file'. "
+                + "Nothing was loaded.");
+    }
+
     @ExceptionHandler({ServiceUnavailableException.class, SessionExpiredException.class,
             DataAccessResourceFailureException.class})
     ProblemDetail databaseDown(Exception e) {

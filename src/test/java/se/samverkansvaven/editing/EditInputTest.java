@@ -93,6 +93,39 @@ class EditInputTest {
         assertThat(GraphChecksum.of(driver)).isEqualTo(before);
     }
 
+    /**
+     * Requests the controllers never see, because they are not what the endpoint takes: each is a 4xx with a
+     * problem body naming what is wrong, and nothing changes.
+     */
+    @Test
+    void malformedRequestsToTheWritingEndpointsAre4xxProblemBodies() {
+        var api = editing.api;
+        String before = GraphChecksum.of(driver);
+        record Probe(String method, String path, String contentType, byte[] body, int status) {}
+        byte[] brokenMultipart = "--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"b.zip\"\r\n\r\nPK"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        List<Probe> probes = List.of(
+                new Probe("POST", "/api/bodies", "application/json", "{\"body\": {".getBytes(), 400),
+                new Probe("POST", "/api/bodies", "application/json", "[1, 2]".getBytes(), 400),
+                new Probe("PUT", "/api/bodies/input-none", "application/json", "{\"version\": \"three\"}".getBytes(), 400),
+                new Probe("POST", "/api/bodies/input-none/parties", "application/json", "{\"version\": 1e999}".getBytes(), 400),
+                new Probe("POST", "/api/bodies", "text/plain", "id=x".getBytes(), 415),
+                new Probe("DELETE", "/api/bodies/input-none?version=abc", "application/json", new byte[0], 400),
+                new Probe("POST", "/api/imports", "application/json", "{}".getBytes(), 415),
+                new Probe("POST", "/api/imports", "multipart/form-data; boundary=x", brokenMultipart, 400),
+                new Probe("POST", "/api/imports", "multipart/form-data", "no boundary".getBytes(), 400));
+        for (Probe probe : probes) {
+            var response = api.send(java.net.http.HttpRequest.newBuilder(api.uri(probe.path()))
+                    .header("Authorization", EditingTest.ADMIN).header("Content-Type", probe.contentType())
+                    .method(probe.method(), java.net.http.HttpRequest.BodyPublishers.ofByteArray(probe.body())).build());
+            String what = probe.method() + " " + probe.path() + " " + probe.contentType();
+            assertThat(response.status()).as(what + " -> " + response.text()).isEqualTo(probe.status());
+            assertThat(response.contentType()).as(what).contains("application/problem+json");
+            assertThat(response.json().get("detail").asString()).as(what).isNotBlank();
+        }
+        assertThat(GraphChecksum.of(driver)).isEqualTo(before);
+    }
+
     private ApiClient.Response createWithOwnRowEnding(String auth, String validTo) {
         var party = new java.util.HashMap<String, Object>(Map.of("party", "1496", "role", "MEMBER",
                 "validFrom", "2020-01-01"));
