@@ -31,6 +31,9 @@ public class BundleImporter {
     /** The metadata entry of a bundle exported by the app (docs/exports.md); the loader skips it. */
     static final String METADATA = "metadata.json";
 
+    /** A load whose transaction was refused for a body another writer created meanwhile is run again. */
+    private static final int CREATION_RACE_ATTEMPTS = 3;
+
     private static final tools.jackson.databind.json.JsonMapper METADATA_READER =
             tools.jackson.databind.json.JsonMapper.builder().build();
 
@@ -77,9 +80,6 @@ public class BundleImporter {
             return report;
         }
     }
-
-    /** A load whose transaction was refused for a body another writer created meanwhile is run again. */
-    private static final int CREATION_RACE_ATTEMPTS = 3;
 
     /**
      * Validates and writes in one write transaction, which first locks the stored bodies the bundle names, so
@@ -221,11 +221,12 @@ public class BundleImporter {
             discard(loadId, e);
             List<String> createdMeanwhile = isCreationRace(e) ? stored(session, ids) : List.of();
             if (!createdMeanwhile.isEmpty()) {
-                throw new CreatedMeanwhileException(createdMeanwhile, "The bundle's "
-                        + (createdMeanwhile.size() == 1 ? "body " : "bodies ") + String.join(", ", createdMeanwhile
-                        .subList(0, Math.min(20, createdMeanwhile.size()))) + (createdMeanwhile.size() > 20 ? ", …" : "")
-                        + " were created by another load or edit while this large load ran; nothing of it was "
-                        + "loaded. Load it again to replace them.", e);
+                boolean one = createdMeanwhile.size() == 1;
+                throw new CreatedMeanwhileException(createdMeanwhile, "The bundle's " + (one ? "body " : "bodies ")
+                        + String.join(", ", createdMeanwhile.subList(0, Math.min(20, createdMeanwhile.size())))
+                        + (createdMeanwhile.size() > 20 ? ", …" : "") + (one ? " was" : " were") + " created by "
+                        + "another load or edit while this large load ran; nothing of it was loaded. Load it again "
+                        + "to replace " + (one ? "it." : "them."), e);
             }
             throw e;
         }
@@ -328,8 +329,7 @@ public class BundleImporter {
         if (!result.errors().isEmpty()) {
             throw result.rejection();
         }
-        ValidBundle bundle = result.bundle();
-        long revision = writer.write(tx, bundle, reference.bodies()::containsKey, tally);
+        long revision = writer.write(tx, result.bundle(), reference.bodies()::containsKey, tally);
         var report = new ImportReport(result.bundle().counts(), tally.nodesCreated, tally.relationshipsCreated,
                 tally.relationshipsDeleted, revision);
         return new Written(report, tally.changedData,

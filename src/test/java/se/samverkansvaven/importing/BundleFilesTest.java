@@ -25,15 +25,15 @@ import org.springframework.util.unit.DataSize;
  */
 class BundleFilesTest {
 
-    private static final InputLimits ONE_MB = new InputLimits(2000, 1_000_000, 100_000, DataSize.ofMegabytes(1), 64, 1000, java.time.Duration.ofMinutes(15));
+    private static final InputLimits ONE_MB = limits(1_000_000, DataSize.ofMegabytes(1));
 
     @TempDir
     Path dir;
 
     @Test
     void theDefaultUnzippedSizeIs512BytesPerRowOfTheRowLimit() {
-        assertThat(new InputLimits(2000, 1_000_000, 100_000, null, 64, 1000, java.time.Duration.ofMinutes(15)).unzippedBytes()).isEqualTo(512_000_000L);
-        assertThat(new InputLimits(2000, 3_000_000, 100_000, null, 64, 1000, java.time.Duration.ofMinutes(15)).unzippedBytes()).isEqualTo(1_536_000_000L);
+        assertThat(limits(1_000_000, null).unzippedBytes()).isEqualTo(512_000_000L);
+        assertThat(limits(3_000_000, null).unzippedBytes()).isEqualTo(1_536_000_000L);
         assertThat(ONE_MB.unzippedBytes()).isEqualTo(1024 * 1024);
     }
 
@@ -110,6 +110,11 @@ class BundleFilesTest {
         var files = BundleFiles.fromZip(new java.io.ByteArrayInputStream(whole), ONE_MB);
         assertThat(files.files().get("bodies.csv")).isEqualTo(TestBundle.valid().toFiles().files().get("bodies.csv"));
         assertThat(files.names()).isEqualTo(TestBundle.valid().toFiles().names());
+    }
+
+    /** The defaults but for the rows per file and the unzipped size (null: derived from the rows). */
+    private static InputLimits limits(int rowsPerFile, DataSize unzippedSize) {
+        return new InputLimits(2000, rowsPerFile, 100_000, unzippedSize, 64, 1000, java.time.Duration.ofMinutes(15));
     }
 
     private Path write(byte[] bytes) throws IOException {
