@@ -92,7 +92,7 @@ public final class BundleFiles {
                 reading = name;
                 byte[] content;
                 try (var in = file.getInputStream(entry)) {
-                    content = readAtMost(in, entry.getSize() > left ? 0 : left, name, limits);
+                    content = readAtMost(in, entry.getSize(), entry.getSize() > left ? 0 : left, name, limits);
                 }
                 left -= content.length;
                 if (entries.put(name, content) != null) {
@@ -110,9 +110,14 @@ public final class BundleFiles {
         return new BundleFiles(stripTopFolder(entries));
     }
 
-    /** The entry's bytes, refused as soon as they pass {@code left} (the rest of the unzipped-size budget). */
-    private static byte[] readAtMost(InputStream in, long left, String name, InputLimits limits) throws IOException {
-        var out = new java.io.ByteArrayOutputStream();
+    /**
+     * The entry's bytes, refused as soon as they pass {@code left} (the rest of the unzipped-size budget). The
+     * buffer starts at the size the entry declares (when that fits the budget), so an honest entry is read
+     * without the copies of a growing buffer; a lying one is still counted.
+     */
+    private static byte[] readAtMost(InputStream in, long declared, long left, String name, InputLimits limits)
+            throws IOException {
+        var out = new java.io.ByteArrayOutputStream((int) Math.max(32, Math.min(declared, Math.min(left, 1 << 30))));
         byte[] buffer = new byte[64 * 1024];
         for (int n; (n = in.read(buffer)) > 0; ) {
             if (out.size() + (long) n > left) {
