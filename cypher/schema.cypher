@@ -19,3 +19,9 @@ CREATE INDEX change_entity IF NOT EXISTS FOR (c:Change) ON (c.entityId);
 CREATE INDEX change_at IF NOT EXISTS FOR (c:Change) ON (c.at);
 // Coverage rows (domain.md item 8): upserted by id, the hash of their identity.
 CREATE CONSTRAINT coverage_id IF NOT EXISTS FOR (c:Coverage) REQUIRE c.id IS UNIQUE;
+// Large loads (importing.StagedLoads, docs/data.md "Large bundles"): bodies, actors and goals staged under these
+// labels until the load publishes them in one transaction; a load in progress is a :StagedLoad.
+CREATE INDEX staged_body_id IF NOT EXISTS FOR (n:StagedBody) ON (n.id);
+CREATE INDEX staged_actor_id IF NOT EXISTS FOR (n:StagedActor) ON (n.id);
+CREATE INDEX staged_goal_id IF NOT EXISTS FOR (n:StagedGoal) ON (n.id);
+CREATE CONSTRAINT staged_load_id IF NOT EXISTS FOR (l:StagedLoad) REQUIRE l.id IS UNIQUE;

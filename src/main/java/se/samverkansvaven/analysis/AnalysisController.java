@@ -173,8 +173,8 @@ class AnalysisController {
         if (municipality != null) {
             requireMunicipality(data, "municipality", municipality);
         }
-        if (maxKm != null && (maxKm.isNaN() || maxKm < 0)) {
-            throw new BadParameterException("maxKm", "must be a non-negative number of kilometres.");
+        if (maxKm != null && !(Double.isFinite(maxKm) && maxKm >= 0)) {
+            throw new BadParameterException("maxKm", "must be a non-negative number of kilometres, was " + maxKm + ".");
         }
         Set<Form> chosen = FormsParameter.parse(forms);
         return run("area", () -> gaps.analyse(data, new GapAnalysis.Query(area, municipality, chosen, maxKm)));

@@ -147,6 +147,10 @@ class EditController {
             String where = single ? "" : "changes[" + i + "]: ";
             if (c == null || c.newRole() == null || c.newRole().isBlank() || c.date() == null || c.date().isBlank()) {
                 problems.add(where + "give 'newRole' and 'date', the day the new role starts.");
+            } else if (c.newRole().equals(c.role())) {
+                // Ending the row and starting an equal one would split it in two and change nothing else.
+                problems.add(where + "the row of " + c.party() + " already has the role " + c.role()
+                        + "; give another role as 'newRole'.");
             }
         }
         if (!problems.isEmpty()) {

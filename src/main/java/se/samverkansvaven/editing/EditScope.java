@@ -1,6 +1,7 @@
 package se.samverkansvaven.editing;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.Set;
 import se.samverkansvaven.security.UserAccount;
@@ -28,7 +29,23 @@ final class EditScope {
         if (reach.contains(state.id())) {
             return true;
         }
-        return state.parties().stream().anyMatch(p -> reach.contains(p.party())
-                && (p.validTo() == null || LocalDate.parse(p.validTo()).isAfter(today)));
+        return state.parties().stream().anyMatch(p -> reach.contains(p.party()) && notEndedBy(p.validTo(), today));
+    }
+
+    /**
+     * Whether a row ending on {@code validTo} is still running after today. The new state of a creation is
+     * checked here before the loader has validated it, so a value that is no date counts as not ended: the
+     * scope check then lets the loader refuse it with the same 422 an administrator gets (a wrong date grants
+     * nothing, as the request then writes nothing).
+     */
+    private static boolean notEndedBy(String validTo, LocalDate today) {
+        if (validTo == null || validTo.isEmpty()) {
+            return true;
+        }
+        try {
+            return LocalDate.parse(validTo).isAfter(today);
+        } catch (DateTimeParseException e) {
+            return true;
+        }
     }
 }

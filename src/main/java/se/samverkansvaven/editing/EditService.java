@@ -12,6 +12,7 @@ import se.samverkansvaven.database.GraphRevisions;
 import se.samverkansvaven.importing.BundleError;
 import se.samverkansvaven.importing.BundleImporter;
 import se.samverkansvaven.importing.BundleRejectedException;
+import se.samverkansvaven.importing.CreatedMeanwhileException;
 import se.samverkansvaven.importing.InputLimits;
 import se.samverkansvaven.security.UserAccount;
 import se.samverkansvaven.web.NotFoundException;
@@ -64,9 +65,24 @@ class EditService {
                     throw new EditExceptions.OutOfScope("You may create only bodies that one of your municipalities "
                             + "or federations " + user.scopes() + " is a party to or convenes.");
                 }
-                importer.importInTransaction(tx, OneBodyBundle.of(state));
+                importer.createInTransaction(tx, OneBodyBundle.of(state));
                 return finish(tx, user, reason, "CREATE", null, state.id());
             });
+        } catch (CreatedMeanwhileException | org.neo4j.driver.exceptions.ClientException e) {
+            // Another request created the id after this one found it free: answered as if it had come first.
+            boolean race = e instanceof CreatedMeanwhileException || BundleImporter.isCreationRace(e);
+            var current = race && state.id() != null ? find(state.id()) : null;
+            if (current == null) {
+                throw e;
+            }
+            throw new EditExceptions.StaleVersion("A body with id '" + state.id() + "' was created meanwhile; "
+                    + "change it with PUT /api/bodies/" + state.id() + ". The current state is in 'current'.", current);
+        }
+    }
+
+    private BodyState find(String id) {
+        try (var session = driver.session()) {
+            return session.executeRead(tx -> BodyStateReader.read(tx, id)).orElse(null);
         }
     }
 

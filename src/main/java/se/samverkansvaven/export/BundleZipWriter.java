@@ -20,6 +20,13 @@ import se.samverkansvaven.export.GraphSnapshot.Node;
  */
 final class BundleZipWriter implements SnapshotWriter {
 
+    private final boolean neutralise;
+
+    /** @param neutralise give cells a spreadsheet would run as formulas a leading ' ({@link Csv}) */
+    BundleZipWriter(boolean neutralise) {
+        this.neutralise = neutralise;
+    }
+
     @Override
     public Map<String, byte[]> content(GraphSnapshot graph) throws IOException {
         Map<String, Node> byId = new HashMap<>();
@@ -81,10 +88,10 @@ final class BundleZipWriter implements SnapshotWriter {
         Zips.write(content, metadata, out);
     }
 
-    private static void put(Map<String, byte[]> content, String file, List<List<Object>> rows, String header)
+    private void put(Map<String, byte[]> content, String file, List<List<Object>> rows, String header)
             throws IOException {
         rows.sort(ROW_ORDER);
-        content.put(file, Csv.table(Arrays.asList(header.split(",")), rows));
+        content.put(file, Csv.table(Arrays.asList(header.split(",")), rows, neutralise));
     }
 
     /** Column by column as text, an empty cell first. */

@@ -23,6 +23,13 @@ final class CsvZipWriter implements SnapshotWriter {
     static final List<String> CHANGE_HEADER = List.of("id", "at", "user", "action", "entityType", "entityId", "field",
             "before", "after", "reason");
 
+    private final boolean neutralise;
+
+    /** @param neutralise give cells a spreadsheet would run as formulas a leading ' ({@link Csv}) */
+    CsvZipWriter(boolean neutralise) {
+        this.neutralise = neutralise;
+    }
+
     @Override
     public Map<String, byte[]> content(GraphSnapshot graph) throws IOException {
         TreeSet<String> nodeColumns = new TreeSet<>();
@@ -47,15 +54,15 @@ final class CsvZipWriter implements SnapshotWriter {
             edgeRows.add(row);
         }
         Map<String, byte[]> content = new LinkedHashMap<>();
-        content.put("nodes.csv", Csv.table(nodeHeader, nodeRows));
-        content.put("edges.csv", Csv.table(edgeHeader, edgeRows));
+        content.put("nodes.csv", Csv.table(nodeHeader, nodeRows, neutralise));
+        content.put("edges.csv", Csv.table(edgeHeader, edgeRows, neutralise));
         if (graph.includesChanges()) {
             List<List<Object>> changeRows = new ArrayList<>();
             for (GraphSnapshot.Change c : graph.changes()) {
                 changeRows.add(java.util.Arrays.asList(c.id(), c.at(), c.user(), c.action(), c.entityType(),
                         c.entityId(), c.field(), c.before(), c.after(), c.reason()));
             }
-            content.put("changes.csv", Csv.table(CHANGE_HEADER, changeRows));
+            content.put("changes.csv", Csv.table(CHANGE_HEADER, changeRows, neutralise));
         }
         return content;
     }

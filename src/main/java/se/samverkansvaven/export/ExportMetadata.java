@@ -22,14 +22,21 @@ import tools.jackson.databind.json.JsonMapper;
  */
 record ExportMetadata(Map<String, Object> fields) {
 
+    /**
+     * In the metadata of CSV exports: true when cells a spreadsheet would run as formulas start with an added
+     * {@code '} (docs/exports.md); the loader reads a bundle that says so one {@code '} less per such cell.
+     */
+    static final String NEUTRALISED_CELLS = "neutralisedCells";
+
     /** Raise when the exported node and edge properties change meaning. */
     static final int SCHEMA_VERSION = 1;
 
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     private static final JsonMapper COMPACT = JsonMapper.builder().build();
 
+    /** @param neutralised whether CSV cells that could run as formulas got a leading ' (csv and bundle only) */
     static ExportMetadata of(ExportFormat format, LocalDate asOf, GraphSnapshot graph, String appVersion,
-            String sha256, Instant generatedAt) {
+            String sha256, boolean neutralised, Instant generatedAt) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("generator", "Samverkansväven");
         fields.put("appVersion", appVersion);
@@ -41,6 +48,9 @@ record ExportMetadata(Map<String, Object> fields) {
         fields.put("to", window.to() == null ? null : window.to().toString());
         fields.put("fullRecords", graph.fullRecords());
         fields.put("includesChanges", graph.includesChanges());
+        if (format == ExportFormat.CSV || format == ExportFormat.BUNDLE) {
+            fields.put(NEUTRALISED_CELLS, neutralised);
+        }
         fields.put("filters", graph.filter().describe());
         Map<String, Object> counts = new LinkedHashMap<>();
         counts.put("nodes", graph.nodes().size());

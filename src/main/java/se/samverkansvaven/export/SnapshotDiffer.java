@@ -42,6 +42,7 @@ public class SnapshotDiffer {
     private final AppVersion version;
     private final GraphRevisions revisions;
     private final Clock clock;
+    private final boolean neutralise;
     private final Map<List<Object>, SnapshotDiff> kept = new LinkedHashMap<>(KEPT, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<List<Object>, SnapshotDiff> eldest) {
@@ -49,11 +50,12 @@ public class SnapshotDiffer {
         }
     };
 
-    SnapshotDiffer(SnapshotReader reader, AppVersion version, GraphRevisions revisions) {
+    SnapshotDiffer(SnapshotReader reader, AppVersion version, GraphRevisions revisions, ExportProperties properties) {
         this.reader = reader;
         this.version = version;
         this.revisions = revisions;
         this.clock = Clock.systemUTC();
+        this.neutralise = !properties.rawCsvCells();
     }
 
     /**
@@ -218,7 +220,7 @@ public class SnapshotDiffer {
     }
 
     public RenderedDiff render(SnapshotDiff diff, SnapshotFilter filter, DiffFormat format) {
-        byte[] content = format == DiffFormat.JSON ? JSON.writeValueAsBytes(diff) : csv(diff);
+        byte[] content = format == DiffFormat.JSON ? JSON.writeValueAsBytes(diff) : csv(diff, neutralise);
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("generator", "Samverkansväven");
         meta.put("appVersion", version.version());
@@ -226,6 +228,9 @@ public class SnapshotDiffer {
         meta.put("format", "diff-" + format.name().toLowerCase());
         meta.put("from", diff.from().toString());
         meta.put("to", diff.to().toString());
+        if (format == DiffFormat.CSV) {
+            meta.put(ExportMetadata.NEUTRALISED_CELLS, neutralise);
+        }
         meta.put("filters", filter.describe());
         Map<String, Object> counts = new LinkedHashMap<>();
         counts.put("bodiesStarted", diff.bodiesStarted().size());
@@ -250,7 +255,7 @@ public class SnapshotDiffer {
      * ROLE_CHANGED, LINK_MADE or LINK_ENDED; for links body and party are the two networks and after (or
      * before) the link kind; several hosts are joined with ';'.
      */
-    private static byte[] csv(SnapshotDiff diff) {
+    private static byte[] csv(SnapshotDiff diff, boolean neutralise) {
         List<List<Object>> rows = new ArrayList<>();
         diff.bodiesStarted().forEach(b -> rows.add(row("BODY_STARTED", b.body(), b.name(), b.form(), null, null,
                 null, null, b.illustrative())));
@@ -269,7 +274,7 @@ public class SnapshotDiffer {
         diff.linksEnded().forEach(l -> rows.add(row("LINK_ENDED", l.a(), l.aName(), null, l.b(), l.bName(), l.kind(), null,
                 l.illustrative())));
         try {
-            return Csv.table(CSV_HEADER, rows);
+            return Csv.table(CSV_HEADER, rows, neutralise);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -20,11 +20,13 @@ public class SnapshotExporter {
     private final SnapshotReader reader;
     private final AppVersion version;
     private final Clock clock;
+    private final boolean neutralise;
 
-    SnapshotExporter(SnapshotReader reader, AppVersion version) {
+    SnapshotExporter(SnapshotReader reader, AppVersion version, ExportProperties properties) {
         this.reader = reader;
         this.version = version;
         this.clock = Clock.systemUTC();
+        this.neutralise = !properties.rawCsvCells();
     }
 
     /**
@@ -65,7 +67,7 @@ public class SnapshotExporter {
             graph = graph.withoutUserNames();
         }
         progress.update("rendering " + format.id(), 50);
-        SnapshotWriter writer = writer(format);
+        SnapshotWriter writer = writer(format, neutralise);
         Map<String, byte[]> content;
         try {
             content = writer.content(graph);
@@ -75,7 +77,7 @@ public class SnapshotExporter {
         progress.update("hashing", 80);
         String sha = ExportMetadata.sha256(content);
         ExportMetadata metadata = ExportMetadata.of(format, format == ExportFormat.GEXF ? null : asOf, graph,
-                version.version(), sha, Instant.now(clock));
+                version.version(), sha, neutralise, Instant.now(clock));
         String stem = format == ExportFormat.GEXF ? gexfStem(from, to) : asOf.toString();
         progress.update("ready", 90);
         return new Export(format, "samverkansvaven-" + stem + format.suffix(), metadata, content, writer);
@@ -93,12 +95,12 @@ public class SnapshotExporter {
         return (from == null ? "start" : from.toString()) + "--" + (to == null ? "now" : to.toString());
     }
 
-    static SnapshotWriter writer(ExportFormat format) {
+    static SnapshotWriter writer(ExportFormat format, boolean neutralise) {
         return switch (format) {
             case GRAPHML -> new GraphmlWriter();
             case GEXF -> new GexfWriter();
-            case CSV -> new CsvZipWriter();
-            case BUNDLE -> new BundleZipWriter();
+            case CSV -> new CsvZipWriter(neutralise);
+            case BUNDLE -> new BundleZipWriter(neutralise);
             case JSON -> new CytoscapeJsonWriter();
             case CYPHER -> new CypherScriptWriter();
         };

@@ -1,5 +1,6 @@
 package se.samverkansvaven.importing;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,7 +16,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 import org.springframework.core.io.ClassPathResource;
 
 /**
@@ -37,34 +38,96 @@ public final class BundleFiles {
 
     /**
      * A zip of the bundle, its files either at the root or inside one top folder (what zipping a folder
-     * gives). Folder entries and the metadata files of macOS archives are skipped.
+     * gives). Folder entries and the metadata files of macOS archives are skipped. The stream (an upload) is
+     * first written to a temporary file, so the zip is read through its central directory like
+     * {@link #fromZip(Path, InputLimits)}, not held in the heap.
      *
-     * @throws BundleRejectedException when the stream is empty or not a zip file
+     * @throws BundleRejectedException when the stream is empty, not a zip file, or damaged or cut short
+     * @throws BundleTooLargeException when it has more entries or expands to more bytes than the limits allow
      */
-    public static BundleFiles fromZip(InputStream zip) throws IOException {
-        byte[] content = zip.readAllBytes();
-        if (content.length == 0) {
+    public static BundleFiles fromZip(InputStream zip, InputLimits limits) throws IOException {
+        Path spooled = Files.createTempFile("bundle-", ".zip");
+        try {
+            try (var out = Files.newOutputStream(spooled)) {
+                zip.transferTo(out);
+            }
+            return fromZip(spooled, limits);
+        } finally {
+            Files.deleteIfExists(spooled);
+        }
+    }
+
+    /**
+     * A zip file of the bundle, read through its central directory: an archive cut short (no end record) or
+     * damaged is refused rather than read as far as it goes. The entry count is checked before anything is
+     * inflated, and the bytes inflated are counted while reading, so a zip bomb stops at the limit
+     * ({@link InputLimits#zipEntries()}, {@link InputLimits#unzippedBytes()}) whatever its entries claim.
+     */
+    public static BundleFiles fromZip(Path zip, InputLimits limits) throws IOException {
+        byte[] head;
+        try (var in = Files.newInputStream(zip)) {
+            head = in.readNBytes(4);
+        }
+        if (head.length == 0) {
             throw rejected("the uploaded file is empty; send a zip file of the bundle's CSV files");
         }
-        if (!isZip(content)) {
+        if (!isZip(head)) {
             throw rejected("the uploaded file is not a zip file; send a zip file of the bundle's CSV files");
         }
         Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (var in = new ZipInputStream(new java.io.ByteArrayInputStream(content))) {
-            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+        String reading = null;
+        try (var file = new ZipFile(zip.toFile())) {
+            if (file.size() > limits.zipEntries()) {
+                throw new BundleTooLargeException("upload", "the zip file has " + file.size() + " entries; the most "
+                        + "allowed is " + limits.zipEntries() + " (samverkansvaven.limits.zip-entries), and a bundle "
+                        + "has at most " + (BundleFile.values().length + 1) + " files");
+            }
+            long left = limits.unzippedBytes();
+            for (var it = file.entries(); it.hasMoreElements(); ) {
+                ZipEntry entry = it.nextElement();
                 String name = entry.getName().replace('\\', '/');
                 if (entry.isDirectory() || isJunk(name)) {
                     continue;
                 }
-                entries.put(name, in.readAllBytes());
+                reading = name;
+                byte[] content;
+                try (var in = file.getInputStream(entry)) {
+                    content = readAtMost(in, entry.getSize(), entry.getSize() > left ? 0 : left, name, limits);
+                }
+                left -= content.length;
+                if (entries.put(name, content) != null) {
+                    throw rejected("the zip file holds '" + name + "' twice; a bundle has each file once");
+                }
             }
-        } catch (ZipException e) {
-            throw rejected("the zip file is damaged and cannot be read (" + e.getMessage() + ")");
+        } catch (ZipException | EOFException e) {
+            throw rejected((reading == null ? "the zip file" : "the entry '" + reading + "' of the zip file")
+                    + " is damaged or cut short and cannot be read (" + e.getMessage() + "); nothing was loaded: "
+                    + "send the whole zip file again");
         }
         if (entries.isEmpty()) {
             throw rejected("the zip file holds no files; it should hold bodies.csv, parties.csv and the other CSV files");
         }
         return new BundleFiles(stripTopFolder(entries));
+    }
+
+    /**
+     * The entry's bytes, refused as soon as they pass {@code left} (the rest of the unzipped-size budget). The
+     * buffer starts at the size the entry declares (when that fits the budget), so an honest entry is read
+     * without the copies of a growing buffer; a lying one is still counted.
+     */
+    private static byte[] readAtMost(InputStream in, long declared, long left, String name, InputLimits limits)
+            throws IOException {
+        var out = new java.io.ByteArrayOutputStream((int) Math.max(32, Math.min(declared, Math.min(left, 1 << 30))));
+        byte[] buffer = new byte[64 * 1024];
+        for (int n; (n = in.read(buffer)) > 0; ) {
+            if (out.size() + (long) n > left) {
+                throw new BundleTooLargeException(name, "the files of the zip file expand to more than "
+                        + limits.unzippedBytes() + " bytes, the most allowed (samverkansvaven.limits.unzipped-size); "
+                        + "reading stopped in this file. Split the bundle, or raise the limit");
+            }
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
     }
 
     /**

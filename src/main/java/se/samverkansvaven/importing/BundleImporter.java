@@ -6,10 +6,12 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.exceptions.ClientException;
 import se.samverkansvaven.audit.ChangeLog;
 import se.samverkansvaven.database.GraphRevisions;
 import se.samverkansvaven.municipality.MunicipalityCodes;
@@ -29,6 +31,12 @@ public class BundleImporter {
     /** The metadata entry of a bundle exported by the app (docs/exports.md); the loader skips it. */
     static final String METADATA = "metadata.json";
 
+    /** A load whose transaction was refused for a body another writer created meanwhile is run again. */
+    private static final int CREATION_RACE_ATTEMPTS = 3;
+
+    private static final tools.jackson.databind.json.JsonMapper METADATA_READER =
+            tools.jackson.databind.json.JsonMapper.builder().build();
+
     private final Driver driver;
     private final GraphRevisions revisions;
     private final BundleWriter writer = new BundleWriter();
@@ -39,11 +47,15 @@ public class BundleImporter {
 
     private final MunicipalityCodes codes;
 
-    BundleImporter(Driver driver, GraphRevisions revisions, InputLimits limits, MunicipalityCodes codes) {
+    private final StagedLoads stagedLoads;
+
+    BundleImporter(Driver driver, GraphRevisions revisions, InputLimits limits, MunicipalityCodes codes,
+            StagedLoads stagedLoads) {
         this.driver = driver;
         this.revisions = revisions;
         this.limits = limits;
         this.codes = codes;
+        this.stagedLoads = stagedLoads;
     }
 
     /**
@@ -59,19 +71,7 @@ public class BundleImporter {
             ImportReport report = rows(tables) > limits.rowsPerTransaction()
                     ? importLarge(session, tables, lastAttempt) : null;
             if (report == null) {
-                report = revisions.write(session, tx -> {
-                    var tally = new BundleWriter.Tally(); // per attempt: the driver may retry the whole function
-                    lastAttempt.set(tally);
-                    var written = validateAndWrite(tx, tables, tally);
-                    if (written.changedData()) {
-                        bumpVersions(tx, written.bodyIds());
-                        bumpCoverageVersions(tx, written.coverageChanged());
-                        audit(tx, written.bodyIds(), written.coverageChanged());
-                    }
-                    tally.step("versions and audit");
-                    return written.report();
-                });
-                lastAttempt.get().step("commit");
+                report = importInOneTransaction(session, tables, lastAttempt);
             }
             if (log.isDebugEnabled()) {
                 log.debug("Bundle loaded in {} ms: parse {} ms, then {}", (System.nanoTime() - start) / 1_000_000,
@@ -82,13 +82,59 @@ public class BundleImporter {
     }
 
     /**
+     * Validates and writes in one write transaction, which first locks the stored bodies the bundle names, so
+     * two loads of one body run as if one came after the other. The lock's index look-up also waits for a
+     * transaction that is creating one of those bodies, so a body created meanwhile is found stored and
+     * replaced like any stored body (two identical loads both succeed and change nothing the second time).
+     * Should a CREATE still fail on the body_id constraint, the load runs again and finds the body stored.
+     */
+    private ImportReport importInOneTransaction(org.neo4j.driver.Session session, Map<BundleFile, CsvTable> tables,
+            AtomicReference<BundleWriter.Tally> lastAttempt) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                ImportReport report = revisions.write(session, tx -> {
+                    var tally = new BundleWriter.Tally(); // per attempt: the driver may retry the whole function
+                    lastAttempt.set(tally);
+                    var written = validateAndWrite(tx, tables, tally, false);
+                    if (written.changedData()) {
+                        bumpVersions(tx, written.bodyIds());
+                        bumpCoverageVersions(tx, written.coverageChanged());
+                        audit(tx, written.bodyIds(), written.coverageChanged());
+                    }
+                    tally.step("versions and audit");
+                    return written.report();
+                });
+                lastAttempt.get().step("commit");
+                return report;
+            } catch (ClientException e) {
+                if (!isCreationRace(e) || attempt == CREATION_RACE_ATTEMPTS) {
+                    throw e;
+                }
+                log.info("A body this load creates was created meanwhile by another writer; loading again ({})",
+                        e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Whether Neo4j refused a transaction because a node it created broke a uniqueness constraint: someone
+     * created the same body (or other keyed node) after the transaction had seen it missing.
+     */
+    public static boolean isCreationRace(Throwable e) {
+        return e instanceof ClientException client
+                && "Neo.ClientError.Schema.ConstraintValidationFailed".equals(client.code());
+    }
+
+    /**
      * A bundle too large for one transaction's state in the heap (more rows than
      * samverkansvaven.limits.rows-per-transaction), whose bodies are all new: validated completely first
-     * (against the reference read in a read transaction), then written in transactions of about that many
-     * party rows each, whole bodies per transaction; if any of them fails, the ones committed are undone
-     * (docs/data.md, "Large bundles", says what atomicity remains). Null when a bundle body is already
-     * stored: an update of stored bodies must see their stored rows in the transaction that replaces them,
-     * so it takes the one-transaction path.
+     * (against the reference read in a read transaction), then staged in transactions of about that many rows
+     * each, whole bodies per transaction, under labels no reader matches (StagedBody, StagedActor, StagedGoal),
+     * and made visible in one last transaction with the links, the updates of stored actors and goals and the
+     * audit entry. A failure removes what was staged; a load that dies is removed at the next start
+     * ({@link StagedLoads}). docs/data.md, "Large bundles". Null when a bundle body is already stored: an
+     * update of stored bodies must see their stored rows in the transaction that replaces them, so it takes
+     * the one-transaction path.
      */
     private ImportReport importLarge(org.neo4j.driver.Session session, Map<BundleFile, CsvTable> tables,
             AtomicReference<BundleWriter.Tally> timing) {
@@ -98,10 +144,10 @@ public class BundleImporter {
         ReferenceData reference = session.executeRead(tx -> writer.readReference(tx)
                 .withCoverage(writer.readCoverage(tx, coverageCodes)));
         tally.step("read reference");
-        var result = new BundleValidator(reference, codes).validate(tables);
+        var result = new BundleValidator(reference, codes, limits.errorsReported()).validate(tables);
         tally.step("validate");
         if (!result.errors().isEmpty()) {
-            throw new BundleRejectedException(result.errors());
+            throw result.rejection();
         }
         ValidBundle bundle = result.bundle();
         if (bundle.bodies().stream().anyMatch(b -> reference.bodies().containsKey(b.id()))) {
@@ -115,18 +161,24 @@ public class BundleImporter {
         List<ValidBundle.GoalRow> newGoals = new ArrayList<>();
         List<ValidBundle.GoalRow> storedGoals = new ArrayList<>();
         bundle.goals().forEach(g -> (reference.goals().contains(g.id()) ? storedGoals : newGoals).add(g));
+        List<String> ids = bundle.bodies().stream().map(ValidBundle.BodyRow::id).toList();
 
-        List<String> written = new ArrayList<>();
+        String loadId = stagedLoads.begin(CurrentUser.auditName(), ids.size());
+        log.info("Large load {}: {} bodies and {} rows validated; staging them in transactions of about {} rows",
+                loadId, ids.size(), bundle.parties().size() + bundle.conveners().size(), limits.rowsPerTransaction());
         try {
             // 1. New actors and goals, which party rows and body goals point at.
-            revisions.write(session, tx -> writer.write(tx, part(bundle, List.of(), List.of(), List.of(), newActors,
-                    newGoals, List.of(), List.of(), List.of()), id -> false, tally));
+            session.executeWriteWithoutResult(tx -> {
+                writer.stageActorsAndGoals(tx, newActors, newGoals, loadId, tally);
+                stagedLoads.heartbeat(tx, loadId, 0);
+            });
             tally.step("actors and goals");
             // 2. The bodies, with their party rows, areas, goals and seats, in slices of whole bodies.
             Map<String, List<ValidBundle.PartyRow>> partiesByBody = byBody(bundle.parties());
             Map<String, List<ValidBundle.PartyRow>> convenersByBody = byBody(bundle.conveners());
             List<ValidBundle.BodyRow> slice = new ArrayList<>();
             int sliceRows = 0;
+            int staged = 0;
             for (int i = 0; i < bundle.bodies().size(); i++) {
                 ValidBundle.BodyRow body = bundle.bodies().get(i);
                 slice.add(body);
@@ -140,63 +192,71 @@ public class BundleImporter {
                         parties.addAll(partiesByBody.getOrDefault(b.id(), List.of()));
                         conveners.addAll(convenersByBody.getOrDefault(b.id(), List.of()));
                     });
-                    List<String> ids = bodies.stream().map(ValidBundle.BodyRow::id).toList();
-                    revisions.write(session, tx -> {
-                        writer.write(tx, part(bundle, bodies, parties, conveners, List.of(), List.of(), List.of(),
-                                List.of(), List.of()), id -> false, tally);
-                        bumpVersions(tx, ids);
-                        tally.step("bodies: versions");
-                        return null;
+                    int stagedAfter = staged + bodies.size();
+                    session.executeWriteWithoutResult(tx -> {
+                        writer.stageBodies(tx, part(bundle, bodies, parties, conveners, List.of(), List.of(), List.of(),
+                                List.of(), List.of()), loadId, tally);
+                        stagedLoads.heartbeat(tx, loadId, stagedAfter);
                     });
                     tally.step("bodies: commit"); // the store and index writes happen here, not in the statements
-                    written.addAll(ids);
+                    staged = stagedAfter;
+                    log.info("Large load {}: {} of {} bodies staged", loadId, staged, ids.size());
                     slice.clear();
                     sliceRows = 0;
                 }
             }
             tally.step("bodies in slices");
-            // 3. Stored actors and goals the bundle updates, links, goal relations, coverage and the audit entry.
-            List<String> ids = bundle.bodies().stream().map(ValidBundle.BodyRow::id).toList();
+            // 3. One transaction makes it all visible, with the stored actors and goals the bundle updates, the
+            // links, the goal relations and the audit entry; before it commits, no reader sees any of the load.
             long revision = revisions.write(session, tx -> {
+                writer.publish(tx, bundle, newActors, newGoals, loadId, tally);
                 long r = writer.write(tx, part(bundle, List.of(), List.of(), List.of(), storedActors, storedGoals,
                         bundle.links(), bundle.goalRelations(), bundle.coverage()), id -> false, tally);
                 bumpCoverageVersions(tx, tally.coverageChanged);
                 audit(tx, ids, tally.coverageChanged);
+                stagedLoads.finish(tx, loadId);
                 return r;
             });
-            tally.step("links, goal relations, coverage and audit");
+            tally.step("publish, links, goal relations, coverage and audit");
+            log.info("Large load {}: published {} bodies", loadId, ids.size());
             return new ImportReport(bundle.counts(), tally.nodesCreated, tally.relationshipsCreated,
                     tally.relationshipsDeleted, revision);
         } catch (RuntimeException e) {
-            undo(session, written, newActors, newGoals, e);
+            discard(loadId, e);
+            List<String> createdMeanwhile = isCreationRace(e) ? stored(session, ids) : List.of();
+            if (!createdMeanwhile.isEmpty()) {
+                boolean one = createdMeanwhile.size() == 1;
+                throw new CreatedMeanwhileException(createdMeanwhile, "The bundle's " + (one ? "body " : "bodies ")
+                        + String.join(", ", createdMeanwhile.subList(0, Math.min(20, createdMeanwhile.size())))
+                        + (createdMeanwhile.size() > 20 ? ", …" : "") + (one ? " was" : " were") + " created by "
+                        + "another load or edit while this large load ran; nothing of it was loaded. Load it again "
+                        + "to replace " + (one ? "it." : "them."), e);
+            }
             throw e;
         }
     }
 
-    /** Removes what a failed large load committed: its bodies (with their rows), new actors and goals. */
-    private void undo(org.neo4j.driver.Session session, List<String> bodyIds, List<ValidBundle.ActorRow> actors,
-            List<ValidBundle.GoalRow> goals, RuntimeException cause) {
+    /** Removes what a failed large load staged; what cannot be removed now is removed at the next start. */
+    private void discard(String loadId, RuntimeException cause) {
         try {
-            deleteInBatches(session, "UNWIND $ids AS id MATCH (b:Body {id: id}) DETACH DELETE b", bodyIds);
-            deleteInBatches(session, "UNWIND $ids AS id MATCH (a:Actor {id: id}) DETACH DELETE a",
-                    actors.stream().map(ValidBundle.ActorRow::id).toList());
-            deleteInBatches(session, "UNWIND $ids AS id MATCH (g:Goal {id: id}) DETACH DELETE g",
-                    goals.stream().map(ValidBundle.GoalRow::id).toList());
-            revisions.write(session, GraphRevisions::bump); // analyses cached on the partly loaded graph are stale
-            log.warn("A large bundle load failed after {} bodies were written; they were removed again", bodyIds.size());
-        } catch (RuntimeException undoFailed) {
-            cause.addSuppressed(undoFailed);
-            log.error("A large bundle load failed and undoing it failed too: {} bodies of the bundle may be left "
-                    + "in the database (ids from {})", bodyIds.size(), bodyIds.isEmpty() ? "-" : bodyIds.getFirst(),
-                    undoFailed);
+            stagedLoads.discard(loadId);
+            log.warn("Large load {} failed; what it staged was removed, the graph is as before", loadId);
+        } catch (RuntimeException discardFailed) {
+            cause.addSuppressed(discardFailed);
+            log.error("Large load {} failed and removing what it staged failed too; no reader sees it, and it is "
+                    + "removed at the next start", loadId, discardFailed);
         }
     }
 
-    private void deleteInBatches(org.neo4j.driver.Session session, String query, List<String> ids) {
+    /** Which of these body ids are stored (visible) bodies. */
+    private static List<String> stored(org.neo4j.driver.Session session, List<String> ids) {
+        List<String> stored = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += BundleWriter.BATCH) {
             List<String> batch = ids.subList(from, Math.min(ids.size(), from + BundleWriter.BATCH));
-            revisions.writeWithoutResult(session, tx -> tx.run(query, Map.of("ids", batch)).consume());
+            stored.addAll(session.executeRead(tx -> tx.run("MATCH (b:Body) WHERE b.id IN $ids RETURN b.id AS id",
+                    Map.of("ids", batch)).list(r -> r.get("id").asString())));
         }
+        return stored;
     }
 
     private static ValidBundle part(ValidBundle bundle, List<ValidBundle.BodyRow> bodies,
@@ -209,7 +269,7 @@ public class BundleImporter {
 
     /** The municipality cells of coverage.csv, whose stored coverage rows the overlap rule needs. */
     private static Set<String> coverageCodes(Map<BundleFile, CsvTable> tables) {
-        Set<String> codes = new java.util.TreeSet<>();
+        Set<String> codes = new TreeSet<>();
         CsvTable table = tables.get(BundleFile.COVERAGE);
         if (table != null) {
             table.rows().forEach(r -> {
@@ -268,20 +328,39 @@ public class BundleImporter {
      * @throws BundleRejectedException with every error found; the caller's transaction must then roll back
      */
     public ImportReport importInTransaction(TransactionContext tx, BundleFiles files) {
-        return validateAndWrite(tx, parse(files), new BundleWriter.Tally()).report();
+        return validateAndWrite(tx, parse(files), new BundleWriter.Tally(), false).report();
+    }
+
+    /**
+     * {@link #importInTransaction} for a bundle whose bodies must all be new (the editing API's creation): a
+     * body of it that is stored once its lock is taken (created by another writer after the caller looked) is
+     * refused with {@link CreatedMeanwhileException} rather than replaced.
+     */
+    public ImportReport createInTransaction(TransactionContext tx, BundleFiles files) {
+        return validateAndWrite(tx, parse(files), new BundleWriter.Tally(), true).report();
     }
 
     private record Written(ImportReport report, boolean changedData, List<String> bodyIds, Set<String> coverageChanged) {}
 
+    /** @param mustBeNew refuse the bundle when one of its bodies is stored */
     private Written validateAndWrite(TransactionContext tx, Map<BundleFile, CsvTable> tables,
-            BundleWriter.Tally tally) {
+            BundleWriter.Tally tally, boolean mustBeNew) {
         tally.step("start transaction");
+        writer.lockBodies(tx, namedBodies(tables));
+        tally.step("lock stored bodies");
         var reference = writer.readReference(tx).withCoverage(writer.readCoverage(tx, coverageCodes(tables)));
         tally.step("read reference");
-        var result = new BundleValidator(reference, codes).validate(tables);
+        if (mustBeNew) {
+            List<String> stored = cells(tables.get(BundleFile.BODIES), 0).stream()
+                    .filter(reference.bodies()::containsKey).toList();
+            if (!stored.isEmpty()) {
+                throw new CreatedMeanwhileException(stored);
+            }
+        }
+        var result = new BundleValidator(reference, codes, limits.errorsReported()).validate(tables);
         tally.step("validate");
         if (!result.errors().isEmpty()) {
-            throw new BundleRejectedException(result.errors());
+            throw result.rejection();
         }
         long revision = writer.write(tx, result.bundle(), reference.bodies()::containsKey, tally);
         var report = new ImportReport(result.bundle().counts(), tally.nodesCreated, tally.relationshipsCreated,
@@ -291,13 +370,61 @@ public class BundleImporter {
     }
 
     /**
+     * The ids of the bodies a bundle names as its own or as the ends of its links, sorted (the lock order).
+     * Raw cells, before validation: a misspelt id names no stored body and locks nothing.
+     */
+    private static List<String> namedBodies(Map<BundleFile, CsvTable> tables) {
+        Set<String> ids = cells(tables.get(BundleFile.BODIES), 0);
+        ids.addAll(cells(tables.get(BundleFile.LINKS), 0, 1));
+        return List.copyOf(ids);
+    }
+
+    /** The distinct non-empty values of these columns, sorted; none when the file is absent. */
+    private static Set<String> cells(CsvTable table, int... columns) {
+        Set<String> values = new TreeSet<>();
+        if (table != null) {
+            for (CsvTable.Row row : table.rows()) {
+                for (int column : columns) {
+                    if (row.get(column) != null) {
+                        values.add(row.get(column));
+                    }
+                }
+            }
+        }
+        return values;
+    }
+
+    /**
+     * Whether the bundle's metadata.json (an exported bundle's) says its cells were neutralised against formula
+     * injection ({@code "neutralisedCells": true}, docs/exports.md). A metadata.json that is no JSON object is
+     * an error: it would otherwise decide silently how every cell is read.
+     */
+    private static boolean neutralisedCells(byte[] metadata, BundleErrors errors) {
+        if (metadata == null) {
+            return false;
+        }
+        try {
+            var json = METADATA_READER.readTree(metadata);
+            if (!json.isObject()) {
+                throw new IllegalArgumentException("not a JSON object");
+            }
+            return json.path("neutralisedCells").asBoolean(false);
+        } catch (RuntimeException e) {
+            errors.add(new BundleError(METADATA, 0, null, "metadata.json is not the JSON object an exported bundle "
+                    + "carries (" + e.getMessage() + "); remove it or restore the exported one"));
+            return false;
+        }
+    }
+
+    /**
      * File names, required files, encoding, CSV syntax and headers. Errors here stop the import before the
      * rules are checked: rules checked on a half-read file would report knock-on errors that mislead.
      */
     private Map<BundleFile, CsvTable> parse(BundleFiles files) {
-        List<BundleError> errors = new ArrayList<>();
+        var errors = new BundleErrors(limits.errorsReported(),
+                Comparator.comparing(BundleError::file).thenComparingInt(BundleError::line));
         Map<BundleFile, CsvTable> tables = new EnumMap<>(BundleFile.class);
-        CsvReader reader = new CsvReader(errors, limits);
+        CsvReader reader = new CsvReader(errors, limits, neutralisedCells(files.files().get(METADATA), errors));
         for (var entry : files.files().entrySet()) {
             if (entry.getKey().equals(METADATA)) {
                 continue; // what an exported bundle says about itself; nothing to load
@@ -320,8 +447,7 @@ public class BundleImporter {
             }
         }
         if (!errors.isEmpty()) {
-            errors.sort(Comparator.comparing(BundleError::file).thenComparingInt(BundleError::line));
-            throw new BundleRejectedException(errors);
+            throw errors.rejection();
         }
         return tables;
     }

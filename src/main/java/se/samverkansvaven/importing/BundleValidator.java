@@ -55,7 +55,7 @@ final class BundleValidator {
     private final ReferenceData reference;
     /** What a municipality code looks like; a party matching it is a municipality, an id must not match it. */
     private final MunicipalityCodes codes;
-    private final List<BundleError> errors = new ArrayList<>();
+    private final BundleErrors errors;
 
     /** Bundle bodies by id with the line that defines them (only the first row of a duplicated id). */
     private final Map<String, BodyRow> bodies = new LinkedHashMap<>();
@@ -67,13 +67,25 @@ final class BundleValidator {
     /** A party row whose body, party, role and dates are usable for the checks across rows. */
     private record Candidate(PartyRow row, boolean dated) {}
 
-    BundleValidator(ReferenceData reference, MunicipalityCodes codes) {
+    /** @param errorsReported how many errors are kept (in file and line order); the rest are only counted */
+    BundleValidator(ReferenceData reference, MunicipalityCodes codes, int errorsReported) {
         this.reference = reference;
         this.codes = codes;
+        this.errors = new BundleErrors(errorsReported, Comparator.comparingInt((BundleError e) -> BundleFile
+                .byName(e.file()).map(Enum::ordinal).orElse(-1)).thenComparingInt(BundleError::line));
     }
 
-    /** The outcome: a valid bundle when errors is empty. */
-    record Result(ValidBundle bundle, List<BundleError> errors) {}
+    /**
+     * The outcome: a valid bundle when errors is empty.
+     *
+     * @param errors     the first errors in file and line order
+     * @param errorCount how many errors there are in all
+     */
+    record Result(ValidBundle bundle, List<BundleError> errors, long errorCount) {
+        BundleRejectedException rejection() {
+            return new BundleRejectedException(errors, errorCount);
+        }
+    }
 
     Result validate(Map<BundleFile, CsvTable> tables) {
         Map<String, Integer> counts = new LinkedHashMap<>();
@@ -99,11 +111,9 @@ final class BundleValidator {
         List<GoalRelationRow> relations = readGoalRelations(rows(tables, BundleFile.GOAL_RELATIONS));
         List<CoverageRow> coverage = readCoverage(rows(tables, BundleFile.COVERAGE));
 
-        errors.sort(Comparator.comparingInt((BundleError e) -> BundleFile.byName(e.file())
-                .map(Enum::ordinal).orElse(-1)).thenComparingInt(BundleError::line));
         ValidBundle bundle = new ValidBundle(counts, List.copyOf(bodies.values()), parties, conveners, actorRows,
                 goalRows, areas, goals, links, relations, coverage);
-        return new Result(bundle, List.copyOf(errors));
+        return new Result(bundle, errors.first(), errors.total());
     }
 
     private static List<Row> rows(Map<BundleFile, CsvTable> tables, BundleFile file) {

@@ -55,6 +55,20 @@ final class BundleWriter {
     private final String existingCoverage = CypherQueries.load("existing-coverage");
     private final String createCoverage = CypherQueries.load("create-coverage");
     private final String updateCoverage = CypherQueries.load("update-coverage");
+    private final String lockBodies = CypherQueries.load("lock-bodies");
+    private final String stageNodes = CypherQueries.load("staged/stage-nodes");
+    private final Map<PartyKind, String> stagePartyTo = new EnumMap<>(Map.of(
+            PartyKind.MUNICIPALITY, CypherQueries.load("staged/stage-party-to-municipality"),
+            PartyKind.ACTOR, CypherQueries.load("staged/stage-party-to-actor"),
+            PartyKind.BODY, CypherQueries.load("staged/stage-party-to-body")));
+    private final Map<PartyKind, String> stageConvenes = new EnumMap<>(Map.of(
+            PartyKind.MUNICIPALITY, CypherQueries.load("staged/stage-convenes-municipality"),
+            PartyKind.ACTOR, CypherQueries.load("staged/stage-convenes-actor"),
+            PartyKind.BODY, CypherQueries.load("staged/stage-convenes-body")));
+    private final String stageBodyRelations = CypherQueries.load("staged/stage-body-relations");
+    private final String publishBodies = CypherQueries.load("staged/publish-bodies");
+    private final String publishActors = CypherQueries.load("staged/publish-actors");
+    private final String publishGoals = CypherQueries.load("staged/publish-goals");
 
     /** Created and deleted counts summed over the statements of one import. */
     static final class Tally {
@@ -169,6 +183,104 @@ final class BundleWriter {
         tally.changedData = tally.nodesCreated + tally.relationshipsCreated + tally.relationshipsDeleted
                 + tally.rowsUpdated > 0;
         return GraphRevisions.bump(tx);
+    }
+
+    /**
+     * Takes the write lock of each stored body named, in the order given, before anything of theirs is read:
+     * two loads (or a load and an edit) of one body then run one after the other instead of both replacing
+     * the rows they read before the other committed. The look-up is a locking seek of the body_id index, so
+     * it also waits for a transaction that is creating one of these ids and then finds that body stored.
+     * Callers pass the ids sorted, so every writer takes the locks in one order.
+     */
+    void lockBodies(TransactionContext tx, List<String> sortedIds) {
+        for (List<String> batch : batches(sortedIds)) {
+            tx.run(lockBodies, Map.of("ids", batch)).consume();
+        }
+    }
+
+    // ---- Large loads (docs/data.md, "Large bundles"): written staged, made visible in one last transaction ----
+
+    /** Creates a large load's new actors and goals under StagedActor and StagedGoal. */
+    void stageActorsAndGoals(TransactionContext tx, List<ValidBundle.ActorRow> actors, List<ValidBundle.GoalRow> goals,
+            String loadId, Tally tally) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        actors.forEach(a -> rows.add(row("label", "StagedActor", "props", present(props("id", a.id(),
+                "kind", a.kind().name(), "name", a.name(), "source", a.source(),
+                "illustrative", illustrative(a.source()), "loadId", loadId)))));
+        goals.forEach(g -> rows.add(row("label", "StagedGoal", "props", present(props("id", g.id(), "name", g.name(),
+                "source", g.source(), "illustrative", illustrative(g.source()), "loadId", loadId)))));
+        run(tx, stageNodes, rows, tally);
+    }
+
+    /**
+     * Creates bodies of a large load under StagedBody (version 1, as a load gives a new body), with their party
+     * rows, conveners, areas, goals and seat: relationships of their final types, which no reader follows
+     * since every query reaches bodies through the Body label.
+     */
+    void stageBodies(TransactionContext tx, ValidBundle bundle, String loadId, Tally tally) {
+        List<Map<String, Object>> bodies = new ArrayList<>();
+        List<Map<String, Object>> relations = new ArrayList<>();
+        for (BodyRow body : bundle.bodies()) {
+            Map<String, Object> props = bodyRow(body);
+            props.keySet().removeAll(List.of("label", "staleLabels"));
+            props.put("version", 1L);
+            props.put("loadId", loadId);
+            bodies.add(row("label", "StagedBody", "props", present(props)));
+            List<String> areas = bundle.areasByBody().getOrDefault(body.id(), List.of());
+            List<String> goals = bundle.goalsByBody().getOrDefault(body.id(), List.of());
+            if (!areas.isEmpty() || !goals.isEmpty() || body.seatCode() != null) {
+                relations.add(row("id", body.id(), "areas", areas, "goals", goals, "seat", body.seatCode()));
+            }
+        }
+        run(tx, stageNodes, bodies, tally);
+        tally.step("bodies: create");
+        Map<PartyKind, List<Map<String, Object>>> partyRows = new EnumMap<>(PartyKind.class);
+        for (PartyRow p : bundle.parties()) {
+            partyRows.computeIfAbsent(p.kind(), k -> new ArrayList<>()).add(row("body", p.bodyId(), "party", p.party(),
+                    "role", p.role().name(), "validFrom", p.validFrom(), "validTo", p.validTo(),
+                    "representative", p.representative(), "source", p.source(), "illustrative", illustrative(p.source())));
+        }
+        Map<PartyKind, List<Map<String, Object>>> convenerRows = new EnumMap<>(PartyKind.class);
+        for (PartyRow p : bundle.conveners()) {
+            convenerRows.computeIfAbsent(p.kind(), k -> new ArrayList<>()).add(row("body", p.bodyId(), "party", p.party(),
+                    "validFrom", p.validFrom(), "validTo", p.validTo(), "source", p.source(),
+                    "illustrative", illustrative(p.source())));
+        }
+        partyRows.forEach((kind, rows) -> runStaged(tx, stagePartyTo.get(kind), loadId, rows, tally));
+        convenerRows.forEach((kind, rows) -> runStaged(tx, stageConvenes.get(kind), loadId, rows, tally));
+        tally.step("party rows: create");
+        runStaged(tx, stageBodyRelations, loadId, relations, tally);
+        tally.step("areas, goals and seats");
+    }
+
+    /**
+     * Makes what a large load staged visible, inside the caller's last transaction: bodies become Body with
+     * their form's label, actors Actor, goals Goal. Until this commits, no reader sees any of it.
+     */
+    void publish(TransactionContext tx, ValidBundle bundle, List<ValidBundle.ActorRow> newActors,
+            List<ValidBundle.GoalRow> newGoals, String loadId, Tally tally) {
+        runStaged(tx, publishBodies, loadId, bundle.bodies().stream()
+                .map(b -> row("id", b.id(), "label", b.form().label())).toList(), tally);
+        for (List<String> batch : batches(newActors.stream().map(ValidBundle.ActorRow::id).toList())) {
+            tx.run(publishActors, Map.of("ids", batch, "loadId", loadId)).consume();
+        }
+        for (List<String> batch : batches(newGoals.stream().map(ValidBundle.GoalRow::id).toList())) {
+            tx.run(publishGoals, Map.of("ids", batch, "loadId", loadId)).consume();
+        }
+        tally.step("publish");
+    }
+
+    private static void runStaged(TransactionContext tx, String query, String loadId, List<Map<String, Object>> rows,
+            Tally tally) {
+        for (List<Map<String, Object>> batch : batches(rows)) {
+            tally.add(tx.run(query, Map.of("rows", batch, "loadId", loadId)).consume().counters());
+        }
+    }
+
+    /** The map without its null values, for {@code SET n = map} (which refuses nulls in a CREATE). */
+    private static Map<String, Object> present(Map<String, Object> map) {
+        map.values().removeIf(java.util.Objects::isNull);
+        return map;
     }
 
     /** Creates new bodies and updates stored ones, skipping those stored exactly so (properties and labels). */

@@ -19,12 +19,23 @@ import java.util.Map;
  */
 final class CsvReader {
 
-    private final List<BundleError> errors;
+    private final BundleErrors errors;
     private final InputLimits limits;
+    private final boolean neutralisedCells;
 
-    CsvReader(List<BundleError> errors, InputLimits limits) {
+    CsvReader(BundleErrors errors, InputLimits limits) {
+        this(errors, limits, false);
+    }
+
+    /**
+     * @param neutralisedCells the bundle was exported with cells neutralised against formula injection
+     *                         (its metadata.json says so): a cell starting with {@code '} is read one {@code '}
+     *                         shorter, which is the value that was exported (docs/exports.md)
+     */
+    CsvReader(BundleErrors errors, InputLimits limits, boolean neutralisedCells) {
         this.errors = errors;
         this.limits = limits;
+        this.neutralisedCells = neutralisedCells;
     }
 
     /** The table, or null when the file cannot be read at all (encoding or header errors). */
@@ -59,6 +70,9 @@ final class CsvReader {
             String[] cells = new String[width];
             for (int i = 0; i < target.length; i++) {
                 String value = record.fields.get(i);
+                if (neutralisedCells && value.startsWith("'")) {
+                    value = value.substring(1);
+                }
                 if (value.length() > limits.fieldLength()) {
                     error(file, record.line, file.columns().get(target[i]), "the value has " + value.length()
                             + " characters; the most allowed is " + limits.fieldLength()

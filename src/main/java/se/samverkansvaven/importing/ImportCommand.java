@@ -1,7 +1,6 @@
 package se.samverkansvaven.importing;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +13,11 @@ import se.samverkansvaven.Command;
 class ImportCommand implements Command {
 
     private final BundleImporter importer;
+    private final InputLimits limits;
 
-    ImportCommand(BundleImporter importer) {
+    ImportCommand(BundleImporter importer, InputLimits limits) {
         this.importer = importer;
+        this.limits = limits;
     }
 
     @Override
@@ -40,9 +41,7 @@ class ImportCommand implements Command {
             if (Files.isDirectory(path)) {
                 files = BundleFiles.fromDirectory(path);
             } else {
-                try (InputStream in = Files.newInputStream(path)) {
-                    files = BundleFiles.fromZip(in);
-                }
+                files = BundleFiles.fromZip(path, limits);
             }
             ImportReport report = importer.importBundle(files);
             report.counts().forEach((file, rows) -> out.println(file + ": " + rows + (rows == 1 ? " row" : " rows")));
@@ -52,6 +51,13 @@ class ImportCommand implements Command {
             return 0;
         } catch (BundleRejectedException e) {
             e.errors().forEach(err::println); // file:line:column: message, one per line
+            if (e.errorCount() > e.errors().size()) {
+                err.println("... and " + (e.errorCount() - e.errors().size()) + " more errors (the first "
+                        + e.errors().size() + " are listed: samverkansvaven.limits.errors-reported)");
+            }
+            return 1;
+        } catch (CreatedMeanwhileException e) {
+            err.println("import: " + e.getMessage());
             return 1;
         } catch (IOException e) {
             err.println("import: cannot read " + path + ": " + e.getMessage());

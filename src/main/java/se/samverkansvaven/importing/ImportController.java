@@ -19,9 +19,11 @@ import org.springframework.web.multipart.MultipartFile;
 class ImportController {
 
     private final BundleImporter importer;
+    private final InputLimits limits;
 
-    ImportController(BundleImporter importer) {
+    ImportController(BundleImporter importer, InputLimits limits) {
         this.importer = importer;
+        this.limits = limits;
     }
 
     @PostMapping(path = "/api/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -37,7 +39,7 @@ class ImportController {
         }
         ImportReport report;
         try (var in = file.getInputStream()) {
-            report = importer.importBundle(BundleFiles.fromZip(in));
+            report = importer.importBundle(BundleFiles.fromZip(in, limits));
         }
         return ResponseEntity.created(URI.create("/api/imports")).body(Map.of(
                 "counts", report.counts(),
@@ -47,9 +49,22 @@ class ImportController {
                 "revision", report.revision()));
     }
 
+    /** A large load whose bodies another writer created while it was staged: nothing loaded, 409. */
+    @ExceptionHandler(CreatedMeanwhileException.class)
+    ResponseEntity<ProblemDetail> createdMeanwhile(CreatedMeanwhileException e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Created meanwhile");
+        problem.setProperty("bodies", e.ids());
+        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
     @ExceptionHandler(BundleRejectedException.class)
     ResponseEntity<ProblemDetail> rejected(BundleRejectedException e) {
         var problem = e.toProblem("The bundle was not loaded", "loaded");
-        return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        if (e instanceof BundleTooLargeException) {
+            problem.setStatus(HttpStatus.CONTENT_TOO_LARGE);
+            problem.setTitle("The bundle is too large");
+        }
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

@@ -3,6 +3,7 @@ package se.samverkansvaven.web;
 import java.net.URI;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
+import org.neo4j.driver.exceptions.TransientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -62,12 +63,43 @@ class ApiExceptionHandler {
                 + " (spring.servlet.multipart.max-file-size); nothing was loaded. Split the bundle.");
     }
 
+    /**
+     * A multipart request that cannot be parsed (no boundary, cut short): the client's error, not the server's.
+     * Parsed before any controller is chosen, so only advice like this one sees it.
+     */
+    @ExceptionHandler
+    ProblemDetail badMultipart(org.springframework.web.multipart.MultipartException e) {
+        Throwable cause = e.getMostSpecificCause();
+        return problem(HttpStatus.BAD_REQUEST, "Malformed upload", "The request is not a well-formed "
+                + "multipart/form-data upload (" + (cause.getMessage() == null ? cause.getClass().getSimpleName()
+                : cause.getMessage()) + "); send the bundle as a zip file in the multipart field 'file'. "
+                + "Nothing was loaded.");
+    }
+
     @ExceptionHandler({ServiceUnavailableException.class, SessionExpiredException.class,
             DataAccessResourceFailureException.class})
     ProblemDetail databaseDown(Exception e) {
         log.warn("Neo4j is unavailable: {}", e.getMessage());
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",
                 "The graph database cannot be reached right now. Try again shortly; nothing was changed.");
+    }
+
+    /**
+     * A write that still met a deadlock or lock timeout after the driver's retries (executeWrite retries
+     * transient errors for up to 30 s): another writer holds the same bodies. 409, to be sent again; any other
+     * transient failure of the database is a 503.
+     */
+    @ExceptionHandler
+    org.springframework.http.ResponseEntity<ProblemDetail> transientFailure(TransientException e) {
+        boolean conflict = e.code() != null && e.code().startsWith("Neo.TransientError.Transaction.");
+        log.warn("A transaction failed after retries ({}): {}", e.code(), e.getMessage());
+        ProblemDetail problem = conflict
+                ? problem(HttpStatus.CONFLICT, "Concurrent change", "Other changes to the same data were being "
+                        + "made at the same time and this one could not be completed; nothing was changed. Send it again.")
+                : problem(HttpStatus.SERVICE_UNAVAILABLE, "Database busy", "The graph database could not complete "
+                        + "the request right now; nothing was changed. Try again shortly.");
+        return org.springframework.http.ResponseEntity.status(problem.getStatus()).header("Retry-After", "1")
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {

@@ -330,6 +330,17 @@ class AnalysisApiTest {
         assertThat(exit.status()).isEqualTo(400);
     }
 
+    @Test
+    void aRadiusThatIsNoFiniteNonNegativeNumberIsNamedMaxKm() {
+        var api = new ApiClient(port);
+        for (String maxKm : new String[] {"Infinity", "-Infinity", "NaN", "-1", "1e999"}) {
+            var answer = api.get("/api/analysis/gaps?area=beredskap&maxKm=" + maxKm);
+            assertThat(answer.status()).as(maxKm).isEqualTo(400);
+            assertThat(answer.json().get("parameter").asString()).as(maxKm).isEqualTo("maxKm");
+        }
+        assertThat(api.get("/api/analysis/gaps?area=beredskap&maxKm=0").status()).isEqualTo(200);
+    }
+
     /** fixtures/make_federation_web_fixture.py computed these from the bundles' CSV files. */
     @Test
     void federationWebMatchesTheIndependentFixture() throws Exception {

@@ -20,7 +20,10 @@ import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import se.samverkansvaven.ApiClient;
+import se.samverkansvaven.security.Role;
+import se.samverkansvaven.security.UserStore;
 import se.samverkansvaven.testing.GraphChecksum;
 import tools.jackson.databind.JsonNode;
 
@@ -190,6 +193,171 @@ class MalformedInputTest {
                 // Stored as text, exactly (an empty value is "no value").
                 JsonNode stored = response.json().get(field);
                 assertThat(stored.isNull() ? "" : stored.asString()).isEqualTo(value);
+            }
+        }
+    }
+
+    /** What can be wrong with the zip itself, as opposed to the CSV inside it. */
+    enum ZipMutation { CUT, FLIP_BYTE, ZERO_RUN, MANY_ENTRIES, DUPLICATE_ENTRY, GARBAGE, NESTED_FOLDERS, BAD_METADATA }
+
+    record ZipCase(ZipMutation mutation, int at, int value, Case content) {}
+
+    static Arbitrary<ZipCase> zipCases() {
+        return Combinators.combine(Arbitraries.of(ZipMutation.class), Arbitraries.integers().between(0, 100_000),
+                Arbitraries.integers().between(0, 255), cases()).as(ZipCase::new);
+    }
+
+    static byte[] apply(ZipCase c) throws java.io.IOException {
+        byte[] zip = zip(apply(c.content()));
+        int at = c.at() % zip.length;
+        return switch (c.mutation()) {
+            case CUT -> java.util.Arrays.copyOf(zip, Math.max(1, at));
+            case FLIP_BYTE -> {
+                byte[] flipped = zip.clone();
+                flipped[at] = (byte) (flipped[at] ^ Math.max(1, c.value()));
+                yield flipped;
+            }
+            case ZERO_RUN -> {
+                byte[] zeroed = zip.clone();
+                java.util.Arrays.fill(zeroed, at, Math.min(zeroed.length, at + 1 + c.value()), (byte) 0);
+                yield zeroed;
+            }
+            case MANY_ENTRIES -> {
+                Map<String, byte[]> files = new LinkedHashMap<>(apply(c.content()));
+                for (int i = 0; i < 60 + c.value() % 40; i++) {
+                    files.put("extra-" + i + ".csv", new byte[0]);
+                }
+                yield zip(files);
+            }
+            case DUPLICATE_ENTRY -> {
+                var out = new ByteArrayOutputStream();
+                try (var z = new ZipOutputStream(out)) {
+                    for (var file : apply(c.content()).entrySet()) {
+                        z.putNextEntry(new ZipEntry(file.getKey()));
+                        z.write(file.getValue());
+                    }
+                    // ZipOutputStream refuses a second entry of one name; write it under another and rename it in the bytes.
+                    z.putNextEntry(new ZipEntry("bodies.cs_"));
+                    z.write(("x,y\n" + c.value()).getBytes(StandardCharsets.UTF_8));
+                }
+                yield new String(out.toByteArray(), StandardCharsets.ISO_8859_1).replace("bodies.cs_", "bodies.csv")
+                        .getBytes(StandardCharsets.ISO_8859_1);
+            }
+            case GARBAGE -> {
+                byte[] noise = new byte[1 + at % 3000];
+                new java.util.Random(c.value()).nextBytes(noise);
+                if (c.value() % 2 == 0 && noise.length >= 4) {
+                    noise[0] = 'P'; noise[1] = 'K'; noise[2] = 3; noise[3] = 4; // looks like a zip, is none
+                }
+                yield noise;
+            }
+            case NESTED_FOLDERS -> {
+                Map<String, byte[]> files = new LinkedHashMap<>();
+                apply(c.content()).forEach((name, bytes) -> files.put((c.value() % 2 == 0 ? "a/b/" : "../") + name, bytes));
+                yield zip(files);
+            }
+            case BAD_METADATA -> {
+                Map<String, byte[]> files = new LinkedHashMap<>(apply(c.content()));
+                files.put("metadata.json", (c.value() % 3 == 0 ? "[1,2" : c.value() % 3 == 1 ? "\"neutralisedCells\""
+                        : "{\"neutralisedCells\": \"yes\"}").getBytes(StandardCharsets.UTF_8));
+                yield zip(files);
+            }
+        };
+    }
+
+    /**
+     * Broken zips (cut short anywhere, bytes flipped or zeroed, too many entries, an entry twice, noise, folders
+     * and ../ in names, a metadata.json that is no JSON): every answer is a 201 with counts or a 4xx problem
+     * body with a detail, never a 5xx nor the empty 200 a zip cut short gave, and a 4xx changes nothing.
+     */
+    @Test
+    void theLoaderAnswersEveryBrokenZipWith201Or4xxAndA4xxChangesNothing() throws Exception {
+        var api = new ApiClient(port);
+        List<ZipCase> samples = zipCases().sampleStream().limit(80).toList();
+        for (ZipCase c : samples) {
+            String before = GraphChecksum.of(driver);
+            var response = upload(api, apply(c));
+            assertThat(response.status()).as(c + " -> " + response.text()).isIn(201, 400, 409, 413, 422);
+            if (response.status() == 201) {
+                assertThat(response.json().get("counts")).as(c.toString()).isNotNull();
+            } else {
+                assertThat(response.contentType()).as(c.toString()).contains("application/problem+json");
+                assertThat(response.json().get("detail").asString()).as(c.toString()).isNotBlank();
+                assertThat(GraphChecksum.of(driver)).as(c.toString()).isEqualTo(before);
+            }
+        }
+    }
+
+    /** The editing operations besides the full-state PUT, each with one generated field. */
+    enum Operation { CREATE, JOIN, LEAVE, CHANGE_ROLE, CHANGE_ROLES }
+
+    /**
+     * Every editing operation with a generated value in one of its fields, sent by an administrator or by an
+     * editor whose scope (municipality 1496) reaches the body: never a 5xx (an editor's malformed date was a
+     * 500), and a 4xx changes nothing.
+     */
+    @Test
+    void everyEditingOperationAnswersGeneratedFieldsWith2xxOr4xxAndA4xxChangesNothing(@Autowired UserStore users,
+            @Autowired PasswordEncoder encoder) {
+        if (users.find("pbt-editor").isEmpty()) {
+            users.save("pbt-editor", encoder.encode("pbt-password"), java.util.EnumSet.of(Role.EDITOR),
+                    List.of("municipality:1496"));
+        }
+        String editor = EditingTest.basic("pbt-editor", "pbt-password");
+        var api = new ApiClient(port);
+        var editing = new EditingTest();
+        editing.api = api;
+        assertThat(editing.ensure(EditingTest.association("pbt-ops", "Operationsföreningen", "1496", "1497"))).isNotNull();
+        List<String> fields = List.of("party", "role", "validFrom", "validTo", "newRole", "date", "representative", "source");
+        var requests = Combinators.combine(Arbitraries.of(Operation.class), Arbitraries.of(fields), nasty(),
+                Arbitraries.of(true, false)).as((op, field, value, asEditor) -> new Object[] {op, field, value, asEditor});
+        int index = 0;
+        for (Object[] request : requests.sampleStream().limit(60).toList()) {
+            Operation op = (Operation) request[0];
+            String field = (String) request[1];
+            String value = (String) request[2];
+            String auth = (Boolean) request[3] ? editor : EditingTest.ADMIN;
+            long version = api.get("/api/bodies/pbt-ops/state").json().get("version").asLong();
+            Map<String, Object> row = new LinkedHashMap<>(Map.of("party", "1496", "role", "MEMBER",
+                    "validFrom", "2020-01-01"));
+            Map<String, Object> body = new LinkedHashMap<>(Map.of("version", version, "reason", "pbt"));
+            String path = "/api/bodies/pbt-ops/parties";
+            switch (op) {
+                case CREATE -> {
+                    row.put(field, value);
+                    path = "/api/bodies";
+                    body.put("body", Map.of("id", "pbt-new-" + index++, "form", "ASSOCIATION", "name", "Ny",
+                            "validFrom", "2020-01-01", "source", "pbt-test", "parties", List.of(row)));
+                }
+                case JOIN -> {
+                    row.putAll(Map.of("party", "1498", "validFrom", "2024-01-01"));
+                    row.put(field, value);
+                    body.putAll(row);
+                }
+                case LEAVE -> {
+                    row.put("validTo", "2030-01-01");
+                    row.put(field, value);
+                    body.putAll(row);
+                    path += "/leave";
+                }
+                case CHANGE_ROLE, CHANGE_ROLES -> {
+                    row.putAll(Map.of("newRole", "MEMBER", "date", "2026-01-01"));
+                    row.put(field, value);
+                    if (op == Operation.CHANGE_ROLE) {
+                        body.putAll(row);
+                    } else {
+                        body.put("changes", List.of(row));
+                    }
+                    path += "/role";
+                }
+            }
+            String before = GraphChecksum.of(driver);
+            var response = editing.send("POST", path, auth, body);
+            String what = op + " " + field + "=" + value + " as " + ((Boolean) request[3] ? "editor" : "admin");
+            assertThat(response.status()).as(what + " -> " + response.text()).isLessThan(500);
+            if (response.status() >= 400) {
+                assertThat(response.contentType()).as(what).contains("application/problem+json");
+                assertThat(GraphChecksum.of(driver)).as(what).isEqualTo(before);
             }
         }
     }

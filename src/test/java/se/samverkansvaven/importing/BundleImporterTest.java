@@ -25,6 +25,9 @@ import se.samverkansvaven.testing.GraphChecksum;
 class BundleImporterTest {
 
     @Autowired
+    InputLimits limits;
+
+    @Autowired
     BundleImporter importer;
 
     @Autowired
@@ -133,8 +136,8 @@ class BundleImporterTest {
 
     @Test
     void zipsWithAndWithoutATopFolderAndFoldersLoadTheSame(@TempDir Path dir) throws Exception {
-        BundleFiles plain = BundleFiles.fromZip(new ByteArrayInputStream(TestBundle.valid().toZip(null)));
-        BundleFiles nested = BundleFiles.fromZip(new ByteArrayInputStream(TestBundle.valid().toZip("my-bundle")));
+        BundleFiles plain = BundleFiles.fromZip(new ByteArrayInputStream(TestBundle.valid().toZip(null)), limits);
+        BundleFiles nested = BundleFiles.fromZip(new ByteArrayInputStream(TestBundle.valid().toZip("my-bundle")), limits);
         Path folder = Files.createDirectories(dir.resolve("outer/my-bundle"));
         for (var file : TestBundle.valid().toFiles().files().entrySet()) {
             Files.write(folder.resolve(file.getKey()), file.getValue());
@@ -158,7 +161,7 @@ class BundleImporterTest {
 
     @Test
     void notAZipIsRejectedWithAClearMessage() {
-        assertThatThrownBy(() -> BundleFiles.fromZip(new ByteArrayInputStream("id,form\n".getBytes())))
+        assertThatThrownBy(() -> BundleFiles.fromZip(new ByteArrayInputStream("id,form\n".getBytes()), limits))
                 .isInstanceOfSatisfying(BundleRejectedException.class, e -> assertThat(e.errors()).containsExactly(
                         new BundleError("upload", 0, null,
                                 "the uploaded file is not a zip file; send a zip file of the bundle's CSV files")));

@@ -3,6 +3,8 @@ package se.samverkansvaven.importing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,6 +13,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import se.samverkansvaven.ApiClient;
+import se.samverkansvaven.database.GraphRevisions;
+import se.samverkansvaven.municipality.MunicipalityCodes;
 import se.samverkansvaven.testing.GraphChecksum;
 
 /**
@@ -45,7 +49,9 @@ class LargeBundleTest {
     void municipalitiesAndNoBodies() {
         try (var session = driver.session()) {
             session.executeWriteWithoutResult(tx -> {
-                tx.run("MATCH (n) WHERE n:Body OR n:Actor DETACH DELETE n").consume();
+                tx.run("MATCH (n) WHERE n:Body OR n:Actor OR n:Goal OR n:StagedBody OR n:StagedActor OR n:StagedGoal "
+                        + "OR n:StagedLoad DETACH DELETE n").consume();
+                tx.run("MERGE (:Sector {id: 'MILJO'}) MERGE (:ServiceArea {id: 'lon', sector: 'STOD'})").consume();
                 tx.run("UNWIND ['100001', '100002', '100003'] AS code MERGE (m:Municipality {code: code}) "
                         + "SET m.name = 'Kommun ' + code, m.countyCode = '10', m.lat = 57.0, m.lon = 14.0").consume();
             });
@@ -78,6 +84,144 @@ class LargeBundleTest {
         } finally {
             run("DROP CONSTRAINT test_body_name IF EXISTS");
         }
+    }
+
+    /**
+     * 150 federations of two members each, written in 150 transactions (rows-per-transaction is 3 here), while
+     * a reader counts bodies and party rows over and over: it sees none of them or all of them, never a part
+     * (before staging, each slice was visible on commit). The reader must also have looked while the load was
+     * staging, or the test proves nothing.
+     */
+    @Test
+    void readersSeeALargeLoadWholeOrNotAtAll() throws Exception {
+        int n = 150;
+        var bodies = new StringBuilder("id,form,name,sector,level,governance,seat_code,valid_from,valid_to,source\n");
+        var parties = new StringBuilder("body_id,party,role,valid_from,valid_to,representative,source\n");
+        for (int i = 0; i < n; i++) {
+            bodies.append("big-").append(i).append(",FEDERATION,Förbund ").append(i).append(",,,,100001,,,s\n");
+            parties.append("big-").append(i).append(",100001,MEMBER,,,,s\n");
+            parties.append("big-").append(i).append(",100002,MEMBER,,,,s\n");
+        }
+        BundleFiles bundle = TestBundle.empty().file("bodies.csv", bodies.toString())
+                .file("parties.csv", parties.toString()).file("actors.csv", ACTORS).toFiles();
+        var api = new ApiClient(port);
+        List<Long> bodiesSeen = new ArrayList<>();
+        List<Long> rowsSeen = new ArrayList<>();
+        List<Integer> apiSeen = new ArrayList<>();
+        boolean stagingSeen = false;
+        try (var pool = java.util.concurrent.Executors.newSingleThreadExecutor()) {
+            var load = pool.submit(() -> importer.importBundle(bundle));
+            while (!load.isDone()) {
+                boolean staging = count("MATCH (b:StagedBody) RETURN count(b)") > 0;
+                long visible = count("MATCH (b:Body) WHERE b.id STARTS WITH 'big-' RETURN count(b)");
+                stagingSeen |= staging && visible == 0;
+                bodiesSeen.add(visible);
+                rowsSeen.add(count("MATCH (:Municipality)-[r:PARTY_TO]->(:Body) RETURN count(r)"));
+                apiSeen.add(api.get("/api/municipalities/100001").json().get("bodies").size());
+            }
+            load.get();
+        }
+        // Each read on its own: the three are separate transactions, so one may come before the last commit and
+        // the next after it.
+        assertThat(bodiesSeen).as("bodies readers saw during the load").isNotEmpty().allSatisfy(v -> assertThat(v).isIn(0L, (long) n));
+        assertThat(rowsSeen).as("party rows readers saw").allSatisfy(v -> assertThat(v).isIn(0L, 2L * n));
+        assertThat(apiSeen).as("bodies of 100001 in the API").allSatisfy(v -> assertThat(v).isIn(0, n));
+        assertThat(stagingSeen).as("a reader looked while the load was staged").isTrue();
+        assertThat(count("MATCH (b:Body) WHERE b.id STARTS WITH 'big-' RETURN count(b)")).isEqualTo(n);
+        assertThat(count("MATCH (n) WHERE n:StagedBody OR n:StagedActor OR n:StagedGoal OR n:StagedLoad RETURN count(n)"))
+                .isZero();
+    }
+
+    /**
+     * Every kind of row a bundle has (a seat, HOST and PARTICIPANT, an actor and a network as parties, a
+     * convener, areas, goals of the bundle and body goals, a link, a goal relation) ends up the same whether the
+     * bundle is staged in 14 transactions and published, or written in one: the same nodes with the same labels
+     * and properties, the same relationships between the same ends.
+     */
+    @Test
+    void aStagedLoadWritesExactlyWhatOneTransactionWrites(@Autowired GraphRevisions revisions,
+            @Autowired MunicipalityCodes codes, @Autowired StagedLoads stagedLoads, @Autowired InputLimits limits) {
+        BundleFiles bundle = TestBundle.empty()
+                .file("bodies.csv", """
+                        id,form,name,sector,level,governance,seat_code,valid_from,valid_to,source
+                        all-fed,FEDERATION,Förbundet,,,DIRECTORATE,100001,2020-01-01,,s
+                        all-jc,JOINT_COMMITTEE,"Nämnd, lön",,,,,2020-01-01,2025-01-01,illustrative
+                        all-net,NETWORK,Nätverk,MILJO,STRATEGIC,,,,,s
+                        all-net2,NETWORK,Nätverk 2,MILJO,OPERATIONAL,,,,,s
+                        all-ini,INITIATIVE,Projekt,,,,,2021-01-01,2023-01-01,s
+                        """)
+                .file("parties.csv", """
+                        body_id,party,role,valid_from,valid_to,representative,source
+                        all-fed,100001,MEMBER,2020-01-01,,,s
+                        all-fed,100002,MEMBER,,,,s
+                        all-jc,100001,HOST,,2022-01-01,,illustrative
+                        all-jc,100002,HOST,2022-01-01,,,illustrative
+                        all-jc,100003,PARTICIPANT,,,lönechef,illustrative
+                        all-net,reg-x,PARTICIPANT,,,,
+                        all-net,100003,PARTICIPANT,,,,
+                        all-net,all-fed,CONVENER,,,,s
+                        all-net2,reg-new,PARTICIPANT,,,,
+                        all-net2,reg-new,CONVENER,,,,
+                        all-ini,all-net,PARTICIPANT,,,,
+                        all-ini,100001,PARTICIPANT,,,,
+                        """)
+                .file("actors.csv", "id,kind,name,source\nreg-new,REGION,Ny region,s\n")
+                .file("areas.csv", "body_id,area\nall-jc,lon\n")
+                .file("links.csv", "a,b,kind,valid_from,valid_to,source\nall-net,all-net2,JOINT_MEETING,2021-01-01,,s\n")
+                .file("goals.csv", "id,name,source\nall-goal-a,Klimat,s\nall-goal-b,Tillväxt,s\n")
+                .file("body_goals.csv", "body_id,goal_id\nall-net,all-goal-a\nall-net2,all-goal-b\n")
+                .file("goal_relations.csv", "a,b,kind\nall-goal-a,all-goal-b,CONFLICTS_WITH\n")
+                .toFiles();
+        run("MERGE (:Actor {id: 'reg-x', kind: 'REGION', name: 'Region X', source: 's', illustrative: false})");
+
+        importer.importBundle(bundle);
+        List<String> staged = canonical();
+        assertThat(staged).anyMatch(line -> line.contains("CONVENES all-fed->all-net"))
+                .anyMatch(line -> line.contains("PARTY_TO reg-new->all-net2")).anyMatch(line -> line.contains("WORKS_ON"));
+
+        run("MATCH (n) WHERE n:Body OR n:Goal OR n.id = 'reg-new' DETACH DELETE n");
+        var oneTransaction = new BundleImporter(driver, revisions, new InputLimits(limits.fieldLength(),
+                limits.rowsPerFile(), 1_000_000, null, 64, 1000, limits.abandonedLoadAfter()), codes, stagedLoads);
+        oneTransaction.importBundle(bundle);
+        assertThat(canonical()).isEqualTo(staged);
+    }
+
+    /** The graph without element ids, the audit trail and the revision: labels and properties, ends by key. */
+    private List<String> canonical() {
+        try (var session = driver.session()) {
+            return session.executeRead(tx -> {
+                List<String> lines = new ArrayList<>();
+                tx.run("MATCH (n) WHERE NOT n:Change AND NOT n:GraphRevision RETURN labels(n) AS l, properties(n) AS p")
+                        .forEachRemaining(r -> lines.add("N " + r.get("l").asList(v -> v.asString()).stream().sorted().toList()
+                                + " " + new java.util.TreeMap<>(r.get("p").asMap())));
+                tx.run("MATCH (a)-[r]->(b) WHERE NOT a:Change RETURN type(r) AS t, coalesce(a.id, a.code) AS a, "
+                                + "coalesce(b.id, b.code) AS b, properties(r) AS p")
+                        .forEachRemaining(r -> lines.add("R " + r.get("t").asString() + " " + r.get("a").asString() + "->"
+                                + r.get("b").asString() + " " + new java.util.TreeMap<>(r.get("p").asMap())));
+                lines.sort(null);
+                return lines;
+            });
+        }
+    }
+
+    /** What a load killed before publishing left (written here by hand) is gone after the start-up clean-up. */
+    @Test
+    void whatAKilledLoadStagedIsRemovedAtTheNextStart(@Autowired StagedLoads stagedLoads) {
+        String before = GraphChecksum.of(driver);
+        String loadId = stagedLoads.begin("test", 2);
+        run("""
+                MATCH (m:Municipality {code: '100001'})
+                CREATE (b:StagedBody {id: 'killed-1', form: 'FEDERATION', name: 'Halvladdad', loadId: '%1$s'}),
+                       (a:StagedActor {id: 'killed-actor', kind: 'REGION', name: 'R', loadId: '%1$s'}),
+                       (m)-[:PARTY_TO {role: 'MEMBER'}]->(b), (b)-[:SEATED_IN]->(m), (a)-[:PARTY_TO {role: 'MEMBER'}]->(b)
+                """.formatted(loadId));
+        // An orphan: a removal cut short after the load's node was deleted.
+        run("CREATE (:StagedBody {id: 'killed-2', form: 'FEDERATION', name: 'Föräldralös', loadId: 'gone'})");
+        assertThat(GraphChecksum.of(driver)).isNotEqualTo(before);
+
+        stagedLoads.afterPropertiesSet();
+
+        assertThat(GraphChecksum.of(driver)).isEqualTo(before);
     }
 
     @Test

@@ -85,12 +85,12 @@ class MunicipalityCodePatternTest {
 
     private static BundleValidator.Result validate(MunicipalityCodes codes, ReferenceData reference, String bodies,
             String parties) {
-        List<BundleError> errors = new java.util.ArrayList<>();
-        var reader = new CsvReader(errors, new InputLimits(2000, 1_000_000, 100_000));
+        var errors = new BundleErrors(1000, java.util.Comparator.comparing(BundleError::file));
+        var reader = new CsvReader(errors, new InputLimits(2000, 1_000_000, 100_000, null, 64, 1000, java.time.Duration.ofMinutes(15)));
         Map<BundleFile, CsvTable> tables = new EnumMap<>(BundleFile.class);
         tables.put(BundleFile.BODIES, reader.read(BundleFile.BODIES, bodies.getBytes(StandardCharsets.UTF_8)));
         tables.put(BundleFile.PARTIES, reader.read(BundleFile.PARTIES, parties.getBytes(StandardCharsets.UTF_8)));
-        assertThat(errors).isEmpty();
-        return new BundleValidator(reference, codes).validate(tables);
+        assertThat(errors.first()).isEmpty();
+        return new BundleValidator(reference, codes, 1000).validate(tables);
     }
 }

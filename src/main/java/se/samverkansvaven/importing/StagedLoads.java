@@ -1,0 +1,113 @@
+package se.samverkansvaven.importing;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.TransactionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.annotation.DependsOn;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+/**
+ * Large loads in progress (docs/data.md, "Large bundles"). A load is a {@code :StagedLoad} node from before it
+ * stages anything until the transaction that publishes what it staged; every transaction of the load checks
+ * the node is still there. What a load left that never published (its JVM killed, its undo cut short) is
+ * removed here: at start-up, before the app loads or serves anything, and before each new large load. On the
+ * embedded database every load found is abandoned (this process owns the store); on a server, a load whose
+ * heartbeat is older than {@code samverkansvaven.limits.abandoned-load-after} is, since another instance may
+ * be running it. Staged nodes are invisible to every reader, so none of this changes what readers see.
+ */
+@Component
+@DependsOn("schemaInitializer")
+class StagedLoads implements InitializingBean {
+
+    private static final Logger log = LoggerFactory.getLogger(StagedLoads.class);
+    private static final int DELETE_BATCH = 10_000;
+
+    private final Driver driver;
+    private final Duration abandonedAfter;
+    private final boolean ownsDatabase;
+    private final String start = CypherQueries.load("staged/start-load");
+    private final String heartbeat = CypherQueries.load("staged/heartbeat");
+    private final String finish = CypherQueries.load("staged/finish-load");
+    private final String abandoned = CypherQueries.load("staged/abandoned-loads");
+    private final String remove = CypherQueries.load("staged/remove-load");
+    private final String deleteStaged = CypherQueries.load("staged/delete-staged");
+
+    StagedLoads(Driver driver, InputLimits limits, Environment environment) {
+        this.driver = driver;
+        this.abandonedAfter = limits.abandonedLoadAfter();
+        this.ownsDatabase = !StringUtils.hasText(environment.getProperty("spring.neo4j.uri"));
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        int removed = removeAbandoned(ownsDatabase);
+        if (removed > 0) {
+            log.warn("Removed what {} large load(s) staged and never published (stopped before their last step); "
+                    + "the graph is as it was before them. Load those bundles again.", removed);
+        }
+    }
+
+    /** Records a new load; returns its id, which its staged nodes carry. */
+    String begin(String user, int bodies) {
+        removeAbandoned(false);
+        String id = UUID.randomUUID().toString();
+        try (var session = driver.session()) {
+            session.executeWriteWithoutResult(tx -> tx.run(start, Map.of("loadId", id, "user", user, "bodies", bodies))
+                    .consume());
+        }
+        return id;
+    }
+
+    /** Inside each staging transaction: refuses to go on when the load was removed as abandoned meanwhile. */
+    void heartbeat(TransactionContext tx, String loadId, int staged) {
+        if (tx.run(heartbeat, Map.of("loadId", loadId, "staged", staged)).single().get("loads").asLong() != 1) {
+            throw new IllegalStateException(gone(loadId));
+        }
+    }
+
+    /** Inside the publishing transaction: the load ends; refused when it was removed as abandoned meanwhile. */
+    void finish(TransactionContext tx, String loadId) {
+        if (tx.run(finish, Map.of("loadId", loadId)).single().get("loads").asLong() != 1) {
+            throw new IllegalStateException(gone(loadId));
+        }
+    }
+
+    /**
+     * Deletes what the load staged, the load's node first (so its writer, if still running, stops at its next
+     * transaction), then the staged nodes with their relationships in batches.
+     */
+    void discard(String loadId) {
+        try (var session = driver.session()) {
+            session.executeWriteWithoutResult(tx -> tx.run(remove, Map.of("loadId", loadId)).consume());
+            long deleted;
+            do {
+                deleted = session.executeWrite(tx -> tx.run(deleteStaged, Map.of("loadId", loadId, "batch", DELETE_BATCH))
+                        .single().get("deleted").asLong());
+            } while (deleted > 0);
+        }
+    }
+
+    /** @param all every load (the embedded database at start), or only those whose heartbeat is old */
+    int removeAbandoned(boolean all) {
+        List<String> loads;
+        try (var session = driver.session()) {
+            loads = session.executeRead(tx -> tx.run(abandoned, Map.of("all", all,
+                    "olderThan", abandonedAfter.toString())).list(r -> r.get("loadId").asString(null)));
+        }
+        loads.stream().filter(java.util.Objects::nonNull).forEach(this::discard);
+        return loads.size();
+    }
+
+    private String gone(String loadId) {
+        return "The large load " + loadId + " was removed as abandoned while it ran (no heartbeat for "
+                + abandonedAfter + ", samverkansvaven.limits.abandoned-load-after); nothing of it was loaded";
+    }
+}

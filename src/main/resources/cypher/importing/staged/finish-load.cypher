@@ -1,0 +1,4 @@
+// In the publishing transaction: the load is no longer in progress.
+MATCH (l:StagedLoad {id: $loadId})
+DELETE l
+RETURN count(*) AS loads

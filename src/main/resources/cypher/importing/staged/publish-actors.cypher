@@ -1,0 +1,4 @@
+UNWIND $ids AS id
+MATCH (n:StagedActor {id: id}) WHERE n.loadId = $loadId
+SET n:Actor
+REMOVE n:StagedActor, n.loadId

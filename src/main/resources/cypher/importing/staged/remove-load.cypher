@@ -1,0 +1,2 @@
+MATCH (l:StagedLoad {id: $loadId})
+DELETE l

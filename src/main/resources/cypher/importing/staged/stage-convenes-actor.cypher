@@ -1,0 +1,10 @@
+// CONVENES rows of staged bodies from actors, stored or staged by this load.
+UNWIND $rows AS row
+MATCH (b:StagedBody {id: row.body}) WHERE b.loadId = $loadId
+CALL (row) {
+  MATCH (p:Actor {id: row.party}) RETURN p
+  UNION ALL
+  MATCH (p:StagedActor {id: row.party}) WHERE p.loadId = $loadId RETURN p
+}
+CREATE (p)-[:CONVENES {validFrom: row.validFrom, validTo: row.validTo, source: row.source,
+  illustrative: row.illustrative}]->(b)
