@@ -19,11 +19,12 @@ import org.jgrapht.graph.DefaultWeightedEdge;
 import org.jgrapht.graph.SimpleGraph;
 import org.jgrapht.graph.SimpleWeightedGraph;
 import org.jgrapht.graph.builder.GraphTypeBuilder;
-import se.samverkansvaven.analysis.CooperationData.BodyInfo;
-import se.samverkansvaven.analysis.CooperationData.PartyInfo;
-import se.samverkansvaven.analysis.CooperationData.PartyType;
+import se.samverkansvaven.analysis.data.CooperationData.BodyInfo;
+import se.samverkansvaven.analysis.data.CooperationData.PartyInfo;
+import se.samverkansvaven.analysis.data.CooperationData.PartyType;
 import se.samverkansvaven.body.ActorKind;
 import se.samverkansvaven.body.Form;
+import se.samverkansvaven.analysis.data.CooperationData;
 
 /**
  * The cooperation web of domain.md item 1 for one date and set of forms: the bipartite actor–body graph and

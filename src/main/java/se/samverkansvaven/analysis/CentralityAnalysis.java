@@ -4,10 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.DefaultWeightedEdge;
-import se.samverkansvaven.analysis.BrandesBetweenness.Distance;
+import se.samverkansvaven.graph.BrandesBetweenness.Distance;
 import se.samverkansvaven.analysis.CentralityResult.Bridge;
 import se.samverkansvaven.analysis.CentralityResult.Ranks;
 import se.samverkansvaven.analysis.CentralityResult.VertexCentrality;
+import se.samverkansvaven.graph.IndexedGraph;
+import se.samverkansvaven.graph.BrandesBetweenness;
+import se.samverkansvaven.graph.PageRank;
+import se.samverkansvaven.graph.LocalClustering;
+import se.samverkansvaven.graph.CompetitionRanks;
+import se.samverkansvaven.graph.Coreness;
+import se.samverkansvaven.graph.StructuralHoles;
+import se.samverkansvaven.graph.Biconnectivity;
 
 /**
  * Every centrality measure of domain.md analysis 2 on a weighted actor projection (P, or the induced
@@ -26,7 +34,7 @@ import se.samverkansvaven.analysis.CentralityResult.VertexCentrality;
  * Isolated vertices: degree, strength, betweenness, closeness, clustering and coreness 0; PageRank from the
  * uniform spread of dangling vertices; constraint and effective size null.
  */
-final class CentralityAnalysis {
+public final class CentralityAnalysis {
 
     /** Seed of the pivot draw, fixed so a sampled result is reproducible. */
     static final long PIVOT_SEED = 1L;
@@ -34,7 +42,7 @@ final class CentralityAnalysis {
     private final int pivots;
 
     /** Exact betweenness (every vertex a source). */
-    CentralityAnalysis() {
+    public CentralityAnalysis() {
         this.pivots = 0;
     }
 
@@ -43,7 +51,7 @@ final class CentralityAnalysis {
      * sources, for graphs too large for exact betweenness (bench/README.md, size L); every other measure stays
      * exact. With pivots ≥ the number of vertices it is the exact analysis.
      */
-    CentralityAnalysis(int pivots) {
+    public CentralityAnalysis(int pivots) {
         if (pivots < 1) {
             throw new IllegalArgumentException("centrality: the number of pivots must be at least 1, was " + pivots);
         }
@@ -54,11 +62,11 @@ final class CentralityAnalysis {
         return pivots == 0 ? new BrandesBetweenness(distance) : BrandesBetweenness.sampled(distance, pivots, PIVOT_SEED);
     }
 
-    CentralityResult analyse(Graph<String, DefaultWeightedEdge> graph) {
+    public CentralityResult analyse(Graph<String, DefaultWeightedEdge> graph) {
         return analyse(IndexedGraph.of(graph));
     }
 
-    CentralityResult analyse(IndexedGraph g) {
+    public CentralityResult analyse(IndexedGraph g) {
         int n = g.vertexCount();
         double[] degree = new double[n];
         double[] strength = new double[n];

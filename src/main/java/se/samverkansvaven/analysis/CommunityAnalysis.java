@@ -10,12 +10,17 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.DefaultWeightedEdge;
+import se.samverkansvaven.graph.Modularity;
+import se.samverkansvaven.graph.IndexedGraph;
+import se.samverkansvaven.graph.ConnectedComponents;
+import se.samverkansvaven.graph.MaximalCliques;
+import se.samverkansvaven.graph.Louvain;
 
 /**
  * Connected components, Louvain communities with their modularity, and maximal cliques of at least three
  * vertices (domain.md analysis 1) on a weighted actor projection: P, or the induced subgraph of a scope.
  */
-final class CommunityAnalysis {
+public final class CommunityAnalysis {
 
     /** The seed used when the caller gives none, so that a page shows the same communities on every visit. */
     static final long DEFAULT_SEED = 1L;
@@ -26,11 +31,11 @@ final class CommunityAnalysis {
             .<SortedSet<String>>comparingInt(s -> -s.size())
             .thenComparing(CommunityAnalysis::compareMembers);
 
-    CommunityResult analyse(Graph<String, DefaultWeightedEdge> graph, long seed) {
+    public CommunityResult analyse(Graph<String, DefaultWeightedEdge> graph, long seed) {
         return analyse(IndexedGraph.of(graph), seed);
     }
 
-    CommunityResult analyse(IndexedGraph g, long seed) {
+    public CommunityResult analyse(IndexedGraph g, long seed) {
         List<SortedSet<String>> components = groups(g, ConnectedComponents.of(g));
         int[] membership = new Louvain(seed).communities(g);
         double q = Modularity.of(g, membership);

@@ -12,12 +12,13 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import se.samverkansvaven.analysis.CooperationData.BodyInfo;
-import se.samverkansvaven.analysis.CooperationData.NetworkLink;
-import se.samverkansvaven.analysis.CooperationData.PartyType;
+import se.samverkansvaven.analysis.data.CooperationData.BodyInfo;
+import se.samverkansvaven.analysis.data.CooperationData.NetworkLink;
+import se.samverkansvaven.analysis.data.CooperationData.PartyType;
 import se.samverkansvaven.body.Form;
 import se.samverkansvaven.body.Level;
 import se.samverkansvaven.body.Role;
+import se.samverkansvaven.analysis.data.CooperationData;
 
 /**
  * Missing diagonal network links, domain.md item 4.
@@ -39,7 +40,7 @@ import se.samverkansvaven.body.Role;
  * <p>Per convener of networks: among the networks it convenes, the pairs that are DIAGONAL, and how many of
  * those are already linked (share null when it has no diagonal pair).
  */
-final class DiagonalLinkAnalysis
+public final class DiagonalLinkAnalysis
         implements CooperationAnalysis<DiagonalLinkAnalysis.Query, DiagonalLinkAnalysis.DiagonalLinks> {
 
     public enum PairClass { VERTICAL, HORIZONTAL, DIAGONAL, SAME_CELL }

@@ -14,11 +14,12 @@ import java.util.TreeSet;
 import org.jgrapht.Graph;
 import org.jgrapht.Graphs;
 import org.jgrapht.graph.DefaultEdge;
-import se.samverkansvaven.analysis.CooperationData.BodyInfo;
-import se.samverkansvaven.analysis.CooperationData.PartyInfo;
+import se.samverkansvaven.analysis.data.CooperationData.BodyInfo;
+import se.samverkansvaven.analysis.data.CooperationData.PartyInfo;
 import se.samverkansvaven.analysis.PartnerWeights.Partner;
 import se.samverkansvaven.body.Form;
 import se.samverkansvaven.body.Role;
+import se.samverkansvaven.analysis.data.CooperationData;
 
 /**
  * The ego web of domain.md item 1: the part of the bipartite actor–body graph of B reachable from m in 2k
@@ -29,7 +30,7 @@ import se.samverkansvaven.body.Role;
  * <p>Because the bipartite graph only holds municipalities, REGION actors and bodies of B, other actors
  * (agencies, academia) and networks taking part in initiatives do not appear, exactly as in P.
  */
-final class EgoWebAnalysis implements CooperationAnalysis<EgoWebAnalysis.Query, EgoWebAnalysis.EgoWeb> {
+public final class EgoWebAnalysis implements CooperationAnalysis<EgoWebAnalysis.Query, EgoWebAnalysis.EgoWeb> {
 
     /**
      * @param code  the ego: a municipality code (a REGION actor id works too)
@@ -79,7 +80,7 @@ final class EgoWebAnalysis implements CooperationAnalysis<EgoWebAnalysis.Query, 
     }
 
     /** The same, on a projection of {@code data} for the query's forms that the caller already holds. */
-    EgoWeb analyse(CooperationData data, ActorProjection projection, Query query) {
+    public EgoWeb analyse(CooperationData data, ActorProjection projection, Query query) {
         if (!projection.forms().equals(query.forms())) {
             throw new IllegalArgumentException("ego web: the projection is for forms " + projection.forms()
                     + ", the query asks for " + query.forms());

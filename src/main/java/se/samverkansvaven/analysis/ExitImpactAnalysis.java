@@ -13,11 +13,18 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.DefaultWeightedEdge;
-import se.samverkansvaven.analysis.BrandesBetweenness.Distance;
-import se.samverkansvaven.analysis.CooperationData.BodyInfo;
-import se.samverkansvaven.analysis.CooperationData.PartyInfo;
+import se.samverkansvaven.graph.BrandesBetweenness.Distance;
+import se.samverkansvaven.analysis.data.CooperationData.BodyInfo;
+import se.samverkansvaven.analysis.data.CooperationData.PartyInfo;
 import se.samverkansvaven.body.Form;
 import se.samverkansvaven.body.Role;
+import se.samverkansvaven.analysis.data.CooperationData;
+import se.samverkansvaven.graph.SourceChunks;
+import se.samverkansvaven.graph.IndexedGraph;
+import se.samverkansvaven.graph.ConnectedComponents;
+import se.samverkansvaven.graph.CompetitionRanks;
+import se.samverkansvaven.graph.BrandesBetweenness;
+import se.samverkansvaven.graph.Biconnectivity;
 
 /**
  * Exit impact, domain.md item 6: m leaves one body, all bodies of one area, or all bodies (of B: active,
@@ -37,7 +44,7 @@ import se.samverkansvaven.body.Role;
  *       2/((n−1)(n−2)) so they match the centrality endpoint.</li>
  * </ul>
  */
-final class ExitImpactAnalysis implements CooperationAnalysis<ExitImpactAnalysis.Query, ExitImpactAnalysis.ExitImpact> {
+public final class ExitImpactAnalysis implements CooperationAnalysis<ExitImpactAnalysis.Query, ExitImpactAnalysis.ExitImpact> {
 
     public enum Scope { BODY, AREA, ALL }
 

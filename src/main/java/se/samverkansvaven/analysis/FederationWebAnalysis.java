@@ -8,13 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import se.samverkansvaven.analysis.CooperationData.BodyInfo;
-import se.samverkansvaven.analysis.CooperationData.PartyInfo;
+import se.samverkansvaven.analysis.data.CooperationData.BodyInfo;
+import se.samverkansvaven.analysis.data.CooperationData.PartyInfo;
 import se.samverkansvaven.analysis.EgoWebAnalysis.Edge;
 import se.samverkansvaven.analysis.EgoWebAnalysis.Element;
 import se.samverkansvaven.analysis.EgoWebAnalysis.Node;
 import se.samverkansvaven.body.Form;
 import se.samverkansvaven.body.Role;
+import se.samverkansvaven.analysis.data.CooperationData;
 
 /**
  * A federation's web on a date, for the timeline: the federation (distance 0), its parties and the bodies
@@ -25,7 +26,7 @@ import se.samverkansvaven.body.Role;
  * what a federation runs is mostly networks, which P leaves out. Same Cytoscape.js element shape as the
  * ego web, so one page draws both.
  */
-final class FederationWebAnalysis implements CooperationAnalysis<String, FederationWebAnalysis.FederationWeb> {
+public final class FederationWebAnalysis implements CooperationAnalysis<String, FederationWebAnalysis.FederationWeb> {
 
     /**
      * @param convened the bodies the federation convenes on the date, by id

@@ -17,13 +17,14 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.jgrapht.Graphs;
-import se.samverkansvaven.analysis.CooperationData.AreaInfo;
-import se.samverkansvaven.analysis.CooperationData.BodyInfo;
-import se.samverkansvaven.analysis.CooperationData.PartyInfo;
-import se.samverkansvaven.analysis.CooperationData.PartyType;
-import se.samverkansvaven.analysis.CooperationData.Place;
+import se.samverkansvaven.analysis.data.CooperationData.AreaInfo;
+import se.samverkansvaven.analysis.data.CooperationData.BodyInfo;
+import se.samverkansvaven.analysis.data.CooperationData.PartyInfo;
+import se.samverkansvaven.analysis.data.CooperationData.PartyType;
+import se.samverkansvaven.analysis.data.CooperationData.Place;
 import se.samverkansvaven.body.Form;
 import se.samverkansvaven.body.Role;
+import se.samverkansvaven.analysis.data.CooperationData;
 
 /**
  * Gaps and candidate partners, domain.md item 5.
@@ -44,7 +45,7 @@ import se.samverkansvaven.body.Role;
  * Distances: haversine between centroids, R = 6371 km ({@link GreatCircle}). The START group is computed
  * over every municipality, also when a municipality filter narrows what is reported.
  */
-final class GapAnalysis implements CooperationAnalysis<GapAnalysis.Query, GapAnalysis.Gaps> {
+public final class GapAnalysis implements CooperationAnalysis<GapAnalysis.Query, GapAnalysis.Gaps> {
 
     static final double DEFAULT_MAX_KM = 50.0;
 

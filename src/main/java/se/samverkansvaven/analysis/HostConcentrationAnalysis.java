@@ -9,11 +9,12 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import se.samverkansvaven.analysis.CooperationData.BodyInfo;
-import se.samverkansvaven.analysis.CooperationData.PartyInfo;
-import se.samverkansvaven.analysis.CooperationData.PartyType;
+import se.samverkansvaven.analysis.data.CooperationData.BodyInfo;
+import se.samverkansvaven.analysis.data.CooperationData.PartyInfo;
+import se.samverkansvaven.analysis.data.CooperationData.PartyType;
 import se.samverkansvaven.body.Form;
 import se.samverkansvaven.body.Role;
+import se.samverkansvaven.analysis.data.CooperationData;
 
 /**
  * Host concentration, domain.md item 3.
@@ -40,7 +41,7 @@ import se.samverkansvaven.body.Role;
  * <p><b>Filter.</b> An area keeps the bodies that cover it; a sector keeps the bodies that are in it (one of
  * their areas is, {@link BodyInfo#sectors()}). The filter applies to host roles, seats and dependency alike.
  */
-final class HostConcentrationAnalysis
+public final class HostConcentrationAnalysis
         implements CooperationAnalysis<HostConcentrationAnalysis.Query, HostConcentrationAnalysis.HostConcentration> {
 
     /**

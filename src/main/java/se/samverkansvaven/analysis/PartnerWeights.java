@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.jgrapht.Graphs;
+import se.samverkansvaven.analysis.data.CooperationData;
 
 /**
  * Partners of an actor in P with their weight w(u,v) (bodies of B both are parties to) and multiplexity

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import se.samverkansvaven.body.Form;
 import se.samverkansvaven.body.Level;
 import tools.jackson.databind.json.JsonMapper;
+import se.samverkansvaven.analysis.data.CooperationData;
 
 /** The result records serialise with Jackson 3 as the REST controller will: field names and nulls as expected. */
 class AnalysisJsonTest {

@@ -12,18 +12,19 @@ import java.util.function.Consumer;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.graph.SimpleGraph;
-import se.samverkansvaven.analysis.CooperationData.ActorInfo;
-import se.samverkansvaven.analysis.CooperationData.AreaInfo;
-import se.samverkansvaven.analysis.CooperationData.BodyInfo;
-import se.samverkansvaven.analysis.CooperationData.NetworkLink;
-import se.samverkansvaven.analysis.CooperationData.PartyInfo;
-import se.samverkansvaven.analysis.CooperationData.PartyType;
-import se.samverkansvaven.analysis.CooperationData.Place;
+import se.samverkansvaven.analysis.data.CooperationData.ActorInfo;
+import se.samverkansvaven.analysis.data.CooperationData.AreaInfo;
+import se.samverkansvaven.analysis.data.CooperationData.BodyInfo;
+import se.samverkansvaven.analysis.data.CooperationData.NetworkLink;
+import se.samverkansvaven.analysis.data.CooperationData.PartyInfo;
+import se.samverkansvaven.analysis.data.CooperationData.PartyType;
+import se.samverkansvaven.analysis.data.CooperationData.Place;
 import se.samverkansvaven.body.ActorKind;
 import se.samverkansvaven.body.Form;
 import se.samverkansvaven.body.Level;
 import se.samverkansvaven.body.LinkKind;
 import se.samverkansvaven.body.Role;
+import se.samverkansvaven.analysis.data.CooperationData;
 
 /**
  * Builds small {@link CooperationData} by hand for the analysis tests. Everything added is "active on the

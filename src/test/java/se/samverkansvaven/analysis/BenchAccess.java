@@ -10,6 +10,17 @@ import java.util.function.Supplier;
 import org.neo4j.driver.Driver;
 import org.springframework.context.ApplicationContext;
 import se.samverkansvaven.body.Form;
+import se.samverkansvaven.graph.Modularity;
+import se.samverkansvaven.graph.IndexedGraph;
+import se.samverkansvaven.graph.PageRank;
+import se.samverkansvaven.graph.ConnectedComponents;
+import se.samverkansvaven.graph.Coreness;
+import se.samverkansvaven.graph.BrandesBetweenness;
+import se.samverkansvaven.graph.Louvain;
+import se.samverkansvaven.analysis.data.BoltProjectionSource;
+import se.samverkansvaven.analysis.data.CooperationData;
+import se.samverkansvaven.analysis.data.ProjectionQueries;
+import se.samverkansvaven.analysis.data.CooperationDataReader;
 
 /**
  * The benchmark's door into the package-private analysis classes (bench/README.md): the same objects the

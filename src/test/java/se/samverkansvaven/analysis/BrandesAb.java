@@ -2,6 +2,8 @@ package se.samverkansvaven.analysis;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import se.samverkansvaven.graph.IndexedGraph;
+import se.samverkansvaven.graph.BrandesBetweenness;
 
 /**
  * A/B of hop-distance Brandes on an edge list written by the bench harness (--edges): the accumulation with a

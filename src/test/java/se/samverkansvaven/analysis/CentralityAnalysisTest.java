@@ -17,9 +17,11 @@ import org.jgrapht.graph.SimpleWeightedGraph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import se.samverkansvaven.analysis.BrandesBetweenness.Distance;
+import se.samverkansvaven.graph.BrandesBetweenness.Distance;
 import se.samverkansvaven.analysis.CentralityResult.Bridge;
 import se.samverkansvaven.analysis.CentralityResult.VertexCentrality;
+import se.samverkansvaven.graph.IndexedGraph;
+import se.samverkansvaven.graph.BrandesBetweenness;
 
 class CentralityAnalysisTest {
 

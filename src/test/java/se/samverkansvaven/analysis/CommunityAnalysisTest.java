@@ -16,6 +16,8 @@ import org.jgrapht.graph.SimpleWeightedGraph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import se.samverkansvaven.graph.Modularity;
+import se.samverkansvaven.graph.Louvain;
 
 class CommunityAnalysisTest {
 

@@ -15,6 +15,7 @@ import se.samverkansvaven.analysis.DiagonalLinkAnalysis.Query;
 import se.samverkansvaven.body.ActorKind;
 import se.samverkansvaven.body.Form;
 import se.samverkansvaven.body.Level;
+import se.samverkansvaven.analysis.data.CooperationData;
 
 class DiagonalLinkAnalysisTest {
 

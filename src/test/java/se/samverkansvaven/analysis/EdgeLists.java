@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import se.samverkansvaven.graph.IndexedGraph;
 
 /** Reads the "from to weight" edge lists the bench harness writes (--edges) for the A/B programs. */
 final class EdgeLists {

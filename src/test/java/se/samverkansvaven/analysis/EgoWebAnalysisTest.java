@@ -15,6 +15,7 @@ import se.samverkansvaven.analysis.EgoWebAnalysis.Query;
 import se.samverkansvaven.analysis.PartnerWeights.Partner;
 import se.samverkansvaven.body.Form;
 import se.samverkansvaven.body.Role;
+import se.samverkansvaven.analysis.data.CooperationData;
 
 class EgoWebAnalysisTest {
 

@@ -16,6 +16,7 @@ import se.samverkansvaven.analysis.ExitImpactAnalysis.Query;
 import se.samverkansvaven.analysis.ExitImpactAnalysis.RankChange;
 import se.samverkansvaven.analysis.ExitImpactAnalysis.Scope;
 import se.samverkansvaven.body.Form;
+import se.samverkansvaven.analysis.data.CooperationData;
 
 class ExitImpactAnalysisTest {
 

@@ -16,6 +16,7 @@ import se.samverkansvaven.analysis.GapAnalysis.HostOption;
 import se.samverkansvaven.analysis.GapAnalysis.JoinOption;
 import se.samverkansvaven.analysis.GapAnalysis.Query;
 import se.samverkansvaven.body.Form;
+import se.samverkansvaven.analysis.data.CooperationData;
 
 class GapAnalysisTest {
 

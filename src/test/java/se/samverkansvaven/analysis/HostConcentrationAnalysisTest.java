@@ -13,6 +13,7 @@ import se.samverkansvaven.analysis.HostConcentrationAnalysis.HostConcentration;
 import se.samverkansvaven.analysis.HostConcentrationAnalysis.MunicipalityHosting;
 import se.samverkansvaven.analysis.HostConcentrationAnalysis.Query;
 import se.samverkansvaven.body.Form;
+import se.samverkansvaven.analysis.data.CooperationData;
 
 class HostConcentrationAnalysisTest {
 

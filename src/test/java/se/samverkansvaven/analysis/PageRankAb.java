@@ -1,6 +1,8 @@
 package se.samverkansvaven.analysis;
 
 import java.nio.file.Path;
+import se.samverkansvaven.graph.IndexedGraph;
+import se.samverkansvaven.graph.PageRank;
 
 /** A/B of PageRank on an edge list written by the bench harness (bench/README.md); not a test. */
 public final class PageRankAb {

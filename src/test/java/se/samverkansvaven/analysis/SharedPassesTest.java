@@ -10,7 +10,10 @@ import java.util.SplittableRandom;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.DefaultWeightedEdge;
 import org.junit.jupiter.api.Test;
-import se.samverkansvaven.analysis.BrandesBetweenness.Distance;
+import se.samverkansvaven.graph.BrandesBetweenness.Distance;
+import se.samverkansvaven.graph.IndexedGraph;
+import se.samverkansvaven.graph.BrandesBetweenness;
+import se.samverkansvaven.graph.HarmonicCloseness;
 
 /**
  * The speed-ups that share work between measures must give what the separate computations give: hop

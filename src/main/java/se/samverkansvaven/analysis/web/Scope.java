@@ -1,17 +1,18 @@
-package se.samverkansvaven.analysis;
+package se.samverkansvaven.analysis.web;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import se.samverkansvaven.analysis.CooperationData.BodyInfo;
-import se.samverkansvaven.analysis.CooperationData.PartyType;
+import se.samverkansvaven.analysis.data.CooperationData.BodyInfo;
+import se.samverkansvaven.analysis.data.CooperationData.PartyType;
 import se.samverkansvaven.body.Form;
 import se.samverkansvaven.body.Role;
 import se.samverkansvaven.municipality.MunicipalityCodes;
 import se.samverkansvaven.web.BadParameterException;
 import se.samverkansvaven.web.NotFoundException;
+import se.samverkansvaven.analysis.data.CooperationData;
 
 /**
  * Which municipalities an analysis looks at: {@code all}, {@code county:14}, {@code federation:fed-skaraborg}

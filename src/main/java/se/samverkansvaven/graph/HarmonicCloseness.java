@@ -1,4 +1,4 @@
-package se.samverkansvaven.analysis;
+package se.samverkansvaven.graph;
 
 import java.util.Arrays;
 
@@ -7,7 +7,7 @@ import java.util.Arrays;
  * (NetworkX's {@code harmonic_centrality} / (n − 1); 0 when n ≤ 1). One BFS per source, sources in parallel
  * chunks; each vertex's sum is taken in its own BFS order, so the result is deterministic.
  */
-final class HarmonicCloseness implements VertexMeasure {
+public final class HarmonicCloseness implements VertexMeasure {
 
     @Override
     public double[] compute(IndexedGraph g) {

@@ -1,4 +1,4 @@
-package se.samverkansvaven.analysis;
+package se.samverkansvaven.graph;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -10,19 +10,19 @@ import java.util.SplittableRandom;
  * randomness is the visiting order, drawn from {@link SplittableRandom}, and ties between equally good
  * communities go to the one met first in the (ascending) neighbour list.
  */
-final class Louvain {
+public final class Louvain {
 
     /** A move must gain more than this (in units of weight) so rounding noise cannot make it oscillate. */
     private static final double MIN_GAIN = 1e-10;
 
     private final long seed;
 
-    Louvain(long seed) {
+    public Louvain(long seed) {
         this.seed = seed;
     }
 
     /** Community number per vertex, numbered 0.. in order of each community's lowest vertex index. */
-    int[] communities(IndexedGraph g) {
+    public int[] communities(IndexedGraph g) {
         int n = g.vertexCount();
         int[] membership = new int[n];
         for (int v = 0; v < n; v++) {
@@ -49,7 +49,7 @@ final class Louvain {
     }
 
     /** Renumbers in place to 0..count-1 in order of first appearance; returns count. */
-    static int renumber(int[] labels) {
+    public static int renumber(int[] labels) {
         int[] map = new int[labels.length];
         Arrays.fill(map, -1);
         int count = 0;
@@ -85,7 +85,7 @@ final class Louvain {
             this.twoM = sum;
         }
 
-        static Level of(IndexedGraph g) {
+        public static Level of(IndexedGraph g) {
             int n = g.vertexCount();
             double[] k = new double[n];
             for (int v = 0; v < n; v++) {
@@ -95,7 +95,7 @@ final class Louvain {
         }
 
         /** Local moving phase; returns each vertex's community (a vertex id of this level). */
-        int[] moveNodes(SplittableRandom random) {
+        public int[] moveNodes(SplittableRandom random) {
             int[] community = new int[n];
             double[] total = new double[n];
             for (int i = 0; i < n; i++) {
@@ -160,7 +160,7 @@ final class Louvain {
         }
 
         /** The next level: one vertex per community, weights summed, inner weight kept as a self-loop in k. */
-        Level aggregate(int[] community, int count) {
+        public Level aggregate(int[] community, int count) {
             int[] start = new int[count + 1];
             for (int i = 0; i < n; i++) {
                 start[community[i] + 1]++;

@@ -1,11 +1,11 @@
-package se.samverkansvaven.analysis;
+package se.samverkansvaven.analysis.data;
 
 import java.time.LocalDate;
 import java.util.List;
-import se.samverkansvaven.analysis.CooperationData.ActorInfo;
-import se.samverkansvaven.analysis.CooperationData.AreaInfo;
-import se.samverkansvaven.analysis.CooperationData.PartyInfo;
-import se.samverkansvaven.analysis.CooperationData.Place;
+import se.samverkansvaven.analysis.data.CooperationData.ActorInfo;
+import se.samverkansvaven.analysis.data.CooperationData.AreaInfo;
+import se.samverkansvaven.analysis.data.CooperationData.PartyInfo;
+import se.samverkansvaven.analysis.data.CooperationData.Place;
 import se.samverkansvaven.body.LinkKind;
 
 /**
@@ -13,7 +13,7 @@ import se.samverkansvaven.body.LinkKind;
  * the reference), or the embedded database read in this process. Both read in one transaction and hand over the
  * same rows in the same order: municipalities, actors, areas, bodies, links (bodies need the areas first).
  */
-interface ProjectionSource {
+public interface ProjectionSource {
 
     void read(LocalDate asOf, Rows rows);
 

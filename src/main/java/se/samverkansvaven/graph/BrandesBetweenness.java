@@ -1,4 +1,4 @@
-package se.samverkansvaven.analysis;
+package se.samverkansvaven.graph;
 
 import java.math.BigInteger;
 import java.util.Arrays;
@@ -19,21 +19,21 @@ import java.util.PriorityQueue;
  * <p>Sources are split into {@link SourceChunks#CHUNKS} interleaved chunks run in parallel; the sum is
  * combined in chunk order, so the result does not depend on the number of cores.
  */
-final class BrandesBetweenness implements VertexMeasure {
+public final class BrandesBetweenness implements VertexMeasure {
 
-    enum Distance { HOPS, INVERSE_WEIGHT }
+    public enum Distance { HOPS, INVERSE_WEIGHT }
 
     private final Distance distance;
     private final boolean forceBigInteger;
     private final int pivots;
     private final long pivotSeed;
 
-    BrandesBetweenness(Distance distance) {
+    public BrandesBetweenness(Distance distance) {
         this(distance, false);
     }
 
     /** {@code forceBigInteger} takes the overflow-safe path even when longs suffice (for tests). */
-    BrandesBetweenness(Distance distance, boolean forceBigInteger) {
+    public BrandesBetweenness(Distance distance, boolean forceBigInteger) {
         this(distance, forceBigInteger, 0, 0);
     }
 
@@ -49,7 +49,7 @@ final class BrandesBetweenness implements VertexMeasure {
      * (Brandes and Pich 2007; NetworkX's {@code k}): the sum over the pivots is scaled by n/pivots. With
      * pivots ≥ n it is the exact algorithm. For graphs too large for all sources (bench/README.md, size L).
      */
-    static BrandesBetweenness sampled(Distance distance, int pivots, long seed) {
+    public static BrandesBetweenness sampled(Distance distance, int pivots, long seed) {
         if (pivots < 1) {
             throw new IllegalArgumentException("the number of pivots must be at least 1, was " + pivots);
         }
@@ -116,7 +116,7 @@ final class BrandesBetweenness implements VertexMeasure {
     }
 
     /** Betweenness with hop distances and harmonic closeness, from one BFS per vertex. */
-    record WithHarmonic(double[] betweenness, double[] harmonic) {}
+    public record WithHarmonic(double[] betweenness, double[] harmonic) {}
 
     /**
      * This betweenness (hop distances only) together with {@link HarmonicCloseness}'s values, bit for bit, from
@@ -125,7 +125,7 @@ final class BrandesBetweenness implements VertexMeasure {
      * pivots' sums are then chunked by vertex rather than by draw position, so they may differ from
      * {@link #compute} in the last bits (deterministic all the same).
      */
-    WithHarmonic computeWithHarmonic(IndexedGraph g) {
+    public WithHarmonic computeWithHarmonic(IndexedGraph g) {
         if (distance != Distance.HOPS) {
             throw new IllegalStateException("harmonic closeness comes with hop-distance betweenness only");
         }
@@ -168,7 +168,7 @@ final class BrandesBetweenness implements VertexMeasure {
     }
 
     /** NetworkX's 2/((n-1)(n-2)) for undirected graphs (each pair counted from both ends), times n/sources. */
-    static void normalise(double[] raw, int n, int sources) {
+    public static void normalise(double[] raw, int n, int sources) {
         if (n > 2) {
             double scale = 1.0 / ((double) (n - 1) * (n - 2)) * ((double) n / sources);
             for (int v = 0; v < n; v++) {
@@ -196,10 +196,10 @@ final class BrandesBetweenness implements VertexMeasure {
      * forward and clear, {@link #dist} holds the distances of the reached vertices and -1 elsewhere, and
      * {@link #order} the reached vertices in BFS discovery order.
      */
-    static final class Hops {
+    public static final class Hops {
         private final int[] off;
         private final int[] tg;
-        final int[] dist;
+        public final int[] dist;
         final int[] order;
         private final double[] sigma;
         private final double[] delta;
@@ -207,7 +207,7 @@ final class BrandesBetweenness implements VertexMeasure {
         private final double[] share;
         private int reached;
 
-        Hops(IndexedGraph g) {
+        public Hops(IndexedGraph g) {
             int n = g.vertexCount();
             this.off = g.offsets;
             this.tg = g.targets;
@@ -220,7 +220,7 @@ final class BrandesBetweenness implements VertexMeasure {
         }
 
         /** BFS from s counting shortest paths; returns the number of vertices reached, s included. */
-        int forward(int s) {
+        public int forward(int s) {
             int[] off = this.off;
             int[] tg = this.tg;
             int[] dist = this.dist;
@@ -251,7 +251,7 @@ final class BrandesBetweenness implements VertexMeasure {
         }
 
         /** Σ 1/d over the reached vertices other than the source, added in BFS discovery order. */
-        double harmonic() {
+        public double harmonic() {
             double sum = 0;
             for (int i = 1; i < reached; i++) {
                 sum += 1.0 / dist[order[i]];
@@ -260,7 +260,7 @@ final class BrandesBetweenness implements VertexMeasure {
         }
 
         /** Adds the source's dependency of every reached vertex (not the source) into bc. */
-        void accumulate(double[] bc) {
+        public void accumulate(double[] bc) {
             int[] off = this.off;
             int[] tg = this.tg;
             int[] dist = this.dist;
@@ -286,13 +286,13 @@ final class BrandesBetweenness implements VertexMeasure {
         }
 
         /** After {@link #accumulate}: adds the same dependencies into another array too. */
-        void addDependencies(double[] into) {
+        public void addDependencies(double[] into) {
             for (int i = 1; i < reached; i++) {
                 into[order[i]] += delta[order[i]];
             }
         }
 
-        void clear() {
+        public void clear() {
             for (int i = 0; i < reached; i++) {
                 int v = order[i];
                 dist[v] = -1;
@@ -594,21 +594,21 @@ final class BrandesBetweenness implements VertexMeasure {
             this.k = k;
         }
 
-        boolean isEmpty() {
+        public boolean isEmpty() {
             return size == 0;
         }
 
-        void insert(int v) {
+        public void insert(int v) {
             heap[size] = v;
             position[v] = size;
             up(size++);
         }
 
-        void decreased(int v) {
+        public void decreased(int v) {
             up(position[v]);
         }
 
-        int poll() {
+        public int poll() {
             int top = heap[0];
             int last = heap[--size];
             if (size > 0) {
@@ -759,21 +759,21 @@ final class BrandesBetweenness implements VertexMeasure {
             this.key = key;
         }
 
-        boolean isEmpty() {
+        public boolean isEmpty() {
             return size == 0;
         }
 
-        void insert(int v) {
+        public void insert(int v) {
             heap[size] = v;
             position[v] = size;
             up(size++);
         }
 
-        void decreased(int v) {
+        public void decreased(int v) {
             up(position[v]);
         }
 
-        int poll() {
+        public int poll() {
             int top = heap[0];
             int last = heap[--size];
             if (size > 0) {

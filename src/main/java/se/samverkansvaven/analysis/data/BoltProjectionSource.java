@@ -1,4 +1,4 @@
-package se.samverkansvaven.analysis;
+package se.samverkansvaven.analysis.data;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,22 +8,22 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Result;
 import org.neo4j.driver.Value;
-import se.samverkansvaven.analysis.CooperationData.ActorInfo;
-import se.samverkansvaven.analysis.CooperationData.AreaInfo;
-import se.samverkansvaven.analysis.CooperationData.PartyInfo;
-import se.samverkansvaven.analysis.CooperationData.PartyType;
-import se.samverkansvaven.analysis.CooperationData.Place;
+import se.samverkansvaven.analysis.data.CooperationData.ActorInfo;
+import se.samverkansvaven.analysis.data.CooperationData.AreaInfo;
+import se.samverkansvaven.analysis.data.CooperationData.PartyInfo;
+import se.samverkansvaven.analysis.data.CooperationData.PartyType;
+import se.samverkansvaven.analysis.data.CooperationData.Place;
 import se.samverkansvaven.body.ActorKind;
 import se.samverkansvaven.body.LinkKind;
 import se.samverkansvaven.body.Role;
 
 /** The reference source: the five queries of {@code cypher/projection/} in one read transaction, any Neo4j. */
-final class BoltProjectionSource implements ProjectionSource {
+public final class BoltProjectionSource implements ProjectionSource {
 
     private final Driver driver;
     private final ProjectionQueries queries;
 
-    BoltProjectionSource(Driver driver, ProjectionQueries queries) {
+    public BoltProjectionSource(Driver driver, ProjectionQueries queries) {
         this.driver = driver;
         this.queries = queries;
     }

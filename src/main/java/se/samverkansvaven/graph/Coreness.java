@@ -1,10 +1,10 @@
-package se.samverkansvaven.analysis;
+package se.samverkansvaven.graph;
 
 /**
  * Core number of every vertex (unweighted, NetworkX's {@code core_number}): the largest k such that the
  * vertex is in a subgraph of minimum degree k. Batagelj–Zaversnik bucket algorithm, O(n + m).
  */
-final class Coreness implements VertexMeasure {
+public final class Coreness implements VertexMeasure {
 
     @Override
     public double[] compute(IndexedGraph g) {
@@ -16,7 +16,7 @@ final class Coreness implements VertexMeasure {
         return out;
     }
 
-    static int[] cores(IndexedGraph g) {
+    public static int[] cores(IndexedGraph g) {
         return run(g, null);
     }
 
@@ -24,7 +24,7 @@ final class Coreness implements VertexMeasure {
      * The vertices in degeneracy order (each has at most its core number of neighbours after it), as the
      * Bron–Kerbosch outer loop wants it.
      */
-    static int[] degeneracyOrder(IndexedGraph g) {
+    public static int[] degeneracyOrder(IndexedGraph g) {
         int[] order = new int[g.vertexCount()];
         run(g, order);
         return order;

@@ -1,11 +1,11 @@
-package se.samverkansvaven.analysis;
+package se.samverkansvaven.graph;
 
 /**
  * Unweighted local clustering coefficient (NetworkX's {@code clustering(G)}): 2T(v) / (d(v)(d(v) − 1)), T the
  * triangles through v, 0 when d(v) < 2. Triangles are counted once each with edges oriented from lower to
  * higher (degree, index), which bounds the work by O(m^1.5).
  */
-final class LocalClustering implements VertexMeasure {
+public final class LocalClustering implements VertexMeasure {
 
     @Override
     public double[] compute(IndexedGraph g) {
@@ -19,7 +19,7 @@ final class LocalClustering implements VertexMeasure {
         return out;
     }
 
-    static long[] triangles(IndexedGraph g) {
+    public static long[] triangles(IndexedGraph g) {
         int n = g.vertexCount();
         int[] off = g.offsets;
         int[] tg = g.targets;

@@ -1,4 +1,4 @@
-package se.samverkansvaven.analysis;
+package se.samverkansvaven.graph;
 
 import java.util.function.IntFunction;
 
@@ -8,16 +8,16 @@ import java.util.function.IntFunction;
  * depend on how many cores there are, and results are combined in chunk order, so sums come out
  * bit-identical on every machine.
  */
-final class SourceChunks {
+public final class SourceChunks {
 
-    static final int CHUNKS = 2;
+    public static final int CHUNKS = 2;
     /** Below this many vertices a second thread costs more than it saves. */
     private static final int PARALLEL_FROM = 512;
 
     private SourceChunks() {}
 
     /** Computes {@code work.apply(chunk)} for every chunk and returns the results in chunk order. */
-    static <T> T[] run(int vertexCount, IntFunction<T> work, IntFunction<T[]> array) {
+    public static <T> T[] run(int vertexCount, IntFunction<T> work, IntFunction<T[]> array) {
         T[] results = array.apply(CHUNKS);
         if (vertexCount < PARALLEL_FROM) {
             for (int c = 0; c < CHUNKS; c++) {

@@ -1,4 +1,4 @@
-package se.samverkansvaven.analysis;
+package se.samverkansvaven.analysis.web;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,12 +16,15 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import se.samverkansvaven.analysis.CooperationData.BodyInfo;
-import se.samverkansvaven.analysis.CooperationData.PartyInfo;
-import se.samverkansvaven.analysis.CooperationData.PartyType;
+import se.samverkansvaven.analysis.data.CooperationData.BodyInfo;
+import se.samverkansvaven.analysis.data.CooperationData.PartyInfo;
+import se.samverkansvaven.analysis.data.CooperationData.PartyType;
 import se.samverkansvaven.body.Form;
 import se.samverkansvaven.body.Role;
 import se.samverkansvaven.web.Today;
+import se.samverkansvaven.analysis.data.ProjectionCache;
+import se.samverkansvaven.analysis.data.CooperationData;
+import se.samverkansvaven.analysis.AreaCoverage;
 
 /**
  * One figure per municipality for the whole country, for the map page, and the federations active on the

@@ -1,11 +1,11 @@
-package se.samverkansvaven.analysis;
+package se.samverkansvaven.analysis.data;
 
 import org.springframework.stereotype.Component;
 import se.samverkansvaven.database.CypherFiles;
 
 /** The projection's Cypher, read once from {@code cypher/projection/*.cypher} on the classpath. */
 @Component
-class ProjectionQueries {
+public class ProjectionQueries {
 
     private final String municipalities = load("municipalities");
     private final String actors = load("actors");

@@ -1,4 +1,4 @@
-package se.samverkansvaven.analysis;
+package se.samverkansvaven.graph;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,15 +7,15 @@ import java.util.List;
  * Articulation points and bridges by one iterative Hopcroft–Tarjan depth-first search (no recursion, so
  * long paths cannot overflow the stack).
  */
-final class Biconnectivity {
+public final class Biconnectivity {
 
     /**
      * @param articulation whether each vertex is an articulation point
      * @param bridges      bridges as index pairs {lower, higher}, ascending
      */
-    record Result(boolean[] articulation, List<int[]> bridges) {}
+    public record Result(boolean[] articulation, List<int[]> bridges) {}
 
-    static Result compute(IndexedGraph g) {
+    public static Result compute(IndexedGraph g) {
         int n = g.vertexCount();
         int[] off = g.offsets;
         int[] tg = g.targets;

@@ -1,4 +1,4 @@
-package se.samverkansvaven.analysis;
+package se.samverkansvaven.analysis.web;
 
 import java.util.Arrays;
 import java.util.EnumSet;

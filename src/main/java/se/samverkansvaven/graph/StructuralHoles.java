@@ -1,4 +1,4 @@
-package se.samverkansvaven.analysis;
+package se.samverkansvaven.graph;
 
 import java.util.Arrays;
 
@@ -12,12 +12,12 @@ import java.util.Arrays;
  * </ul>
  * Both are undefined (NaN, as in NetworkX) for an isolated vertex.
  */
-final class StructuralHoles {
+public final class StructuralHoles {
 
     /** The two measures, one value per vertex each. */
-    record Values(double[] constraint, double[] effectiveSize) {}
+    public record Values(double[] constraint, double[] effectiveSize) {}
 
-    static Values compute(IndexedGraph g) {
+    public static Values compute(IndexedGraph g) {
         int n = g.vertexCount();
         int[] off = g.offsets;
         int[] tg = g.targets;

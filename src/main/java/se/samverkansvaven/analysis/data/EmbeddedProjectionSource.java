@@ -1,4 +1,4 @@
-package se.samverkansvaven.analysis;
+package se.samverkansvaven.analysis.data;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,11 +12,11 @@ import org.neo4j.graphdb.Relationship;
 import org.neo4j.graphdb.RelationshipType;
 import org.neo4j.graphdb.ResourceIterator;
 import org.neo4j.graphdb.Transaction;
-import se.samverkansvaven.analysis.CooperationData.ActorInfo;
-import se.samverkansvaven.analysis.CooperationData.AreaInfo;
-import se.samverkansvaven.analysis.CooperationData.PartyInfo;
-import se.samverkansvaven.analysis.CooperationData.PartyType;
-import se.samverkansvaven.analysis.CooperationData.Place;
+import se.samverkansvaven.analysis.data.CooperationData.ActorInfo;
+import se.samverkansvaven.analysis.data.CooperationData.AreaInfo;
+import se.samverkansvaven.analysis.data.CooperationData.PartyInfo;
+import se.samverkansvaven.analysis.data.CooperationData.PartyType;
+import se.samverkansvaven.analysis.data.CooperationData.Place;
 import se.samverkansvaven.body.ActorKind;
 import se.samverkansvaven.body.LinkKind;
 import se.samverkansvaven.body.Role;

@@ -1,4 +1,4 @@
-package se.samverkansvaven.analysis;
+package se.samverkansvaven.analysis.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +24,9 @@ import se.samverkansvaven.database.GraphRevisions;
 import se.samverkansvaven.testing.TestBodies;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import se.samverkansvaven.analysis.data.ProjectionCache;
+import se.samverkansvaven.analysis.data.CooperationData;
+import se.samverkansvaven.analysis.ActorProjection;
 
 /**
  * The response cache in front of the read API (web.CachedResponseFilter) and the revision it is keyed on:

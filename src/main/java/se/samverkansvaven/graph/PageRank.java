@@ -1,4 +1,4 @@
-package se.samverkansvaven.analysis;
+package se.samverkansvaven.graph;
 
 /**
  * PageRank as NetworkX 2.8 computes it on an undirected weighted graph: damping 0.85, each vertex passes its
@@ -17,14 +17,14 @@ package se.samverkansvaven.analysis;
  * </ul>
  * The result is normalised to sum 1.
  */
-final class PageRank implements VertexMeasure {
+public final class PageRank implements VertexMeasure {
 
-    static final double DAMPING = 0.85;
+    public static final double DAMPING = 0.85;
     private static final double PRPACK_TOLERANCE = 1e-10;
     private static final double NETWORKX_TOLERANCE_PER_VERTEX = 1e-12;
     private static final int MAX_ITERATIONS = 10_000;
     /** Over-relaxation factor: near the best on P at size M (1.4), kept below it as the best varies by graph. */
-    static final double OMEGA = 1.3;
+    public static final double OMEGA = 1.3;
 
     @Override
     public double[] compute(IndexedGraph g) {

@@ -1,4 +1,4 @@
-package se.samverkansvaven.analysis;
+package se.samverkansvaven.graph;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,14 +14,14 @@ import org.jgrapht.graph.DefaultWeightedEdge;
  * ascending {@link String} order, and every neighbour list is ascending, so each algorithm that walks it
  * is deterministic whatever order the source graph iterates in.
  */
-final class IndexedGraph {
+public final class IndexedGraph {
 
     private final String[] ids;
     private final Map<String, Integer> index;
     /** Neighbours of v are {@code targets[offsets[v] .. offsets[v+1])}; each edge appears once per end. */
-    final int[] offsets;
-    final int[] targets;
-    final double[] weights;
+    public final int[] offsets;
+    public final int[] targets;
+    public final double[] weights;
     private final double[] strength;
     private final int edgeCount;
 
@@ -49,7 +49,7 @@ final class IndexedGraph {
      * The view of an undirected graph whose edge weights are positive and finite (in P: the number of shared
      * bodies). Self-loops and parallel edges are refused: P has neither.
      */
-    static IndexedGraph of(Graph<String, DefaultWeightedEdge> graph) {
+    public static IndexedGraph of(Graph<String, DefaultWeightedEdge> graph) {
         if (graph.getType().isDirected()) {
             throw new IllegalArgumentException("expected an undirected graph, got a directed one");
         }
@@ -93,7 +93,7 @@ final class IndexedGraph {
     }
 
     /** Builds a view directly from ascending ids and an edge list of index pairs (tests, aggregation). */
-    static IndexedGraph fromEdges(String[] sortedIds, int[] src, int[] dst, double[] w) {
+    public static IndexedGraph fromEdges(String[] sortedIds, int[] src, int[] dst, double[] w) {
         int n = sortedIds.length;
         int[] offsets = new int[n + 1];
         for (int e = 0; e < src.length; e++) {
@@ -149,35 +149,35 @@ final class IndexedGraph {
         }
     }
 
-    int vertexCount() {
+    public int vertexCount() {
         return ids.length;
     }
 
-    int edgeCount() {
+    public int edgeCount() {
         return edgeCount;
     }
 
-    String id(int v) {
+    public String id(int v) {
         return ids[v];
     }
 
     /** The index of an id, or -1 when it is not a vertex. */
-    int indexOf(String id) {
+    public int indexOf(String id) {
         Integer i = index.get(id);
         return i == null ? -1 : i;
     }
 
-    int degree(int v) {
+    public int degree(int v) {
         return offsets[v + 1] - offsets[v];
     }
 
     /** Sum of the weights of v's edges. */
-    double strength(int v) {
+    public double strength(int v) {
         return strength[v];
     }
 
     /** Whether u and v are adjacent (binary search in u's ascending row). */
-    boolean adjacent(int u, int v) {
+    public boolean adjacent(int u, int v) {
         return Arrays.binarySearch(targets, offsets[u], offsets[u + 1], v) >= 0;
     }
 }

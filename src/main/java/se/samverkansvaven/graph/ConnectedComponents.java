@@ -1,12 +1,12 @@
-package se.samverkansvaven.analysis;
+package se.samverkansvaven.graph;
 
 /** Connected components by BFS on the int-indexed view. */
-final class ConnectedComponents {
+public final class ConnectedComponents {
 
     private ConnectedComponents() {}
 
     /** Component number per vertex, numbered 0.. in order of each component's lowest vertex index. */
-    static int[] of(IndexedGraph g) {
+    public static int[] of(IndexedGraph g) {
         int n = g.vertexCount();
         int[] component = new int[n];
         java.util.Arrays.fill(component, -1);

@@ -1,4 +1,4 @@
-package se.samverkansvaven.analysis;
+package se.samverkansvaven.analysis.web;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,6 +20,19 @@ import se.samverkansvaven.municipality.MunicipalityCodes;
 import se.samverkansvaven.web.BadParameterException;
 import se.samverkansvaven.web.NotFoundException;
 import se.samverkansvaven.web.Today;
+import se.samverkansvaven.analysis.data.ProjectionCache;
+import se.samverkansvaven.analysis.data.CooperationData;
+import se.samverkansvaven.analysis.CentralityResult;
+import se.samverkansvaven.analysis.EgoWebAnalysis;
+import se.samverkansvaven.analysis.DiagonalLinkAnalysis;
+import se.samverkansvaven.analysis.CommunityResult;
+import se.samverkansvaven.analysis.HostConcentrationAnalysis;
+import se.samverkansvaven.analysis.FederationWebAnalysis;
+import se.samverkansvaven.analysis.GapAnalysis;
+import se.samverkansvaven.analysis.ActorProjection;
+import se.samverkansvaven.analysis.ExitImpactAnalysis;
+import se.samverkansvaven.analysis.CentralityAnalysis;
+import se.samverkansvaven.analysis.CommunityAnalysis;
 
 /**
  * The analyses of domain.md over HTTP. Each call takes the cached input of its date, checks the parameters

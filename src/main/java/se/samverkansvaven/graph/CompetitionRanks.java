@@ -1,4 +1,4 @@
-package se.samverkansvaven.analysis;
+package se.samverkansvaven.graph;
 
 import java.util.Arrays;
 
@@ -7,14 +7,14 @@ import java.util.Arrays;
  * is 1 + the number of values larger than x by more than {@value #TIE} (absolute), so values within 1e-9
  * share a rank. NaN (an undefined value) gets no rank and does not count.
  */
-final class CompetitionRanks {
+public final class CompetitionRanks {
 
-    static final double TIE = 1e-9;
+    public static final double TIE = 1e-9;
 
     private CompetitionRanks() {}
 
     /** One rank per value, null where the value is NaN. */
-    static Integer[] of(double[] values) {
+    public static Integer[] of(double[] values) {
         double[] sorted = Arrays.stream(values).filter(x -> !Double.isNaN(x)).sorted().toArray();
         Integer[] ranks = new Integer[values.length];
         for (int i = 0; i < values.length; i++) {

@@ -1,4 +1,4 @@
-package se.samverkansvaven.analysis;
+package se.samverkansvaven.graph;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,12 +9,12 @@ import java.util.List;
  * degeneracy order (Eppstein, Löffler and Strash 2010), on the int-indexed view. Same cliques as JGraphT's
  * {@code PivotBronKerboschCliqueFinder}, without hashing String vertices.
  */
-final class MaximalCliques {
+public final class MaximalCliques {
 
     private MaximalCliques() {}
 
     /** Each clique as ascending vertex indices; in no particular order. */
-    static List<int[]> of(IndexedGraph g, int minSize) {
+    public static List<int[]> of(IndexedGraph g, int minSize) {
         int n = g.vertexCount();
         int[] order = Coreness.degeneracyOrder(g);
         int[] position = new int[n];

@@ -1,4 +1,4 @@
-package se.samverkansvaven.analysis;
+package se.samverkansvaven.analysis.data;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,12 +20,12 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import se.samverkansvaven.analysis.CooperationData.ActorInfo;
-import se.samverkansvaven.analysis.CooperationData.AreaInfo;
-import se.samverkansvaven.analysis.CooperationData.BodyInfo;
-import se.samverkansvaven.analysis.CooperationData.NetworkLink;
-import se.samverkansvaven.analysis.CooperationData.PartyInfo;
-import se.samverkansvaven.analysis.CooperationData.Place;
+import se.samverkansvaven.analysis.data.CooperationData.ActorInfo;
+import se.samverkansvaven.analysis.data.CooperationData.AreaInfo;
+import se.samverkansvaven.analysis.data.CooperationData.BodyInfo;
+import se.samverkansvaven.analysis.data.CooperationData.NetworkLink;
+import se.samverkansvaven.analysis.data.CooperationData.PartyInfo;
+import se.samverkansvaven.analysis.data.CooperationData.Place;
 import se.samverkansvaven.body.Form;
 import se.samverkansvaven.body.Level;
 import se.samverkansvaven.body.LinkKind;
@@ -38,7 +38,7 @@ import se.samverkansvaven.body.LinkKind;
  * the Cypher of {@code cypher/projection/} ({@link BoltProjectionSource}).
  */
 @Component
-class CooperationDataReader {
+public class CooperationDataReader {
 
     private static final Logger log = LoggerFactory.getLogger(CooperationDataReader.class);
 
@@ -55,7 +55,7 @@ class CooperationDataReader {
     }
 
     /** A reader over a given source (tests, the benchmark's reference read). */
-    CooperationDataReader(ProjectionSource source) {
+    public CooperationDataReader(ProjectionSource source) {
         this.source = source;
     }
 
@@ -63,7 +63,7 @@ class CooperationDataReader {
         return source;
     }
 
-    CooperationData read(LocalDate asOf) {
+    public CooperationData read(LocalDate asOf) {
         Assembly assembly = new Assembly(asOf);
         source.read(asOf, assembly);
         return assembly.data();

@@ -1,4 +1,4 @@
-package se.samverkansvaven.analysis;
+package se.samverkansvaven.analysis.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +11,7 @@ import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import se.samverkansvaven.analysis.CooperationData.PartyType;
+import se.samverkansvaven.analysis.data.CooperationData.PartyType;
 
 /**
  * The in-process source repeats the rules of the projection's Cypher by hand; this holds it to the Cypher over

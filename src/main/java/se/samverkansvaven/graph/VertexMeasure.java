@@ -1,10 +1,10 @@
-package se.samverkansvaven.analysis;
+package se.samverkansvaven.graph;
 
 /**
  * One per-vertex measure on the int-indexed view: a graph in, one value per vertex out, in the order of
  * {@link IndexedGraph#id(int)}. NaN marks a value the measure leaves undefined (NetworkX's convention).
  */
-interface VertexMeasure {
+public interface VertexMeasure {
 
     double[] compute(IndexedGraph graph);
 }

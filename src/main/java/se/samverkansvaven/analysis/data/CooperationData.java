@@ -1,4 +1,4 @@
-package se.samverkansvaven.analysis;
+package se.samverkansvaven.analysis.data;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,4 +1,4 @@
-package se.samverkansvaven.analysis;
+package se.samverkansvaven.analysis.data;
 
 import java.time.LocalDate;
 import java.util.Iterator;
@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import se.samverkansvaven.body.Form;
 import se.samverkansvaven.database.CacheProperties;
 import se.samverkansvaven.database.GraphRevisions;
+import se.samverkansvaven.analysis.ActorProjection;
 
 /**
  * Keeps the analysis input of recently asked dates, and their projections, until the graph changes. Every
@@ -17,7 +18,7 @@ import se.samverkansvaven.database.GraphRevisions;
  * and another instance's within the revision check interval, without a database round trip per request.
  */
 @Component
-class ProjectionCache {
+public class ProjectionCache {
 
     private static final int MAX_ENTRIES = 64;
 
@@ -38,11 +39,11 @@ class ProjectionCache {
         this.maxDates = properties.dates();
     }
 
-    CooperationData data(LocalDate asOf) {
+    public CooperationData data(LocalDate asOf) {
         return get(new DataKey(asOf), () -> reader.read(asOf));
     }
 
-    ActorProjection projection(LocalDate asOf, Set<Form> forms) {
+    public ActorProjection projection(LocalDate asOf, Set<Form> forms) {
         return get(new ProjectionKey(asOf, Set.copyOf(forms)), () -> ActorProjection.of(data(asOf), forms));
     }
 
@@ -52,7 +53,7 @@ class ProjectionCache {
      *
      * @param key everything the result depends on besides the graph (analysis, date, forms, scope …)
      */
-    <T> T result(Object key, Supplier<T> compute) {
+    public <T> T result(Object key, Supplier<T> compute) {
         return get(key, compute);
     }
 

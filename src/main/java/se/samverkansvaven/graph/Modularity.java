@@ -1,16 +1,16 @@
-package se.samverkansvaven.analysis;
+package se.samverkansvaven.graph;
 
 /**
  * Newman's modularity with weights and resolution 1, as NetworkX's {@code community.modularity(G, partition,
  * weight='weight')}: Q = Σ_c [L_c/m − (D_c/2m)²], L_c the weight inside c, D_c the strength of c, m the total
  * weight. Undefined (NaN) for a graph without edges, where NetworkX divides by zero.
  */
-final class Modularity {
+public final class Modularity {
 
     private Modularity() {}
 
     /** @param membership community number (0..n-1) of every vertex */
-    static double of(IndexedGraph g, int[] membership) {
+    public static double of(IndexedGraph g, int[] membership) {
         int n = g.vertexCount();
         double twoM = 0;
         double[] inside = new double[n];
