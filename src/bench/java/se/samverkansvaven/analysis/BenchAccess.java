@@ -17,9 +17,9 @@ import se.samverkansvaven.graph.ConnectedComponents;
 import se.samverkansvaven.graph.Coreness;
 import se.samverkansvaven.graph.BrandesBetweenness;
 import se.samverkansvaven.graph.Louvain;
-import se.samverkansvaven.analysis.data.BoltProjectionSource;
+import se.samverkansvaven.analysis.data.CypherDataSource;
 import se.samverkansvaven.analysis.data.CooperationData;
-import se.samverkansvaven.analysis.data.ProjectionQueries;
+import se.samverkansvaven.analysis.data.CooperationDataQueries;
 import se.samverkansvaven.analysis.data.CooperationDataReader;
 
 /**
@@ -36,8 +36,8 @@ public final class BenchAccess {
 
     public BenchAccess(ApplicationContext context) {
         this.reader = context.getBean(CooperationDataReader.class);
-        this.cypherReader = new CooperationDataReader(new BoltProjectionSource(context.getBean(Driver.class),
-                context.getBean(ProjectionQueries.class)));
+        this.cypherReader = new CooperationDataReader(new CypherDataSource(context.getBean(Driver.class),
+                context.getBean(CooperationDataQueries.class)));
     }
 
     /** What a projection build produces: the data of a date and P over the default forms. */

@@ -19,7 +19,7 @@ import org.neo4j.driver.Value;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import se.samverkansvaven.body.Form;
-import se.samverkansvaven.analysis.data.ProjectionCache;
+import se.samverkansvaven.analysis.data.AnalysisCache;
 
 /**
  * The hand-runnable Cypher in {@code cypher/queries/} gives the same answers as the Java analyses on the
@@ -36,7 +36,7 @@ class NamedQueriesTest {
     Driver driver;
 
     @Autowired
-    ProjectionCache cache;
+    AnalysisCache cache;
 
     List<Record> run(String file, Map<String, Object> parameters) throws IOException {
         String query = Files.readString(Path.of("cypher/queries", file)).strip();

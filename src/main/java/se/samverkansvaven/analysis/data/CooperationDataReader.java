@@ -33,33 +33,33 @@ import se.samverkansvaven.body.LinkKind;
 /**
  * The one place where Neo4j becomes analysis input: the rows of one read transaction, so the picture is
  * consistent, turned into an immutable {@link CooperationData} for a date. With the embedded database the rows
- * are read in this process ({@link EmbeddedProjectionSource}, 8.8 s instead of 17.1 s at 100,000
+ * are read in this process ({@link EmbeddedDataSource}, 8.8 s instead of 17.1 s at 100,000
  * municipalities); against a server, or with {@code samverkansvaven.projection.in-process-read=false}, through
- * the Cypher of {@code cypher/projection/} ({@link BoltProjectionSource}).
+ * the Cypher of {@code cypher/projection/} ({@link CypherDataSource}).
  */
 @Component
 public class CooperationDataReader {
 
     private static final Logger log = LoggerFactory.getLogger(CooperationDataReader.class);
 
-    private final ProjectionSource source;
+    private final CooperationDataSource source;
 
     @Autowired
-    CooperationDataReader(Driver driver, ProjectionQueries queries, ObjectProvider<DatabaseManagementService> embedded,
+    CooperationDataReader(Driver driver, CooperationDataQueries queries, ObjectProvider<DatabaseManagementService> embedded,
                           @Value("${samverkansvaven.projection.in-process-read:true}") boolean inProcessRead) {
         DatabaseManagementService database = inProcessRead ? embedded.getIfAvailable() : null;
         this.source = database != null
-                ? new EmbeddedProjectionSource(database.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME))
-                : new BoltProjectionSource(driver, queries);
+                ? new EmbeddedDataSource(database.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME))
+                : new CypherDataSource(driver, queries);
         log.debug("Projection input read by {}", source.getClass().getSimpleName());
     }
 
     /** A reader over a given source (tests, the benchmark's reference read). */
-    public CooperationDataReader(ProjectionSource source) {
+    public CooperationDataReader(CooperationDataSource source) {
         this.source = source;
     }
 
-    ProjectionSource source() {
+    CooperationDataSource source() {
         return source;
     }
 
@@ -70,7 +70,7 @@ public class CooperationDataReader {
     }
 
     /** Collects a source's rows into sorted maps; everything order-dependent is sorted here, not by the source. */
-    private static final class Assembly implements ProjectionSource.Rows {
+    private static final class Assembly implements CooperationDataSource.Rows {
 
         private final LocalDate asOf;
         private final SortedMap<String, Place> municipalities = new TreeMap<>();
@@ -103,7 +103,7 @@ public class CooperationDataReader {
         }
 
         @Override
-        public void body(ProjectionSource.BodyRow row) {
+        public void body(CooperationDataSource.BodyRow row) {
             TreeSet<String> bodyAreas = new TreeSet<>(row.areas());
             TreeSet<String> sectors = new TreeSet<>();
             bodyAreas.forEach(a -> sectors.add(areas.get(a).sector()));

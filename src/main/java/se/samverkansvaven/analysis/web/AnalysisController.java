@@ -20,7 +20,7 @@ import se.samverkansvaven.municipality.MunicipalityCodes;
 import se.samverkansvaven.web.BadParameterException;
 import se.samverkansvaven.web.NotFoundException;
 import se.samverkansvaven.web.Today;
-import se.samverkansvaven.analysis.data.ProjectionCache;
+import se.samverkansvaven.analysis.data.AnalysisCache;
 import se.samverkansvaven.analysis.data.CooperationData;
 import se.samverkansvaven.analysis.CentralityResult;
 import se.samverkansvaven.analysis.EgoWebAnalysis;
@@ -42,7 +42,7 @@ import se.samverkansvaven.analysis.CommunityAnalysis;
 @RequestMapping("/api/analysis")
 class AnalysisController {
 
-    private final ProjectionCache cache;
+    private final AnalysisCache cache;
     private final Today today;
     private final EgoWebAnalysis egoWeb = new EgoWebAnalysis();
     private final FederationWebAnalysis federationWeb = new FederationWebAnalysis();
@@ -55,7 +55,7 @@ class AnalysisController {
 
     private final MunicipalityCodes codes;
 
-    AnalysisController(ProjectionCache cache, Today today, MunicipalityCodes codes) {
+    AnalysisController(AnalysisCache cache, Today today, MunicipalityCodes codes) {
         this.cache = cache;
         this.today = today;
         this.codes = codes;

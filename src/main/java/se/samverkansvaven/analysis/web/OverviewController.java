@@ -22,7 +22,7 @@ import se.samverkansvaven.analysis.data.CooperationData.PartyType;
 import se.samverkansvaven.body.Form;
 import se.samverkansvaven.body.Role;
 import se.samverkansvaven.web.Today;
-import se.samverkansvaven.analysis.data.ProjectionCache;
+import se.samverkansvaven.analysis.data.AnalysisCache;
 import se.samverkansvaven.analysis.data.CooperationData;
 import se.samverkansvaven.analysis.AreaCoverage;
 
@@ -35,10 +35,10 @@ import se.samverkansvaven.analysis.AreaCoverage;
 @RestController
 class OverviewController {
 
-    private final ProjectionCache cache;
+    private final AnalysisCache cache;
     private final Today today;
 
-    OverviewController(ProjectionCache cache, Today today) {
+    OverviewController(AnalysisCache cache, Today today) {
         this.cache = cache;
         this.today = today;
     }

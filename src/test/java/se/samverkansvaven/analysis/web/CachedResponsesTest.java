@@ -24,7 +24,7 @@ import se.samverkansvaven.database.GraphRevisions;
 import se.samverkansvaven.testing.TestBodies;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import se.samverkansvaven.analysis.data.ProjectionCache;
+import se.samverkansvaven.analysis.data.AnalysisCache;
 import se.samverkansvaven.analysis.data.CooperationData;
 import se.samverkansvaven.analysis.ActorProjection;
 
@@ -58,7 +58,7 @@ class CachedResponsesTest {
     Driver driver;
 
     @Autowired
-    ProjectionCache projections;
+    AnalysisCache projections;
 
     @AfterAll
     static void removeTestBodies(@Autowired Driver driver, @Autowired GraphRevisions revisions) {

@@ -5,7 +5,7 @@ import se.samverkansvaven.database.CypherFiles;
 
 /** The projection's Cypher, read once from {@code cypher/projection/*.cypher} on the classpath. */
 @Component
-public class ProjectionQueries {
+public class CooperationDataQueries {
 
     private final String municipalities = load("municipalities");
     private final String actors = load("actors");

@@ -18,12 +18,12 @@ import se.samverkansvaven.body.LinkKind;
 import se.samverkansvaven.body.Role;
 
 /** The reference source: the five queries of {@code cypher/projection/} in one read transaction, any Neo4j. */
-public final class BoltProjectionSource implements ProjectionSource {
+public final class CypherDataSource implements CooperationDataSource {
 
     private final Driver driver;
-    private final ProjectionQueries queries;
+    private final CooperationDataQueries queries;
 
-    public BoltProjectionSource(Driver driver, ProjectionQueries queries) {
+    public CypherDataSource(Driver driver, CooperationDataQueries queries) {
         this.driver = driver;
         this.queries = queries;
     }
@@ -54,7 +54,7 @@ public final class BoltProjectionSource implements ProjectionSource {
                         parties.add(new PartyInfo(party.get(0).asString(), PartyType.valueOf(party.get(2).asString()),
                                 Role.valueOf(party.get(1).asString())));
                     }
-                    rows.body(new ProjectionSource.BodyRow(r.get("id").asString(), r.get("form").asString(),
+                    rows.body(new CooperationDataSource.BodyRow(r.get("id").asString(), r.get("form").asString(),
                             r.get("name").asString(), r.get("sector").asString(null), r.get("level").asString(null),
                             r.get("seat").asString(null), r.get("illustrative").asBoolean(false),
                             r.get("areas").asList(Value::asString), r.get("goals").asList(Value::asString), parties,

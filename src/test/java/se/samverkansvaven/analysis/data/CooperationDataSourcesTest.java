@@ -19,13 +19,13 @@ import se.samverkansvaven.analysis.data.CooperationData.PartyType;
  * bodies other suites add).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ProjectionSourcesTest {
+class CooperationDataSourcesTest {
 
     @Autowired
     Driver driver;
 
     @Autowired
-    ProjectionQueries queries;
+    CooperationDataQueries queries;
 
     @Autowired
     DatabaseManagementService embedded;
@@ -35,9 +35,9 @@ class ProjectionSourcesTest {
 
     @Test
     void inProcessReadEqualsTheCypherOnEveryDateWhereSomethingChanges() {
-        var cypher = new CooperationDataReader(new BoltProjectionSource(driver, queries));
+        var cypher = new CooperationDataReader(new CypherDataSource(driver, queries));
         var inProcess = new CooperationDataReader(
-                new EmbeddedProjectionSource(embedded.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME)));
+                new EmbeddedDataSource(embedded.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME)));
         TreeSet<LocalDate> changes = new TreeSet<>();
         try (var session = driver.session()) {
             session.executeRead(tx -> tx.run("""
@@ -95,7 +95,7 @@ class ProjectionSourcesTest {
 
     @Test
     void theAppReadsInProcessWhenTheDatabaseIsEmbedded() {
-        assertThat(appReader.source()).isInstanceOf(EmbeddedProjectionSource.class);
+        assertThat(appReader.source()).isInstanceOf(EmbeddedDataSource.class);
     }
 
     private static TreeSet<String> edges(CooperationData data) {

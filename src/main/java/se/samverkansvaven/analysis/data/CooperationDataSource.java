@@ -13,7 +13,7 @@ import se.samverkansvaven.body.LinkKind;
  * the reference), or the embedded database read in this process. Both read in one transaction and hand over the
  * same rows in the same order: municipalities, actors, areas, bodies, links (bodies need the areas first).
  */
-public interface ProjectionSource {
+public interface CooperationDataSource {
 
     void read(LocalDate asOf, Rows rows);
 

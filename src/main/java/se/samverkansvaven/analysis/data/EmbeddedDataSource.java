@@ -22,13 +22,13 @@ import se.samverkansvaven.body.LinkKind;
 import se.samverkansvaven.body.Role;
 
 /**
- * The same rows as {@link BoltProjectionSource} read from the embedded database in this process, node by node,
+ * The same rows as {@link CypherDataSource} read from the embedded database in this process, node by node,
  * without Cypher or Bolt. At 100,000 municipalities the whole read takes 8.8 s instead of 17.1 s (same run; the
  * bodies query alone ran ~9 s even as Cypher in process, this ~5 s). Each rule of
- * {@code cypher/projection/*.cypher} is repeated here, and {@code ProjectionSourcesTest} holds the two sources
+ * {@code cypher/projection/*.cypher} is repeated here, and {@code CooperationDataSourcesTest} holds the two sources
  * equal; a change to one must be made to the other.
  */
-final class EmbeddedProjectionSource implements ProjectionSource {
+final class EmbeddedDataSource implements CooperationDataSource {
 
     private static final Label MUNICIPALITY = Label.label("Municipality");
     private static final Label ACTOR = Label.label("Actor");
@@ -46,7 +46,7 @@ final class EmbeddedProjectionSource implements ProjectionSource {
 
     private final GraphDatabaseService database;
 
-    EmbeddedProjectionSource(GraphDatabaseService database) {
+    EmbeddedDataSource(GraphDatabaseService database) {
         this.database = database;
     }
 

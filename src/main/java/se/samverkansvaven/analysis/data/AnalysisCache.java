@@ -18,7 +18,7 @@ import se.samverkansvaven.analysis.ActorProjection;
  * and another instance's within the revision check interval, without a database round trip per request.
  */
 @Component
-public class ProjectionCache {
+public class AnalysisCache {
 
     private static final int MAX_ENTRIES = 64;
 
@@ -33,7 +33,7 @@ public class ProjectionCache {
     private long revision = -1;
     private final int maxDates;
 
-    ProjectionCache(CooperationDataReader reader, GraphRevisions revisions, CacheProperties properties) {
+    AnalysisCache(CooperationDataReader reader, GraphRevisions revisions, CacheProperties properties) {
         this.reader = reader;
         this.revisions = revisions;
         this.maxDates = properties.dates();
