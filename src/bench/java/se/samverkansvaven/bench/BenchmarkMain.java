@@ -31,7 +31,6 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 import se.samverkansvaven.SamverkansvavenApplication;
-import se.samverkansvaven.analysis.BenchAccess;
 import se.samverkansvaven.export.ExportFormat;
 import se.samverkansvaven.export.SnapshotExporter;
 import se.samverkansvaven.export.SnapshotFilter;
@@ -325,7 +324,7 @@ public final class BenchmarkMain {
         long before = usedAfterGc();
         heap.reset();
         long t0 = System.nanoTime();
-        Object data = access.readData(asOf);
+        var data = access.readData(asOf);
         double readCold = seconds(t0);
         t0 = System.nanoTime();
         var projection = access.project(data);
@@ -336,7 +335,7 @@ public final class BenchmarkMain {
         List<Double> projects = new ArrayList<>();
         for (int i = 0; i < Math.min(repeats, 3); i++) {
             long t = System.nanoTime();
-            Object d = access.readData(asOf);
+            var d = access.readData(asOf);
             reads.add(seconds(t));
             t = System.nanoTime();
             access.project(d);
@@ -355,16 +354,16 @@ public final class BenchmarkMain {
         p.put("edges", projection.edges());
         p.put("read_cold_s", readCold);
         p.put("project_cold_s", projectCold);
-        p.put("read_warm_s", median(reads));
-        p.put("project_warm_s", median(projects));
-        p.put("total_warm_s", median(reads) + median(projects));
+        p.put("read_warm_s", Median.of(reads));
+        p.put("project_warm_s", Median.of(projects));
+        p.put("total_warm_s", Median.of(reads) + Median.of(projects));
         p.put("read_with_cypher_over_bolt_s", cypherReads.getLast());
         p.put("retained_heap_mb", retained >> 20);
         p.put("peak_heap_mb", peak);
         report.put("projection", p);
         System.out.printf("projection: %d bodies, P %d vertices %d edges; read %.2f s + project %.2f s warm; retained %d MB;"
                         + " read with Cypher over Bolt %.2f s%n", projection.bodies(), projection.vertices(), projection.edges(),
-                median(reads), median(projects), retained >> 20, cypherReads.getLast());
+                Median.of(reads), Median.of(projects), retained >> 20, cypherReads.getLast());
         return projection;
     }
 
@@ -429,12 +428,12 @@ public final class BenchmarkMain {
                 System.out.printf("%s %-16s FAILED: %s%n", name, run.getKey(), e);
                 continue;
             }
-            one.put("median_s", median(times));
+            one.put("median_s", Median.of(times));
             one.put("min_s", times.stream().mapToDouble(Double::doubleValue).min().orElse(0));
             one.put("runs", times.size());
             section.put(run.getKey(), one);
-            medians.put(run.getKey(), median(times));
-            System.out.printf("%s %-16s %10.4f s (median of %d warm runs)%n", name, run.getKey(), median(times), times.size());
+            medians.put(run.getKey(), Median.of(times));
+            System.out.printf("%s %-16s %10.4f s (median of %d warm runs)%n", name, run.getKey(), Median.of(times), times.size());
         }
         report.put(name, section);
         return medians;
@@ -539,10 +538,10 @@ public final class BenchmarkMain {
                 bytes = out.count;
             }
             Map<String, Object> one = new LinkedHashMap<>();
-            one.put("median_s", median(times));
+            one.put("median_s", Median.of(times));
             one.put("bytes", bytes);
             section.put(format.name().toLowerCase(), one);
-            System.out.printf("export %-8s %8.3f s %,12d bytes%n", format.name().toLowerCase(), median(times), bytes);
+            System.out.printf("export %-8s %8.3f s %,12d bytes%n", format.name().toLowerCase(), Median.of(times), bytes);
         }
         report.put("export", section);
     }
@@ -816,13 +815,6 @@ public final class BenchmarkMain {
 
     private static double seconds(long start) {
         return (System.nanoTime() - start) / 1e9;
-    }
-
-    private static double median(List<Double> xs) {
-        List<Double> s = new ArrayList<>(xs);
-        s.sort(null);
-        int n = s.size();
-        return n == 0 ? 0 : n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
     }
 
     /** Peak heap use between resets, sampled every 10 ms (GC makes exact peaks unobservable anyway). */

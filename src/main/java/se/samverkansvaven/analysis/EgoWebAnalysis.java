@@ -14,12 +14,12 @@ import java.util.TreeSet;
 import org.jgrapht.Graph;
 import org.jgrapht.Graphs;
 import org.jgrapht.graph.DefaultEdge;
+import se.samverkansvaven.analysis.PartnerWeights.Partner;
 import se.samverkansvaven.analysis.data.CooperationData.BodyInfo;
 import se.samverkansvaven.analysis.data.CooperationData.PartyInfo;
-import se.samverkansvaven.analysis.PartnerWeights.Partner;
+import se.samverkansvaven.analysis.data.CooperationData;
 import se.samverkansvaven.body.Form;
 import se.samverkansvaven.body.Role;
-import se.samverkansvaven.analysis.data.CooperationData;
 
 /**
  * The ego web of domain.md item 1: the part of the bipartite actor–body graph of B reachable from m in 2k

@@ -8,14 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import se.samverkansvaven.analysis.data.CooperationData.BodyInfo;
-import se.samverkansvaven.analysis.data.CooperationData.PartyInfo;
 import se.samverkansvaven.analysis.EgoWebAnalysis.Edge;
 import se.samverkansvaven.analysis.EgoWebAnalysis.Element;
 import se.samverkansvaven.analysis.EgoWebAnalysis.Node;
+import se.samverkansvaven.analysis.data.CooperationData.BodyInfo;
+import se.samverkansvaven.analysis.data.CooperationData.PartyInfo;
+import se.samverkansvaven.analysis.data.CooperationData;
 import se.samverkansvaven.body.Form;
 import se.samverkansvaven.body.Role;
-import se.samverkansvaven.analysis.data.CooperationData;
 
 /**
  * A federation's web on a date, for the timeline: the federation (distance 0), its parties and the bodies

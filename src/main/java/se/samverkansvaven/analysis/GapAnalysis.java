@@ -22,9 +22,9 @@ import se.samverkansvaven.analysis.data.CooperationData.BodyInfo;
 import se.samverkansvaven.analysis.data.CooperationData.PartyInfo;
 import se.samverkansvaven.analysis.data.CooperationData.PartyType;
 import se.samverkansvaven.analysis.data.CooperationData.Place;
+import se.samverkansvaven.analysis.data.CooperationData;
 import se.samverkansvaven.body.Form;
 import se.samverkansvaven.body.Role;
-import se.samverkansvaven.analysis.data.CooperationData;
 
 /**
  * Gaps and candidate partners, domain.md item 5.

@@ -9,7 +9,7 @@ import java.util.Arrays;
  */
 public final class CompetitionRanks {
 
-    public static final double TIE = 1e-9;
+    static final double TIE = 1e-9;
 
     private CompetitionRanks() {}
 

@@ -1,12 +1,16 @@
 package se.samverkansvaven.graph;
 
-/** Connected components by BFS on the int-indexed view. */
-public final class ConnectedComponents {
+/**
+ * Connected components: the classes of the relation "joined by a path". Breadth-first search from each vertex not yet
+ * labelled, in index order. O(n + m).
+ *
+ * <p>The result is the component number of every vertex, components numbered 0, 1, … in order of their lowest vertex
+ * index.
+ */
+public final class ConnectedComponents implements GraphAlgorithm<int[]> {
 
-    private ConnectedComponents() {}
-
-    /** Component number per vertex, numbered 0.. in order of each component's lowest vertex index. */
-    public static int[] of(IndexedGraph g) {
+    @Override
+    public int[] compute(IndexedGraph g) {
         int n = g.vertexCount();
         int[] component = new int[n];
         java.util.Arrays.fill(component, -1);

@@ -1,22 +1,15 @@
 package se.samverkansvaven.graph;
 
 /**
- * Core number of every vertex (unweighted, NetworkX's {@code core_number}): the largest k such that the
- * vertex is in a subgraph of minimum degree k. Batagelj–Zaversnik bucket algorithm, O(n + m).
+ * Core number of every vertex, unweighted: the largest k such that the vertex belongs to a subgraph in which every
+ * vertex has degree at least k (S. B. Seidman, "Network structure and minimum degree", Social Networks 5, 1983;
+ * NetworkX's {@code core_number}). Bucket algorithm of V. Batagelj and M. Zaveršnik, "An O(m) algorithm for cores
+ * decomposition of networks", 2003: O(n + m).
  */
-public final class Coreness implements VertexMeasure {
+public final class Coreness implements GraphAlgorithm<int[]> {
 
     @Override
-    public double[] compute(IndexedGraph g) {
-        int[] core = cores(g);
-        double[] out = new double[core.length];
-        for (int v = 0; v < core.length; v++) {
-            out[v] = core[v];
-        }
-        return out;
-    }
-
-    public static int[] cores(IndexedGraph g) {
+    public int[] compute(IndexedGraph g) {
         return run(g, null);
     }
 
@@ -24,7 +17,7 @@ public final class Coreness implements VertexMeasure {
      * The vertices in degeneracy order (each has at most its core number of neighbours after it), as the
      * Bron–Kerbosch outer loop wants it.
      */
-    public static int[] degeneracyOrder(IndexedGraph g) {
+    static int[] degeneracyOrder(IndexedGraph g) {
         int[] order = new int[g.vertexCount()];
         run(g, order);
         return order;

@@ -1,11 +1,12 @@
 package se.samverkansvaven.graph;
 
 /**
- * Unweighted local clustering coefficient (NetworkX's {@code clustering(G)}): 2T(v) / (d(v)(d(v) − 1)), T the
- * triangles through v, 0 when d(v) < 2. Triangles are counted once each with edges oriented from lower to
- * higher (degree, index), which bounds the work by O(m^1.5).
+ * Unweighted local clustering coefficient (D. J. Watts and S. H. Strogatz, "Collective dynamics of 'small-world'
+ * networks", Nature 393, 1998; NetworkX's {@code clustering(G)}): 2T(v) / (d(v)(d(v) − 1)), T the triangles through
+ * v, 0 when d(v) &lt; 2. Triangles are counted once each with edges oriented from lower to higher (degree, index)
+ * (forward algorithm, T. Schank and D. Wagner 2005), which bounds the work by O(m^1.5).
  */
-public final class LocalClustering implements VertexMeasure {
+public final class LocalClustering implements GraphAlgorithm<double[]> {
 
     @Override
     public double[] compute(IndexedGraph g) {
@@ -19,7 +20,7 @@ public final class LocalClustering implements VertexMeasure {
         return out;
     }
 
-    public static long[] triangles(IndexedGraph g) {
+    private static long[] triangles(IndexedGraph g) {
         int n = g.vertexCount();
         int[] off = g.offsets;
         int[] tg = g.targets;

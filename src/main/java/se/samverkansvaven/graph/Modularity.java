@@ -1,9 +1,11 @@
 package se.samverkansvaven.graph;
 
 /**
- * Newman's modularity with weights and resolution 1, as NetworkX's {@code community.modularity(G, partition,
- * weight='weight')}: Q = Σ_c [L_c/m − (D_c/2m)²], L_c the weight inside c, D_c the strength of c, m the total
- * weight. Undefined (NaN) for a graph without edges, where NetworkX divides by zero.
+ * The modularity of a partition (M. E. J. Newman, "Analysis of weighted networks", Phys. Rev. E 70, 2004), with
+ * weights and resolution 1, as NetworkX's {@code community.modularity(G, partition, weight='weight')}:
+ * Q = Σ_c [L_c/m − (D_c/2m)²], L_c the weight inside c, D_c the strength of c, m the total weight. Undefined (NaN)
+ * for a graph without edges, where NetworkX divides by zero. A measure of a given partition rather than an algorithm
+ * on the graph alone, hence a function. O(n + m).
  */
 public final class Modularity {
 

@@ -1,30 +1,32 @@
 package se.samverkansvaven.graph;
 
 /**
- * PageRank as NetworkX 2.8 computes it on an undirected weighted graph: damping 0.85, each vertex passes its
- * score to its neighbours in proportion to the edge weights, dangling (isolated) vertices spread theirs
- * uniformly, no personalisation, start 1/n. The fixed point is NetworkX's; how it is reached is not:
+ * PageRank (S. Brin and L. Page, "The anatomy of a large-scale hypertextual Web search engine", 1998): the stationary
+ * distribution of a walk that follows an edge with probability 0.85, chosen in proportion to its weight, and else
+ * jumps to a uniformly random vertex. As NetworkX 2.8 computes it on an undirected weighted graph: damping 0.85,
+ * dangling (isolated) vertices spread their score uniformly, no personalisation, start 1/n. The fixed point is
+ * NetworkX's; how it is reached is not:
  * <ul>
  * <li>the iterate is kept per unit of strength, y = x/s, so a sweep reads only the CSR weights (no per-arc
  * coefficient array to build), and in y the system is (D − 0.85·W) y = b with D the strengths and W the
  * symmetric weights: symmetric, strictly diagonally dominant, positive diagonal, hence positive definite;</li>
  * <li>successive over-relaxation sweeps on it (Gauss–Seidel, each vertex using the values already updated
  * in the sweep, with the step scaled by ω = {@value #OMEGA}; SOR converges for any 0 &lt; ω &lt; 2 on such a
- * system). On P at size M this needs 31 sweeps where Gauss–Seidel needs 54 and power iteration 104
- * (bench/README.md); the dangling mass is taken at the start of each sweep;</li>
+ * system), which needs about a third of power iteration's sweeps on P (bench/README.md); the dangling mass is taken
+ * at the start of each sweep;</li>
  * <li>sweeps stop when the L1 change of a sweep is below min(1e-10, n·1e-12): PRPACK's tolerance, and never
  * looser than NetworkX's n·1e-12 (domain.md: converged to 1e-12); at most {@value #MAX_ITERATIONS} sweeps.</li>
  * </ul>
- * The result is normalised to sum 1.
+ * The result is normalised to sum 1. O(m) per sweep.
  */
-public final class PageRank implements VertexMeasure {
+public final class PageRank implements GraphAlgorithm<double[]> {
 
-    public static final double DAMPING = 0.85;
+    static final double DAMPING = 0.85;
     private static final double PRPACK_TOLERANCE = 1e-10;
     private static final double NETWORKX_TOLERANCE_PER_VERTEX = 1e-12;
     private static final int MAX_ITERATIONS = 10_000;
     /** Over-relaxation factor: near the best on P at size M (1.4), kept below it as the best varies by graph. */
-    public static final double OMEGA = 1.3;
+    static final double OMEGA = 1.3;
 
     @Override
     public double[] compute(IndexedGraph g) {

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import se.samverkansvaven.analysis.data.CooperationData;
 import se.samverkansvaven.body.Form;
 import se.samverkansvaven.body.Level;
 import tools.jackson.databind.json.JsonMapper;
-import se.samverkansvaven.analysis.data.CooperationData;
 
 /** The result records serialise with Jackson 3 as the REST controller will: field names and nulls as expected. */
 class AnalysisJsonTest {
@@ -40,7 +40,7 @@ class AnalysisJsonTest {
         assertThat(json.writeValueAsString(new GapAnalysis().analyse(data, GapAnalysis.Query.all())))
                 .contains("\"reasonSv\":\"Anslut till Body c1");
         assertThat(json.writeValueAsString(new ExitImpactAnalysis().analyse(data,
-                new ExitImpactAnalysis.Query("0002", ExitImpactAnalysis.Scope.ALL, null, null))))
+                new ExitImpactAnalysis.Query("0002", ExitImpactAnalysis.Leaving.ALL, null, null))))
                 .contains("\"bodiesEnded\":[{\"id\":\"j1\"");
     }
 }

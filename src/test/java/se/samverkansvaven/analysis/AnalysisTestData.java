@@ -19,12 +19,12 @@ import se.samverkansvaven.analysis.data.CooperationData.NetworkLink;
 import se.samverkansvaven.analysis.data.CooperationData.PartyInfo;
 import se.samverkansvaven.analysis.data.CooperationData.PartyType;
 import se.samverkansvaven.analysis.data.CooperationData.Place;
+import se.samverkansvaven.analysis.data.CooperationData;
 import se.samverkansvaven.body.ActorKind;
 import se.samverkansvaven.body.Form;
 import se.samverkansvaven.body.Level;
 import se.samverkansvaven.body.LinkKind;
 import se.samverkansvaven.body.Role;
-import se.samverkansvaven.analysis.data.CooperationData;
 
 /**
  * Builds small {@link CooperationData} by hand for the analysis tests. Everything added is "active on the

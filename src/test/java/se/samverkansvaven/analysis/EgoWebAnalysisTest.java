@@ -13,9 +13,9 @@ import se.samverkansvaven.analysis.EgoWebAnalysis.Element;
 import se.samverkansvaven.analysis.EgoWebAnalysis.Node;
 import se.samverkansvaven.analysis.EgoWebAnalysis.Query;
 import se.samverkansvaven.analysis.PartnerWeights.Partner;
+import se.samverkansvaven.analysis.data.CooperationData;
 import se.samverkansvaven.body.Form;
 import se.samverkansvaven.body.Role;
-import se.samverkansvaven.analysis.data.CooperationData;
 
 class EgoWebAnalysisTest {
 

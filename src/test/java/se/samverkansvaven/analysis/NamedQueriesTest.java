@@ -18,8 +18,8 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import se.samverkansvaven.body.Form;
 import se.samverkansvaven.analysis.data.AnalysisCache;
+import se.samverkansvaven.body.Form;
 
 /**
  * The hand-runnable Cypher in {@code cypher/queries/} gives the same answers as the Java analyses on the

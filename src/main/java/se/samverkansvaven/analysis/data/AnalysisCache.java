@@ -4,18 +4,16 @@ import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
-import se.samverkansvaven.body.Form;
 import se.samverkansvaven.database.CacheProperties;
 import se.samverkansvaven.database.GraphRevisions;
-import se.samverkansvaven.analysis.ActorProjection;
 
 /**
- * Keeps the analysis input of recently asked dates, and their projections, until the graph changes. Every
- * write increments the graph's revision; {@link GraphRevisions#current()} knows this instance's writes at once
- * and another instance's within the revision check interval, without a database round trip per request.
+ * Keeps the analysis input of recently asked dates, what is derived from it (P for a set of forms) and results,
+ * until the graph changes. Every write increments the graph's revision; {@link GraphRevisions#current()} knows this
+ * instance's writes at once and another instance's within the revision check interval, without a database round
+ * trip per request.
  */
 @Component
 public class AnalysisCache {
@@ -43,8 +41,14 @@ public class AnalysisCache {
         return get(new DataKey(asOf), () -> reader.read(asOf));
     }
 
-    public ActorProjection projection(LocalDate asOf, Set<Form> forms) {
-        return get(new ProjectionKey(asOf, Set.copyOf(forms)), () -> ActorProjection.of(data(asOf), forms));
+    /**
+     * A large value derived from one date's data, such as P for a set of forms: kept with the date's data and
+     * dropped with it.
+     *
+     * @param key what the value depends on besides the date (e.g. the forms)
+     */
+    public <T> T ofDate(LocalDate asOf, Object key, Supplier<T> compute) {
+        return get(new DerivedKey(asOf, key), compute);
     }
 
     /**
@@ -84,9 +88,9 @@ public class AnalysisCache {
     }
 
     /**
-     * A date's data and projections are by far the largest entries (about 1 GB at 100,000 municipalities), so
-     * their number is bounded on its own: beyond {@code maxDates} dates, the least recently used date's data
-     * and projections go (its results stay until the 64-entry bound; they are small).
+     * A date's data and what is derived from it are by far the largest entries (about 1 GB at 100,000
+     * municipalities), so their number is bounded on its own: beyond {@code maxDates} dates, the least recently
+     * used date's data and derived values go (its results stay until the 64-entry bound; they are small).
      */
     private void forgetLeastRecentDates() {
         long dates = entries.keySet().stream().filter(DataKey.class::isInstance).count();
@@ -94,7 +98,7 @@ public class AnalysisCache {
             if (keys.next() instanceof DataKey eldest) {
                 keys.remove();
                 dates--;
-                entries.keySet().removeIf(k -> k instanceof ProjectionKey p && p.asOf().equals(eldest.asOf()));
+                entries.keySet().removeIf(k -> k instanceof DerivedKey d && d.asOf().equals(eldest.asOf()));
                 keys = entries.keySet().iterator(); // removeIf changed the map under the iterator
             }
         }
@@ -102,5 +106,5 @@ public class AnalysisCache {
 
     private record DataKey(LocalDate asOf) {}
 
-    private record ProjectionKey(LocalDate asOf, Set<Form> forms) {}
+    private record DerivedKey(LocalDate asOf, Object key) {}
 }

@@ -14,25 +14,26 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import se.samverkansvaven.analysis.ActorProjection;
+import se.samverkansvaven.analysis.CentralityAnalysis;
+import se.samverkansvaven.analysis.CentralityResult;
+import se.samverkansvaven.analysis.CommunityAnalysis;
+import se.samverkansvaven.analysis.CommunityResult;
 import se.samverkansvaven.analysis.DiagonalLinkAnalysis.PairClass;
+import se.samverkansvaven.analysis.DiagonalLinkAnalysis;
+import se.samverkansvaven.analysis.EgoWebAnalysis;
+import se.samverkansvaven.analysis.ExitImpactAnalysis;
+import se.samverkansvaven.analysis.FederationWebAnalysis;
+import se.samverkansvaven.analysis.GapAnalysis;
+import se.samverkansvaven.analysis.HostConcentrationAnalysis;
+import se.samverkansvaven.analysis.data.AnalysisCache;
+import se.samverkansvaven.analysis.data.CooperationData;
 import se.samverkansvaven.body.Form;
+import se.samverkansvaven.graph.IndexedGraph;
 import se.samverkansvaven.municipality.MunicipalityCodes;
 import se.samverkansvaven.web.BadParameterException;
 import se.samverkansvaven.web.NotFoundException;
 import se.samverkansvaven.web.Today;
-import se.samverkansvaven.analysis.data.AnalysisCache;
-import se.samverkansvaven.analysis.data.CooperationData;
-import se.samverkansvaven.analysis.CentralityResult;
-import se.samverkansvaven.analysis.EgoWebAnalysis;
-import se.samverkansvaven.analysis.DiagonalLinkAnalysis;
-import se.samverkansvaven.analysis.CommunityResult;
-import se.samverkansvaven.analysis.HostConcentrationAnalysis;
-import se.samverkansvaven.analysis.FederationWebAnalysis;
-import se.samverkansvaven.analysis.GapAnalysis;
-import se.samverkansvaven.analysis.ActorProjection;
-import se.samverkansvaven.analysis.ExitImpactAnalysis;
-import se.samverkansvaven.analysis.CentralityAnalysis;
-import se.samverkansvaven.analysis.CommunityAnalysis;
 
 /**
  * The analyses of domain.md over HTTP. Each call takes the cached input of its date, checks the parameters
@@ -73,7 +74,7 @@ class AnalysisController {
         requireMunicipality(data, "code", code);
         Set<Form> chosen = FormsParameter.parse(forms);
         var query = new EgoWebAnalysis.Query(code, depth, chosen);
-        return run("code", () -> egoWeb.analyse(data, cache.projection(data.asOf(), query.forms()), query));
+        return run("code", () -> egoWeb.analyse(data, projection(data, query.forms()), query));
     }
 
     /**
@@ -98,9 +99,9 @@ class AnalysisController {
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         requirePivots(pivots);
         CooperationData data = data(asOf);
-        Scope resolved = Scope.parse(scope, data, codes);
+        MunicipalityScope resolved = MunicipalityScope.parse(scope, data, codes);
         Set<Form> chosen = FormsParameter.parse(forms);
-        ActorProjection projection = cache.projection(data.asOf(), chosen);
+        ActorProjection projection = projection(data, chosen);
         CentralityAnalysis analysis = pivots == null ? centrality : new CentralityAnalysis(pivots);
         CentralityResult result = cache.result(List.of("centrality", data.asOf(), chosen, resolved.municipalities(), resolved.all(),
                         pivots == null ? 0 : pivots),
@@ -116,19 +117,19 @@ class AnalysisController {
                                   @RequestParam(defaultValue = "1") long seed,
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         CooperationData data = data(asOf);
-        Scope resolved = Scope.parse(scope, data, codes);
+        MunicipalityScope resolved = MunicipalityScope.parse(scope, data, codes);
         Set<Form> chosen = FormsParameter.parse(forms);
-        ActorProjection projection = cache.projection(data.asOf(), chosen);
-        var graph = resolved.all() ? projection.actors() : projection.induced(resolved.municipalities());
+        ActorProjection projection = projection(data, chosen);
+        IndexedGraph graph = resolved.all() ? projection.actors() : projection.induced(resolved.municipalities());
         CommunityResult result = cache.result(List.of("communities", data.asOf(), chosen, resolved.municipalities(), resolved.all(), seed),
                 () -> communities.analyse(graph, seed));
-        return new CommunityResponse(data.asOf(), resolved.text(), chosen, graph.vertexSet().size(),
+        return new CommunityResponse(data.asOf(), resolved.text(), chosen, graph.vertexCount(),
                 result.components(), result.communities(), result.modularity(), result.seed(), result.cliques(),
                 withoutCooperation(resolved, projection));
     }
 
     /** Municipalities of the scope with no body of the chosen forms on the date: not nodes of P. */
-    private static List<String> withoutCooperation(Scope scope, ActorProjection projection) {
+    private static List<String> withoutCooperation(MunicipalityScope scope, ActorProjection projection) {
         return scope.municipalities().stream().filter(code -> !projection.actors().containsVertex(code)).toList();
     }
 
@@ -150,7 +151,7 @@ class AnalysisController {
             @RequestParam(required = false) String sector,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         CooperationData data = data(asOf);
-        Scope resolved = Scope.parse(scope, data, codes);
+        MunicipalityScope resolved = MunicipalityScope.parse(scope, data, codes);
         requireArea(data, area);
         requireSector(data, sector);
         if (area != null && sector != null) {
@@ -207,8 +208,8 @@ class AnalysisController {
             throw new NotFoundException("No body '" + body + "' is active on " + data.asOf() + ".");
         }
         Set<Form> chosen = FormsParameter.parse(forms);
-        ExitImpactAnalysis.Scope scope = body != null ? ExitImpactAnalysis.Scope.BODY
-                : area != null ? ExitImpactAnalysis.Scope.AREA : ExitImpactAnalysis.Scope.ALL;
+        ExitImpactAnalysis.Leaving scope = body != null ? ExitImpactAnalysis.Leaving.BODY
+                : area != null ? ExitImpactAnalysis.Leaving.AREA : ExitImpactAnalysis.Leaving.ALL;
         String target = body != null ? body : area;
         return run(body != null ? "body" : "area", () -> exitImpact.analyse(data,
                 new ExitImpactAnalysis.Query(municipality, scope, target, chosen, pivots)));
@@ -216,6 +217,11 @@ class AnalysisController {
 
     CooperationData data(LocalDate asOf) {
         return cache.data(today.orDefault(asOf));
+    }
+
+    /** P of the date for the chosen forms, built once per date and forms and kept with the date's data. */
+    private ActorProjection projection(CooperationData data, Set<Form> forms) {
+        return cache.ofDate(data.asOf(), Set.copyOf(forms), () -> ActorProjection.of(data, forms));
     }
 
     void requireMunicipality(CooperationData data, String parameter, String code) {

@@ -19,14 +19,14 @@ import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import se.samverkansvaven.analysis.ActorProjection;
+import se.samverkansvaven.analysis.data.AnalysisCache;
+import se.samverkansvaven.analysis.data.CooperationData;
 import se.samverkansvaven.body.Form;
 import se.samverkansvaven.database.GraphRevisions;
 import se.samverkansvaven.testing.TestBodies;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import se.samverkansvaven.analysis.data.AnalysisCache;
-import se.samverkansvaven.analysis.data.CooperationData;
-import se.samverkansvaven.analysis.ActorProjection;
 
 /**
  * The response cache in front of the read API (web.CachedResponseFilter) and the revision it is keyed on:
@@ -255,21 +255,26 @@ class CachedResponsesTest {
         assertThat(header(get("/api/bodies/fed-skaraborg/state", "Authorization", ADMIN), "X-Cache")).isNull();
     }
 
-    /** Data and projections are kept for at most samverkansvaven.cache.dates (8) dates, least recently used out. */
+    /** Data and what is derived from it are kept for at most samverkansvaven.cache.dates (8) dates, least recently used out. */
     @Test
     void keepsTheDataOfAtMostEightDates() {
         LocalDate first = LocalDate.parse("2019-01-01");
         CooperationData kept = projections.data(first);
-        ActorProjection keptProjection = projections.projection(first, Form.DEFAULT_ANALYSIS_FORMS);
+        ActorProjection keptProjection = projection(kept);
         for (int i = 1; i <= 7; i++) {
             projections.data(first.plusDays(i));
         }
         assertThat(projections.data(first)).as("8 dates fit").isSameAs(kept);
-        assertThat(projections.projection(first, Form.DEFAULT_ANALYSIS_FORMS)).isSameAs(keptProjection);
+        assertThat(projection(kept)).isSameAs(keptProjection);
         for (int i = 8; i <= 15; i++) { // first is now the least recently used of 9
             projections.data(first.plusDays(i));
         }
         assertThat(projections.data(first)).as("read again after 8 other dates").isNotSameAs(kept);
-        assertThat(projections.projection(first, Form.DEFAULT_ANALYSIS_FORMS)).isNotSameAs(keptProjection);
+        assertThat(projection(kept)).isNotSameAs(keptProjection);
+    }
+
+    private ActorProjection projection(CooperationData data) {
+        return projections.ofDate(data.asOf(), Form.DEFAULT_ANALYSIS_FORMS,
+                () -> ActorProjection.of(data, Form.DEFAULT_ANALYSIS_FORMS));
     }
 }

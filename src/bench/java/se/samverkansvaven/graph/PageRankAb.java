@@ -1,8 +1,7 @@
-package se.samverkansvaven.analysis;
+package se.samverkansvaven.graph;
 
 import java.nio.file.Path;
-import se.samverkansvaven.graph.IndexedGraph;
-import se.samverkansvaven.graph.PageRank;
+import se.samverkansvaven.bench.Median;
 
 /** A/B of PageRank on an edge list written by the bench harness (bench/README.md); not a test. */
 public final class PageRankAb {
@@ -28,13 +27,7 @@ public final class PageRankAb {
         }
         System.out.printf("median of %d: power iteration %.2f ms (%d sweeps), Gauss-Seidel from 1/n to n*1e-15 %.2f ms"
                 + " (%d sweeps), PageRank %.2f ms; max relative difference to power iteration: %.2e and %.2e%n",
-                repeats, median(ta), powerSweeps, median(tb), gsSweeps, median(tc), maxRelative(a, b), maxRelative(a, c));
-    }
-
-    private static double median(double[] x) {
-        double[] s = x.clone();
-        java.util.Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+                repeats, Median.of(ta), powerSweeps, Median.of(tb), gsSweeps, Median.of(tc), maxRelative(a, b), maxRelative(a, c));
     }
 
     private static double maxRelative(double[] a, double[] b) {

@@ -7,12 +7,12 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import se.samverkansvaven.analysis.data.CooperationData.BodyInfo;
 import se.samverkansvaven.analysis.data.CooperationData.PartyType;
+import se.samverkansvaven.analysis.data.CooperationData;
 import se.samverkansvaven.body.Form;
 import se.samverkansvaven.body.Role;
 import se.samverkansvaven.municipality.MunicipalityCodes;
 import se.samverkansvaven.web.BadParameterException;
 import se.samverkansvaven.web.NotFoundException;
-import se.samverkansvaven.analysis.data.CooperationData;
 
 /**
  * Which municipalities an analysis looks at: {@code all}, {@code county:14}, {@code federation:fed-skaraborg}
@@ -22,15 +22,15 @@ import se.samverkansvaven.analysis.data.CooperationData;
  * @param all          true for {@code all}: the whole of P, regions included
  * @param municipalities the municipality codes in scope (for {@code all}, every municipality)
  */
-record Scope(String text, boolean all, SortedSet<String> municipalities) {
+record MunicipalityScope(String text, boolean all, SortedSet<String> municipalities) {
 
     static final String ACCEPTED = "all, county:CC (e.g. county:14), federation:ID (e.g. federation:fed-skaraborg) "
             + "or codes:CODE,CODE (e.g. codes:1496,1497)";
 
-    static Scope parse(String text, CooperationData data, MunicipalityCodes codes) {
+    static MunicipalityScope parse(String text, CooperationData data, MunicipalityCodes codes) {
         String scope = text == null || text.isBlank() ? "all" : text.strip();
         if (scope.equals("all")) {
-            return new Scope(scope, true, new TreeSet<>(data.municipalities().keySet()));
+            return new MunicipalityScope(scope, true, new TreeSet<>(data.municipalities().keySet()));
         }
         int colon = scope.indexOf(':');
         if (colon < 0) {
@@ -46,7 +46,7 @@ record Scope(String text, boolean all, SortedSet<String> municipalities) {
         };
     }
 
-    private static Scope county(String scope, String code, CooperationData data) {
+    private static MunicipalityScope county(String scope, String code, CooperationData data) {
         if (!code.matches("\\d{2}")) {
             throw new BadParameterException("scope", "'" + code + "' is not a county code; county codes are 2 digits, e.g. county:14.");
         }
@@ -57,10 +57,10 @@ record Scope(String text, boolean all, SortedSet<String> municipalities) {
         if (members.isEmpty()) {
             throw new NotFoundException("No county has code " + code + ".");
         }
-        return new Scope(scope, false, members);
+        return new MunicipalityScope(scope, false, members);
     }
 
-    private static Scope federation(String scope, String id, CooperationData data) {
+    private static MunicipalityScope federation(String scope, String id, CooperationData data) {
         BodyInfo body = data.bodies().get(id);
         if (body == null) {
             throw new NotFoundException("No federation '" + id + "' is active on " + data.asOf() + ".");
@@ -72,10 +72,10 @@ record Scope(String text, boolean all, SortedSet<String> municipalities) {
                 .filter(p -> p.type() == PartyType.MUNICIPALITY)
                 .map(CooperationData.PartyInfo::partyId)
                 .collect(Collectors.toCollection(TreeSet::new));
-        return new Scope(scope, false, members);
+        return new MunicipalityScope(scope, false, members);
     }
 
-    private static Scope codes(String scope, String list, CooperationData data, MunicipalityCodes pattern) {
+    private static MunicipalityScope codes(String scope, String list, CooperationData data, MunicipalityCodes pattern) {
         List<String> codes = Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         if (codes.isEmpty()) {
             throw new BadParameterException("scope", "codes: needs at least one municipality code, e.g. codes:1496,1497.");
@@ -88,6 +88,6 @@ record Scope(String text, boolean all, SortedSet<String> municipalities) {
                 throw new NotFoundException("No municipality has code " + code + ".");
             }
         }
-        return new Scope(scope, false, new TreeSet<>(codes));
+        return new MunicipalityScope(scope, false, new TreeSet<>(codes));
     }
 }

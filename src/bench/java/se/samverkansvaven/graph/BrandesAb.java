@@ -1,9 +1,8 @@
-package se.samverkansvaven.analysis;
+package se.samverkansvaven.graph;
 
 import java.nio.file.Path;
 import java.util.Arrays;
-import se.samverkansvaven.graph.IndexedGraph;
-import se.samverkansvaven.graph.BrandesBetweenness;
+import se.samverkansvaven.bench.Median;
 
 /**
  * A/B of hop-distance Brandes on an edge list written by the bench harness (--edges): the accumulation with a
@@ -39,14 +38,8 @@ public final class BrandesAb {
         }
         System.out.printf("%d sources, median of %d: division per DAG edge %.0f ms, per vertex %.0f ms (x%.2f); "
                         + "betweenness + separate harmonic BFS %.0f ms, fused %.0f ms (x%.2f); results equal: %s%n",
-                k, repeats, median(t[0]), median(t[1]), median(t[0]) / median(t[1]), median(t[2]), median(t[3]),
-                median(t[2]) / median(t[3]), Arrays.equals(a, b));
-    }
-
-    private static double median(double[] x) {
-        double[] s = x.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+                k, repeats, Median.of(t[0]), Median.of(t[1]), Median.of(t[0]) / Median.of(t[1]), Median.of(t[2]), Median.of(t[3]),
+                Median.of(t[2]) / Median.of(t[3]), Arrays.equals(a, b));
     }
 
     /** The accumulation before commit 62251d5: (1 + delta[w]) / sigma[w] divided out per DAG edge. */
@@ -103,11 +96,11 @@ public final class BrandesAb {
         return bc;
     }
 
-    /** The current single-source pass ({@link BrandesBetweenness.Hops}), optionally with the harmonic sum. */
+    /** The current single-source pass ({@link BreadthFirstDag}), optionally with the harmonic sum. */
     static double[] sharePerVertex(IndexedGraph g, int[] sources, boolean harmonic) {
         double[] bc = new double[g.vertexCount()];
         double[] h = new double[g.vertexCount()];
-        BrandesBetweenness.Hops from = new BrandesBetweenness.Hops(g);
+        BreadthFirstDag from = new BreadthFirstDag(g);
         for (int s : sources) {
             if (from.forward(s) > 1) {
                 if (harmonic) {
@@ -120,7 +113,7 @@ public final class BrandesAb {
         return bc;
     }
 
-    /** A harmonic-closeness BFS from each source ({@link HarmonicCloseness}'s loop). */
+    /** A harmonic-closeness BFS from each source (the separate pass before the two were fused). */
     static double[] bfsOnly(IndexedGraph g, int[] sources) {
         int n = g.vertexCount();
         int[] off = g.offsets;

@@ -1,4 +1,4 @@
-package se.samverkansvaven.analysis;
+package se.samverkansvaven.graph;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import se.samverkansvaven.graph.IndexedGraph;
 
 /** Reads the "from to weight" edge lists the bench harness writes (--edges) for the A/B programs. */
 final class EdgeLists {

@@ -1,52 +1,41 @@
-package se.samverkansvaven.analysis;
+package se.samverkansvaven.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.jgrapht.Graph;
-import org.jgrapht.graph.DefaultWeightedEdge;
 import org.junit.jupiter.api.Test;
 import se.samverkansvaven.graph.BrandesBetweenness.Distance;
-import se.samverkansvaven.graph.IndexedGraph;
-import se.samverkansvaven.graph.BrandesBetweenness;
-import se.samverkansvaven.graph.HarmonicCloseness;
 
 /**
  * The speed-ups that share work between measures must give what the separate computations give: hop
  * betweenness with harmonic closeness from one BFS, and exit impact's before/after betweenness that reuses
  * the sources a removal cannot touch. The separate computations are the references (themselves checked
- * against NetworkX and JGraphT in {@link CentralityAnalysisTest}); the graph is the 3,000-vertex fixture, large
- * enough for the two parallel chunks.
+ * against NetworkX and JGraphT in {@link BrandesBetweennessTest} and the centrality analysis' test); the graph is
+ * the 3,000-vertex fixture, large enough for the two parallel chunks.
  */
 class SharedPassesTest {
 
-    private static final IndexedGraph GENERATED = IndexedGraph.of(CentralityFixture.load("generated").graph());
+    private static final IndexedGraph GENERATED = CentralityFixture.load("generated").indexed();
 
     @Test
     void betweennessWithHarmonicIsBitForBitTheSeparateComputations() {
-        BrandesBetweenness.WithHarmonic both = new BrandesBetweenness(Distance.HOPS).computeWithHarmonic(GENERATED);
+        BetweennessAndCloseness.Scores both = new BetweennessAndCloseness().compute(GENERATED);
         assertThat(both.betweenness()).containsExactly(new BrandesBetweenness(Distance.HOPS).compute(GENERATED));
-        assertThat(both.harmonic()).containsExactly(new HarmonicCloseness().compute(GENERATED));
+        assertThat(both.harmonicCloseness()).containsExactly(harmonicCloseness(GENERATED));
     }
 
     @Test
-    void sampledCentralityWithEveryVertexAsPivotIsTheExactAnalysis() {
-        Graph<String, DefaultWeightedEdge> graph = CentralityFixture.load("generated").graph();
-        CentralityResult exact = new CentralityAnalysis().analyse(graph);
-        CentralityResult all = new CentralityAnalysis(graph.vertexSet().size()).analyse(graph);
-        assertThat(all).isEqualTo(exact);
-        CentralityResult sampled = new CentralityAnalysis(300).analyse(graph);
-        assertThat(sampled.vertices()).hasSameSizeAs(exact.vertices());
-        for (int v = 0; v < exact.vertices().size(); v++) {
-            // only betweenness is sampled
-            assertThat(sampled.vertices().get(v).harmonicCloseness()).isEqualTo(exact.vertices().get(v).harmonicCloseness());
-            assertThat(sampled.vertices().get(v).pageRank()).isEqualTo(exact.vertices().get(v).pageRank());
+    void sampledBetweennessWithHarmonicDrawsTheSamePivots() {
+        double[] sampled = new BetweennessAndCloseness(300, 7).compute(GENERATED).betweenness();
+        double[] alone = new BrandesBetweenness(Distance.HOPS, 300, 7).compute(GENERATED);
+        for (int v = 0; v < sampled.length; v++) { // chunked by vertex, not by draw: equal up to rounding
+            assertThat(sampled[v]).isCloseTo(alone[v], within(1e-12 * Math.max(1e-3, alone[v])));
         }
-        assertThatThrownBy(() -> new CentralityAnalysis(0)).hasMessageContaining("pivots");
+        assertThat(sampled).isNotEqualTo(new BetweennessAndCloseness().compute(GENERATED).betweenness());
     }
 
     @Test
@@ -65,14 +54,52 @@ class SharedPassesTest {
             dropEdge[random.nextInt(dropEdge.length)] = true;
         }
         for (IndexedGraph after : List.of(without(GENERATED, hub, new boolean[dropEdge.length]), without(GENERATED, -1, dropEdge))) {
-            double[][] both = ExitImpactAnalysis.exactBeforeAfter(GENERATED, after);
-            assertThat(both[0]).containsExactly(new BrandesBetweenness(Distance.HOPS).compute(GENERATED));
+            BetweennessAfterRemoval.Scores both = new BetweennessAfterRemoval().compute(GENERATED, after);
+            assertThat(both.before()).containsExactly(new BrandesBetweenness(Distance.HOPS).compute(GENERATED));
             double[] expected = new BrandesBetweenness(Distance.HOPS).compute(after);
-            assertThat(both[1]).hasSize(expected.length);
+            assertThat(both.after()).hasSize(expected.length);
             for (int v = 0; v < expected.length; v++) {
-                assertThat(both[1][v]).as(after.id(v)).isCloseTo(expected[v], within(1e-12 * Math.max(1e-3, expected[v])));
+                assertThat(both.after()[v]).as(after.id(v)).isCloseTo(expected[v], within(1e-12 * Math.max(1e-3, expected[v])));
             }
         }
+    }
+
+    @Test
+    void aGraphThatIsNotASubgraphIsComputedInFull() {
+        IndexedGraph other = IndexedGraph.fromEdges(new String[] {"x", "y", "z"}, new int[] {0, 1}, new int[] {1, 2},
+                new double[] {1, 1});
+        BetweennessAfterRemoval.Scores both = new BetweennessAfterRemoval().compute(GENERATED, other);
+        assertThat(both.after()).containsExactly(0.0, 1.0, 0.0); // y is on the one path x-z: 1 pair × 2/(2·1)
+    }
+
+    /**
+     * Harmonic closeness the plain way, as the reference: one BFS per source, Σ 1/d in discovery order, / (n − 1).
+     */
+    private static double[] harmonicCloseness(IndexedGraph g) {
+        int n = g.vertexCount();
+        double[] out = new double[n];
+        int[] dist = new int[n];
+        int[] queue = new int[n];
+        for (int s = 0; s < n; s++) {
+            Arrays.fill(dist, -1);
+            int head = 0;
+            int tail = 0;
+            queue[tail++] = s;
+            dist[s] = 0;
+            double sum = 0;
+            while (head < tail) {
+                int v = queue[head++];
+                for (int w : g.neighbours(v)) {
+                    if (dist[w] < 0) {
+                        dist[w] = dist[v] + 1;
+                        queue[tail++] = w;
+                        sum += 1.0 / dist[w];
+                    }
+                }
+            }
+            out[s] = n > 1 ? sum / (n - 1) : 0;
+        }
+        return out;
     }
 
     /** g without vertex {@code drop} (-1: none) and without the edges whose slot (either end) is marked. */
