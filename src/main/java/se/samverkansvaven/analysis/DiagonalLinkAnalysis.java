@@ -18,7 +18,7 @@ import se.samverkansvaven.analysis.data.CooperationData.PartyType;
 import se.samverkansvaven.analysis.data.CooperationData;
 import se.samverkansvaven.body.Form;
 import se.samverkansvaven.body.Level;
-import se.samverkansvaven.body.Role;
+import se.samverkansvaven.body.PartyRole;
 
 /**
  * Missing diagonal network links, domain.md item 4.
@@ -239,7 +239,7 @@ public final class DiagonalLinkAnalysis
             }
             SortedSet<String> involved = new TreeSet<>();
             initiative.parties().stream()
-                    .filter(p -> p.type() == PartyType.BODY && p.role() == Role.PARTICIPANT)
+                    .filter(p -> p.type() == PartyType.BODY && p.role() == PartyRole.PARTICIPANT)
                     .map(p -> p.partyId()).filter(networks::containsKey).forEach(involved::add);
             initiative.conveners().stream().filter(networks::containsKey).forEach(involved::add);
             List<String> list = List.copyOf(involved);
@@ -258,7 +258,7 @@ public final class DiagonalLinkAnalysis
         network.areas().forEach(a -> z.add(AREA + a));
         network.conveners().forEach(c -> z.add(CONVENER + c));
         network.parties().stream()
-                .filter(p -> p.type() == PartyType.MUNICIPALITY && p.role() == Role.PARTICIPANT)
+                .filter(p -> p.type() == PartyType.MUNICIPALITY && p.role() == PartyRole.PARTICIPANT)
                 .forEach(p -> z.add(MUNICIPALITY + p.partyId()));
         return z;
     }

@@ -19,7 +19,7 @@ import se.samverkansvaven.analysis.data.CooperationData.BodyInfo;
 import se.samverkansvaven.analysis.data.CooperationData.PartyInfo;
 import se.samverkansvaven.analysis.data.CooperationData;
 import se.samverkansvaven.body.Form;
-import se.samverkansvaven.body.Role;
+import se.samverkansvaven.body.PartyRole;
 
 /**
  * The ego web of domain.md item 1: the part of the bipartite actor–body graph of B reachable from m in 2k
@@ -64,7 +64,7 @@ public final class EgoWebAnalysis implements CooperationAnalysis<EgoWebAnalysis.
                        boolean illustrative, int distance) {}
 
     /** Actor (source) to body (target) with the actor's role; illustrative when the body is. */
-    public record Edge(String id, String source, String target, Role role, boolean illustrative) {}
+    public record Edge(String id, String source, String target, PartyRole role, boolean illustrative) {}
 
     /**
      * @param nodes    by distance, then id
@@ -122,7 +122,7 @@ public final class EgoWebAnalysis implements CooperationAnalysis<EgoWebAnalysis.
                 if (distance.containsKey(party.partyId()) && bipartite.containsEdge(party.partyId(), body.id())) {
                     edges.add(new Edge(party.partyId() + "->" + body.id(), party.partyId(), body.id(), party.role(),
                             body.illustrative()));
-                    if (party.role() == Role.HOST) {
+                    if (party.role() == PartyRole.HOST) {
                         hosts.add(party.partyId());
                     }
                 }

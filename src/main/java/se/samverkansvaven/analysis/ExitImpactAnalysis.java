@@ -15,7 +15,7 @@ import se.samverkansvaven.analysis.data.CooperationData.BodyInfo;
 import se.samverkansvaven.analysis.data.CooperationData.PartyInfo;
 import se.samverkansvaven.analysis.data.CooperationData;
 import se.samverkansvaven.body.Form;
-import se.samverkansvaven.body.Role;
+import se.samverkansvaven.body.PartyRole;
 import se.samverkansvaven.graph.BetweennessAfterRemoval;
 import se.samverkansvaven.graph.Biconnectivity;
 import se.samverkansvaven.graph.BrandesBetweenness.Distance;
@@ -124,7 +124,7 @@ public final class ExitImpactAnalysis implements CooperationAnalysis<ExitImpactA
             }
             left.add(ref(body));
             boolean hosted = body.form().requiresHost()
-                    && body.partiesWithRole(Role.HOST).anyMatch(p -> p.partyId().equals(m));
+                    && body.partiesWithRole(PartyRole.HOST).anyMatch(p -> p.partyId().equals(m));
             if (hosted) {
                 ended.add(ref(body)); // no host: cannot go on as it is
                 continue;

@@ -15,7 +15,7 @@ import se.samverkansvaven.analysis.data.CooperationData.BodyInfo;
 import se.samverkansvaven.analysis.data.CooperationData.PartyInfo;
 import se.samverkansvaven.analysis.data.CooperationData;
 import se.samverkansvaven.body.Form;
-import se.samverkansvaven.body.Role;
+import se.samverkansvaven.body.PartyRole;
 
 /**
  * A federation's web on a date, for the timeline: the federation (distance 0), its parties and the bodies
@@ -58,13 +58,13 @@ public final class FederationWebAnalysis implements CooperationAnalysis<String, 
         });
         convened.forEach(b -> {
             distance.put(b.id(), 1);
-            edges.add(new Edge(id + "->" + b.id(), id, b.id(), Role.CONVENER, b.illustrative()));
+            edges.add(new Edge(id + "->" + b.id(), id, b.id(), PartyRole.CONVENER, b.illustrative()));
         });
         for (BodyInfo body : convened) {
             for (PartyInfo p : body.parties()) {
                 distance.putIfAbsent(p.partyId(), 2);
                 edges.add(edge(p, body));
-                if (p.role() == Role.HOST) {
+                if (p.role() == PartyRole.HOST) {
                     hosts.add(p.partyId());
                 }
             }
@@ -83,7 +83,7 @@ public final class FederationWebAnalysis implements CooperationAnalysis<String, 
             }
         });
         nodes.sort(Comparator.comparingInt(Node::distance).thenComparing(Node::id));
-        int members = (int) federation.partiesWithRole(Role.MEMBER).map(PartyInfo::partyId).distinct().count();
+        int members = (int) federation.partiesWithRole(PartyRole.MEMBER).map(PartyInfo::partyId).distinct().count();
         return new FederationWeb(data.asOf(), id, federation.name(), federation.illustrative(), members,
                 convened.stream().map(BodyInfo::id).toList(),
                 nodes.stream().map(Element::new).toList(), edges.stream().map(Element::new).toList());

@@ -24,7 +24,7 @@ import se.samverkansvaven.analysis.data.CooperationData.PartyType;
 import se.samverkansvaven.analysis.data.CooperationData.Place;
 import se.samverkansvaven.analysis.data.CooperationData;
 import se.samverkansvaven.body.Form;
-import se.samverkansvaven.body.Role;
+import se.samverkansvaven.body.PartyRole;
 
 /**
  * Gaps and candidate partners, domain.md item 5.
@@ -167,7 +167,7 @@ public final class GapAnalysis implements CooperationAnalysis<GapAnalysis.Query,
                 for (String party : c.municipalParties()) {
                     byParty.computeIfAbsent(party, k -> new ArrayList<>()).add(c);
                 }
-                body.partiesWithRole(Role.HOST)
+                body.partiesWithRole(PartyRole.HOST)
                         .filter(p -> p.type() == PartyType.MUNICIPALITY && data.municipalities().containsKey(p.partyId()))
                         .forEach(p -> hosted.computeIfAbsent(p.partyId(), k -> new ArrayList<>()).add(body));
             }
@@ -184,7 +184,7 @@ public final class GapAnalysis implements CooperationAnalysis<GapAnalysis.Query,
             List<String> municipalParties = body.parties().stream()
                     .filter(p -> p.type() == PartyType.MUNICIPALITY && data.municipalities().containsKey(p.partyId()))
                     .map(PartyInfo::partyId).distinct().sorted().toList();
-            String host = body.partiesWithRole(Role.HOST).map(PartyInfo::partyId)
+            String host = body.partiesWithRole(PartyRole.HOST).map(PartyInfo::partyId)
                     .filter(data.municipalities()::containsKey).findFirst().orElse(null);
             String seat = body.seatCode() != null && data.municipalities().containsKey(body.seatCode()) ? body.seatCode() : null;
             return new Candidate(body, municipalParties, host, seat);

@@ -14,7 +14,7 @@ import se.samverkansvaven.analysis.data.CooperationData.PartyInfo;
 import se.samverkansvaven.analysis.data.CooperationData.PartyType;
 import se.samverkansvaven.analysis.data.CooperationData;
 import se.samverkansvaven.body.Form;
-import se.samverkansvaven.body.Role;
+import se.samverkansvaven.body.PartyRole;
 
 /**
  * Host concentration, domain.md item 3.
@@ -118,7 +118,7 @@ public final class HostConcentrationAnalysis
             if (!body.form().requiresHost()) {
                 continue;
             }
-            PartyInfo host = body.partiesWithRole(Role.HOST).findFirst().orElse(null);
+            PartyInfo host = body.partiesWithRole(PartyRole.HOST).findFirst().orElse(null);
             if (host == null) {
                 continue;
             }
@@ -130,7 +130,7 @@ public final class HostConcentrationAnalysis
             if (host.type() != PartyType.MUNICIPALITY) {
                 continue; // a region host: not "another municipality", so not in any dependency
             }
-            body.partiesWithRole(Role.PARTICIPANT)
+            body.partiesWithRole(PartyRole.PARTICIPANT)
                     .filter(p -> p.type() == PartyType.MUNICIPALITY && !p.partyId().equals(host.partyId()))
                     .forEach(p -> {
                         participations.merge(p.partyId(), 1, Integer::sum);

@@ -12,7 +12,7 @@ import se.samverkansvaven.analysis.data.CooperationData.PartyInfo;
 import se.samverkansvaven.analysis.data.CooperationData.PartyType;
 import se.samverkansvaven.analysis.data.CooperationData;
 import se.samverkansvaven.body.Form;
-import se.samverkansvaven.body.Role;
+import se.samverkansvaven.body.PartyRole;
 
 /**
  * The networks of the grid sector × level (domain.md analysis 4) and the pairs that are linked on the date, with
@@ -55,7 +55,7 @@ public final class NetworkGridAnalysis {
             }
             SortedSet<String> involved = new TreeSet<>();
             initiative.parties().stream()
-                    .filter(p -> p.type() == PartyType.BODY && p.role() == Role.PARTICIPANT)
+                    .filter(p -> p.type() == PartyType.BODY && p.role() == PartyRole.PARTICIPANT)
                     .map(PartyInfo::partyId).filter(networks::containsKey).forEach(involved::add);
             initiative.conveners().stream().filter(networks::containsKey).forEach(involved::add);
             List<String> list = List.copyOf(involved);

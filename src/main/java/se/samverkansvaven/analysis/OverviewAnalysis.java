@@ -13,7 +13,7 @@ import se.samverkansvaven.analysis.data.CooperationData.PartyInfo;
 import se.samverkansvaven.analysis.data.CooperationData.PartyType;
 import se.samverkansvaven.analysis.data.CooperationData;
 import se.samverkansvaven.body.Form;
-import se.samverkansvaven.body.Role;
+import se.samverkansvaven.body.PartyRole;
 
 /**
  * One figure per municipality for the whole country, for the map page, and the federations active on the date, for
@@ -90,7 +90,7 @@ public final class OverviewAnalysis implements CooperationAnalysis<OverviewAnaly
         }).toList();
         List<FederationRef> federations = data.bodies().values().stream()
                 .filter(b -> b.form() == Form.FEDERATION)
-                .map(b -> new FederationRef(b.id(), b.name(), (int) b.partiesWithRole(Role.MEMBER)
+                .map(b -> new FederationRef(b.id(), b.name(), (int) b.partiesWithRole(PartyRole.MEMBER)
                         .filter(p -> p.type() == PartyType.MUNICIPALITY).map(PartyInfo::partyId).distinct().count(),
                         b.illustrative()))
                 .toList();

@@ -92,7 +92,7 @@ public class BundleImporter {
             AtomicReference<BundleWriter.Tally> timing) {
         var tally = new BundleWriter.Tally();
         timing.set(tally);
-        ReferenceData reference = session.executeRead(writer::readReference);
+        KnownIds reference = session.executeRead(writer::readKnownIds);
         tally.step("read reference");
         var result = new BundleValidator(reference, codes).validate(tables);
         tally.step("validate");
@@ -242,7 +242,7 @@ public class BundleImporter {
     private Written validateAndWrite(TransactionContext tx, Map<BundleFile, CsvTable> tables,
             BundleWriter.Tally tally) {
         tally.step("start transaction");
-        var reference = writer.readReference(tx);
+        var reference = writer.readKnownIds(tx);
         tally.step("read reference");
         var result = new BundleValidator(reference, codes).validate(tables);
         tally.step("validate");

@@ -80,7 +80,7 @@ final class BundleWriter {
         }
     }
 
-    ReferenceData readReference(TransactionContext tx) {
+    KnownIds readKnownIds(TransactionContext tx) {
         Set<String> municipalities = new HashSet<>();
         Set<String> areas = new HashSet<>();
         Set<String> sectors = new HashSet<>();
@@ -103,7 +103,7 @@ final class BundleWriter {
                 default -> throw new IllegalStateException("reference.cypher returned an unknown kind");
             }
         });
-        return new ReferenceData(municipalities, areas, sectors, actors, goals, bodies);
+        return new KnownIds(municipalities, areas, sectors, actors, goals, bodies);
     }
 
     /**

@@ -11,7 +11,7 @@ import se.samverkansvaven.body.ActorKind;
 import se.samverkansvaven.body.Form;
 import se.samverkansvaven.body.Level;
 import se.samverkansvaven.body.LinkKind;
-import se.samverkansvaven.body.Role;
+import se.samverkansvaven.body.PartyRole;
 
 /**
  * Everything the analyses read, as the graph stood on one date: immutable and free of Neo4j, so every
@@ -45,7 +45,7 @@ public record CooperationData(
     public enum PartyType { MUNICIPALITY, ACTOR, BODY }
 
     /** One active PARTY_TO row. */
-    public record PartyInfo(String partyId, PartyType type, Role role) {}
+    public record PartyInfo(String partyId, PartyType type, PartyRole role) {}
 
     /**
      * An active body.
@@ -73,13 +73,13 @@ public record CooperationData(
             SortedSet<String> goals,
             boolean illustrative) {
 
-        public Stream<PartyInfo> partiesWithRole(Role role) {
+        public Stream<PartyInfo> partiesWithRole(PartyRole role) {
             return parties.stream().filter(p -> p.role() == role);
         }
 
         /** The municipality or region hosting a joint committee or agreement on the date, else null. */
         public String host() {
-            return partiesWithRole(Role.HOST).map(PartyInfo::partyId).findFirst().orElse(null);
+            return partiesWithRole(PartyRole.HOST).map(PartyInfo::partyId).findFirst().orElse(null);
         }
 
         public boolean hasParty(String partyId) {

@@ -51,7 +51,7 @@ public class CooperationDataReader {
         this.source = database != null
                 ? new EmbeddedDataSource(database.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME))
                 : new CypherDataSource(driver, queries);
-        log.debug("Projection input read by {}", source.getClass().getSimpleName());
+        log.debug("Cooperation data read by {}", source.getClass().getSimpleName());
     }
 
     /** A reader over a given source (tests, the benchmark's reference read). */

@@ -15,7 +15,7 @@ import se.samverkansvaven.analysis.data.CooperationData.PartyType;
 import se.samverkansvaven.analysis.data.CooperationData.Place;
 import se.samverkansvaven.body.ActorKind;
 import se.samverkansvaven.body.LinkKind;
-import se.samverkansvaven.body.Role;
+import se.samverkansvaven.body.PartyRole;
 
 /** The reference source: the five queries of {@code cypher/projection/} in one read transaction, any Neo4j. */
 public final class CypherDataSource implements CooperationDataSource {
@@ -52,7 +52,7 @@ public final class CypherDataSource implements CooperationDataSource {
                     List<PartyInfo> parties = new ArrayList<>();
                     for (Value party : r.get("parties").values()) { // [party, role, type]
                         parties.add(new PartyInfo(party.get(0).asString(), PartyType.valueOf(party.get(2).asString()),
-                                Role.valueOf(party.get(1).asString())));
+                                PartyRole.valueOf(party.get(1).asString())));
                     }
                     rows.body(new CooperationDataSource.BodyRow(r.get("id").asString(), r.get("form").asString(),
                             r.get("name").asString(), r.get("sector").asString(null), r.get("level").asString(null),

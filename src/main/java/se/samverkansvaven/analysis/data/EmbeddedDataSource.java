@@ -19,7 +19,7 @@ import se.samverkansvaven.analysis.data.CooperationData.PartyType;
 import se.samverkansvaven.analysis.data.CooperationData.Place;
 import se.samverkansvaven.body.ActorKind;
 import se.samverkansvaven.body.LinkKind;
-import se.samverkansvaven.body.Role;
+import se.samverkansvaven.body.PartyRole;
 
 /**
  * The same rows as {@link CypherDataSource} read from the embedded database in this process, node by node,
@@ -146,7 +146,7 @@ final class EmbeddedDataSource implements CooperationDataSource {
                 if (r.isType(PARTY_TO)) {
                     PartyType type = municipality ? PartyType.MUNICIPALITY
                             : p.hasLabel(ACTOR) ? PartyType.ACTOR : PartyType.BODY;
-                    parties.add(new PartyInfo(id, type, Role.valueOf((String) r.getProperty("role"))));
+                    parties.add(new PartyInfo(id, type, PartyRole.valueOf((String) r.getProperty("role"))));
                 } else {
                     conveners.add(id);
                 }

@@ -9,7 +9,7 @@ import se.samverkansvaven.analysis.data.CooperationData.BodyInfo;
 import se.samverkansvaven.analysis.data.CooperationData.PartyType;
 import se.samverkansvaven.analysis.data.CooperationData;
 import se.samverkansvaven.body.Form;
-import se.samverkansvaven.body.Role;
+import se.samverkansvaven.body.PartyRole;
 import se.samverkansvaven.municipality.MunicipalityCodes;
 import se.samverkansvaven.web.BadParameterException;
 import se.samverkansvaven.web.NotFoundException;
@@ -68,7 +68,7 @@ record MunicipalityScope(String text, boolean all, SortedSet<String> municipalit
         if (body.form() != Form.FEDERATION) {
             throw new BadParameterException("scope", "'" + id + "' is a " + body.form() + ", not a FEDERATION.");
         }
-        SortedSet<String> members = body.partiesWithRole(Role.MEMBER)
+        SortedSet<String> members = body.partiesWithRole(PartyRole.MEMBER)
                 .filter(p -> p.type() == PartyType.MUNICIPALITY)
                 .map(CooperationData.PartyInfo::partyId)
                 .collect(Collectors.toCollection(TreeSet::new));
