@@ -164,7 +164,7 @@ public final class DiagonalLinkAnalysis
                     .mapToInt(networkIndex::get).toArray();
         }
 
-        // Only pairs sharing a context vertex are visited (the all-pairs loop was 5.7 s at M, bench/README.md).
+        // Only pairs sharing a context vertex are visited (an all-pairs loop was the cost at size M: bench/README.md).
         List<NetworkPair> pairs = new ArrayList<>();
         int[] seen = new int[count];
         int[] linkedMark = new int[count];

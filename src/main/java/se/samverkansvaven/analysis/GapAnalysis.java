@@ -133,7 +133,7 @@ public final class GapAnalysis implements CooperationAnalysis<GapAnalysis.Query,
                     withGap.add(m);
                 }
             }
-            // Built once per area rather than once per gap (41 s for area it at M, bench/README.md).
+            // Built once per area rather than once per gap (once per gap was the cost at size M: bench/README.md).
             AreaIndex index = new AreaIndex(data, covering, candidates);
             Map<String, SortedSet<String>> groups = startGroups(data, withGap);
             for (String m : withGap) {

@@ -8,7 +8,7 @@ import java.util.Arrays;
  * distinct (integer) weights, so that two paths whose lengths are equal as fractions compare equal, where doubles
  * summed in another order could differ in the last bit (domain.md, analysis 2). The arithmetic is the narrowest
  * that holds them: {@code long}; else fixed-width multi-limb integers (with many distinct weights L has hundreds of
- * bits: P at size M has weights in the thousands; several times faster than BigInteger, without allocating); else
+ * bits: P at size M has weights in the thousands; unlike BigInteger it allocates nothing per addition); else
  * {@link BigInteger}. A path sum that overflows its arithmetic throws {@link ArithmeticException}, and the caller
  * starts again one arithmetic wider.
  *

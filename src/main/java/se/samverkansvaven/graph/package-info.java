@@ -10,8 +10,8 @@
  * The analyses run these algorithms on P, the actor projection, with all-pairs measures (betweenness from every
  * vertex) as the cost. On int indices and primitive arrays a traversal touches a few cache lines per vertex and
  * nothing is hashed or boxed; on a JGraphT {@code Graph<String, E>} every neighbour is a hash look-up and every
- * score a boxed map entry. bench/README.md has the figures: exit impact on JGraphT's betweenness was twenty times
- * slower at 290 municipalities, and the algorithms here are faster than igraph's C on P at 10,000 municipalities.
+ * score a boxed map entry. bench/README.md has the figures: JGraphT's betweenness made exit impact the slowest
+ * analysis at Sweden's size, and the algorithms here keep up with igraph's C on P at 10,000 municipalities.
  * At that size JGraphT's biconnectivity inspector also failed: it recurses once per level of its depth-first search
  * and overflowed the thread stack. And exact weighted betweenness needs path lengths compared without rounding
  * ({@link se.samverkansvaven.graph.BrandesBetweenness}), which no library offers.

@@ -33,8 +33,7 @@ import se.samverkansvaven.body.LinkKind;
 /**
  * The one place where Neo4j becomes analysis input: the rows of one read transaction, so the picture is
  * consistent, turned into an immutable {@link CooperationData} for a date. With the embedded database the rows
- * are read in this process ({@link EmbeddedDataSource}, 8.8 s instead of 17.1 s at 100,000
- * municipalities); against a server, or with {@code samverkansvaven.projection.in-process-read=false}, through
+ * are read in this process ({@link EmbeddedDataSource}, the faster); against a server, or with {@code samverkansvaven.projection.in-process-read=false}, through
  * the Cypher of {@code cypher/projection/} ({@link CypherDataSource}).
  */
 @Component

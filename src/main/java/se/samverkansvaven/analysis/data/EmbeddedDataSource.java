@@ -23,8 +23,8 @@ import se.samverkansvaven.body.PartyRole;
 
 /**
  * The same rows as {@link CypherDataSource} read from the embedded database in this process, node by node,
- * without Cypher or Bolt. At 100,000 municipalities the whole read takes 8.8 s instead of 17.1 s (same run; the
- * bodies query alone ran ~9 s even as Cypher in process, this ~5 s). Each rule of
+ * without Cypher or Bolt: about twice as fast at 100,000 municipalities, mostly in the bodies (bench/README.md,
+ * size L). Each rule of
  * {@code cypher/projection/*.cypher} is repeated here, and {@code CooperationDataSourcesTest} holds the two sources
  * equal; a change to one must be made to the other.
  */
