@@ -11,11 +11,19 @@ final class BreadthFirstDag extends ShortestPathDag {
 
     /** Hops from the source; -1 where not reached. */
     final int[] dist;
+    /**
+     * successor[e] == source: slot e is an edge of the current source's DAG, marked as the search meets it (a
+     * sequential write, where testing the distances again in the backward pass would read them at random).
+     */
+    private final int[] successor;
+    /** The number of the current source, 1, 2, …: the mark of its DAG edges, so nothing is unmarked between sources. */
+    private int source;
 
     BreadthFirstDag(IndexedGraph g) {
         super(g);
         this.dist = new int[g.vertexCount()];
         Arrays.fill(dist, -1);
+        this.successor = new int[g.targets.length];
     }
 
     @Override
@@ -52,6 +60,11 @@ final class BreadthFirstDag extends ShortestPathDag {
         return tail;
     }
 
+    @Override
+    boolean isSuccessor(int v, int e, int w) {
+        return successor[e] == source;
+    }
+
     /** Σ 1/d over the reached vertices other than the source, added in discovery order. */
     double harmonic() {
         double sum = 0;
@@ -59,6 +72,15 @@ final class BreadthFirstDag extends ShortestPathDag {
             sum += 1.0 / dist[order[i]];
         }
         return sum;
+    }
+
+    /**
+     * The shared backward pass, compiled once more for this final class: inside it the JIT knows the exact type, so
+     * {@link #isSuccessor} is inlined rather than dispatched per slot (both traversals run in one JVM).
+     */
+    @Override
+    void accumulate(double[] bc) {
+        super.accumulate(bc);
     }
 
     @Override

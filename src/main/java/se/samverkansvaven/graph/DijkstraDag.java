@@ -2,8 +2,7 @@ package se.samverkansvaven.graph;
 
 /**
  * Shortest paths by exact weighted length (1/w, see {@link PathLengths}) from one source at a time: Dijkstra's
- * algorithm with an indexed binary heap, then one pass over the settled vertices' rows that marks the slots lying on
- * a shortest path. O((n + m) log n) per source.
+ * algorithm with an indexed binary heap. O((n + m) log n) per source.
  */
 final class DijkstraDag extends ShortestPathDag {
 
@@ -24,7 +23,6 @@ final class DijkstraDag extends ShortestPathDag {
         int[] order = this.order;
         double[] sigma = this.sigma;
         PathLengths.Distances dist = this.dist;
-        int mark = ++source;
         int settled = 0;
         dist.setSource(s);
         sigma[s] = 1;
@@ -50,16 +48,22 @@ final class DijkstraDag extends ShortestPathDag {
             }
         }
         reached = settled;
-        int[] successor = this.successor;
-        for (int i = 1; i < settled; i++) { // the source's own row is not needed: it accumulates nothing
-            int v = order[i];
-            for (int e = off[v], end = off[v + 1]; e < end; e++) {
-                if (dist.tight(v, e, tg[e])) {
-                    successor[e] = mark;
-                }
-            }
-        }
         return settled;
+    }
+
+    /** The edge lies on a shortest path: its length is exactly the difference of the two final distances. */
+    @Override
+    boolean isSuccessor(int v, int e, int w) {
+        return dist.tight(v, e, w);
+    }
+
+    /**
+     * The shared backward pass, compiled once more for this final class: inside it the JIT knows the exact type, so
+     * {@link #isSuccessor} is inlined rather than dispatched per slot (both traversals run in one JVM).
+     */
+    @Override
+    void accumulate(double[] bc) {
+        super.accumulate(bc);
     }
 
     @Override

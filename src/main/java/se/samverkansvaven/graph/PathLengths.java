@@ -113,7 +113,12 @@ abstract sealed class PathLengths permits PathLengths.Longs, PathLengths.MultiLi
          */
         abstract int relax(int v, int e, int w);
 
-        /** After the traversal: whether slot e (v to w) lies on a shortest path, dist(v) + len(e) = dist(w). */
+        /**
+         * Whether the edge at slot e, of length len(e), joins v and w on a shortest path: dist(v) + len(e) = dist(w),
+         * both distances final.
+         *
+         * @throws ArithmeticException when the sum overflows this arithmetic
+         */
         abstract boolean tight(int v, int e, int w);
 
         /** Makes v unreached again. */
@@ -158,7 +163,7 @@ abstract sealed class PathLengths permits PathLengths.Longs, PathLengths.MultiLi
 
                 @Override
                 boolean tight(int v, int e, int w) {
-                    return dist[v] + len[e] == dist[w]; // formed without overflow when e was relaxed
+                    return Math.addExact(dist[v], len[e]) == dist[w];
                 }
 
                 @Override

@@ -3,13 +3,10 @@ package se.samverkansvaven.graph;
 /**
  * The shortest paths from one source at a time, on buffers reused across sources: what Brandes' algorithm needs
  * from a traversal. A subclass's {@link #forward} (breadth-first for hop distances, Dijkstra for exact weighted
- * lengths) fills {@link #order} with the reached vertices in the order they were settled, {@link #sigma} with the
- * number of shortest paths to each, and marks the slots of the CSR rows that are edges of the shortest-path DAG.
- * The backward pass, {@link #accumulate}, is the same for every traversal. Then {@link #clear} readies the buffers
- * for the next source.
- *
- * <p>The DAG is kept as one int per CSR slot holding the number of the source for which the slot is a DAG edge
- * (v to a successor w), so nothing has to be unmarked between sources.
+ * lengths) fills {@link #order} with the reached vertices in the order they were settled and {@link #sigma} with
+ * the number of shortest paths to each, and its {@link #isSuccessor} says which slots of the CSR rows are edges of
+ * the shortest-path DAG. The backward pass, {@link #accumulate}, is the same for every traversal. Then
+ * {@link #clear} readies the buffers for the next source.
  */
 abstract class ShortestPathDag {
 
@@ -23,10 +20,6 @@ abstract class ShortestPathDag {
     private final double[] delta;
     /** (1 + delta[w]) / sigma[w], once per vertex rather than once per DAG edge into it. */
     private final double[] share;
-    /** successor[e] == source: slot e (v to targets[e]) is an edge of the current source's DAG. */
-    final int[] successor;
-    /** The number of the current source, 1, 2, …; the mark of its DAG edges in {@link #successor}. */
-    int source;
     /** How many vertices the last {@link #forward} reached, the source included. */
     int reached;
 
@@ -38,14 +31,16 @@ abstract class ShortestPathDag {
         this.sigma = new double[n];
         this.delta = new double[n];
         this.share = new double[n];
-        this.successor = new int[g.targets.length];
     }
 
     /**
-     * The shortest paths from s: fills order, sigma and the DAG marks, and returns the number of vertices reached,
-     * s included. Every vertex must be unreached (a fresh instance, or after {@link #clear}).
+     * The shortest paths from s: fills order and sigma, and returns the number of vertices reached, s included.
+     * Every vertex must be unreached (a fresh instance, or after {@link #clear}).
      */
     abstract int forward(int s);
+
+    /** After {@link #forward}: whether slot e of v's row, to w, is an edge of the shortest-path DAG (w after v). */
+    abstract boolean isSuccessor(int v, int e, int w);
 
     /** Forgets the last source's distances and path counts. */
     void clear() {
@@ -62,12 +57,10 @@ abstract class ShortestPathDag {
      * Pull form, each vertex summing over its DAG successors in row order: delta[v] = sigma[v] · Σ share[w] with
      * share[w] = (1 + delta[w]) / sigma[w]. Successors are settled later, hence done first in reverse settling order.
      */
-    final void accumulate(double[] bc) {
+    void accumulate(double[] bc) {
         int[] off = offsets;
         int[] tg = targets;
         int[] order = this.order;
-        int[] successor = this.successor;
-        int mark = source;
         double[] sigma = this.sigma;
         double[] delta = this.delta;
         double[] share = this.share;
@@ -75,8 +68,9 @@ abstract class ShortestPathDag {
             int v = order[i];
             double sum = 0;
             for (int e = off[v], end = off[v + 1]; e < end; e++) {
-                if (successor[e] == mark) {
-                    sum += share[tg[e]];
+                int w = tg[e];
+                if (isSuccessor(v, e, w)) {
+                    sum += share[w];
                 }
             }
             double dv = sigma[v] * sum;
