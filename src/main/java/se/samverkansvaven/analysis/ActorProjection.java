@@ -15,15 +15,14 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.DefaultEdge;
-import org.jgrapht.graph.DefaultWeightedEdge;
 import org.jgrapht.graph.SimpleGraph;
-import org.jgrapht.graph.SimpleWeightedGraph;
-import org.jgrapht.graph.builder.GraphTypeBuilder;
-import se.samverkansvaven.analysis.CooperationData.BodyInfo;
-import se.samverkansvaven.analysis.CooperationData.PartyInfo;
-import se.samverkansvaven.analysis.CooperationData.PartyType;
+import se.samverkansvaven.analysis.data.CooperationData.BodyInfo;
+import se.samverkansvaven.analysis.data.CooperationData.PartyInfo;
+import se.samverkansvaven.analysis.data.CooperationData.PartyType;
+import se.samverkansvaven.analysis.data.CooperationData;
 import se.samverkansvaven.body.ActorKind;
 import se.samverkansvaven.body.Form;
+import se.samverkansvaven.graph.IndexedGraph;
 
 /**
  * The cooperation web of domain.md item 1 for one date and set of forms: the bipartite actor–body graph and
@@ -32,13 +31,14 @@ import se.samverkansvaven.body.Form;
  *
  * @param bodies    the bodies of B (active on the date, in the chosen forms), by id
  * @param bipartite actor–body edges; vertices are actor ids/codes and body ids
- * @param actors    P: actors linked with weight = number of bodies of B both are parties to
+ * @param actors    P: actors linked with weight = number of bodies of B both are parties to, as the CSR view the
+ *                  graph algorithms read (built directly, not copied from a JGraphT graph)
  */
 public record ActorProjection(
         Set<Form> forms,
         SortedMap<String, BodyInfo> bodies,
         Graph<String, DefaultEdge> bipartite,
-        Graph<String, DefaultWeightedEdge> actors) {
+        IndexedGraph actors) {
 
     /** Builds B, the bipartite graph and P from the data of one date. */
     public static ActorProjection of(CooperationData data, Set<Form> forms) {
@@ -60,29 +60,16 @@ public record ActorProjection(
         }
         TreeSet<String> actorIds = new TreeSet<>(actorSet);
 
-        // The two graphs are independent: build the bipartite one beside P (at 100,000 municipalities each
-        // takes seconds of JGraphT insertions; 2 cores here).
+        // The two graphs are independent: the bipartite one (JGraphT insertions, the slower) is built beside P.
         CompletableFuture<Graph<String, DefaultEdge>> bipartite =
                 CompletableFuture.supplyAsync(() -> bipartite(actorIds, bodies.keySet(), actorsOfBody));
-        Graph<String, DefaultWeightedEdge> projection = projection(actorIds, actorsOfBody);
+        IndexedGraph projection = projection(actorIds, actorsOfBody);
         return new ActorProjection(Set.copyOf(forms), bodies, bipartite.join(), projection);
     }
 
-    /** The part of P among the given actors (the induced subgraph), as a new graph. */
-    public Graph<String, DefaultWeightedEdge> induced(Collection<String> scope) {
-        Graph<String, DefaultWeightedEdge> sub = GraphTypeBuilder.<String, DefaultWeightedEdge>undirected()
-                .weighted(true).allowingMultipleEdges(false).allowingSelfLoops(false)
-                .edgeClass(DefaultWeightedEdge.class).buildGraph();
-        new TreeSet<>(scope).stream().filter(actors::containsVertex).forEach(sub::addVertex);
-        for (String u : sub.vertexSet()) {
-            for (DefaultWeightedEdge e : actors.edgesOf(u)) {
-                String v = actors.getEdgeTarget(e).equals(u) ? actors.getEdgeSource(e) : actors.getEdgeTarget(e);
-                if (u.compareTo(v) < 0 && sub.containsVertex(v)) {
-                    sub.setEdgeWeight(sub.addEdge(u, v), actors.getEdgeWeight(e));
-                }
-            }
-        }
-        return sub;
+    /** The part of P among the given actors (the induced subgraph); actors that are not in P are left out. */
+    public IndexedGraph induced(Collection<String> scope) {
+        return actors.induced(scope);
     }
 
     private static boolean isProjectedActor(CooperationData data, PartyInfo party) {
@@ -112,13 +99,10 @@ public record ActorProjection(
     }
 
     /**
-     * P: the weight of u–v is the number of bodies both are parties to. Counted first over int indices (for each
-     * actor, a counter per co-party), then each edge is added to JGraphT once with its weight, in the order the
-     * pairs first occur over the bodies in id order, so edge order (and everything that iterates it) is the same
-     * as adding the pairs body by body: 4 times fewer JGraphT calls at L than adding 1 per pair and body.
+     * P: the weight of u–v is the number of bodies both are parties to, counted over int indices (for each actor u,
+     * a counter per co-party v &gt; u), then handed to the CSR view as an edge list.
      */
-    private static Graph<String, DefaultWeightedEdge> projection(TreeSet<String> actorIds,
-            List<List<String>> actorsOfBody) {
+    private static IndexedGraph projection(TreeSet<String> actorIds, List<List<String>> actorsOfBody) {
         String[] ids = actorIds.toArray(String[]::new);
         Map<String, Integer> index = new HashMap<>(ids.length * 2);
         for (int i = 0; i < ids.length; i++) {
@@ -176,20 +160,14 @@ public record ActorProjection(
             }
             neighbourStart[u + 1] = size;
         }
-        Graph<String, DefaultWeightedEdge> projection = new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
-        actorIds.forEach(projection::addVertex);
-        boolean[] added = new boolean[size];
-        for (int[] m : members) {
-            for (int i = 0; i < m.length; i++) {
-                for (int j = i + 1; j < m.length; j++) {
-                    int at = Arrays.binarySearch(neighbours, neighbourStart[m[i]], neighbourStart[m[i] + 1], m[j]);
-                    if (!added[at]) {
-                        added[at] = true;
-                        projection.setEdgeWeight(projection.addEdge(ids[m[i]], ids[m[j]]), weights[at]);
-                    }
-                }
+        int[] src = new int[size];
+        double[] w = new double[size];
+        for (int u = 0; u < n; u++) {
+            for (int k = neighbourStart[u]; k < neighbourStart[u + 1]; k++) {
+                src[k] = u;
+                w[k] = weights[k];
             }
         }
-        return projection;
+        return IndexedGraph.fromEdges(ids, src, Arrays.copyOf(neighbours, size), w);
     }
 }

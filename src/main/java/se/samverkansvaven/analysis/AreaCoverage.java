@@ -6,21 +6,21 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import se.samverkansvaven.analysis.CooperationData.BodyInfo;
-import se.samverkansvaven.analysis.CooperationData.PartyInfo;
-import se.samverkansvaven.analysis.CooperationData.PartyType;
+import se.samverkansvaven.analysis.data.CooperationData.BodyInfo;
+import se.samverkansvaven.analysis.data.CooperationData.PartyInfo;
+import se.samverkansvaven.analysis.data.CooperationData.PartyType;
 import se.samverkansvaven.body.Form;
 
 /**
  * "Party p covers area a" (domain.md item 5): p is a party, in any role, to an active body in the chosen
  * forms that covers a. Conveners are not parties. Shared by the gap and exit-impact analyses.
  */
-final class AreaCoverage {
+public final class AreaCoverage {
 
     private AreaCoverage() {}
 
     /** Areas covered by every municipality and actor party of the given bodies (bodies of other forms ignored). */
-    static SortedMap<String, SortedSet<String>> byParty(Collection<BodyInfo> bodies, Set<Form> forms) {
+    public static SortedMap<String, SortedSet<String>> byParty(Collection<BodyInfo> bodies, Set<Form> forms) {
         SortedMap<String, SortedSet<String>> covered = new TreeMap<>();
         for (BodyInfo body : bodies) {
             if (!forms.contains(body.form())) {
@@ -35,7 +35,7 @@ final class AreaCoverage {
         return covered;
     }
 
-    static boolean covers(SortedMap<String, SortedSet<String>> coverage, String party, String area) {
+    public static boolean covers(SortedMap<String, SortedSet<String>> coverage, String party, String area) {
         SortedSet<String> areas = coverage.get(party);
         return areas != null && areas.contains(area);
     }

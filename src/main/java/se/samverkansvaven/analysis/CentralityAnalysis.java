@@ -2,12 +2,19 @@ package se.samverkansvaven.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.jgrapht.Graph;
-import org.jgrapht.graph.DefaultWeightedEdge;
-import se.samverkansvaven.analysis.BrandesBetweenness.Distance;
 import se.samverkansvaven.analysis.CentralityResult.Bridge;
 import se.samverkansvaven.analysis.CentralityResult.Ranks;
 import se.samverkansvaven.analysis.CentralityResult.VertexCentrality;
+import se.samverkansvaven.graph.BetweennessAndCloseness;
+import se.samverkansvaven.graph.Biconnectivity;
+import se.samverkansvaven.graph.BrandesBetweenness.Distance;
+import se.samverkansvaven.graph.BrandesBetweenness;
+import se.samverkansvaven.graph.CompetitionRanks;
+import se.samverkansvaven.graph.Coreness;
+import se.samverkansvaven.graph.IndexedGraph;
+import se.samverkansvaven.graph.LocalClustering;
+import se.samverkansvaven.graph.PageRank;
+import se.samverkansvaven.graph.StructuralHoles;
 
 /**
  * Every centrality measure of domain.md analysis 2 on a weighted actor projection (P, or the induced
@@ -16,7 +23,8 @@ import se.samverkansvaven.analysis.CentralityResult.VertexCentrality;
  * <li>degree = number of partners; strength = sum of the weights (shared bodies);</li>
  * <li>betweenness normalised by 2/((n−1)(n−2)), zeros for n ≤ 2; weighted betweenness with distance 1/w,
  * shortest paths compared exactly ({@link BrandesBetweenness});</li>
- * <li>harmonic closeness = Σ 1/d over reachable v ≠ u, d in hops, divided by n − 1 ({@link HarmonicCloseness});</li>
+ * <li>harmonic closeness = Σ 1/d over reachable v ≠ u, d in hops, divided by n − 1, from the searches of hop
+ * betweenness ({@link BetweennessAndCloseness});</li>
  * <li>PageRank, damping 0.85 on w, dangling vertices spread uniformly ({@link PageRank});</li>
  * <li>local clustering and coreness unweighted ({@link LocalClustering}, {@link Coreness});</li>
  * <li>Burt's constraint and effective size with w, null for isolated vertices ({@link StructuralHoles});</li>
@@ -26,7 +34,7 @@ import se.samverkansvaven.analysis.CentralityResult.VertexCentrality;
  * Isolated vertices: degree, strength, betweenness, closeness, clustering and coreness 0; PageRank from the
  * uniform spread of dangling vertices; constraint and effective size null.
  */
-final class CentralityAnalysis {
+public final class CentralityAnalysis {
 
     /** Seed of the pivot draw, fixed so a sampled result is reproducible. */
     static final long PIVOT_SEED = 1L;
@@ -34,31 +42,23 @@ final class CentralityAnalysis {
     private final int pivots;
 
     /** Exact betweenness (every vertex a source). */
-    CentralityAnalysis() {
+    public CentralityAnalysis() {
         this.pivots = 0;
     }
 
     /**
-     * Both betweenness measures by pivot sampling ({@link BrandesBetweenness#sampled}) from {@code pivots}
-     * sources, for graphs too large for exact betweenness (bench/README.md, size L); every other measure stays
-     * exact. With pivots ≥ the number of vertices it is the exact analysis.
+     * Both betweenness measures by pivot sampling from {@code pivots} sources (seed {@link #PIVOT_SEED}), for graphs
+     * too large for exact betweenness (docs/scaling.md); every other measure stays exact. With pivots ≥ the number
+     * of vertices it is the exact analysis.
      */
-    CentralityAnalysis(int pivots) {
+    public CentralityAnalysis(int pivots) {
         if (pivots < 1) {
             throw new IllegalArgumentException("centrality: the number of pivots must be at least 1, was " + pivots);
         }
         this.pivots = pivots;
     }
 
-    private BrandesBetweenness betweenness(Distance distance) {
-        return pivots == 0 ? new BrandesBetweenness(distance) : BrandesBetweenness.sampled(distance, pivots, PIVOT_SEED);
-    }
-
-    CentralityResult analyse(Graph<String, DefaultWeightedEdge> graph) {
-        return analyse(IndexedGraph.of(graph));
-    }
-
-    CentralityResult analyse(IndexedGraph g) {
+    public CentralityResult analyse(IndexedGraph g) {
         int n = g.vertexCount();
         double[] degree = new double[n];
         double[] strength = new double[n];
@@ -66,20 +66,21 @@ final class CentralityAnalysis {
             degree[v] = g.degree(v);
             strength[v] = g.strength(v);
         }
-        // Harmonic closeness from the BFS that hop betweenness runs anyway (one pass over all sources, not two).
-        BrandesBetweenness.WithHarmonic hops = betweenness(Distance.HOPS).computeWithHarmonic(g);
+        BetweennessAndCloseness.Scores hops = (pivots == 0 ? new BetweennessAndCloseness()
+                : new BetweennessAndCloseness(pivots, PIVOT_SEED)).compute(g);
         double[] betweenness = hops.betweenness();
-        double[] harmonic = hops.harmonic();
-        double[] weighted = betweenness(Distance.INVERSE_WEIGHT).compute(g);
+        double[] harmonic = hops.harmonicCloseness();
+        double[] weighted = (pivots == 0 ? new BrandesBetweenness(Distance.INVERSE_WEIGHT)
+                : new BrandesBetweenness(Distance.INVERSE_WEIGHT, pivots, PIVOT_SEED)).compute(g);
         double[] pageRank = new PageRank().compute(g);
         double[] clustering = new LocalClustering().compute(g);
-        int[] cores = Coreness.cores(g);
+        int[] cores = new Coreness().compute(g);
         double[] coreness = new double[n];
         for (int v = 0; v < n; v++) {
             coreness[v] = cores[v];
         }
-        StructuralHoles.Values holes = StructuralHoles.compute(g);
-        Biconnectivity.Result bicon = Biconnectivity.compute(g);
+        StructuralHoles.Values holes = new StructuralHoles().compute(g);
+        Biconnectivity.Result bicon = new Biconnectivity().compute(g);
 
         Integer[] rDegree = CompetitionRanks.of(degree);
         Integer[] rStrength = CompetitionRanks.of(strength);
@@ -116,14 +117,8 @@ final class CentralityAnalysis {
         }
         List<Bridge> bridges = new ArrayList<>();
         for (int[] b : bicon.bridges()) {
-            double w = 0;
-            for (int e = g.offsets[b[0]]; e < g.offsets[b[0] + 1]; e++) {
-                if (g.targets[e] == b[1]) {
-                    w = g.weights[e];
-                }
-            }
             // Indices ascend with ids, so the lower index is the lower id.
-            bridges.add(new Bridge(g.id(b[0]), g.id(b[1]), w));
+            bridges.add(new Bridge(g.id(b[0]), g.id(b[1]), g.weight(b[0], b[1])));
         }
         return new CentralityResult(n, g.edgeCount(), List.copyOf(vertices), List.copyOf(articulationPoints),
                 List.copyOf(bridges));

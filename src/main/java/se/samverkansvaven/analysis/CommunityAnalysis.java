@@ -1,21 +1,23 @@
 package se.samverkansvaven.analysis;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import org.jgrapht.Graph;
-import org.jgrapht.graph.DefaultWeightedEdge;
+import se.samverkansvaven.graph.ConnectedComponents;
+import se.samverkansvaven.graph.IndexedGraph;
+import se.samverkansvaven.graph.Louvain;
+import se.samverkansvaven.graph.MaximalCliques;
+import se.samverkansvaven.graph.Modularity;
 
 /**
  * Connected components, Louvain communities with their modularity, and maximal cliques of at least three
  * vertices (domain.md analysis 1) on a weighted actor projection: P, or the induced subgraph of a scope.
  */
-final class CommunityAnalysis {
+public final class CommunityAnalysis {
 
     /** The seed used when the caller gives none, so that a page shows the same communities on every visit. */
     static final long DEFAULT_SEED = 1L;
@@ -26,17 +28,13 @@ final class CommunityAnalysis {
             .<SortedSet<String>>comparingInt(s -> -s.size())
             .thenComparing(CommunityAnalysis::compareMembers);
 
-    CommunityResult analyse(Graph<String, DefaultWeightedEdge> graph, long seed) {
-        return analyse(IndexedGraph.of(graph), seed);
-    }
-
-    CommunityResult analyse(IndexedGraph g, long seed) {
-        List<SortedSet<String>> components = groups(g, ConnectedComponents.of(g));
-        int[] membership = new Louvain(seed).communities(g);
+    public CommunityResult analyse(IndexedGraph g, long seed) {
+        List<SortedSet<String>> components = groups(g, new ConnectedComponents().compute(g));
+        int[] membership = new Louvain(seed).compute(g);
         double q = Modularity.of(g, membership);
         List<SortedSet<String>> communities = groups(g, membership);
         List<SortedSet<String>> cliques = new ArrayList<>();
-        for (int[] clique : MaximalCliques.of(g, MIN_CLIQUE)) {
+        for (int[] clique : new MaximalCliques(MIN_CLIQUE).compute(g)) {
             SortedSet<String> ids = new TreeSet<>();
             for (int v : clique) {
                 ids.add(g.id(v));
@@ -45,41 +43,6 @@ final class CommunityAnalysis {
         }
         cliques.sort(SET_ORDER);
         return new CommunityResult(components, communities, Double.isNaN(q) ? null : q, seed, List.copyOf(cliques));
-    }
-
-    /**
-     * Modularity (weights, resolution 1) of a given partition of the graph's vertices; null when the graph has
-     * no edges.
-     *
-     * @throws IllegalArgumentException when the partition names an unknown vertex, names one twice or
-     *                                  leaves one out
-     */
-    static Double modularity(Graph<String, DefaultWeightedEdge> graph, Collection<? extends Collection<String>> partition) {
-        IndexedGraph g = IndexedGraph.of(graph);
-        int[] membership = new int[g.vertexCount()];
-        java.util.Arrays.fill(membership, -1);
-        int c = 0;
-        for (Collection<String> part : partition) {
-            for (String id : part) {
-                int v = g.indexOf(id);
-                if (v < 0) {
-                    throw new IllegalArgumentException("partition names " + id + ", which is not a vertex of the graph");
-                }
-                if (membership[v] >= 0) {
-                    throw new IllegalArgumentException("partition puts " + id + " in two parts");
-                }
-                membership[v] = c;
-            }
-            c++;
-        }
-        for (int v = 0; v < membership.length; v++) {
-            if (membership[v] < 0) {
-                throw new IllegalArgumentException("partition leaves out vertex " + g.id(v));
-            }
-        }
-        Louvain.renumber(membership);
-        double q = Modularity.of(g, membership);
-        return Double.isNaN(q) ? null : q;
     }
 
     private static List<SortedSet<String>> groups(IndexedGraph g, int[] label) {

@@ -1,5 +1,6 @@
 package se.samverkansvaven.analysis;
 
+import se.samverkansvaven.analysis.data.CooperationData;
 /**
  * One analysis of the cooperation web, in JGraphT's style: the data of one date and a query in, a result
  * record out. Implementations are pure functions of their input (no Spring, no Neo4j, no state) and order

@@ -12,13 +12,14 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import se.samverkansvaven.analysis.data.CooperationData.BodyInfo;
+import se.samverkansvaven.analysis.data.CooperationData.NetworkLink;
+import se.samverkansvaven.analysis.data.CooperationData.PartyType;
+import se.samverkansvaven.analysis.data.CooperationData;
 import java.util.function.Predicate;
-import se.samverkansvaven.analysis.CooperationData.BodyInfo;
-import se.samverkansvaven.analysis.CooperationData.NetworkLink;
-import se.samverkansvaven.analysis.CooperationData.PartyType;
 import se.samverkansvaven.body.Form;
 import se.samverkansvaven.body.Level;
-import se.samverkansvaven.body.Role;
+import se.samverkansvaven.body.PartyRole;
 
 /**
  * Missing diagonal network links, domain.md item 4.
@@ -40,7 +41,7 @@ import se.samverkansvaven.body.Role;
  * <p>Per convener of networks: among the networks it convenes, the pairs that are DIAGONAL, and how many of
  * those are already linked (share null when it has no diagonal pair).
  */
-final class DiagonalLinkAnalysis
+public final class DiagonalLinkAnalysis
         implements CooperationAnalysis<DiagonalLinkAnalysis.Query, DiagonalLinkAnalysis.DiagonalLinks> {
 
     public enum PairClass { VERTICAL, HORIZONTAL, DIAGONAL, SAME_CELL }
@@ -173,7 +174,7 @@ final class DiagonalLinkAnalysis
                     .mapToInt(networkIndex::get).toArray();
         }
 
-        // Only pairs sharing a context vertex are visited (the all-pairs loop was 5.7 s at M, bench/README.md).
+        // Only pairs sharing a context vertex are visited (an all-pairs loop was the cost at size M: bench/README.md).
         List<NetworkPair> pairs = new ArrayList<>();
         int[] seen = new int[count];
         int[] linkedMark = new int[count];
@@ -248,7 +249,7 @@ final class DiagonalLinkAnalysis
             }
             SortedSet<String> involved = new TreeSet<>();
             initiative.parties().stream()
-                    .filter(p -> p.type() == PartyType.BODY && p.role() == Role.PARTICIPANT)
+                    .filter(p -> p.type() == PartyType.BODY && p.role() == PartyRole.PARTICIPANT)
                     .map(p -> p.partyId()).filter(networks::containsKey).forEach(involved::add);
             initiative.conveners().stream().filter(networks::containsKey).forEach(involved::add);
             List<String> list = List.copyOf(involved);
@@ -267,7 +268,7 @@ final class DiagonalLinkAnalysis
         network.areas().forEach(a -> z.add(AREA + a));
         network.conveners().forEach(c -> z.add(CONVENER + c));
         network.parties().stream()
-                .filter(p -> p.type() == PartyType.MUNICIPALITY && p.role() == Role.PARTICIPANT)
+                .filter(p -> p.type() == PartyType.MUNICIPALITY && p.role() == PartyRole.PARTICIPANT)
                 .forEach(p -> z.add(MUNICIPALITY + p.partyId()));
         return z;
     }

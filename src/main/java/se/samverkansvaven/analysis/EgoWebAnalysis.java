@@ -14,11 +14,12 @@ import java.util.TreeSet;
 import org.jgrapht.Graph;
 import org.jgrapht.Graphs;
 import org.jgrapht.graph.DefaultEdge;
-import se.samverkansvaven.analysis.CooperationData.BodyInfo;
-import se.samverkansvaven.analysis.CooperationData.PartyInfo;
 import se.samverkansvaven.analysis.PartnerWeights.Partner;
+import se.samverkansvaven.analysis.data.CooperationData.BodyInfo;
+import se.samverkansvaven.analysis.data.CooperationData.PartyInfo;
+import se.samverkansvaven.analysis.data.CooperationData;
 import se.samverkansvaven.body.Form;
-import se.samverkansvaven.body.Role;
+import se.samverkansvaven.body.PartyRole;
 
 /**
  * The ego web of domain.md item 1: the part of the bipartite actor–body graph of B reachable from m in 2k
@@ -29,7 +30,7 @@ import se.samverkansvaven.body.Role;
  * <p>Because the bipartite graph only holds municipalities, REGION actors and bodies of B, other actors
  * (agencies, academia) and networks taking part in initiatives do not appear, exactly as in P.
  */
-final class EgoWebAnalysis implements CooperationAnalysis<EgoWebAnalysis.Query, EgoWebAnalysis.EgoWeb> {
+public final class EgoWebAnalysis implements CooperationAnalysis<EgoWebAnalysis.Query, EgoWebAnalysis.EgoWeb> {
 
     /**
      * @param code  the ego: a municipality code (a REGION actor id works too)
@@ -63,7 +64,7 @@ final class EgoWebAnalysis implements CooperationAnalysis<EgoWebAnalysis.Query, 
                        boolean illustrative, int distance) {}
 
     /** Actor (source) to body (target) with the actor's role; illustrative when the body is. */
-    public record Edge(String id, String source, String target, Role role, boolean illustrative) {}
+    public record Edge(String id, String source, String target, PartyRole role, boolean illustrative) {}
 
     /**
      * @param nodes    by distance, then id
@@ -79,7 +80,7 @@ final class EgoWebAnalysis implements CooperationAnalysis<EgoWebAnalysis.Query, 
     }
 
     /** The same, on a projection of {@code data} for the query's forms that the caller already holds. */
-    EgoWeb analyse(CooperationData data, ActorProjection projection, Query query) {
+    public EgoWeb analyse(CooperationData data, ActorProjection projection, Query query) {
         if (!projection.forms().equals(query.forms())) {
             throw new IllegalArgumentException("ego web: the projection is for forms " + projection.forms()
                     + ", the query asks for " + query.forms());
@@ -121,7 +122,7 @@ final class EgoWebAnalysis implements CooperationAnalysis<EgoWebAnalysis.Query, 
                 if (distance.containsKey(party.partyId()) && bipartite.containsEdge(party.partyId(), body.id())) {
                     edges.add(new Edge(party.partyId() + "->" + body.id(), party.partyId(), body.id(), party.role(),
                             body.illustrative()));
-                    if (party.role() == Role.HOST) {
+                    if (party.role() == PartyRole.HOST) {
                         hosts.add(party.partyId());
                     }
                 }

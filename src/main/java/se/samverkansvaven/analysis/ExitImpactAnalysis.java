@@ -11,13 +11,18 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.jgrapht.Graph;
-import org.jgrapht.graph.DefaultWeightedEdge;
-import se.samverkansvaven.analysis.BrandesBetweenness.Distance;
-import se.samverkansvaven.analysis.CooperationData.BodyInfo;
-import se.samverkansvaven.analysis.CooperationData.PartyInfo;
+import se.samverkansvaven.analysis.data.CooperationData.BodyInfo;
+import se.samverkansvaven.analysis.data.CooperationData.PartyInfo;
+import se.samverkansvaven.analysis.data.CooperationData;
 import se.samverkansvaven.body.Form;
-import se.samverkansvaven.body.Role;
+import se.samverkansvaven.body.PartyRole;
+import se.samverkansvaven.graph.BetweennessAfterRemoval;
+import se.samverkansvaven.graph.Biconnectivity;
+import se.samverkansvaven.graph.BrandesBetweenness.Distance;
+import se.samverkansvaven.graph.BrandesBetweenness;
+import se.samverkansvaven.graph.CompetitionRanks;
+import se.samverkansvaven.graph.ConnectedComponents;
+import se.samverkansvaven.graph.IndexedGraph;
 
 /**
  * Exit impact, domain.md item 6: m leaves one body, all bodies of one area, or all bodies (of B: active,
@@ -30,16 +35,17 @@ import se.samverkansvaven.body.Role;
  *   <li>areas covered (as in item 5: party in any role to a body of B covering the area) that m, and each
  *       other municipality or actor party, stop covering;</li>
  *   <li>the number of connected components of P, and P's articulation points gained and lost;</li>
- *   <li>every municipality's rank by unweighted betweenness in P ({@link BrandesBetweenness} with hop
- *       distances, as the centrality endpoint; ranks are competition ranks over all vertices of P, regions included,
+ *   <li>every municipality's rank by unweighted betweenness in P ({@link BetweennessAfterRemoval}: hop
+ *       distances, as the centrality endpoint, reusing the sources the exit leaves untouched; ranks are competition ranks over all vertices of P, regions included,
  *       values within 1e-9 tied). Listed: municipalities whose rank changed, including those entering or
  *       leaving P (rank null where not a vertex). Betweenness values use NetworkX's normalisation
  *       2/((n−1)(n−2)) so they match the centrality endpoint.</li>
  * </ul>
  */
-final class ExitImpactAnalysis implements CooperationAnalysis<ExitImpactAnalysis.Query, ExitImpactAnalysis.ExitImpact> {
+public final class ExitImpactAnalysis implements CooperationAnalysis<ExitImpactAnalysis.Query, ExitImpactAnalysis.ExitImpact> {
 
-    public enum Scope { BODY, AREA, ALL }
+    /** What m leaves: one body, the bodies of one service area, or every body. */
+    public enum Leaving { BODY, AREA, ALL }
 
     /**
      * @param code   the leaving municipality (a REGION actor id works too)
@@ -47,13 +53,13 @@ final class ExitImpactAnalysis implements CooperationAnalysis<ExitImpactAnalysis
      * @param target the body id (BODY) or area id (AREA); ignored for ALL
      * @param forms  B's forms; null or empty: {@link Form#DEFAULT_ANALYSIS_FORMS}
      * @param pivots null: exact betweenness; else betweenness by pivot sampling from this many sources
-     *               ({@link BrandesBetweenness#sampled}, seed {@link CentralityAnalysis#PIVOT_SEED}), as centrality
+     *               ({@link BrandesBetweenness} with pivots, seed {@link CentralityAnalysis#PIVOT_SEED}), as centrality
      *               takes it, for graphs too large for exact betweenness
      */
-    public record Query(String code, Scope scope, String target, Set<Form> forms, Integer pivots) {
+    public record Query(String code, Leaving scope, String target, Set<Form> forms, Integer pivots) {
 
         /** Exact betweenness. */
-        public Query(String code, Scope scope, String target, Set<Form> forms) {
+        public Query(String code, Leaving scope, String target, Set<Form> forms) {
             this(code, scope, target, forms, null);
         }
 
@@ -67,11 +73,11 @@ final class ExitImpactAnalysis implements CooperationAnalysis<ExitImpactAnalysis
             if (scope == null) {
                 throw new IllegalArgumentException("exit impact: scope must be BODY, AREA or ALL");
             }
-            if (scope != Scope.ALL && (target == null || target.isBlank())) {
+            if (scope != Leaving.ALL && (target == null || target.isBlank())) {
                 throw new IllegalArgumentException("exit impact: scope " + scope + " needs a "
-                        + (scope == Scope.BODY ? "body id" : "service area id"));
+                        + (scope == Leaving.BODY ? "body id" : "service area id"));
             }
-            target = scope == Scope.ALL ? null : target;
+            target = scope == Leaving.ALL ? null : target;
             forms = forms == null || forms.isEmpty() ? Form.DEFAULT_ANALYSIS_FORMS : Set.copyOf(EnumSet.copyOf(forms));
         }
     }
@@ -91,7 +97,7 @@ final class ExitImpactAnalysis implements CooperationAnalysis<ExitImpactAnalysis
      * @param areasLostByOthers other parties that stop covering an area, by id
      * @param rankChanges       municipalities whose betweenness rank changed, by code
      */
-    public record ExitImpact(LocalDate asOf, String code, String label, Scope scope, String target, List<Form> forms,
+    public record ExitImpact(LocalDate asOf, String code, String label, Leaving scope, String target, List<Form> forms,
                              List<BodyRef> bodiesLeft, List<BodyRef> bodiesEnded,
                              List<String> areasLostByLeaver, List<CoverageLoss> areasLostByOthers,
                              int actorsBefore, int actorsAfter,
@@ -118,7 +124,7 @@ final class ExitImpactAnalysis implements CooperationAnalysis<ExitImpactAnalysis
             }
             left.add(ref(body));
             boolean hosted = body.form().requiresHost()
-                    && body.partiesWithRole(Role.HOST).anyMatch(p -> p.partyId().equals(m));
+                    && body.partiesWithRole(PartyRole.HOST).anyMatch(p -> p.partyId().equals(m));
             if (hosted) {
                 ended.add(ref(body)); // no host: cannot go on as it is
                 continue;
@@ -149,9 +155,9 @@ final class ExitImpactAnalysis implements CooperationAnalysis<ExitImpactAnalysis
             }
         }
 
-        // One CSR view per state, shared by components, cut points and betweenness.
-        IndexedGraph before = IndexedGraph.of(ActorProjection.of(data, query.forms()).actors());
-        IndexedGraph afterP = IndexedGraph.of(ActorProjection.of(afterData, query.forms()).actors());
+        // P before and after, each shared by components, cut points and betweenness.
+        IndexedGraph before = ActorProjection.of(data, query.forms()).actors();
+        IndexedGraph afterP = ActorProjection.of(afterData, query.forms()).actors();
         int compBefore = components(before);
         int compAfter = components(afterP);
         SortedSet<String> cutBefore = cutpoints(before);
@@ -171,7 +177,7 @@ final class ExitImpactAnalysis implements CooperationAnalysis<ExitImpactAnalysis
 
     private static int components(IndexedGraph g) {
         int count = 0;
-        for (int c : ConnectedComponents.of(g)) {
+        for (int c : new ConnectedComponents().compute(g)) {
             count = Math.max(count, c + 1);
         }
         return count;
@@ -212,11 +218,15 @@ final class ExitImpactAnalysis implements CooperationAnalysis<ExitImpactAnalysis
 
     private static List<RankChange> rankChanges(CooperationData data, IndexedGraph before, IndexedGraph after,
                                                 Integer pivots) {
-        double[][] values = pivots == null ? exactBeforeAfter(before, after)
-                : new double[][] {BrandesBetweenness.sampled(Distance.HOPS, pivots, CentralityAnalysis.PIVOT_SEED).compute(before),
-                        BrandesBetweenness.sampled(Distance.HOPS, pivots, CentralityAnalysis.PIVOT_SEED).compute(after)};
-        Map<String, Double> bBefore = byId(before, values[0]);
-        Map<String, Double> bAfter = byId(after, values[1]);
+        BetweennessAfterRemoval.Scores values;
+        if (pivots == null) {
+            values = new BetweennessAfterRemoval().compute(before, after);
+        } else {
+            var sampled = new BrandesBetweenness(Distance.HOPS, pivots, CentralityAnalysis.PIVOT_SEED);
+            values = new BetweennessAfterRemoval.Scores(sampled.compute(before), sampled.compute(after));
+        }
+        Map<String, Double> bBefore = byId(before, values.before());
+        Map<String, Double> bAfter = byId(after, values.after());
         Map<String, Integer> rBefore = competitionRanks(bBefore);
         Map<String, Integer> rAfter = competitionRanks(bAfter);
         SortedSet<String> codes = new TreeSet<>();
@@ -236,83 +246,6 @@ final class ExitImpactAnalysis implements CooperationAnalysis<ExitImpactAnalysis
         return List.copyOf(changes);
     }
 
-    /**
-     * Exact hop betweenness of P before and after (normalised), where after has the same vertices or fewer and
-     * only lost edges. A source none of whose shortest paths uses a lost edge (every lost edge joins two
-     * vertices at the same distance from it, or lies outside its component) has the same shortest-path DAG
-     * after, hence the same dependencies: those are kept from the before pass, and Brandes runs on the after
-     * graph only from the other sources. One body left costs little more than one betweenness; the hub
-     * leaving everything, whose edges every source reaches, costs two, as a full recomputation.
-     */
-    static double[][] exactBeforeAfter(IndexedGraph before, IndexedGraph after) {
-        int nb = before.vertexCount();
-        int na = after.vertexCount();
-        int[] toAfter = new int[nb];
-        int mapped = 0;
-        for (int v = 0; v < nb; v++) {
-            toAfter[v] = after.indexOf(before.id(v));
-            mapped += toAfter[v] >= 0 ? 1 : 0;
-        }
-        List<int[]> lostEdges = new ArrayList<>();
-        for (int u = 0; u < nb; u++) {
-            for (int e = before.offsets[u]; e < before.offsets[u + 1]; e++) {
-                int v = before.targets[e];
-                if (u < v && (toAfter[u] < 0 || toAfter[v] < 0 || !after.adjacent(toAfter[u], toAfter[v]))) {
-                    lostEdges.add(new int[] {u, v});
-                }
-            }
-        }
-        if (mapped != na || after.edgeCount() != before.edgeCount() - lostEdges.size()) {
-            // after is not before minus some edges and vertices: compute both in full
-            return new double[][] {new BrandesBetweenness(Distance.HOPS).compute(before),
-                    new BrandesBetweenness(Distance.HOPS).compute(after)};
-        }
-        int[] lostU = lostEdges.stream().mapToInt(x -> x[0]).toArray();
-        int[] lostV = lostEdges.stream().mapToInt(x -> x[1]).toArray();
-        double[][][] chunks = SourceChunks.run(nb, c -> {
-            double[] all = new double[nb];
-            double[] kept = new double[nb];
-            double[] redone = new double[na];
-            BrandesBetweenness.Hops from = new BrandesBetweenness.Hops(before);
-            BrandesBetweenness.Hops fromAfter = new BrandesBetweenness.Hops(after);
-            for (int s = c; s < nb; s += SourceChunks.CHUNKS) {
-                if (from.forward(s) > 1) {
-                    from.accumulate(all);
-                }
-                boolean affected = false;
-                for (int i = 0; i < lostU.length && !affected; i++) {
-                    affected = from.dist[lostU[i]] != from.dist[lostV[i]];
-                }
-                if (!affected) {
-                    from.addDependencies(kept);
-                } else if (toAfter[s] >= 0) {
-                    if (fromAfter.forward(toAfter[s]) > 1) {
-                        fromAfter.accumulate(redone);
-                    }
-                    fromAfter.clear();
-                }
-                from.clear();
-            }
-            return new double[][] {all, kept, redone};
-        }, double[][][]::new);
-        double[] bBefore = new double[nb];
-        double[] bAfter = new double[na];
-        for (double[][] chunk : chunks) {
-            for (int v = 0; v < nb; v++) {
-                bBefore[v] += chunk[0][v];
-                if (toAfter[v] >= 0) {
-                    bAfter[toAfter[v]] += chunk[1][v];
-                }
-            }
-            for (int v = 0; v < na; v++) {
-                bAfter[v] += chunk[2][v];
-            }
-        }
-        BrandesBetweenness.normalise(bBefore, nb, nb);
-        BrandesBetweenness.normalise(bAfter, na, na);
-        return new double[][] {bBefore, bAfter};
-    }
-
     private static Map<String, Double> byId(IndexedGraph g, double[] values) {
         Map<String, Double> out = new HashMap<>();
         for (int v = 0; v < values.length; v++) {
@@ -322,9 +255,7 @@ final class ExitImpactAnalysis implements CooperationAnalysis<ExitImpactAnalysis
     }
 
     private static SortedSet<String> cutpoints(IndexedGraph g) {
-        // The iterative Hopcroft-Tarjan of the centrality endpoint: JGraphT's BiconnectivityInspector recurses
-        // once per DFS level and overflowed the stack on P at 10,000 municipalities (bench/README.md).
-        boolean[] articulation = Biconnectivity.compute(g).articulation();
+        boolean[] articulation = new Biconnectivity().compute(g).articulation();
         SortedSet<String> out = new TreeSet<>();
         for (int v = 0; v < articulation.length; v++) {
             if (articulation[v]) {
@@ -332,14 +263,6 @@ final class ExitImpactAnalysis implements CooperationAnalysis<ExitImpactAnalysis
             }
         }
         return out;
-    }
-
-    /** Unweighted betweenness, normalised like NetworkX: raw pair counts × 2/((n−1)(n−2)); 0 when n ≤ 2. */
-    static Map<String, Double> betweenness(Graph<String, DefaultWeightedEdge> p) {
-        // Brandes over the CSR view (the centrality endpoint's implementation, checked against JGraphT and
-        // NetworkX in CentralityAnalysisTest): JGraphT's BetweennessCentrality on a copy took 1 s at S.
-        IndexedGraph g = IndexedGraph.of(p);
-        return byId(g, new BrandesBetweenness(Distance.HOPS).compute(g));
     }
 
     /** Competition ranks ("1224") of the values, shared with the centrality analysis' ranking. */

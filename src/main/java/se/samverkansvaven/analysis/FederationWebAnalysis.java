@@ -8,13 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import se.samverkansvaven.analysis.CooperationData.BodyInfo;
-import se.samverkansvaven.analysis.CooperationData.PartyInfo;
 import se.samverkansvaven.analysis.EgoWebAnalysis.Edge;
 import se.samverkansvaven.analysis.EgoWebAnalysis.Element;
 import se.samverkansvaven.analysis.EgoWebAnalysis.Node;
+import se.samverkansvaven.analysis.data.CooperationData.BodyInfo;
+import se.samverkansvaven.analysis.data.CooperationData.PartyInfo;
+import se.samverkansvaven.analysis.data.CooperationData;
 import se.samverkansvaven.body.Form;
-import se.samverkansvaven.body.Role;
+import se.samverkansvaven.body.PartyRole;
 
 /**
  * A federation's web on a date, for the timeline: the federation (distance 0), its parties and the bodies
@@ -25,7 +26,7 @@ import se.samverkansvaven.body.Role;
  * what a federation runs is mostly networks, which P leaves out. Same Cytoscape.js element shape as the
  * ego web, so one page draws both.
  */
-final class FederationWebAnalysis implements CooperationAnalysis<String, FederationWebAnalysis.FederationWeb> {
+public final class FederationWebAnalysis implements CooperationAnalysis<String, FederationWebAnalysis.FederationWeb> {
 
     /**
      * @param convened the bodies the federation convenes on the date, by id
@@ -57,13 +58,13 @@ final class FederationWebAnalysis implements CooperationAnalysis<String, Federat
         });
         convened.forEach(b -> {
             distance.put(b.id(), 1);
-            edges.add(new Edge(id + "->" + b.id(), id, b.id(), Role.CONVENER, b.illustrative()));
+            edges.add(new Edge(id + "->" + b.id(), id, b.id(), PartyRole.CONVENER, b.illustrative()));
         });
         for (BodyInfo body : convened) {
             for (PartyInfo p : body.parties()) {
                 distance.putIfAbsent(p.partyId(), 2);
                 edges.add(edge(p, body));
-                if (p.role() == Role.HOST) {
+                if (p.role() == PartyRole.HOST) {
                     hosts.add(p.partyId());
                 }
             }
@@ -82,7 +83,7 @@ final class FederationWebAnalysis implements CooperationAnalysis<String, Federat
             }
         });
         nodes.sort(Comparator.comparingInt(Node::distance).thenComparing(Node::id));
-        int members = (int) federation.partiesWithRole(Role.MEMBER).map(PartyInfo::partyId).distinct().count();
+        int members = (int) federation.partiesWithRole(PartyRole.MEMBER).map(PartyInfo::partyId).distinct().count();
         return new FederationWeb(data.asOf(), id, federation.name(), federation.illustrative(), members,
                 convened.stream().map(BodyInfo::id).toList(),
                 nodes.stream().map(Element::new).toList(), edges.stream().map(Element::new).toList());

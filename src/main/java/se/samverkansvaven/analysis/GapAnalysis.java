@@ -17,13 +17,14 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.jgrapht.Graphs;
-import se.samverkansvaven.analysis.CooperationData.AreaInfo;
-import se.samverkansvaven.analysis.CooperationData.BodyInfo;
-import se.samverkansvaven.analysis.CooperationData.PartyInfo;
-import se.samverkansvaven.analysis.CooperationData.PartyType;
-import se.samverkansvaven.analysis.CooperationData.Place;
+import se.samverkansvaven.analysis.data.CooperationData.AreaInfo;
+import se.samverkansvaven.analysis.data.CooperationData.BodyInfo;
+import se.samverkansvaven.analysis.data.CooperationData.PartyInfo;
+import se.samverkansvaven.analysis.data.CooperationData.PartyType;
+import se.samverkansvaven.analysis.data.CooperationData.Place;
+import se.samverkansvaven.analysis.data.CooperationData;
 import se.samverkansvaven.body.Form;
-import se.samverkansvaven.body.Role;
+import se.samverkansvaven.body.PartyRole;
 
 /**
  * Gaps and candidate partners, domain.md item 5.
@@ -44,7 +45,7 @@ import se.samverkansvaven.body.Role;
  * Distances: haversine between centroids, R = 6371 km ({@link GreatCircle}). The START group is computed
  * over every municipality, also when a municipality filter narrows what is reported.
  */
-final class GapAnalysis implements CooperationAnalysis<GapAnalysis.Query, GapAnalysis.Gaps> {
+public final class GapAnalysis implements CooperationAnalysis<GapAnalysis.Query, GapAnalysis.Gaps> {
 
     static final double DEFAULT_MAX_KM = 50.0;
 
@@ -132,7 +133,7 @@ final class GapAnalysis implements CooperationAnalysis<GapAnalysis.Query, GapAna
                     withGap.add(m);
                 }
             }
-            // Built once per area rather than once per gap (41 s for area it at M, bench/README.md).
+            // Built once per area rather than once per gap (once per gap was the cost at size M: bench/README.md).
             AreaIndex index = new AreaIndex(data, covering, candidates);
             Map<String, SortedSet<String>> groups = startGroups(data, withGap);
             for (String m : withGap) {
@@ -166,7 +167,7 @@ final class GapAnalysis implements CooperationAnalysis<GapAnalysis.Query, GapAna
                 for (String party : c.municipalParties()) {
                     byParty.computeIfAbsent(party, k -> new ArrayList<>()).add(c);
                 }
-                body.partiesWithRole(Role.HOST)
+                body.partiesWithRole(PartyRole.HOST)
                         .filter(p -> p.type() == PartyType.MUNICIPALITY && data.municipalities().containsKey(p.partyId()))
                         .forEach(p -> hosted.computeIfAbsent(p.partyId(), k -> new ArrayList<>()).add(body));
             }
@@ -183,7 +184,7 @@ final class GapAnalysis implements CooperationAnalysis<GapAnalysis.Query, GapAna
             List<String> municipalParties = body.parties().stream()
                     .filter(p -> p.type() == PartyType.MUNICIPALITY && data.municipalities().containsKey(p.partyId()))
                     .map(PartyInfo::partyId).distinct().sorted().toList();
-            String host = body.partiesWithRole(Role.HOST).map(PartyInfo::partyId)
+            String host = body.partiesWithRole(PartyRole.HOST).map(PartyInfo::partyId)
                     .filter(data.municipalities()::containsKey).findFirst().orElse(null);
             String seat = body.seatCode() != null && data.municipalities().containsKey(body.seatCode()) ? body.seatCode() : null;
             return new Candidate(body, municipalParties, host, seat);

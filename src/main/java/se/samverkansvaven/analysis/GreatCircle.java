@@ -1,6 +1,6 @@
 package se.samverkansvaven.analysis;
 
-import se.samverkansvaven.analysis.CooperationData.Place;
+import se.samverkansvaven.analysis.data.CooperationData.Place;
 
 /** Great-circle distance between municipal centroids (haversine, R = 6371 km, as domain.md item 5 fixes). */
 final class GreatCircle {

@@ -9,11 +9,12 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import se.samverkansvaven.analysis.CooperationData.BodyInfo;
-import se.samverkansvaven.analysis.CooperationData.PartyInfo;
-import se.samverkansvaven.analysis.CooperationData.PartyType;
+import se.samverkansvaven.analysis.data.CooperationData.BodyInfo;
+import se.samverkansvaven.analysis.data.CooperationData.PartyInfo;
+import se.samverkansvaven.analysis.data.CooperationData.PartyType;
+import se.samverkansvaven.analysis.data.CooperationData;
 import se.samverkansvaven.body.Form;
-import se.samverkansvaven.body.Role;
+import se.samverkansvaven.body.PartyRole;
 
 /**
  * Host concentration, domain.md item 3.
@@ -40,7 +41,7 @@ import se.samverkansvaven.body.Role;
  * <p><b>Filter.</b> An area keeps the bodies that cover it; a sector keeps the bodies that are in it (one of
  * their areas is, {@link BodyInfo#sectors()}). The filter applies to host roles, seats and dependency alike.
  */
-final class HostConcentrationAnalysis
+public final class HostConcentrationAnalysis
         implements CooperationAnalysis<HostConcentrationAnalysis.Query, HostConcentrationAnalysis.HostConcentration> {
 
     /**
@@ -117,7 +118,7 @@ final class HostConcentrationAnalysis
             if (!body.form().requiresHost()) {
                 continue;
             }
-            PartyInfo host = body.partiesWithRole(Role.HOST).findFirst().orElse(null);
+            PartyInfo host = body.partiesWithRole(PartyRole.HOST).findFirst().orElse(null);
             if (host == null) {
                 continue;
             }
@@ -129,7 +130,7 @@ final class HostConcentrationAnalysis
             if (host.type() != PartyType.MUNICIPALITY) {
                 continue; // a region host: not "another municipality", so not in any dependency
             }
-            body.partiesWithRole(Role.PARTICIPANT)
+            body.partiesWithRole(PartyRole.PARTICIPANT)
                     .filter(p -> p.type() == PartyType.MUNICIPALITY && !p.partyId().equals(host.partyId()))
                     .forEach(p -> {
                         participations.merge(p.partyId(), 1, Integer::sum);

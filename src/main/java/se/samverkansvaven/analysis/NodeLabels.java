@@ -1,6 +1,7 @@
 package se.samverkansvaven.analysis;
 
-import se.samverkansvaven.analysis.CooperationData.ActorInfo;
+import se.samverkansvaven.analysis.data.CooperationData.ActorInfo;
+import se.samverkansvaven.analysis.data.CooperationData;
 import se.samverkansvaven.body.ActorKind;
 
 /** Names and node types for ids of any kind (municipality code, actor id, body id), shared by the analyses. */

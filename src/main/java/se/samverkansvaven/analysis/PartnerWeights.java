@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.jgrapht.Graphs;
+import se.samverkansvaven.analysis.data.CooperationData;
+import se.samverkansvaven.graph.IndexedGraph;
 
 /**
  * Partners of an actor in P with their weight w(u,v) (bodies of B both are parties to) and multiplexity
@@ -31,11 +33,14 @@ final class PartnerWeights {
 
     /** Every partner of {@code actor} in P, heaviest first; empty when the actor is not in P. */
     static List<Partner> partnersOf(CooperationData data, ActorProjection projection, String actor) {
-        if (!projection.actors().containsVertex(actor)) {
+        IndexedGraph p = projection.actors();
+        int u = p.indexOf(actor);
+        if (u < 0) {
             return List.of();
         }
         List<Partner> partners = new ArrayList<>();
-        for (String other : Graphs.neighborSetOf(projection.actors(), actor)) {
+        for (int v : p.neighbours(u)) {
+            String other = p.id(v);
             SortedSet<String> shared = sharedBodies(projection, actor, other);
             SortedSet<String> areas = areasOf(projection, shared);
             partners.add(new Partner(other, NodeLabels.label(data, other), NodeLabels.type(data, other),

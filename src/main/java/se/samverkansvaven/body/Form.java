@@ -38,11 +38,11 @@ public enum Form {
     }
 
     /** The roles a party may hold in a body of this form (CONVENER is not a party role; see mayHaveConvener). */
-    public Set<Role> partyRoles() {
+    public Set<PartyRole> partyRoles() {
         return switch (this) {
-            case FEDERATION, COMPANY, ASSOCIATION -> EnumSet.of(Role.MEMBER);
-            case JOINT_COMMITTEE, AGREEMENT -> EnumSet.of(Role.HOST, Role.PARTICIPANT);
-            case NETWORK, INITIATIVE -> EnumSet.of(Role.PARTICIPANT);
+            case FEDERATION, COMPANY, ASSOCIATION -> EnumSet.of(PartyRole.MEMBER);
+            case JOINT_COMMITTEE, AGREEMENT -> EnumSet.of(PartyRole.HOST, PartyRole.PARTICIPANT);
+            case NETWORK, INITIATIVE -> EnumSet.of(PartyRole.PARTICIPANT);
         };
     }
 }

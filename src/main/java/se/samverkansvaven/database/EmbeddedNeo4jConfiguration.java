@@ -29,7 +29,7 @@ import org.springframework.context.annotation.Configuration;
  * The embedded default: with no {@code spring.neo4j.uri}, Neo4j runs in this process (the real database,
  * data on disk, Bolt on 127.0.0.1 only) and the application talks to it through the ordinary driver over
  * Bolt, exactly as it would to a server. The one exception is the analyses' input, read in process from the
- * {@link DatabaseManagementService} bean (analysis.EmbeddedProjectionSource), twice as fast at 100,000 municipalities.
+ * {@link DatabaseManagementService} bean (analysis.data.EmbeddedDataSource), twice as fast at 100,000 municipalities.
  * Spring Boot's own driver configuration steps back because this configuration defines the {@link Driver}.
  *
  * <p>Bolt requires a login as on a server: 127.0.0.1 is reachable by every process on the host, by other

@@ -141,7 +141,7 @@ public class BundleImporter {
         var tally = new BundleWriter.Tally();
         timing.set(tally);
         Set<String> coverageCodes = coverageCodes(tables);
-        ReferenceData reference = session.executeRead(tx -> writer.readReference(tx)
+        KnownIds reference = session.executeRead(tx -> writer.readKnownIds(tx)
                 .withCoverage(writer.readCoverage(tx, coverageCodes)));
         tally.step("read reference");
         var result = new BundleValidator(reference, codes, limits.errorsReported()).validate(tables);
@@ -348,7 +348,7 @@ public class BundleImporter {
         tally.step("start transaction");
         writer.lockBodies(tx, namedBodies(tables));
         tally.step("lock stored bodies");
-        var reference = writer.readReference(tx).withCoverage(writer.readCoverage(tx, coverageCodes(tables)));
+        var reference = writer.readKnownIds(tx).withCoverage(writer.readCoverage(tx, coverageCodes(tables)));
         tally.step("read reference");
         if (mustBeNew) {
             List<String> stored = cells(tables.get(BundleFile.BODIES), 0).stream()

@@ -18,7 +18,7 @@ import se.samverkansvaven.body.Form;
 import se.samverkansvaven.body.Governance;
 import se.samverkansvaven.body.Level;
 import se.samverkansvaven.body.LinkKind;
-import se.samverkansvaven.body.Role;
+import se.samverkansvaven.body.PartyRole;
 import se.samverkansvaven.importing.CsvTable.Row;
 import se.samverkansvaven.municipality.MunicipalityCodes;
 import se.samverkansvaven.importing.ValidBundle.ActorRow;
@@ -52,7 +52,7 @@ final class BundleValidator {
     private static final int G_ID = 0, G_NAME = 1, G_SOURCE = 2;
     private static final int C_MUNICIPALITY = 0, C_FORMS = 1, C_FROM = 2, C_TO = 3, C_SOURCE = 4;
 
-    private final ReferenceData reference;
+    private final KnownIds reference;
     /** What a municipality code looks like; a party matching it is a municipality, an id must not match it. */
     private final MunicipalityCodes codes;
     private final BundleErrors errors;
@@ -68,7 +68,7 @@ final class BundleValidator {
     private record Candidate(PartyRow row, boolean dated) {}
 
     /** @param errorsReported how many errors are kept (in file and line order); the rest are only counted */
-    BundleValidator(ReferenceData reference, MunicipalityCodes codes, int errorsReported) {
+    BundleValidator(KnownIds reference, MunicipalityCodes codes, int errorsReported) {
         this.reference = reference;
         this.codes = codes;
         this.errors = new BundleErrors(errorsReported, Comparator.comparingInt((BundleError e) -> BundleFile
@@ -245,7 +245,7 @@ final class BundleValidator {
             BodyRow body = bundleBody(BundleFile.PARTIES, row, P_BODY);
             String party = required(BundleFile.PARTIES, row, P_PARTY, "every row needs a party: a municipality "
                     + "code, an actor id or a body id");
-            Role role = enumValue(BundleFile.PARTIES, row, P_ROLE, Role.class, "role", true);
+            PartyRole role = enumValue(BundleFile.PARTIES, row, P_ROLE, PartyRole.class, "role", true);
             LocalDate from = date(BundleFile.PARTIES, row, P_FROM);
             LocalDate to = date(BundleFile.PARTIES, row, P_TO);
             boolean datesParsed = (row.get(P_FROM) == null || from != null) && (row.get(P_TO) == null || to != null);
@@ -259,7 +259,7 @@ final class BundleValidator {
             }
             PartyRow partyRow = new PartyRow(row.line(), body == null ? row.get(P_BODY) : body.id(), party, kind,
                     role, from, to, row.get(P_REPRESENTATIVE), row.get(P_SOURCE));
-            (role == Role.CONVENER ? conveners : parties).add(partyRow);
+            (role == PartyRole.CONVENER ? conveners : parties).add(partyRow);
             if (body != null && party != null && role != null && datesOk) {
                 candidatesByBody.computeIfAbsent(body.id(), k -> new ArrayList<>()).add(partyRow);
             }
@@ -309,12 +309,12 @@ final class BundleValidator {
         return null;
     }
 
-    private void checkRoleFits(Row row, BodyRow body, String party, PartyKind kind, Role role) {
+    private void checkRoleFits(Row row, BodyRow body, String party, PartyKind kind, PartyRole role) {
         Form form = body.form();
         if (form == null) {
             return;
         }
-        if (role == Role.CONVENER) {
+        if (role == PartyRole.CONVENER) {
             if (!form.mayHaveConvener()) {
                 error(BundleFile.PARTIES, row, P_ROLE, "role CONVENER does not fit " + body.id() + ", which is "
                         + article(form) + "; only networks and initiatives have a convener");
@@ -333,12 +333,12 @@ final class BundleValidator {
             Form partyForm = bodyForm(party);
             if (party.equals(body.id())) {
                 error(BundleFile.PARTIES, row, P_PARTY, "the body " + body.id() + " cannot be a party to itself");
-            } else if (!(role == Role.PARTICIPANT && form == Form.INITIATIVE && partyForm == Form.NETWORK)) {
+            } else if (!(role == PartyRole.PARTICIPANT && form == Form.INITIATIVE && partyForm == Form.NETWORK)) {
                 error(BundleFile.PARTIES, row, P_PARTY, "the body " + party + " cannot be " + role
                         + " of " + body.id() + ": a body is a party only as a network that is PARTICIPANT of "
                         + "an initiative, or as a CONVENER of a network or initiative");
             }
-        } else if (role == Role.HOST && kind == PartyKind.ACTOR) {
+        } else if (role == PartyRole.HOST && kind == PartyKind.ACTOR) {
             ActorKind actorKind = actorKind(party);
             if (actorKind != ActorKind.REGION) {
                 error(BundleFile.PARTIES, row, P_PARTY, "the actor " + party + " cannot be HOST of "
@@ -368,7 +368,7 @@ final class BundleValidator {
     /** Same (body, party, role, valid_from) twice is a duplicate; two rows of one party may not overlap. */
     private void checkDuplicatesAndOverlaps(BodyRow body, List<PartyRow> rows) {
         rows.sort(Comparator.comparing(PartyRow::party)
-                .thenComparing(r -> r.role() == Role.CONVENER)
+                .thenComparing(r -> r.role() == PartyRole.CONVENER)
                 .thenComparing(PartyRow::validFrom, Comparator.nullsFirst(Comparator.naturalOrder()))
                 .thenComparing(PartyRow::role)
                 .thenComparingInt(PartyRow::line));
@@ -376,7 +376,7 @@ final class BundleValidator {
         PartyRow latestEnding = null;
         for (PartyRow row : rows) {
             boolean sameGroup = previous != null && previous.party().equals(row.party())
-                    && (previous.role() == Role.CONVENER) == (row.role() == Role.CONVENER);
+                    && (previous.role() == PartyRole.CONVENER) == (row.role() == PartyRole.CONVENER);
             if (!sameGroup) {
                 previous = row;
                 latestEnding = row;
@@ -391,7 +391,7 @@ final class BundleValidator {
             if (end(latestEnding.validTo()).isAfter(start(row.validFrom()))) {
                 errors.add(new BundleError(BundleFile.PARTIES.fileName(), row.line(), "valid_from",
                         "this row overlaps line " + latestEnding.line() + ": " + row.party() + " would be "
-                                + (row.role() == Role.CONVENER ? "convener" : "a party")
+                                + (row.role() == PartyRole.CONVENER ? "convener" : "a party")
                                 + " of " + body.id() + " twice " + span(start(row.validFrom()),
                                 min(end(row.validTo()), end(latestEnding.validTo())))));
             }
@@ -406,7 +406,7 @@ final class BundleValidator {
     private void checkHosts(BodyRow body, List<PartyRow> rows) {
         LocalDate lifeStart = start(body.validFrom());
         LocalDate lifeEnd = end(body.validTo());
-        List<PartyRow> hosts = rows.stream().filter(r -> r.role() == Role.HOST)
+        List<PartyRow> hosts = rows.stream().filter(r -> r.role() == PartyRole.HOST)
                 .filter(r -> max(start(r.validFrom()), lifeStart).isBefore(min(end(r.validTo()), lifeEnd)))
                 .sorted(Comparator.comparing((PartyRow r) -> start(r.validFrom())).thenComparingInt(PartyRow::line))
                 .toList();
@@ -453,7 +453,7 @@ final class BundleValidator {
         LocalDate lifeStart = start(body.validFrom());
         LocalDate lifeEnd = end(body.validTo());
         List<PartyRow> memberships = rows.stream()
-                .filter(r -> r.role() == Role.MEMBER && r.party().equals(body.seatCode()))
+                .filter(r -> r.role() == PartyRole.MEMBER && r.party().equals(body.seatCode()))
                 .sorted(Comparator.comparing((PartyRow r) -> start(r.validFrom())))
                 .toList();
         String problem = memberships.isEmpty() ? "" : null;
@@ -710,7 +710,7 @@ final class BundleValidator {
                                     min(end(row.validTo()), end(clash.validTo())))));
                     continue;
                 }
-                for (ReferenceData.StoredCoverage stored : reference.coverage().getOrDefault(entry.getKey(), List.of())) {
+                for (KnownIds.StoredCoverage stored : reference.coverage().getOrDefault(entry.getKey(), List.of())) {
                     if (!replaced.contains(stored.id()) && coverageOverlap(row, stored.forms(), stored.validFrom(),
                             stored.validTo(), stored.source())) {
                         errors.add(new BundleError(BundleFile.COVERAGE.fileName(), row.line(), "valid_from",

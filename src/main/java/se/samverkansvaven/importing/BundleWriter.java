@@ -99,7 +99,7 @@ final class BundleWriter {
         }
     }
 
-    ReferenceData readReference(TransactionContext tx) {
+    KnownIds readKnownIds(TransactionContext tx) {
         Set<String> municipalities = new HashSet<>();
         Set<String> areas = new HashSet<>();
         Set<String> sectors = new HashSet<>();
@@ -122,19 +122,19 @@ final class BundleWriter {
                 default -> throw new IllegalStateException("reference.cypher returned an unknown kind");
             }
         });
-        return new ReferenceData(municipalities, areas, sectors, actors, goals, bodies);
+        return new KnownIds(municipalities, areas, sectors, actors, goals, bodies);
     }
 
     /** The stored coverage rows of these municipalities, by code. */
-    Map<String, List<ReferenceData.StoredCoverage>> readCoverage(TransactionContext tx, Set<String> codes) {
-        Map<String, List<ReferenceData.StoredCoverage>> stored = new HashMap<>();
+    Map<String, List<KnownIds.StoredCoverage>> readCoverage(TransactionContext tx, Set<String> codes) {
+        Map<String, List<KnownIds.StoredCoverage>> stored = new HashMap<>();
         if (codes.isEmpty()) {
             return stored;
         }
         for (List<String> batch : batches(List.copyOf(codes))) {
             tx.run(existingCoverage, Map.of("codes", batch)).forEachRemaining(r -> stored
                     .computeIfAbsent(r.get("code").asString(), k -> new ArrayList<>())
-                    .add(new ReferenceData.StoredCoverage(r.get("id").asString(),
+                    .add(new KnownIds.StoredCoverage(r.get("id").asString(),
                             r.get("forms").isNull() ? List.of() : r.get("forms").asList(v -> Form.valueOf(v.asString())),
                             date(r.get("validFrom")), date(r.get("validTo")), r.get("source").asString(null))));
         }

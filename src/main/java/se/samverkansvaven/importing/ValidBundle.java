@@ -8,7 +8,7 @@ import se.samverkansvaven.body.Form;
 import se.samverkansvaven.body.Governance;
 import se.samverkansvaven.body.Level;
 import se.samverkansvaven.body.LinkKind;
-import se.samverkansvaven.body.Role;
+import se.samverkansvaven.body.PartyRole;
 
 /** A bundle that passed every rule, typed and ready to write. */
 record ValidBundle(
@@ -30,7 +30,7 @@ record ValidBundle(
     record BodyRow(int line, String id, Form form, String name, String sector, Level level, Governance governance,
             String seatCode, LocalDate validFrom, LocalDate validTo, String source) {}
 
-    record PartyRow(int line, String bodyId, String party, PartyKind kind, Role role, LocalDate validFrom,
+    record PartyRow(int line, String bodyId, String party, PartyKind kind, PartyRole role, LocalDate validFrom,
             LocalDate validTo, String representative, String source) {}
 
     record ActorRow(String id, ActorKind kind, String name, String source) {}

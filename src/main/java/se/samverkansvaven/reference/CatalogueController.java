@@ -9,7 +9,7 @@ import se.samverkansvaven.body.ActorKind;
 import se.samverkansvaven.body.Form;
 import se.samverkansvaven.body.Level;
 import se.samverkansvaven.body.LinkKind;
-import se.samverkansvaven.body.Role;
+import se.samverkansvaven.body.PartyRole;
 
 /**
  * The catalogues the pages and clients pick from: service areas and sectors (domain.md: data/areas.csv,
@@ -96,9 +96,9 @@ class CatalogueController {
 
     private static final Model MODEL = new Model(
             Arrays.stream(Form.values()).map(f -> new FormRules(f.name(),
-                    Arrays.stream(Role.values()).filter(f.partyRoles()::contains).map(Role::name).toList(),
+                    Arrays.stream(PartyRole.values()).filter(f.partyRoles()::contains).map(PartyRole::name).toList(),
                     f.mayHaveConvener(), f.requiresHost(), Form.DEFAULT_ANALYSIS_FORMS.contains(f))).toList(),
-            names(Role.values()), names(Level.values()), names(LinkKind.values()), names(ActorKind.values()));
+            names(PartyRole.values()), names(Level.values()), names(LinkKind.values()), names(ActorKind.values()));
 
     private static List<String> names(Enum<?>[] values) {
         return Arrays.stream(values).map(Enum::name).toList();

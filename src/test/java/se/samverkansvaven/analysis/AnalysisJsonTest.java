@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import se.samverkansvaven.analysis.data.CooperationData;
 import se.samverkansvaven.body.Form;
 import se.samverkansvaven.body.Level;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,7 +40,7 @@ class AnalysisJsonTest {
         assertThat(json.writeValueAsString(new GapAnalysis().analyse(data, GapAnalysis.Query.all())))
                 .contains("\"reasonSv\":\"Anslut till Body c1");
         assertThat(json.writeValueAsString(new ExitImpactAnalysis().analyse(data,
-                new ExitImpactAnalysis.Query("0002", ExitImpactAnalysis.Scope.ALL, null, null))))
+                new ExitImpactAnalysis.Query("0002", ExitImpactAnalysis.Leaving.ALL, null, null))))
                 .contains("\"bodiesEnded\":[{\"id\":\"j1\"");
     }
 }

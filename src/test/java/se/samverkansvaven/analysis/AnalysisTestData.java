@@ -12,18 +12,19 @@ import java.util.function.Consumer;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.graph.SimpleGraph;
-import se.samverkansvaven.analysis.CooperationData.ActorInfo;
-import se.samverkansvaven.analysis.CooperationData.AreaInfo;
-import se.samverkansvaven.analysis.CooperationData.BodyInfo;
-import se.samverkansvaven.analysis.CooperationData.NetworkLink;
-import se.samverkansvaven.analysis.CooperationData.PartyInfo;
-import se.samverkansvaven.analysis.CooperationData.PartyType;
-import se.samverkansvaven.analysis.CooperationData.Place;
+import se.samverkansvaven.analysis.data.CooperationData.ActorInfo;
+import se.samverkansvaven.analysis.data.CooperationData.AreaInfo;
+import se.samverkansvaven.analysis.data.CooperationData.BodyInfo;
+import se.samverkansvaven.analysis.data.CooperationData.NetworkLink;
+import se.samverkansvaven.analysis.data.CooperationData.PartyInfo;
+import se.samverkansvaven.analysis.data.CooperationData.PartyType;
+import se.samverkansvaven.analysis.data.CooperationData.Place;
+import se.samverkansvaven.analysis.data.CooperationData;
 import se.samverkansvaven.body.ActorKind;
 import se.samverkansvaven.body.Form;
 import se.samverkansvaven.body.Level;
 import se.samverkansvaven.body.LinkKind;
-import se.samverkansvaven.body.Role;
+import se.samverkansvaven.body.PartyRole;
 
 /**
  * Builds small {@link CooperationData} by hand for the analysis tests. Everything added is "active on the
@@ -149,18 +150,18 @@ final class AnalysisTestData {
         BodyBuilder areas(String... ids) { areaIds.addAll(List.of(ids)); return this; }
         BodyBuilder conveners(String... ids) { conveners.addAll(List.of(ids)); return this; }
         BodyBuilder goals(String... ids) { goals.addAll(List.of(ids)); return this; }
-        BodyBuilder host(String party) { parties.add(new String[] {party, Role.HOST.name()}); return this; }
+        BodyBuilder host(String party) { parties.add(new String[] {party, PartyRole.HOST.name()}); return this; }
 
         BodyBuilder members(String... ids) {
             for (String p : ids) {
-                parties.add(new String[] {p, Role.MEMBER.name()});
+                parties.add(new String[] {p, PartyRole.MEMBER.name()});
             }
             return this;
         }
 
         BodyBuilder participants(String... ids) {
             for (String p : ids) {
-                parties.add(new String[] {p, Role.PARTICIPANT.name()});
+                parties.add(new String[] {p, PartyRole.PARTICIPANT.name()});
             }
             return this;
         }
@@ -179,7 +180,7 @@ final class AnalysisTestData {
             }
             List<PartyInfo> partyInfos = new ArrayList<>();
             for (String[] p : parties) {
-                partyInfos.add(new PartyInfo(p[0], data.typeOf(p[0]), Role.valueOf(p[1])));
+                partyInfos.add(new PartyInfo(p[0], data.typeOf(p[0]), PartyRole.valueOf(p[1])));
             }
             return new BodyInfo(id, form, name, sector, level, areaIds, sectors, seat, List.copyOf(partyInfos),
                     conveners, goals, illustrative);

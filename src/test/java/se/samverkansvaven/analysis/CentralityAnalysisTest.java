@@ -10,16 +10,15 @@ import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.connectivity.BiconnectivityInspector;
-import org.jgrapht.alg.scoring.BetweennessCentrality;
-import org.jgrapht.graph.AsUnweightedGraph;
 import org.jgrapht.graph.DefaultWeightedEdge;
 import org.jgrapht.graph.SimpleWeightedGraph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import se.samverkansvaven.analysis.BrandesBetweenness.Distance;
 import se.samverkansvaven.analysis.CentralityResult.Bridge;
 import se.samverkansvaven.analysis.CentralityResult.VertexCentrality;
+import se.samverkansvaven.graph.CentralityFixture;
+import se.samverkansvaven.graph.IndexedGraph;
 
 class CentralityAnalysisTest {
 
@@ -34,7 +33,7 @@ class CentralityAnalysisTest {
 
     @Test
     void smallGraphByHand() {
-        CentralityResult result = analysis.analyse(CentralityFixture.load("small").graph());
+        CentralityResult result = analysis.analyse(CentralityFixture.load("small").indexed());
         Map<String, VertexCentrality> v = byId(result);
         assertThat(result.vertices()).extracting(VertexCentrality::id)
                 .containsExactly("a", "b", "c", "d", "e", "f", "g", "h");
@@ -91,7 +90,7 @@ class CentralityAnalysisTest {
     void exactTieIsWhatDoublesMiss() {
         CentralityFixture small = CentralityFixture.load("small");
         double[] floaty = small.doubles(small.json().get("floatWeightedBetweenness"));
-        double b = byId(analysis.analyse(small.graph())).get("b").weightedBetweenness();
+        double b = byId(analysis.analyse(small.indexed())).get("b").weightedBetweenness();
         // NetworkX on float distances 1/w disagrees at b; the contract is the exact value.
         assertThat(floaty[1]).isNotCloseTo(b, within(1e-3));
         assertThat(small.measure("weightedBetweenness")[1]).isCloseTo(b, within(1e-12));
@@ -103,7 +102,7 @@ class CentralityAnalysisTest {
     @ValueSource(strings = {"small", "municipal", "generated"})
     void matchesNetworkX(String name) {
         CentralityFixture fixture = CentralityFixture.load(name);
-        CentralityResult result = analysis.analyse(fixture.graph());
+        CentralityResult result = analysis.analyse(fixture.indexed());
         List<VertexCentrality> vs = result.vertices();
         assertThat(vs).extracting(VertexCentrality::id).containsExactlyElementsOf(fixture.vertices());
 
@@ -166,108 +165,27 @@ class CentralityAnalysisTest {
         assertThat(vs.stream().map(get).toList()).as("%s ranks in %s", key, f.name()).containsExactly(expected);
     }
 
-    // ---- cross-checks of the own Brandes ----
-
-    // JGraphT's own Brandes (doubles) is the reference for hop distances; it is too slow for the 3,000-vertex graph.
-    @ParameterizedTest
-    @ValueSource(strings = {"small", "municipal"})
-    void unweightedBetweennessMatchesJGraphT(String name) {
-        Graph<String, DefaultWeightedEdge> graph = CentralityFixture.load(name).graph();
-        IndexedGraph g = IndexedGraph.of(graph);
-        int n = g.vertexCount();
-        double[] ours = new BrandesBetweenness(Distance.HOPS).compute(g);
-        // Unnormalised, JGraphT counts each unordered pair once; NetworkX's normalisation is 2/((n-1)(n-2)).
-        Map<String, Double> pairs = new BetweennessCentrality<>(new AsUnweightedGraph<>(graph), false).getScores();
-        for (int v = 0; v < n; v++) {
-            double expected = pairs.get(g.id(v)) * 2 / ((n - 1.0) * (n - 2.0));
-            assertThat(ours[v]).as(g.id(v)).isCloseTo(expected, within(1e-12));
-        }
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"small", "municipal", "generated"})
-    void bigIntegerPathAgreesWithLongPath(String name) {
-        IndexedGraph g = IndexedGraph.of(CentralityFixture.load(name).graph());
-        double[] fast = new BrandesBetweenness(Distance.INVERSE_WEIGHT).compute(g);
-        double[] big = new BrandesBetweenness(Distance.INVERSE_WEIGHT, true).compute(g);
-        for (int v = 0; v < g.vertexCount(); v++) {
-            assertThat(big[v]).as(g.id(v)).isCloseTo(fast[v], within(1e-12 * Math.max(1, fast[v])));
-        }
-    }
-
     @Test
-    void aPathSumThatOverflowsALongFallsBackToBigInteger() {
-        // L = lcm(1, 2^31, 2^31-1) = 2^62 - 2^31 fits a long, but three weight-1 edges (3L) do not.
-        Graph<String, DefaultWeightedEdge> graph = new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
-        String[] path = {"a", "b", "c", "d", "e", "f", "g"};
-        double[] weights = {1, 1, 1, 2147483648.0, 2147483647.0, 1};
-        for (String v : path) {
-            graph.addVertex(v);
+    void sampledCentralityWithEveryVertexAsPivotIsTheExactAnalysis() {
+        IndexedGraph graph = CentralityFixture.load("generated").indexed();
+        CentralityResult exact = new CentralityAnalysis().analyse(graph);
+        CentralityResult all = new CentralityAnalysis(graph.vertexCount()).analyse(graph);
+        assertThat(all).isEqualTo(exact);
+        CentralityResult sampled = new CentralityAnalysis(300).analyse(graph);
+        assertThat(sampled.vertices()).hasSameSizeAs(exact.vertices());
+        for (int v = 0; v < exact.vertices().size(); v++) {
+            // only betweenness is sampled
+            assertThat(sampled.vertices().get(v).harmonicCloseness()).isEqualTo(exact.vertices().get(v).harmonicCloseness());
+            assertThat(sampled.vertices().get(v).pageRank()).isEqualTo(exact.vertices().get(v).pageRank());
         }
-        for (int i = 0; i < weights.length; i++) {
-            graph.setEdgeWeight(graph.addEdge(path[i], path[i + 1]), weights[i]);
-        }
-        graph.setEdgeWeight(graph.addEdge("a", "g"), 2147483647.0);
-        IndexedGraph g = IndexedGraph.of(graph);
-        double[] fast = new BrandesBetweenness(Distance.INVERSE_WEIGHT).compute(g);
-        double[] big = new BrandesBetweenness(Distance.INVERSE_WEIGHT, true).compute(g);
-        assertThat(fast).containsExactly(big);
-    }
-
-    @Test
-    void theMultiLimbPathAgreesWithBigIntegerWhenTheLcmOverflowsALong() {
-        // Weights 1..47: their lcm (~3e20) needs 69 bits; P at size M has weights in the tens to hundreds.
-        Graph<String, DefaultWeightedEdge> graph = CentralityFixture.load("generated").graph();
-        int i = 0;
-        for (DefaultWeightedEdge e : new java.util.ArrayList<>(graph.edgeSet())) {
-            graph.setEdgeWeight(e, 1 + (i++ * 7) % 47);
-        }
-        IndexedGraph g = IndexedGraph.of(graph);
-        double[] wide = new BrandesBetweenness(Distance.INVERSE_WEIGHT).compute(g);
-        double[] big = new BrandesBetweenness(Distance.INVERSE_WEIGHT, true).compute(g);
-        for (int v = 0; v < g.vertexCount(); v++) {
-            assertThat(wide[v]).as(g.id(v)).isCloseTo(big[v], within(1e-12 * Math.max(1, big[v])));
-        }
-    }
-
-    @Test
-    void pivotSamplingIsExactWithEveryVertexAndDeterministicWithFewer() {
-        IndexedGraph g = IndexedGraph.of(CentralityFixture.load("generated").graph());
-        int n = g.vertexCount();
-        double[] exact = new BrandesBetweenness(Distance.HOPS).compute(g);
-        assertThat(BrandesBetweenness.sampled(Distance.HOPS, n, 7).compute(g)).containsExactly(exact);
-        double[] once = BrandesBetweenness.sampled(Distance.HOPS, n / 4, 7).compute(g);
-        assertThat(BrandesBetweenness.sampled(Distance.HOPS, n / 4, 7).compute(g)).containsExactly(once);
-        assertThat(once).isNotEqualTo(exact);
-        assertThatThrownBy(() -> BrandesBetweenness.sampled(Distance.HOPS, 0, 7)).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void exactTiesSurviveWhenTheLcmOverflowsALong() {
-        Graph<String, DefaultWeightedEdge> graph = new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
-        // a-b-c (1/6 + 1/6) ties a-c (1/3); a second component with large prime weights pushes L past 2^63.
-        edge(graph, "a", "b", 6);
-        edge(graph, "b", "c", 6);
-        edge(graph, "a", "c", 3);
-        edge(graph, "p", "q", 999_983);
-        edge(graph, "q", "r", 999_979);
-        edge(graph, "r", "s", 999_961);
-        edge(graph, "s", "t", 999_959);
-        IndexedGraph g = IndexedGraph.of(graph);
-        double[] bc = new BrandesBetweenness(Distance.INVERSE_WEIGHT).compute(g);
-        int n = g.vertexCount();
-        double scale = 2.0 / ((n - 1) * (n - 2));
-        assertThat(bc[g.indexOf("b")]).isCloseTo(0.5 * scale, within(1e-15));
-        // the path p-q-r-s-t: q carries (p,r),(p,s),(p,t); r carries (p,s),(p,t),(q,s),(q,t)
-        assertThat(bc[g.indexOf("q")]).isCloseTo(3 * scale, within(1e-15));
-        assertThat(bc[g.indexOf("r")]).isCloseTo(4 * scale, within(1e-15));
+        assertThatThrownBy(() -> new CentralityAnalysis(0)).hasMessageContaining("pivots");
     }
 
     @Test
     void weightedBetweennessRefusesFractionalWeights() {
         Graph<String, DefaultWeightedEdge> graph = new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
         edge(graph, "a", "b", 1.5);
-        assertThatThrownBy(() -> analysis.analyse(graph))
+        assertThatThrownBy(() -> analysis.analyse(IndexedGraph.of(graph)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a-b").hasMessageContaining("1.5");
     }
 
@@ -275,7 +193,7 @@ class CentralityAnalysisTest {
     @ValueSource(strings = {"municipal", "generated"})
     void articulationPointsAndBridgesMatchJGraphT(String name) {
         Graph<String, DefaultWeightedEdge> graph = CentralityFixture.load(name).graph();
-        CentralityResult result = analysis.analyse(graph);
+        CentralityResult result = analysis.analyse(IndexedGraph.of(graph));
         BiconnectivityInspector<String, DefaultWeightedEdge> inspector = new BiconnectivityInspector<>(graph);
         assertThat(result.articulationPoints()).containsExactlyInAnyOrderElementsOf(inspector.getCutpoints());
         assertThat(result.bridges()).hasSameSizeAs(inspector.getBridges());
@@ -284,14 +202,14 @@ class CentralityAnalysisTest {
     @Test
     void tinyGraphs() {
         Graph<String, DefaultWeightedEdge> graph = new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
-        assertThat(analysis.analyse(graph).vertices()).isEmpty();
+        assertThat(analysis.analyse(IndexedGraph.of(graph)).vertices()).isEmpty();
         graph.addVertex("x");
-        VertexCentrality x = analysis.analyse(graph).vertices().getFirst();
+        VertexCentrality x = analysis.analyse(IndexedGraph.of(graph)).vertices().getFirst();
         assertThat(x.pageRank()).isEqualTo(1.0);
         assertThat(x.harmonicCloseness()).isZero();
         assertThat(x.constraint()).isNull();
         edge(graph, "x", "y", 2);
-        CentralityResult two = analysis.analyse(graph);
+        CentralityResult two = analysis.analyse(IndexedGraph.of(graph));
         assertThat(two.vertices()).extracting(VertexCentrality::betweenness).containsExactly(0.0, 0.0);
         assertThat(two.vertices()).extracting(VertexCentrality::pageRank).containsExactly(0.5, 0.5);
         assertThat(two.bridges()).containsExactly(new Bridge("x", "y", 2.0));

@@ -12,6 +12,7 @@ import se.samverkansvaven.analysis.DiagonalLinkAnalysis.DiagonalLinks;
 import se.samverkansvaven.analysis.DiagonalLinkAnalysis.NetworkPair;
 import se.samverkansvaven.analysis.DiagonalLinkAnalysis.PairClass;
 import se.samverkansvaven.analysis.DiagonalLinkAnalysis.Query;
+import se.samverkansvaven.analysis.data.CooperationData;
 import se.samverkansvaven.body.ActorKind;
 import se.samverkansvaven.body.Form;
 import se.samverkansvaven.body.Level;

@@ -13,8 +13,9 @@ import se.samverkansvaven.analysis.EgoWebAnalysis.Element;
 import se.samverkansvaven.analysis.EgoWebAnalysis.Node;
 import se.samverkansvaven.analysis.EgoWebAnalysis.Query;
 import se.samverkansvaven.analysis.PartnerWeights.Partner;
+import se.samverkansvaven.analysis.data.CooperationData;
 import se.samverkansvaven.body.Form;
-import se.samverkansvaven.body.Role;
+import se.samverkansvaven.body.PartyRole;
 
 class EgoWebAnalysisTest {
 
@@ -66,9 +67,9 @@ class EgoWebAnalysisTest {
                 });
         // 7 edges: every party row between two shown vertices.
         assertThat(edges(web)).extracting(Edge::source, Edge::target, Edge::role).containsExactly(
-                tuple("0001", "c2", Role.MEMBER), tuple("0001", "f1", Role.MEMBER), tuple("0001", "j1", Role.HOST),
-                tuple("0002", "f1", Role.MEMBER), tuple("0002", "j1", Role.PARTICIPANT),
-                tuple("0003", "f1", Role.MEMBER), tuple("0005", "c2", Role.MEMBER));
+                tuple("0001", "c2", PartyRole.MEMBER), tuple("0001", "f1", PartyRole.MEMBER), tuple("0001", "j1", PartyRole.HOST),
+                tuple("0002", "f1", PartyRole.MEMBER), tuple("0002", "j1", PartyRole.PARTICIPANT),
+                tuple("0003", "f1", PartyRole.MEMBER), tuple("0005", "c2", PartyRole.MEMBER));
     }
 
     @Test

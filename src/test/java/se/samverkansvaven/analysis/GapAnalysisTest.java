@@ -15,6 +15,7 @@ import se.samverkansvaven.analysis.GapAnalysis.Gaps;
 import se.samverkansvaven.analysis.GapAnalysis.HostOption;
 import se.samverkansvaven.analysis.GapAnalysis.JoinOption;
 import se.samverkansvaven.analysis.GapAnalysis.Query;
+import se.samverkansvaven.analysis.data.CooperationData;
 import se.samverkansvaven.body.Form;
 
 class GapAnalysisTest {

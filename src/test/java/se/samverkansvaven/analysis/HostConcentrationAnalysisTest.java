@@ -12,6 +12,7 @@ import se.samverkansvaven.analysis.HostConcentrationAnalysis.Dependency;
 import se.samverkansvaven.analysis.HostConcentrationAnalysis.HostConcentration;
 import se.samverkansvaven.analysis.HostConcentrationAnalysis.MunicipalityHosting;
 import se.samverkansvaven.analysis.HostConcentrationAnalysis.Query;
+import se.samverkansvaven.analysis.data.CooperationData;
 import se.samverkansvaven.body.Form;
 
 class HostConcentrationAnalysisTest {

@@ -18,6 +18,7 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import se.samverkansvaven.analysis.data.AnalysisCache;
 import se.samverkansvaven.body.Form;
 
 /**
@@ -35,7 +36,7 @@ class NamedQueriesTest {
     Driver driver;
 
     @Autowired
-    ProjectionCache cache;
+    AnalysisCache cache;
 
     List<Record> run(String file, Map<String, Object> parameters) throws IOException {
         String query = Files.readString(Path.of("cypher/queries", file)).strip();

@@ -69,7 +69,7 @@ class MunicipalityCodePatternTest {
     @Test
     void aCodeShapedPartyThatIsAStoredBodyIsNotGuessed() {
         // Stored under the default pattern, where six digits were a valid id; now six digits are codes.
-        var reference = new ReferenceData(Set.of("100001", "123456"), Set.of(), Set.of("MILJO"), Map.of(), Set.of(),
+        var reference = new KnownIds(Set.of("100001", "123456"), Set.of(), Set.of("MILJO"), Map.of(), Set.of(),
                 Map.of("123456", Form.NETWORK));
         var result = validate(MunicipalityCodes.of("[0-9]{6}"), reference, BODIES.formatted("100001"),
                 PARTIES.formatted("100001", "123456"));
@@ -79,11 +79,11 @@ class MunicipalityCodePatternTest {
                         + "body another id"));
     }
 
-    private static ReferenceData reference(Set<String> municipalities) {
-        return new ReferenceData(municipalities, Set.of(), Set.of("MILJO"), Map.of(), Set.of(), Map.of());
+    private static KnownIds reference(Set<String> municipalities) {
+        return new KnownIds(municipalities, Set.of(), Set.of("MILJO"), Map.of(), Set.of(), Map.of());
     }
 
-    private static BundleValidator.Result validate(MunicipalityCodes codes, ReferenceData reference, String bodies,
+    private static BundleValidator.Result validate(MunicipalityCodes codes, KnownIds reference, String bodies,
             String parties) {
         var errors = new BundleErrors(1000, java.util.Comparator.comparing(BundleError::file));
         var reader = new CsvReader(errors, new InputLimits(2000, 1_000_000, 100_000, null, 64, 1000, java.time.Duration.ofMinutes(15)));

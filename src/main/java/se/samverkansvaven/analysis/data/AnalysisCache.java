@@ -1,0 +1,149 @@
+package se.samverkansvaven.analysis.data;
+
+import java.time.LocalDate;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
+import se.samverkansvaven.database.CacheProperties;
+import se.samverkansvaven.database.GraphRevisions;
+
+/**
+ * Keeps the analysis input of recently asked dates, what is derived from it (P for a set of forms) and results,
+ * until the graph changes. Every write increments the graph's revision; {@link GraphRevisions#current()} knows this
+ * instance's writes at once and another instance's within the revision check interval, without a database round
+ * trip per request.
+ */
+@Component
+public class AnalysisCache {
+
+    private static final int MAX_ENTRIES = 64;
+
+    private final CooperationDataReader reader;
+    private final GraphRevisions revisions;
+    private final Map<Object, Object> entries = new LinkedHashMap<>(32, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
+            return size() > MAX_ENTRIES;
+        }
+    };
+    private long revision = -1;
+    /**
+     * Counts every time the entries were dropped or a date's data was read but not kept (issue 18): a value built
+     * while it changed may come from data of another revision, so it is returned but not kept.
+     */
+    private long generation;
+    private final int maxDates;
+
+    AnalysisCache(CooperationDataReader reader, GraphRevisions revisions, CacheProperties properties) {
+        this.reader = reader;
+        this.revisions = revisions;
+        this.maxDates = properties.dates();
+    }
+
+    /**
+     * The date's data, kept under the graph revision it was read at (read in the same transaction, issue 18): a
+     * revision that this instance did not know yet (another instance's write, or one between the revision check
+     * and this read) is taken at once, by this cache and by {@link GraphRevisions}, so nothing older stays cached
+     * beside it; data read at a revision older than the one known (a lagging cluster member) is returned but not
+     * kept.
+     */
+    public CooperationData data(LocalDate asOf) {
+        DataKey key = new DataKey(asOf);
+        long current = revisions.current();
+        synchronized (this) {
+            moveTo(current);
+            if (entries.get(key) instanceof CooperationData held) {
+                return held;
+            }
+        }
+        CooperationDataReader.Read read = reader.readWithRevision(asOf);
+        revisions.observed(read.revision());
+        synchronized (this) {
+            if (read.revision() > revision) {
+                moveTo(read.revision());
+            }
+            if (read.revision() == revision) {
+                entries.put(key, read.data());
+                forgetLeastRecentDates();
+            } else {
+                generation++;
+            }
+        }
+        return read.data();
+    }
+
+    /**
+     * A large value derived from one date's data, such as P for a set of forms: kept with the date's data and
+     * dropped with it.
+     *
+     * @param key what the value depends on besides the date (e.g. the forms)
+     */
+    public <T> T ofDate(LocalDate asOf, Object key, Supplier<T> compute) {
+        return get(new DerivedKey(asOf, key), compute);
+    }
+
+    /**
+     * A result computed from the date's data, kept like the data until the graph changes: the API under load
+     * asks the same centrality of the same scope again and again, and recomputing it each time is the cost.
+     *
+     * @param key everything the result depends on besides the graph (analysis, date, forms, scope …)
+     */
+    public <T> T result(Object key, Supplier<T> compute) {
+        return get(key, compute);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T get(Object key, Supplier<T> load) {
+        long current = revisions.current();
+        long built;
+        synchronized (this) {
+            moveTo(current);
+            Object held = entries.get(key);
+            if (held != null) {
+                return (T) held;
+            }
+            built = generation;
+        }
+        // Built outside the lock: two threads may build the same entry once; both results are equal. Kept only if
+        // nothing moved meanwhile (the data it was built from may be of another revision).
+        T value = load.get();
+        synchronized (this) {
+            if (generation == built) {
+                entries.put(key, value);
+            }
+        }
+        return value;
+    }
+
+    /** Drops every entry when {@code next} is not the revision they were kept under. Called holding the lock. */
+    private void moveTo(long next) {
+        if (next != revision) {
+            entries.clear();
+            revision = next;
+            generation++;
+        }
+    }
+
+    /**
+     * A date's data and what is derived from it are by far the largest entries (about 1 GB at 100,000
+     * municipalities), so their number is bounded on its own: beyond {@code maxDates} dates, the least recently
+     * used date's data and derived values go (its results stay until the 64-entry bound; they are small).
+     */
+    private void forgetLeastRecentDates() {
+        long dates = entries.keySet().stream().filter(DataKey.class::isInstance).count();
+        for (Iterator<Object> keys = entries.keySet().iterator(); dates > maxDates && keys.hasNext(); ) {
+            if (keys.next() instanceof DataKey eldest) {
+                keys.remove();
+                dates--;
+                entries.keySet().removeIf(k -> k instanceof DerivedKey d && d.asOf().equals(eldest.asOf()));
+                keys = entries.keySet().iterator(); // removeIf changed the map under the iterator
+            }
+        }
+    }
+
+    private record DataKey(LocalDate asOf) {}
+
+    private record DerivedKey(LocalDate asOf, Object key) {}
+}

@@ -1,0 +1,289 @@
+package se.samverkansvaven.analysis.web;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.function.Supplier;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import se.samverkansvaven.analysis.ActorProjection;
+import se.samverkansvaven.analysis.CentralityAnalysis;
+import se.samverkansvaven.analysis.CentralityResult;
+import se.samverkansvaven.analysis.CommunityAnalysis;
+import se.samverkansvaven.analysis.CommunityResult;
+import se.samverkansvaven.analysis.DiagonalLinkAnalysis.PairClass;
+import se.samverkansvaven.analysis.DiagonalLinkAnalysis;
+import se.samverkansvaven.analysis.EgoWebAnalysis;
+import se.samverkansvaven.analysis.ExitImpactAnalysis;
+import se.samverkansvaven.analysis.FederationWebAnalysis;
+import se.samverkansvaven.analysis.GapAnalysis;
+import se.samverkansvaven.analysis.HostConcentrationAnalysis;
+import se.samverkansvaven.analysis.data.AnalysisCache;
+import se.samverkansvaven.analysis.data.CooperationData;
+import se.samverkansvaven.body.Form;
+import se.samverkansvaven.graph.IndexedGraph;
+import se.samverkansvaven.municipality.MunicipalityCodes;
+import se.samverkansvaven.web.BadParameterException;
+import se.samverkansvaven.web.NotFoundException;
+import se.samverkansvaven.web.Today;
+
+/**
+ * The analyses of domain.md over HTTP. Each call takes the cached input of its date, checks the parameters
+ * against it (unknown things are 404, malformed ones 400 naming the parameter) and runs one analysis.
+ */
+@RestController
+@RequestMapping("/api/analysis")
+class AnalysisController {
+
+    private final AnalysisCache cache;
+    private final Today today;
+    private final EgoWebAnalysis egoWeb = new EgoWebAnalysis();
+    private final FederationWebAnalysis federationWeb = new FederationWebAnalysis();
+    private final HostConcentrationAnalysis hosts = new HostConcentrationAnalysis();
+    private final DiagonalLinkAnalysis diagonalLinks = new DiagonalLinkAnalysis();
+    private final GapAnalysis gaps = new GapAnalysis();
+    private final ExitImpactAnalysis exitImpact = new ExitImpactAnalysis();
+    private final CentralityAnalysis centrality = new CentralityAnalysis();
+    private final CommunityAnalysis communities = new CommunityAnalysis();
+
+    private final MunicipalityCodes codes;
+
+    AnalysisController(AnalysisCache cache, Today today, MunicipalityCodes codes) {
+        this.cache = cache;
+        this.today = today;
+        this.codes = codes;
+    }
+
+    @GetMapping("/web/{code}")
+    EgoWebAnalysis.EgoWeb web(@PathVariable String code,
+                              @RequestParam(defaultValue = "1") int depth,
+                              @RequestParam(required = false) String forms,
+                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        if (depth != 1 && depth != 2) {
+            throw new BadParameterException("depth", "must be 1 or 2, was " + depth + ".");
+        }
+        CooperationData data = data(asOf);
+        requireMunicipality(data, "code", code);
+        Set<Form> chosen = FormsParameter.parse(forms);
+        var query = new EgoWebAnalysis.Query(code, depth, chosen);
+        return run("code", () -> egoWeb.analyse(data, projection(data, query.forms()), query));
+    }
+
+    /**
+     * A federation's web on the date (its parties, the bodies it convenes and their parties), for the
+     * timeline; 404 when no federation with that id is active on the date.
+     */
+    @GetMapping("/federation-web/{id}")
+    FederationWebAnalysis.FederationWeb federationWeb(@PathVariable String id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        CooperationData data = data(asOf);
+        if (!data.bodies().containsKey(id)) {
+            throw new NotFoundException("No federation '" + id + "' is active on " + data.asOf() + ".");
+        }
+        return run("id", () -> federationWeb.analyse(data, id));
+    }
+
+    /** Centrality on P, or on the part of P among the scope's municipalities (the induced subgraph). */
+    @GetMapping("/centrality")
+    CentralityResponse centrality(@RequestParam(required = false) String scope,
+                                  @RequestParam(required = false) String forms,
+                                  @RequestParam(required = false) Integer pivots,
+                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        requirePivots(pivots);
+        CooperationData data = data(asOf);
+        MunicipalityScope resolved = MunicipalityScope.parse(scope, data, codes);
+        Set<Form> chosen = FormsParameter.parse(forms);
+        ActorProjection projection = projection(data, chosen);
+        CentralityAnalysis analysis = pivots == null ? centrality : new CentralityAnalysis(pivots);
+        CentralityResult result = cache.result(List.of("centrality", data.asOf(), chosen, resolved.municipalities(), resolved.all(),
+                        pivots == null ? 0 : pivots),
+                () -> analysis.analyse(resolved.all() ? projection.actors() : projection.induced(resolved.municipalities())));
+        return new CentralityResponse(data.asOf(), resolved.text(), chosen, pivots, result.vertexCount(), result.edgeCount(),
+                result.vertices(), result.articulationPoints(), result.bridges(),
+                withoutCooperation(resolved, projection));
+    }
+
+    @GetMapping("/communities")
+    CommunityResponse communities(@RequestParam(required = false) String scope,
+                                  @RequestParam(required = false) String forms,
+                                  @RequestParam(defaultValue = "1") long seed,
+                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        CooperationData data = data(asOf);
+        MunicipalityScope resolved = MunicipalityScope.parse(scope, data, codes);
+        Set<Form> chosen = FormsParameter.parse(forms);
+        ActorProjection projection = projection(data, chosen);
+        IndexedGraph graph = resolved.all() ? projection.actors() : projection.induced(resolved.municipalities());
+        CommunityResult result = cache.result(List.of("communities", data.asOf(), chosen, resolved.municipalities(), resolved.all(), seed),
+                () -> communities.analyse(graph, seed));
+        return new CommunityResponse(data.asOf(), resolved.text(), chosen, graph.vertexCount(),
+                result.components(), result.communities(), result.modularity(), result.seed(), result.cliques(),
+                withoutCooperation(resolved, projection));
+    }
+
+    /** Municipalities of the scope with no body of the chosen forms on the date: not nodes of P. */
+    private static List<String> withoutCooperation(MunicipalityScope scope, ActorProjection projection) {
+        return scope.municipalities().stream().filter(code -> !projection.actors().containsVertex(code)).toList();
+    }
+
+    /** {@code pivots}: null for exact betweenness, else the number of sampled sources (seed 1). */
+    record CentralityResponse(LocalDate asOf, String scope, Set<Form> forms, Integer pivots, int vertexCount, int edgeCount,
+                              List<CentralityResult.VertexCentrality> vertices,
+                              List<String> articulationPoints, List<CentralityResult.Bridge> bridges,
+                              List<String> withoutCooperation) {}
+
+    record CommunityResponse(LocalDate asOf, String scope, Set<Form> forms, int vertexCount,
+                             List<SortedSet<String>> components,
+                             List<SortedSet<String>> communities, Double modularity, long seed,
+                             List<SortedSet<String>> cliques, List<String> withoutCooperation) {}
+
+    @GetMapping("/hosts")
+    HostConcentrationAnalysis.HostConcentration hosts(
+            @RequestParam(required = false) String scope,
+            @RequestParam(required = false) String area,
+            @RequestParam(required = false) String sector,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        CooperationData data = data(asOf);
+        MunicipalityScope resolved = MunicipalityScope.parse(scope, data, codes);
+        requireArea(data, area);
+        requireSector(data, sector);
+        if (area != null && sector != null) {
+            throw new BadParameterException("sector", "filter by an area or a sector, not both.");
+        }
+        if (resolved.municipalities().isEmpty()) {
+            throw new BadParameterException("scope", "'" + resolved.text() + "' has no municipalities on " + data.asOf() + ".");
+        }
+        return run("scope", () -> hosts.analyse(data, new HostConcentrationAnalysis.Query(
+                new ArrayList<>(resolved.municipalities()), area, sector)));
+    }
+
+    /** The suggested network links; with a scope, among the networks of the scope only ({@link NetworkScope}). */
+    @GetMapping("/diagonal-links")
+    DiagonalLinkAnalysis.DiagonalLinks diagonalLinks(
+            @RequestParam(required = false) String classes,
+            @RequestParam(required = false) String scope,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        CooperationData data = data(asOf);
+        MunicipalityScope resolved = MunicipalityScope.parse(scope, data, codes);
+        return run("classes", () -> diagonalLinks.analyse(data,
+                new DiagonalLinkAnalysis.Query(pairClasses(classes), NetworkScope.of(resolved))));
+    }
+
+    @GetMapping("/gaps")
+    GapAnalysis.Gaps gaps(@RequestParam(required = false) String area,
+                          @RequestParam(required = false) String municipality,
+                          @RequestParam(required = false) Double maxKm,
+                          @RequestParam(required = false) String forms,
+                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        CooperationData data = data(asOf);
+        requireArea(data, area);
+        if (municipality != null) {
+            requireMunicipality(data, "municipality", municipality);
+        }
+        if (maxKm != null && !(Double.isFinite(maxKm) && maxKm >= 0)) {
+            throw new BadParameterException("maxKm", "must be a non-negative number of kilometres, was " + maxKm + ".");
+        }
+        Set<Form> chosen = FormsParameter.parse(forms);
+        return run("area", () -> gaps.analyse(data, new GapAnalysis.Query(area, municipality, chosen, maxKm)));
+    }
+
+    @GetMapping("/exit")
+    ExitImpactAnalysis.ExitImpact exit(@RequestParam String municipality,
+                                       @RequestParam(required = false) String body,
+                                       @RequestParam(required = false) String area,
+                                       @RequestParam(required = false) String forms,
+                                       @RequestParam(required = false) Integer pivots,
+                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        requirePivots(pivots);
+        CooperationData data = data(asOf);
+        requireMunicipality(data, "municipality", municipality);
+        if (body != null && area != null) {
+            throw new BadParameterException("body", "name a body or an area to leave, not both (neither means all bodies).");
+        }
+        requireArea(data, area);
+        if (body != null && !data.bodies().containsKey(body)) {
+            throw new NotFoundException("No body '" + body + "' is active on " + data.asOf() + ".");
+        }
+        Set<Form> chosen = FormsParameter.parse(forms);
+        ExitImpactAnalysis.Leaving scope = body != null ? ExitImpactAnalysis.Leaving.BODY
+                : area != null ? ExitImpactAnalysis.Leaving.AREA : ExitImpactAnalysis.Leaving.ALL;
+        String target = body != null ? body : area;
+        return run(body != null ? "body" : "area", () -> exitImpact.analyse(data,
+                new ExitImpactAnalysis.Query(municipality, scope, target, chosen, pivots)));
+    }
+
+    CooperationData data(LocalDate asOf) {
+        return cache.data(today.orDefault(asOf));
+    }
+
+    /** P of the date for the chosen forms, built once per date and forms and kept with the date's data. */
+    private ActorProjection projection(CooperationData data, Set<Form> forms) {
+        return cache.ofDate(data.asOf(), Set.copyOf(forms), () -> ActorProjection.of(data, forms));
+    }
+
+    void requireMunicipality(CooperationData data, String parameter, String code) {
+        if (!codes.matches(code)) {
+            throw new BadParameterException(parameter, "'" + code + "' is not a municipality code; " + codes.describe() + ".");
+        }
+        if (!data.municipalities().containsKey(code)) {
+            throw new NotFoundException("No municipality has code " + code + ".");
+        }
+    }
+
+    /**
+     * Betweenness by pivot sampling, for graphs too large for exact betweenness (docs/scaling.md): at least 1
+     * source; more sources than vertices is the exact computation.
+     */
+    static void requirePivots(Integer pivots) {
+        if (pivots != null && pivots < 1) {
+            throw new BadParameterException("pivots", "must be at least 1 (or left out for exact betweenness), was " + pivots + ".");
+        }
+    }
+
+    static void requireArea(CooperationData data, String area) {
+        if (area != null && !data.areas().containsKey(area)) {
+            throw new BadParameterException("area", "'" + area + "' is not a service area; accepted: "
+                    + String.join(", ", data.areas().keySet()) + ".");
+        }
+    }
+
+    static void requireSector(CooperationData data, String sector) {
+        if (sector != null && data.areas().values().stream().noneMatch(a -> a.sector().equals(sector))) {
+            throw new BadParameterException("sector", "'" + sector + "' is not a sector; accepted: "
+                    + String.join(", ", data.areas().values().stream().map(CooperationData.AreaInfo::sector)
+                    .distinct().sorted().toList()) + ".");
+        }
+    }
+
+    static Set<PairClass> pairClasses(String text) {
+        if (text == null || text.isBlank()) {
+            return EnumSet.of(PairClass.DIAGONAL);
+        }
+        EnumSet<PairClass> classes = EnumSet.noneOf(PairClass.class);
+        for (String part : text.split(",")) {
+            try {
+                classes.add(PairClass.valueOf(part.strip().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new BadParameterException("classes", "'" + part.strip()
+                        + "' is not a pair class; accepted: DIAGONAL, HORIZONTAL, VERTICAL, SAME_CELL.");
+            }
+        }
+        return classes;
+    }
+
+    /** An analysis that still refuses its query (e.g. a body the municipality is not in) is a bad request. */
+    static <T> T run(String parameter, Supplier<T> analysis) {
+        try {
+            return analysis.get();
+        } catch (IllegalArgumentException e) {
+            throw new BadParameterException(parameter, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package se.samverkansvaven.graph;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * Betweenness centrality: for every vertex v, the share of shortest paths between pairs of other vertices that run
+ * through v, c(v) = Σ_{s≠v≠t} σ_st(v) / σ_st. Computed by Brandes' algorithm (U. Brandes, "A faster algorithm for
+ * betweenness centrality", J. Math. Sociol. 25(2), 2001): from each source a forward traversal counts shortest paths
+ * and a backward pass accumulates the dependencies. Normalised as NetworkX 2.8 does for undirected graphs: each
+ * unordered pair counted once, times {@code 2/((n-1)(n-2))}; every value is 0 for n ≤ 2.
+ *
+ * <p>Distances: {@link Distance#HOPS}, by breadth-first search; or {@link Distance#INVERSE_WEIGHT}, an edge of
+ * weight w being 1/w long, by Dijkstra on lengths compared exactly ({@link PathLengths}: domain.md, analysis 2), for
+ * which the weights must be integers (in P, numbers of shared bodies).
+ *
+ * <p>With {@code pivots}, the sum runs over that many sources drawn without replacement with a fixed seed and is
+ * scaled by n/pivots (U. Brandes and C. Pich, "Centrality estimation in large networks", Int. J. Bifurcation and
+ * Chaos 17(7), 2007; NetworkX's {@code k}); pivots ≥ n is the exact algorithm.
+ *
+ * <p>Time O(n·m) with hops, O(n·(n + m) log n) weighted (O(pivots·…) sampled); memory O(n + m) per thread. Sources
+ * are split into {@link SourceChunks} computed in parallel and summed in a fixed order, so the result does not
+ * depend on the number of cores.
+ */
+public final class BrandesBetweenness implements GraphAlgorithm<double[]> {
+
+    public enum Distance { HOPS, INVERSE_WEIGHT }
+
+    private final Distance distance;
+    private final int pivots;
+    private final long seed;
+    private final PathLengths.Arithmetic narrowest;
+
+    /** Exact betweenness: every vertex a source. */
+    public BrandesBetweenness(Distance distance) {
+        this(distance, 0, 0, PathLengths.Arithmetic.LONG);
+    }
+
+    /** Betweenness estimated from {@code pivots} sources drawn with the given seed (at least 1; ≥ n is exact). */
+    public BrandesBetweenness(Distance distance, int pivots, long seed) {
+        this(distance, requirePivots(pivots), seed, PathLengths.Arithmetic.LONG);
+    }
+
+    /** Exact betweenness with path lengths in {@code narrowest} arithmetic or wider (tests of the wider ones). */
+    BrandesBetweenness(Distance distance, PathLengths.Arithmetic narrowest) {
+        this(distance, 0, 0, narrowest);
+    }
+
+    private BrandesBetweenness(Distance distance, int pivots, long seed, PathLengths.Arithmetic narrowest) {
+        this.distance = distance;
+        this.pivots = pivots;
+        this.seed = seed;
+        this.narrowest = narrowest;
+    }
+
+    static int requirePivots(int pivots) {
+        if (pivots < 1) {
+            throw new IllegalArgumentException("the number of pivots must be at least 1, was " + pivots);
+        }
+        return pivots;
+    }
+
+    @Override
+    public double[] compute(IndexedGraph g) {
+        int n = g.vertexCount();
+        int[] sources = sources(n, pivots, seed);
+        double[][] chunks;
+        if (distance == Distance.HOPS) {
+            chunks = SourceChunks.run(n, c -> dependencies(new BreadthFirstDag(g), sources, c), double[][]::new);
+        } else {
+            long[] weights = integerWeights(g);
+            PathLengths.Arithmetic arithmetic = narrowest;
+            while (true) {
+                PathLengths lengths = PathLengths.of(weights, n, arithmetic);
+                chunks = SourceChunks.run(n, c -> dependenciesOrNull(new DijkstraDag(g, lengths), sources, c),
+                        double[][]::new);
+                if (!Arrays.asList(chunks).contains(null)) {
+                    break;
+                }
+                arithmetic = lengths.arithmetic().wider(); // a path sum overflowed: all chunks again, wider
+            }
+        }
+        return normalise(SourceChunks.sum(chunks, n), n, sources.length);
+    }
+
+    /**
+     * The unnormalised dependencies summed over the sources of one chunk, in source order: the per-source work of
+     * Brandes' algorithm, to be summed over the chunks in chunk order.
+     */
+    static double[] dependencies(ShortestPathDag dag, int[] sources, int chunk) {
+        double[] bc = new double[dag.sigma.length];
+        for (int i = chunk; i < sources.length; i += SourceChunks.CHUNKS) {
+            if (dag.forward(sources[i]) > 1) {
+                dag.accumulate(bc);
+            }
+            dag.clear();
+        }
+        return bc;
+    }
+
+    private static double[] dependenciesOrNull(ShortestPathDag dag, int[] sources, int chunk) {
+        try {
+            return dependencies(dag, sources, chunk);
+        } catch (ArithmeticException overflow) {
+            return null;
+        }
+    }
+
+    /** The sources: every vertex, or the first {@code pivots} of a seeded shuffle, ascending. */
+    static int[] sources(int n, int pivots, long seed) {
+        int[] all = new int[n];
+        for (int v = 0; v < n; v++) {
+            all[v] = v;
+        }
+        if (pivots == 0 || pivots >= n) {
+            return all;
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < pivots; i++) {
+            int j = i + random.nextInt(n - i);
+            int t = all[i];
+            all[i] = all[j];
+            all[j] = t;
+        }
+        int[] chosen = Arrays.copyOf(all, pivots);
+        Arrays.sort(chosen);
+        return chosen;
+    }
+
+    /** In place: NetworkX's 2/((n-1)(n-2)) for undirected graphs (each pair counted from both ends), times n/sources. */
+    static double[] normalise(double[] raw, int n, int sources) {
+        if (n > 2) {
+            double scale = 1.0 / ((double) (n - 1) * (n - 2)) * ((double) n / sources);
+            for (int v = 0; v < n; v++) {
+                raw[v] *= scale;
+            }
+        }
+        return raw;
+    }
+
+    /** The weights as exact integers; anything else has no exact 1/w distance here. */
+    private static long[] integerWeights(IndexedGraph g) {
+        long[] out = new long[g.weights.length];
+        for (int v = 0; v < g.vertexCount(); v++) {
+            for (int e = g.offsets[v]; e < g.offsets[v + 1]; e++) {
+                double w = g.weights[e];
+                if (w != Math.rint(w) || w >= 0x1p53) {
+                    throw new IllegalArgumentException("weighted betweenness needs integer weights (numbers of "
+                            + "shared bodies), but edge " + g.id(v) + "-" + g.id(g.targets[e]) + " has weight " + w);
+                }
+                out[e] = (long) w;
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,93 @@
+package se.samverkansvaven.graph;
+
+import java.util.Arrays;
+
+/**
+ * Shortest paths in hops from one source at a time by breadth-first search: the forward pass of hop-distance
+ * betweenness, which also gives harmonic closeness ({@link BetweennessAndCloseness}) and the sources exit impact can
+ * reuse ({@link BetweennessAfterRemoval}). O(n + m) per source.
+ */
+final class BreadthFirstDag extends ShortestPathDag {
+
+    /** Hops from the source; -1 where not reached. */
+    final int[] dist;
+    /**
+     * successor[e] == source: slot e is an edge of the current source's DAG, marked as the search meets it (a
+     * sequential write, where testing the distances again in the backward pass would read them at random).
+     */
+    private final int[] successor;
+    /** The number of the current source, 1, 2, …: the mark of its DAG edges, so nothing is unmarked between sources. */
+    private int source;
+
+    BreadthFirstDag(IndexedGraph g) {
+        super(g);
+        this.dist = new int[g.vertexCount()];
+        Arrays.fill(dist, -1);
+        this.successor = new int[g.targets.length];
+    }
+
+    @Override
+    int forward(int s) {
+        int[] off = offsets;
+        int[] tg = targets;
+        int[] dist = this.dist;
+        int[] order = this.order;
+        int[] successor = this.successor;
+        double[] sigma = this.sigma;
+        int mark = ++source;
+        int head = 0;
+        int tail = 0;
+        order[tail++] = s;
+        dist[s] = 0;
+        sigma[s] = 1;
+        while (head < tail) {
+            int v = order[head++];
+            int next = dist[v] + 1;
+            double sv = sigma[v];
+            for (int e = off[v], end = off[v + 1]; e < end; e++) {
+                int w = tg[e];
+                if (dist[w] < 0) {
+                    dist[w] = next;
+                    order[tail++] = w;
+                }
+                if (dist[w] == next) {
+                    sigma[w] += sv;
+                    successor[e] = mark;
+                }
+            }
+        }
+        reached = tail;
+        return tail;
+    }
+
+    @Override
+    boolean isSuccessor(int v, int e, int w) {
+        return successor[e] == source;
+    }
+
+    /** Σ 1/d over the reached vertices other than the source, added in discovery order. */
+    double harmonic() {
+        double sum = 0;
+        for (int i = 1; i < reached; i++) {
+            sum += 1.0 / dist[order[i]];
+        }
+        return sum;
+    }
+
+    /**
+     * The shared backward pass, compiled once more for this final class: inside it the JIT knows the exact type, so
+     * {@link #isSuccessor} is inlined rather than dispatched per slot (both traversals run in one JVM).
+     */
+    @Override
+    void accumulate(double[] bc) {
+        super.accumulate(bc);
+    }
+
+    @Override
+    void clear() {
+        for (int i = 0; i < reached; i++) {
+            dist[order[i]] = -1;
+        }
+        super.clear();
+    }
+}

@@ -1,0 +1,110 @@
+package se.samverkansvaven.analysis.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.driver.Driver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import se.samverkansvaven.analysis.data.CooperationData.PartyType;
+
+/**
+ * The in-process source repeats the rules of the projection's Cypher by hand; this holds it to the Cypher over
+ * Bolt on every date where something starts or ends, and on the day before each (the shipped data with the
+ * bodies other suites add).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CooperationDataSourcesTest {
+
+    @Autowired
+    Driver driver;
+
+    @Autowired
+    CooperationDataQueries queries;
+
+    @Autowired
+    DatabaseManagementService embedded;
+
+    @Autowired
+    CooperationDataReader appReader;
+
+    @Test
+    void inProcessReadEqualsTheCypherOnEveryDateWhereSomethingChanges() {
+        var cypher = new CooperationDataReader(new CypherDataSource(driver, queries));
+        var inProcess = new CooperationDataReader(
+                new EmbeddedDataSource(embedded.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME)));
+        TreeSet<LocalDate> changes = new TreeSet<>();
+        try (var session = driver.session()) {
+            session.executeRead(tx -> tx.run("""
+                    MATCH (x) WHERE x.validFrom IS NOT NULL OR x.validTo IS NOT NULL
+                    RETURN x.validFrom AS f, x.validTo AS t
+                    UNION
+                    MATCH ()-[x]->() WHERE x.validFrom IS NOT NULL OR x.validTo IS NOT NULL
+                    RETURN x.validFrom AS f, x.validTo AS t""").list()).forEach(r -> {
+                for (String key : List.of("f", "t")) {
+                    if (!r.get(key).isNull()) {
+                        changes.add(r.get(key).asLocalDate());
+                    }
+                }
+            });
+        }
+        assertThat(changes).hasSizeGreaterThan(20);
+        // Every change date is a boundary; the day before it, what starts is not yet there and what ends still is.
+        TreeSet<LocalDate> dates = new TreeSet<>(List.of(LocalDate.of(1900, 1, 1), LocalDate.of(2026, 11, 21)));
+        for (LocalDate d : changes) {
+            dates.add(d);
+            dates.add(d.minusDays(1));
+        }
+
+        boolean sawMunicipalityParty = false, sawActorParty = false, sawBodyParty = false, sawConvener = false,
+                sawSeat = false, sawLink = false, sawGoal = false;
+        for (LocalDate date : dates) {
+            CooperationData expected = cypher.read(date);
+            CooperationData actual = inProcess.read(date);
+            assertThat(actual.municipalities()).as("municipalities on %s", date).isEqualTo(expected.municipalities());
+            assertThat(edges(actual)).as("borders on %s", date).isEqualTo(edges(expected));
+            assertThat(actual.actors()).as("actors on %s", date).isEqualTo(expected.actors());
+            assertThat(actual.areas()).as("areas on %s", date).isEqualTo(expected.areas());
+            assertThat(actual.bodies().keySet()).as("bodies on %s", date).isEqualTo(expected.bodies().keySet());
+            for (var body : expected.bodies().values()) {
+                assertThat(actual.bodies().get(body.id())).as("body %s on %s", body.id(), date).isEqualTo(body);
+            }
+            assertThat(actual.links()).as("links on %s", date).isEqualTo(expected.links());
+            for (var body : expected.bodies().values()) {
+                for (var party : body.parties()) {
+                    sawMunicipalityParty |= party.type() == PartyType.MUNICIPALITY;
+                    sawActorParty |= party.type() == PartyType.ACTOR;
+                    sawBodyParty |= party.type() == PartyType.BODY;
+                }
+                sawConvener |= !body.conveners().isEmpty();
+                sawSeat |= body.seatCode() != null;
+                sawGoal |= !body.goals().isEmpty();
+            }
+            sawLink |= !expected.links().isEmpty();
+        }
+        // The comparison covers every kind of row the sources read, not only empty lists.
+        assertThat(List.of(sawMunicipalityParty, sawActorParty, sawBodyParty, sawConvener, sawSeat, sawLink, sawGoal))
+                .containsOnly(true);
+        assertThat(edges(cypher.read(LocalDate.of(2026, 11, 21)))).hasSizeGreaterThan(700);
+    }
+
+    @Test
+    void theAppReadsInProcessWhenTheDatabaseIsEmbedded() {
+        assertThat(appReader.source()).isInstanceOf(EmbeddedDataSource.class);
+    }
+
+    private static TreeSet<String> edges(CooperationData data) {
+        TreeSet<String> edges = new TreeSet<>();
+        for (var e : data.borders().edgeSet()) {
+            String a = data.borders().getEdgeSource(e);
+            String b = data.borders().getEdgeTarget(e);
+            edges.add(a.compareTo(b) < 0 ? a + "-" + b : b + "-" + a);
+        }
+        return edges;
+    }
+}
