@@ -1,6 +1,6 @@
 // Källor: every source the data rests on (GET /api/sources), with the facts resting on each. Citations are
 // data: text nodes only; an address becomes a link only when it is http(s).
-import { initPage, t, el, fill, api, showError, showNotice, showLoading, onLangChange, param, setParam,
+import { initPage, t, el, fill, api, showError, showNotice, showLoading, onLangChange, param, setView,
   illustrativeBadge, formatNumber } from './common.js';
 
 const $ = (id) => document.getElementById(id);
@@ -9,7 +9,7 @@ let catalogue = null;
 
 await initPage('sources');
 $('real-only').checked = param('illustrative') === 'false';
-$('real-only').addEventListener('change', () => { setParam('illustrative', $('real-only').checked ? 'false' : ''); load(); });
+$('real-only').addEventListener('change', () => { setView({ illustrative: $('real-only').checked ? 'false' : '' }); load(); });
 onLangChange(render);
 load();
 
