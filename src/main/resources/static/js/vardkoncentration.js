@@ -4,6 +4,7 @@ import {
   initPage, t, el, clear, fill, api, showError, showNoticeKey, showLoading, loadCatalogue, fillSelect, pick,
   formatNumber, formatPercent, onLangChange, onDateChange, onHistory, markDataset, param, setView, loadOverview, pageLink,
 } from './common.js';
+import { coverageFor, showCoverage, clearCoverage, itemBadge } from './coverage.js';
 
 const $ = (id) => document.getElementById(id);
 let cat = null;
@@ -86,8 +87,10 @@ async function load() {
   try {
     result = await api('/api/analysis/hosts?' + query);
     clear($('status'));
+    showCoverage(await coverageFor(result, { scope: s }).catch(() => null));
   } catch (e) {
     result = null;
+    clearCoverage();
     showError($('status'), e);
     ['figures', 'bars', 'dependency'].forEach((id) => clear($(id)));
     return;
@@ -128,7 +131,7 @@ function render() {
     const max = Math.max(...hosts.map((m) => m.share ?? 0));
     fill(bars, el('ul', { class: 'bars', id: 'host-bars', 'aria-label': t('hosts.bars') }, hosts.map((m) =>
       el('li', { dataset: { code: m.code } },
-        el('span', { text: `${m.name} (${m.hostRoles})` }),
+        el('span', {}, `${m.name} (${m.hostRoles})`, itemBadge(m)),
         el('span', { class: 'bar-track' }, el('span', { class: 'bar', style: `display:block;width:${max ? (100 * (m.share ?? 0)) / max : 0}%` })),
         el('span', { class: 'num', text: formatPercent(m.share, 1) })))));
   }
@@ -141,7 +144,8 @@ function render() {
     el('thead', {}, el('tr', {}, ['common.municipality', 'hosts.host', 'hosts.hosted', 'hosts.share']
       .map((k, i) => el('th', { scope: 'col', class: i >= 2 ? 'num' : null, text: t(k) })))),
     el('tbody', {}, dependent.map((m) => el('tr', {},
-      el('td', {}, el('a', { href: pageLink('index.html', { code: m.code }), text: m.name })),
+      el('td', {}, el('a', { href: pageLink('index.html', { code: m.code }), text: m.name }),
+        itemBadge(m.dependency) ?? itemBadge(m)),
       el('td', { text: `${m.dependency.hostName ?? m.dependency.host} (${m.dependency.host})` }),
       el('td', { class: 'num', text: `${m.dependency.hostedByHost} / ${m.dependency.participations}` }),
       el('td', { class: 'num', text: formatPercent(m.dependency.share, 0) }))))));
