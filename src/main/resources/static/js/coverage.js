@@ -6,7 +6,7 @@
 // notCoveredCount, covered, notCovered, complete, illustrative}; the lists are codes, null on very large
 // scopes). Until an answer carries it, or for a page that asks no analysis, GET /api/coverage gives the same
 // (its lists hold {code, name}). normalise() reads either shape.
-import { t, el, fill, api, formLabel, illustrativeBadge, loadMunicipalities } from './common.js';
+import { t, el, fill, api, formLabel, illustrativeBadge, loadMunicipalities, onLangChange } from './common.js';
 
 /**
  * The coverage in one shape: {asOf, forms, scope, n, coveredCount, notCoveredCount, covered: Set|null,
@@ -112,7 +112,11 @@ export async function coverageNotice(cov, { always = false, id = 'coverage-statu
  * Puts the coverage notice of cov into the page's coverage block (#coverage-status-box, made after the
  * dataset mark when the page has none), or empties it when the scope is complete.
  */
+let shown = null; // the notice on the page, shown again in the other language on a switch
+
 export async function showCoverage(cov, options = {}) {
+  if (!shown) onLangChange(() => { if (shown?.cov) showCoverage(shown.cov, shown.options); });
+  shown = { cov, options };
   let holder = document.getElementById('coverage-status-box');
   if (!holder) {
     holder = el('div', { id: 'coverage-status-box', 'aria-live': 'polite' });
@@ -126,6 +130,7 @@ export async function showCoverage(cov, options = {}) {
 
 /** Empties the page's coverage block (no answer, or an error). */
 export function clearCoverage() {
+  if (shown) shown.cov = null;
   const holder = document.getElementById('coverage-status-box');
   if (holder) fill(holder);
 }

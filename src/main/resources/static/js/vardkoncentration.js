@@ -87,7 +87,8 @@ async function load() {
   try {
     result = await api('/api/analysis/hosts?' + query);
     clear($('status'));
-    showCoverage(await coverageFor(result, { scope: s }).catch(() => null));
+    // N counts the municipalities covered for the hosting forms (joint committees and agreements).
+    showCoverage(await coverageFor(result, { scope: s, forms: ['JOINT_COMMITTEE', 'AGREEMENT'] }).catch(() => null));
   } catch (e) {
     result = null;
     clearCoverage();
@@ -108,8 +109,12 @@ function figure(key, value) {
 function render() {
   if (!result) return;
   const r = result;
-  fill($('figures'), 
-    figure('n', String(r.n)),
+  const nFigure = figure('n', String(r.n));
+  if (r.scopeSize !== undefined && r.scopeSize !== r.n) {
+    nFigure.append(el('div', { class: 'explain', id: 'n-of-scope', text: t('hosts.nOfScope', { n: r.n, of: r.scopeSize }) }));
+  }
+  fill($('figures'),
+    nFigure,
     figure('hostRoles', String(r.hostRoles)),
     figure('hhi', formatNumber(r.hhi, 4)),
     figure('hhiNormalised', formatNumber(r.hhiNormalised, 4)),
@@ -121,6 +126,7 @@ function render() {
   }
   const notes = [];
   if (r.hostRolesOutsideScope) notes.push(t('hosts.outside', { n: r.hostRolesOutsideScope }));
+  if (r.hostRolesNotCovered) notes.push(t('hosts.notCovered', { n: r.hostRolesNotCovered }));
   notes.push(t('hosts.seats', { n: r.seats }));
   $('figures').append(el('p', { class: 'small', text: notes.join(' ') }));
 
@@ -133,7 +139,8 @@ function render() {
       el('li', { dataset: { code: m.code } },
         el('span', {}, `${m.name} (${m.hostRoles})`, itemBadge(m)),
         el('span', { class: 'bar-track' }, el('span', { class: 'bar', style: `display:block;width:${max ? (100 * (m.share ?? 0)) / max : 0}%` })),
-        el('span', { class: 'num', text: formatPercent(m.share, 1) })))));
+        // An uncovered municipality's roles are known but not part of the shares: "ingen data", not 0 %.
+        el('span', { class: 'num', text: m.covered === false ? t('map.noDataValue') : formatPercent(m.share, 1) })))));
   }
 
   const dependent = r.municipalities.filter((m) => m.dependency)
