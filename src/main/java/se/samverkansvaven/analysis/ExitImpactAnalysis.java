@@ -130,12 +130,9 @@ public final class ExitImpactAnalysis implements CooperationAnalysis<ExitImpactA
                 continue;
             }
             List<PartyInfo> rest = body.parties().stream().filter(p -> !p.partyId().equals(m)).toList();
-            after.put(body.id(), new BodyInfo(body.id(), body.form(), body.name(), body.sector(), body.level(),
-                    body.areas(), body.sectors(), body.seatCode(), rest, body.conveners(), body.goals(),
-                    body.illustrative()));
+            after.put(body.id(), body.withParties(rest));
         }
-        CooperationData afterData = new CooperationData(data.asOf(), data.municipalities(), data.borders(),
-                data.actors(), after, data.links(), data.areas());
+        CooperationData afterData = data.withBodies(after);
 
         // coverage before and after
         SortedMap<String, SortedSet<String>> coverBefore = AreaCoverage.byParty(data.bodies().values(), query.forms());
