@@ -116,7 +116,10 @@ function render() {
     el('tbody', {}, gaps.map((g) => el('tr', { dataset: { code: g.code } },
       el('td', {},
         el('button', { type: 'button', class: 'link-button', on: { click: () => { setView({ gap: g.code }); highlight(g.code); focusGap(g); } } }, `${g.name} (${g.code})`),
-        el('div', { class: 'small', text: t('gaps.neighbours', { n: g.coveringNeighbours.length, of: g.neighbours }) })),
+        itemBadge(g),
+        el('div', { class: 'small', text: g.unknownNeighbours?.length
+          ? t('gaps.neighboursKnown', { n: g.coveringNeighbours.length, of: g.knownNeighbours, unknown: g.unknownNeighbours.length })
+          : t('gaps.neighbours', { n: g.coveringNeighbours.length, of: g.neighbours }) })),
       el('td', { class: 'num', text: formatPercent(g.strength) }),
       el('td', {}, options(g))))));
   fill(box, intro, table);

@@ -68,7 +68,11 @@ async function load() {
   render();
 }
 
+/** code → name, for the unknown neighbours of a START option. */
+let names = {};
+
 async function loadMunicipality(code) {
+  names = Object.fromEntries((await loadMunicipalities().catch(() => [])).map((m) => [m.code, m.name]));
   // The county from the list of municipalities (asked once per page), so all six calls go out together.
   const county = (await loadMunicipalities()).find((m) => m.code === code)?.countyCode
     ?? (await api(`/api/municipalities/${encodeURIComponent(code)}`)).county?.code;
@@ -259,12 +263,15 @@ function gapList(gaps) {
   if (!gaps.length) return [el('p', { i18n: 'report.noGaps' })];
   return [el('p', { class: 'small', i18n: 'report.gapsLead' }), ...gaps.map((g) => el('div', { class: 'report-gap', dataset: { area: g.area } },
     el('h3', { text: `${g.name ? g.name + ': ' : ''}${pick(g, 'areaName') || areaName(cat, g.area)} – ${t('gaps.strength').toLowerCase()} ${formatPercent(g.strength)}` }),
-    el('p', { class: 'small', text: t('gaps.neighbours', { n: g.coveringNeighbours.length, of: g.neighbours }) }),
+    el('p', { class: 'small', text: g.unknownNeighbours?.length
+      ? t('gaps.neighboursKnown', { n: g.coveringNeighbours.length, of: g.knownNeighbours, unknown: g.unknownNeighbours.length })
+      : t('gaps.neighbours', { n: g.coveringNeighbours.length, of: g.neighbours }) }),
     el('ul', { class: 'options' },
       g.join.map((o) => el('li', {}, el('span', { class: 'kind', text: `${t('gaps.join')} ${o.rank}: ` }), el('span', { class: 'api-text', text: pick(o, 'reason') }), itemBadge(o))),
       g.host.map((o) => el('li', {}, el('span', { class: 'kind', text: `${t('gaps.host')} ${o.rank}: ` }), el('span', { class: 'api-text', text: pick(o, 'reason') }), itemBadge(o))),
       g.start ? el('li', {}, el('span', { class: 'kind', text: `${t('gaps.start')}: ` }), el('span', { class: 'api-text', text: pick(g.start, 'reason') }), itemBadge(g.start),
-        g.start.unknown?.length ? el('div', { class: 'small', text: t('gaps.startUnknown', { names: g.start.unknown.join(', ') }) }) : null) : null,
+        g.start.unknown?.length ? el('div', { class: 'small', text: t('gaps.startUnknown', {
+          names: g.start.unknown.map((c) => (names[c] ? `${names[c]} (${c})` : c)).join(', ') }) }) : null) : null,
       !g.join.length && !g.host.length && !g.start ? el('li', { i18n: 'gaps.noOptions' }) : null)))];
 }
 
