@@ -29,6 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import se.samverkansvaven.ApiClient;
 import se.samverkansvaven.importing.BundleImporter;
 import se.samverkansvaven.web.WebAppExpectations.Page;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The web app in Debian's headless Chromium against the app on a random port with the shipped and the
@@ -189,7 +190,16 @@ class WebAppBrowserTest {
                 .map(tr -> tr.getDomAttribute("data-code")).toList();
         assertThat(listed).isEqualTo(expected);
         String karlsborg = driver.findElement(By.cssSelector("#gap-table tr[data-code='1446']")).getText();
-        assertThat(karlsborg).contains("ANSLUT 1").contains("VÄRD 1").contains("STARTA").contains("67");
+        JsonNode gap = null;
+        for (JsonNode g : api.get("/api/analysis/gaps?area=beredskap&asOf=" + AS_OF).json().get("gaps")) {
+            if (g.get("code").asString().equals("1446")) {
+                gap = g;
+            }
+        }
+        assertThat(gap).isNotNull();
+        assertThat(karlsborg).contains("ANSLUT 1").contains("VÄRD 1")
+                .contains(String.valueOf(Math.round(gap.get("strength").asDouble() * 100)));
+        assertThat(karlsborg.contains("STARTA")).as("START shown as the API gives it").isEqualTo(!gap.get("start").isNull());
     }
 
     @Test
