@@ -154,14 +154,15 @@ export function restrict(cov, codes, scope) {
 }
 
 /**
- * One municipality's coverage for the forms: the answer's own when it names the municipality (or says
- * `noData`), else GET /api/coverage for it alone. {covered: true|false|null, cov}.
+ * One municipality's coverage for the forms: the ego web's own word (`covered`, `noData`) or its coverage when
+ * it names the municipality, else GET /api/coverage for it alone. {covered: true|false|null, cov}.
  */
 export async function municipalityCoverage(answer, code, { forms = null, asOf = null } = {}) {
   const carried = normalise(answer?.coverage);
   const names = (c) => c && (c.covered?.has(code) || c.notCovered?.has(code));
   let cov = names(carried) ? carried : null;
   if (!cov) cov = await loadCoverage({ scope: 'codes:' + code, forms: forms ?? answer?.forms ?? null, asOf }).catch(() => null);
-  const covered = answer?.noData === true ? false : isCovered(cov, code);
+  const covered = answer?.noData === true ? false
+    : typeof answer?.covered === 'boolean' ? answer.covered : isCovered(cov, code);
   return { covered, cov: restrict(cov, [code], 'codes:' + code) };
 }

@@ -247,7 +247,8 @@ function exitSummary(r) {
   return [
     el('p', { class: 'small', i18n: 'report.exitLead' }),
     el('p', {}, el('strong', { text: t('web.exitLeft') + ': ' }), String(r.bodiesLeft.length)),
-    el('p', {}, el('strong', { text: t('web.exitEnded') + ': ' }), el('span', { translate: 'no', text: names(r.bodiesEnded) })),
+    el('p', {}, el('strong', { text: t('web.exitEnded') + ': ' }), el('span', { translate: 'no', text: names(r.bodiesEnded) }),
+      r.bodiesEnded.some((b) => b.illustrative) ? illustrativeBadge() : null),
     el('p', {}, el('strong', { text: t('web.exitLostSelf') + ': ' }),
       r.areasLostByLeaver.length ? r.areasLostByLeaver.map((a) => areaName(cat, a)).join(', ') : t('common.none')),
     el('p', {}, el('strong', { text: t('report.othersLose') + ': ' }),
@@ -256,6 +257,10 @@ function exitSummary(r) {
     el('p', {}, el('strong', { text: t('web.exitComponents') + ': ' }),
       t('web.exitComponentsText', { before: r.componentsBefore, after: r.componentsAfter, actorsBefore: r.actorsBefore, actorsAfter: r.actorsAfter }),
       ' ', el('span', { class: 'explain-inline', i18n: 'web.exitComponentsExplain' })),
+    // who is cut off, not only how many parts there are
+    r.splitOff?.length ? el('p', { id: 'report-split-off' }, el('strong', { text: t('web.exitSplitOff') + ': ' }),
+      el('span', { translate: 'no', text: r.splitOff.map((p) => (p.members ?? []).map((m) => m.label ?? m.id).join(', ')).join('; ') }),
+      r.splitOff.some((p) => p.illustrative) ? illustrativeBadge() : null) : null,
   ];
 }
 

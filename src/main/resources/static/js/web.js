@@ -696,13 +696,14 @@ async function renderExit(box, r) {
         el('td', { text: l.areas.map((a) => areaName(cat, a)).join(', ') })))))));
   }
   if (r.rankChanges.length) {
-    const rank = (value, betweenness) => (betweenness === 0 ? t('web.noBrokerRoleShort') : value ?? '–');
+    // No broker role (betweenness 0) is said so, not given the last rank.
+    const rank = (value, betweenness, role) => (role === false || betweenness === 0 ? t('web.noBrokerRoleShort') : value ?? '–');
     parts.push(el('h3', { text: t('web.exitRanks') }), el('div', { class: 'table-wrap' }, el('table', { id: 'exit-ranks' },
       el('thead', {}, el('tr', {}, el('th', { text: t('common.municipality') }), el('th', { class: 'num', text: t('web.rankBefore') }),
         el('th', { class: 'num', text: t('web.rankAfter') }))),
       el('tbody', {}, r.rankChanges.slice(0, 20).map((c) => el('tr', {}, el('td', {}, c.name ?? c.code, itemBadge(c)),
-        el('td', { class: 'num', text: rank(c.rankBefore, c.betweennessBefore) }),
-        el('td', { class: 'num', text: rank(c.rankAfter, c.betweennessAfter) })))))));
+        el('td', { class: 'num', text: rank(c.rankBefore, c.betweennessBefore, c.brokerRoleBefore) }),
+        el('td', { class: 'num', text: rank(c.rankAfter, c.betweennessAfter, c.brokerRoleAfter) })))))));
     if (r.rankChanges.length > 20) parts.push(el('p', { class: 'small', text: t('web.moreRows', { n: r.rankChanges.length - 20 }) }));
   }
   fill(box, ...parts.filter(Boolean));
@@ -712,17 +713,20 @@ async function renderExit(box, r) {
 
 /**
  * Who gets cut off: the members of each part that splits off when the municipality leaves (the answer's
- * `splitOff`: [{members: [{code|id, name|label}] | [code]}]); null when the answer has none.
+ * `splitOff`: [{size, members: [{id, label, type}], illustrative}]) and the actors left with no tie at all
+ * (`droppedOut`); null when the answer names none.
  */
 function splitOff(r) {
-  const parts = r.splitOff ?? r.componentsSplitOff ?? null;
-  if (!Array.isArray(parts) || !parts.length) return null;
-  const label = (m) => (typeof m === 'string' ? m : m.name ?? m.label ?? m.code ?? m.id);
-  return el('div', { id: 'exit-split-off' }, el('strong', { text: t('web.exitSplitOff') + ': ' }),
-    el('ul', {}, parts.map((p) => {
-      const members = Array.isArray(p) ? p : p.members ?? [];
-      return el('li', {}, el('span', { translate: 'no', text: members.map(label).join(', ') }), itemBadge(p));
-    })));
+  const parts = Array.isArray(r.splitOff) ? r.splitOff : [];
+  const dropped = Array.isArray(r.droppedOut) ? r.droppedOut : [];
+  if (!parts.length && !dropped.length) return null;
+  const label = (m) => (typeof m === 'string' ? m : m.label ?? m.name ?? m.id ?? m.code);
+  return el('div', { id: 'exit-split-off' },
+    parts.length ? el('p', {}, el('strong', { text: t('web.exitSplitOff') + ': ' })) : null,
+    parts.length ? el('ul', {}, parts.map((p) => el('li', {},
+      el('span', { translate: 'no', text: (p.members ?? []).map(label).join(', ') }), itemBadge(p)))) : null,
+    dropped.length ? el('p', { id: 'exit-dropped-out' }, el('strong', { text: t('web.exitDroppedOut') + ': ' }),
+      el('span', { translate: 'no', text: dropped.map(label).join(', ') })) : null);
 }
 
 /**
