@@ -16,6 +16,8 @@ let cat = null;
 let municipalities = [];
 let federations = [];
 let data = null;
+/** code → name, for the unknown neighbours of a START option. */
+let names = {};
 
 await initPage('report');
 // The report's own data is asked for at once, beside the lists for the picker (load() waits for what it needs).
@@ -67,9 +69,6 @@ async function load() {
   }
   render();
 }
-
-/** code → name, for the unknown neighbours of a START option. */
-let names = {};
 
 async function loadMunicipality(code) {
   names = Object.fromEntries((await loadMunicipalities().catch(() => [])).map((m) => [m.code, m.name]));
