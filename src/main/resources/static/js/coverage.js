@@ -85,7 +85,7 @@ export function genitive(name, lang) {
  * saying how many of the scope's municipalities the figures rest on, that the others are unknown rather than
  * without cooperation, and (in a collapsed list) which ones they are.
  */
-export async function coverageNotice(cov, { always = false, id = 'coverage-status' } = {}) {
+export async function coverageNotice(cov, { always = false, id = 'coverage-status', list = true } = {}) {
   if (!cov || (cov.complete && !always)) return null;
   const vars = { covered: cov.coveredCount, n: cov.n, notCovered: cov.notCoveredCount,
     forms: formsText(cov.forms), date: cov.asOf ?? '' };
@@ -94,7 +94,7 @@ export async function coverageNotice(cov, { always = false, id = 'coverage-statu
     dataset: { covered: String(cov.coveredCount), municipalities: String(cov.n) } },
   el('strong', { i18n: 'coverage.heading' }), ' ', el('span', { i18n: key, vars }),
   cov.illustrative ? el('span', {}, ' ', illustrativeBadge(), ' ', el('span', { i18n: 'coverage.illustrative' })) : null);
-  if (cov.notCovered && cov.notCovered.size && !cov.complete) {
+  if (list && cov.notCovered && cov.notCovered.size && !cov.complete) {
     let names = cov.names;
     if ([...cov.notCovered].some((c) => !names[c])) {
       try { names = { ...Object.fromEntries((await loadMunicipalities()).map((m) => [m.code, m.name])), ...names }; }

@@ -123,9 +123,10 @@ async function renderCoverage(shown) {
     } else if (own.covered === true) {
       parts.push(el('p', { id: 'coverage-own', text: t('report.coverageOwn', vars) }));
     }
-    parts.push(await coverageNotice(county, { id: 'coverage-county' }));
+    // compact on paper: the counts, not the list of names (the report stays within its pages)
+    parts.push(await coverageNotice(county, { id: 'coverage-county', list: false }));
   } else {
-    parts.push(await coverageNotice(shown.coverage.members, { id: 'coverage-members', always: true }));
+    parts.push(await coverageNotice(shown.coverage.members, { id: 'coverage-members', always: true, list: false }));
   }
   if (data === shown) fill(box, ...parts.filter(Boolean));
 }
