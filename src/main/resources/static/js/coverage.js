@@ -85,11 +85,12 @@ export function genitive(name, lang) {
  * saying how many of the scope's municipalities the figures rest on, that the others are unknown rather than
  * without cooperation, and (in a collapsed list) which ones they are.
  */
-export async function coverageNotice(cov, { always = false, id = 'coverage-status', list = true } = {}) {
+export async function coverageNotice(cov, { always = false, id = 'coverage-status', list = true, short = false } = {}) {
   if (!cov || (cov.complete && !always)) return null;
   const vars = { covered: cov.coveredCount, n: cov.n, notCovered: cov.notCoveredCount,
     forms: formsText(cov.forms), date: cov.asOf ?? '' };
-  const key = cov.complete ? 'coverage.complete' : cov.coveredCount === 0 ? 'coverage.noneCovered' : 'coverage.partial';
+  const key = cov.complete ? 'coverage.complete' : short ? 'coverage.short'
+    : cov.coveredCount === 0 ? 'coverage.noneCovered' : 'coverage.partial';
   const box = el('div', { class: 'message notice coverage-notice', role: 'status', id,
     dataset: { covered: String(cov.coveredCount), municipalities: String(cov.n) } },
   el('strong', { i18n: 'coverage.heading' }), ' ', el('span', { i18n: key, vars }),

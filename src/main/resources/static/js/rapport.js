@@ -16,8 +16,6 @@ let cat = null;
 let municipalities = [];
 let federations = [];
 let data = null;
-/** code → name, for the unknown neighbours of a START option. */
-let names = {};
 
 await initPage('report');
 // The report's own data is asked for at once, beside the lists for the picker (load() waits for what it needs).
@@ -71,7 +69,6 @@ async function load() {
 }
 
 async function loadMunicipality(code) {
-  names = Object.fromEntries((await loadMunicipalities().catch(() => [])).map((m) => [m.code, m.name]));
   // The county from the list of municipalities (asked once per page), so all six calls go out together.
   const county = (await loadMunicipalities()).find((m) => m.code === code)?.countyCode
     ?? (await api(`/api/municipalities/${encodeURIComponent(code)}`)).county?.code;
@@ -124,9 +121,9 @@ async function renderCoverage(shown) {
       parts.push(el('p', { id: 'coverage-own', text: t('report.coverageOwn', vars) }));
     }
     // compact on paper: the counts, not the list of names (the report stays within its pages)
-    parts.push(await coverageNotice(county, { id: 'coverage-county', list: false }));
+    parts.push(await coverageNotice(county, { id: 'coverage-county', list: false, short: true }));
   } else {
-    parts.push(await coverageNotice(shown.coverage.members, { id: 'coverage-members', always: true, list: false }));
+    parts.push(await coverageNotice(shown.coverage.members, { id: 'coverage-members', always: true, list: false, short: true }));
   }
   if (data === shown) fill(box, ...parts.filter(Boolean));
 }
@@ -266,17 +263,20 @@ function exitSummary(r) {
 
 function gapList(gaps) {
   if (!gaps.length) return [el('p', { i18n: 'report.noGaps' })];
+  // On paper one badge for a gap whose options all rest on invented rows, else one per option that does.
+  const options = (g) => [...g.join, ...g.host, ...(g.start ? [g.start] : [])];
+  const whole = (g) => g.illustrative === true && options(g).every((o) => o.illustrative === true);
+  const badge = (g, o) => (whole(g) ? null : itemBadge(o));
   return [el('p', { class: 'small', i18n: 'report.gapsLead' }), ...gaps.map((g) => el('div', { class: 'report-gap', dataset: { area: g.area } },
-    el('h3', { text: `${g.name ? g.name + ': ' : ''}${pick(g, 'areaName') || areaName(cat, g.area)} – ${t('gaps.strength').toLowerCase()} ${formatPercent(g.strength)}` }),
+    el('h3', {}, `${g.name ? g.name + ': ' : ''}${pick(g, 'areaName') || areaName(cat, g.area)} – ${t('gaps.strength').toLowerCase()} ${formatPercent(g.strength)}`,
+      whole(g) ? illustrativeBadge() : null),
     el('p', { class: 'small', text: g.unknownNeighbours?.length
       ? t('gaps.neighboursKnown', { n: g.coveringNeighbours.length, of: g.knownNeighbours, unknown: g.unknownNeighbours.length })
       : t('gaps.neighbours', { n: g.coveringNeighbours.length, of: g.neighbours }) }),
     el('ul', { class: 'options' },
-      g.join.map((o) => el('li', {}, el('span', { class: 'kind', text: `${t('gaps.join')} ${o.rank}: ` }), el('span', { class: 'api-text', text: pick(o, 'reason') }), itemBadge(o))),
-      g.host.map((o) => el('li', {}, el('span', { class: 'kind', text: `${t('gaps.host')} ${o.rank}: ` }), el('span', { class: 'api-text', text: pick(o, 'reason') }), itemBadge(o))),
-      g.start ? el('li', {}, el('span', { class: 'kind', text: `${t('gaps.start')}: ` }), el('span', { class: 'api-text', text: pick(g.start, 'reason') }), itemBadge(g.start),
-        g.start.unknown?.length ? el('div', { class: 'small', text: t('gaps.startUnknown', {
-          names: g.start.unknown.map((c) => (names[c] ? `${names[c]} (${c})` : c)).join(', ') }) }) : null) : null,
+      g.join.map((o) => el('li', {}, el('span', { class: 'kind', text: `${t('gaps.join')} ${o.rank}: ` }), el('span', { class: 'api-text', text: pick(o, 'reason') }), badge(g, o))),
+      g.host.map((o) => el('li', {}, el('span', { class: 'kind', text: `${t('gaps.host')} ${o.rank}: ` }), el('span', { class: 'api-text', text: pick(o, 'reason') }), badge(g, o))),
+      g.start ? el('li', {}, el('span', { class: 'kind', text: `${t('gaps.start')}: ` }), el('span', { class: 'api-text', text: pick(g.start, 'reason') }), badge(g, g.start)) : null,
       !g.join.length && !g.host.length && !g.start ? el('li', { i18n: 'gaps.noOptions' }) : null)))];
 }
 

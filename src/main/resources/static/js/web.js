@@ -467,9 +467,10 @@ function renderBody(box, body) {
     [t('common.areas'), body.areas.map((a) => pick(a, 'name')).join(', ') || '–'],
     [t('common.validFrom'), body.validFrom || '–'],
     [t('common.validTo'), body.validTo || '–'],
-    [t('common.source'), body.source || '–'],
+    [t('common.source'), body.source || '–', true],
   ].filter(Boolean);
-  const dl = el('dl', {}, rows.flatMap(([k, v]) => [el('dt', { text: k }), el('dd', { text: v })]));
+  // A source is a citation from the data (titles, publishers), not text of the page's language.
+  const dl = el('dl', {}, rows.flatMap(([k, v, data]) => [el('dt', { text: k }), el('dd', { text: v, translate: data ? 'no' : null })]));
   const parties = body.parties.filter((p) => p.active);
   const table = el('table', {},
     el('caption', { text: t('web.partiesOn', { date: body.asOf }) }),
@@ -477,7 +478,7 @@ function renderBody(box, body) {
       el('th', { text: t('common.since') }), el('th', { text: t('common.source') }))),
     el('tbody', {}, parties.map((p) => el('tr', {},
       el('td', { text: `${p.name ?? p.party}` }), el('td', { text: roleLabel(p.role) }),
-      el('td', { text: p.validFrom || '–' }), el('td', { text: p.source || '–' })))));
+      el('td', { text: p.validFrom || '–' }), el('td', { text: p.source || '–', translate: 'no' })))));
   const extra = [];
   if (body.conveners?.length) {
     extra.push(el('p', {}, el('strong', { text: t('web.conveners') + ': ' }),
