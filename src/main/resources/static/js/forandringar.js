@@ -8,6 +8,7 @@ import {
   fillSelect, pick, formLabel, roleLabel, illustrativeBadge, onLangChange, onHistory, param, setView, asOf,
   resolveMunicipality, pageLink,
 } from './common.js';
+import { coverageFor, showCoverage, clearCoverage } from './coverage.js';
 import { download } from './graph.js';
 
 const $ = (id) => document.getElementById(id);
@@ -86,8 +87,12 @@ async function load() {
     answer = { diff: diff.diff, code, bodies: code ? new Set([...before.bodies, ...after.bodies].map((b) => b.id)) : null,
       name: after?.name };
     fill($('status'));
+    // What the diff can show rests on what the data holds on the later date.
+    coverageFor(diff, { scope: code ? 'codes:' + code : 'all', asOf: $('to').value })
+      .then((cov) => showCoverage(cov), () => clearCoverage());
   } catch (e) {
     answer = null;
+    clearCoverage();
     showError($('status'), e);
     fill($('changes'));
     return;

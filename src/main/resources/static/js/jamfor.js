@@ -6,6 +6,7 @@ import {
   formLabel, roleLabel, formatNumber, formatPercent, illustrativeBadge, onLangChange, onDateChange, onHistory,
   markDataset, param, setView, resolveMunicipality, pageLink,
 } from './common.js';
+import { coverageFor, isCovered, showCoverage, clearCoverage } from './coverage.js';
 
 const $ = (id) => document.getElementById(id);
 let cat = null;
@@ -55,10 +56,13 @@ async function load() {
     // The forms the analyses use by default (networks and initiatives are a layer of their own), as the ranks.
     const forms = cat?.model.defaultForms ?? [];
     [da, db].forEach((m) => { m.bodies = m.bodies.filter((x) => forms.includes(x.form)); });
-    result = { a: da, b: db, hosts, centrality, gaps: [ga, gb] };
+    const coverage = await coverageFor(hosts, { scope: `codes:${a},${b}` }).catch(() => null);
+    result = { a: da, b: db, hosts, centrality, gaps: [ga, gb], coverage };
     fill($('status'));
+    showCoverage(coverage);
   } catch (e) {
     result = null;
+    clearCoverage();
     showError($('status'), e);
     return;
   }
@@ -67,21 +71,24 @@ async function load() {
 
 function render() {
   if (!result) return;
-  const { a, b, hosts, centrality, gaps } = result;
+  const { a, b, hosts, centrality, gaps, coverage } = result;
+  // A municipality without a complete list: its counts are what is known, the rest unknown, never "none".
+  const unknown = (m) => isCovered(coverage, m.code) === false;
+  const counted = (m, n) => (unknown(m) ? t('web.unknownKnown', { n }) : String(n));
   const hostOf = (m) => hosts.municipalities.find((x) => x.code === m.code);
   const vertex = (m) => centrality.vertices.find((v) => v.id === m.code);
   const hostable = (m) => m.bodies.filter((x) => cat?.model.form[x.form]?.requiresHost);
   const rows = [
-    ['compare.row.bodies', (m) => String(m.bodies.length)],
-    ['compare.row.hostRoles', (m) => String(hostOf(m)?.hostRoles ?? 0)],
-    ['compare.row.hostedShare', (m) => { const h = hostable(m); return h.length ? `${formatPercent(h.filter((x) => x.role === 'HOST').length / h.length)} (${h.filter((x) => x.role === 'HOST').length} / ${h.length})` : '–'; }],
+    ['compare.row.bodies', (m) => counted(m, m.bodies.length)],
+    ['compare.row.hostRoles', (m) => counted(m, hostOf(m)?.hostRoles ?? 0)],
+    ['compare.row.hostedShare', (m) => { if (unknown(m)) return t('web.unknown'); const h = hostable(m); return h.length ? `${formatPercent(h.filter((x) => x.role === 'HOST').length / h.length)} (${h.filter((x) => x.role === 'HOST').length} / ${h.length})` : '–'; }],
     ['compare.row.seats', (m) => String(hostOf(m)?.seats ?? 0)],
-    ['compare.row.dependency', (m) => { const d = hostOf(m)?.dependency; return d ? t('compare.dependencyText', { share: formatPercent(d.share), host: d.hostName ?? d.host, n: d.hostedByHost, of: d.participations }) : t('web.noDependency'); }],
+    ['compare.row.dependency', (m) => { if (unknown(m)) return t('web.unknown'); const d = hostOf(m)?.dependency; return d ? t('compare.dependencyText', { share: formatPercent(d.share), host: d.hostName ?? d.host, n: d.hostedByHost, of: d.participations }) : t('web.noDependency'); }],
     ['compare.row.partners', (m) => String(vertex(m)?.degree ?? 0)],
-    ['compare.row.betweenness', (m) => { const v = vertex(m); return v ? t('compare.rankText', { rank: v.ranks.betweenness, n: centrality.vertexCount, value: formatNumber(v.betweenness, 4) }) : t('compare.notInP'); }],
+    ['compare.row.betweenness', (m) => { const v = vertex(m); if (v && (v.brokerRole === false || v.betweenness === 0)) return t('web.noBrokerRole'); return v ? t('compare.rankText', { rank: v.ranks.betweenness, n: centrality.vertexCount, value: formatNumber(v.betweenness, 4) }) : t('compare.notInP'); }],
     ['compare.row.constraint', (m) => { const v = vertex(m); return v?.constraint !== null && v?.constraint !== undefined ? `${formatNumber(v.constraint, 3)} (${v.ranks.constraint})` : '–'; }],
     ['compare.row.articulation', (m) => (vertex(m)?.articulationPoint ? t('common.yes') : t('common.no'))],
-    ['compare.row.gaps', (m, i) => String(gaps[i].gaps.length)],
+    ['compare.row.gaps', (m, i) => (unknown(m) ? t('map.noDataValue') : String(gaps[i].gaps.length))],
   ];
   fill($('figures'), el('table', { id: 'compare-table' },
     el('caption', { text: t('compare.caption', { date: a.asOf }) }),

@@ -3,8 +3,10 @@
 import {
   initPage, t, el, clear, fill, api, showError, showNoticeKey, showLoading, loadCatalogue, fillSelect, pick, areaName,
   formatNumber, formatPercent, formLabel, onLangChange, onDateChange, onHistory, markDataset, param, setView, pageLink,
+  loadMunicipalities,
 } from './common.js';
-import { createMap, renderLegend, NO_VALUE } from './map.js';
+import { createMap, renderLegend, noDataLegend, NO_VALUE, NO_DATA_STYLE } from './map.js';
+import { coverageFor, isCovered, restrict, showCoverage, clearCoverage, itemBadge } from './coverage.js';
 
 const $ = (id) => document.getElementById(id);
 const GAP_SCALE = ['#fee8c8', '#fdbb84', '#fc8d59', '#e34a33', '#b30000'];
@@ -12,6 +14,9 @@ let cat = null;
 let view = null;
 let result = null;
 let coverage = {};
+let known = null; // the country's coverage for the gaps' forms: an uncovered municipality is unknown, never a gap
+let names = {};   // code → name, for the neighbours of a START option
+const namesReady = loadMunicipalities().then((list) => { names = Object.fromEntries(list.map((m) => [m.code, m.name])); }, () => {});
 let zoomPending = true; // zoom to the gaps once per new result
 
 await initPage('gaps');
@@ -57,12 +62,17 @@ async function load() {
   try {
     const [gaps, overview] = await Promise.all([api('/api/analysis/gaps?' + query),
       api('/api/analysis/overview?area=' + encodeURIComponent(area))]);
+    const cov = await coverageFor(gaps, { scope: 'all', forms: gaps.forms ?? null }).catch(() => null);
+    await namesReady;
     if (area !== $('area').value) return;
+    known = cov;
     result = gaps;
     zoomPending = true;
     coverage = Object.fromEntries(overview.municipalities.map((m) => [m.code, m.coversArea]));
   } catch (e) {
     result = null;
+    known = null;
+    clearCoverage();
     showError($('gaps'), e);
     drawMap();
     return;
@@ -70,14 +80,20 @@ async function load() {
   render();
 }
 
+/** Whether the data says nothing complete about the municipality (unknown, never a gap or a known partner). */
+function unknownCode(code) { return isCovered(known, code) === false; }
+
+/** The gaps shown: in the chosen county, and never an uncovered municipality (the API leaves them out too). */
 function visibleGaps() {
   const county = $('county').value;
-  return (result?.gaps ?? []).filter((g) => !county || g.code.startsWith(county));
+  return (result?.gaps ?? []).filter((g) => (!county || g.code.startsWith(county)) && !unknownCode(g.code));
 }
 
 function render() {
   if (!result) return;
   const gaps = visibleGaps();
+  const county = $('county').value;
+  showCoverage(county && view ? restrict(known, view.codes.filter((c) => c.startsWith(county)), 'county:' + county) : known);
   const box = $('gaps');
   const municipality = param('municipality');
   const intro = el('p', { class: 'small' }, t('gaps.summary', {
@@ -86,7 +102,8 @@ function render() {
     el('button', { type: 'button', class: 'link-button', on: { click: () => { setView({ municipality: null }, { push: true }); load(); } } },
       t('gaps.showAll'))) : null);
   if (!gaps.length) {
-    fill(box, intro, el('p', { class: 'message notice', role: 'status', id: 'no-gaps', i18n: 'gaps.none' }));
+    const none = known && !known.complete ? 'gaps.noneKnown' : 'gaps.none';
+    fill(box, intro, el('p', { class: 'message notice', role: 'status', id: 'no-gaps', i18n: none }));
     drawMap();
     return;
   }
@@ -99,7 +116,10 @@ function render() {
     el('tbody', {}, gaps.map((g) => el('tr', { dataset: { code: g.code } },
       el('td', {},
         el('button', { type: 'button', class: 'link-button', on: { click: () => { setView({ gap: g.code }); highlight(g.code); focusGap(g); } } }, `${g.name} (${g.code})`),
-        el('div', { class: 'small', text: t('gaps.neighbours', { n: g.coveringNeighbours.length, of: g.neighbours }) })),
+        itemBadge(g),
+        el('div', { class: 'small', text: g.unknownNeighbours?.length
+          ? t('gaps.neighboursKnown', { n: g.coveringNeighbours.length, of: g.knownNeighbours, unknown: g.unknownNeighbours.length })
+          : t('gaps.neighbours', { n: g.coveringNeighbours.length, of: g.neighbours }) })),
       el('td', { class: 'num', text: formatPercent(g.strength) }),
       el('td', {}, options(g))))));
   fill(box, intro, table);
@@ -117,13 +137,30 @@ function highlight(code) {
 
 function options(g) {
   const items = [];
-  g.join.forEach((o) => items.push(el('li', {}, el('span', { class: 'kind', text: t('gaps.join') + ` ${o.rank}: ` }),
-    el('span', { class: 'api-text', text: pick(o, 'reason') }), ` (${formLabel(o.form)})`)));
-  g.host.forEach((o) => items.push(el('li', {}, el('span', { class: 'kind', text: t('gaps.host') + ` ${o.rank}: ` }),
-    el('span', { class: 'api-text', text: pick(o, 'reason') }))));
-  if (g.start) items.push(el('li', {}, el('span', { class: 'kind', text: t('gaps.start') + ': ' }), el('span', { class: 'api-text', text: pick(g.start, 'reason') })));
+  g.join.forEach((o) => items.push(el('li', { dataset: { kind: 'join' } }, el('span', { class: 'kind', text: t('gaps.join') + ` ${o.rank}: ` }),
+    el('span', { class: 'api-text', text: pick(o, 'reason') }), ` (${formLabel(o.form)})`, itemBadge(o))));
+  g.host.forEach((o) => items.push(el('li', { dataset: { kind: 'host', code: o.code } }, el('span', { class: 'kind', text: t('gaps.host') + ` ${o.rank}: ` }),
+    el('span', { class: 'api-text', text: pick(o, 'reason') }),
+    unknownCode(o.code) ? el('span', { class: 'unknown-tag', text: ' ' + t('gaps.hostUnknown') }) : null, itemBadge(o))));
+  if (g.start) items.push(startItem(g.start));
   if (!items.length) return el('span', { class: 'small', text: t('gaps.noOptions') });
   return el('ul', { class: 'options' }, items);
+}
+
+/**
+ * START: the partners the data knows (covered neighbours, `members`) and, apart, the neighbours it knows
+ * nothing about (`unknown`: no data, so never proposed as if known to lack the area).
+ */
+function startItem(start) {
+  const name = (code) => (names[code] ?? view?.names[code] ? `${names[code] ?? view.names[code]} (${code})` : code);
+  const all = start.members ?? [];
+  const unknown = start.unknown ?? all.filter(unknownCode);
+  const members = start.unknown ? all : all.filter((c) => !unknownCode(c));
+  return el('li', { dataset: { kind: 'start' } }, el('span', { class: 'kind', text: t('gaps.start') + ': ' }),
+    el('span', { class: 'api-text', text: pick(start, 'reason') }), itemBadge(start),
+    members.length ? el('div', { class: 'small start-members', text: t('gaps.startMembers', { names: members.map(name).join(', ') }) }) : null,
+    unknown.length ? el('div', { class: 'small start-unknown', dataset: { codes: unknown.join(' ') },
+      text: t('gaps.startUnknown', { names: unknown.map(name).join(', ') }) }) : null);
 }
 
 function focusGap(g) {
@@ -141,17 +178,21 @@ function drawMap() {
   const hosts = new Set(gaps.flatMap((g) => g.host.map((h) => h.code)));
   view.setStyle((code) => {
     const gap = byCode[code];
-    const style = { color: '#5b6770', weight: 0.6, fillColor: NO_VALUE };
+    let style = { color: '#5b6770', weight: 0.6, fillColor: NO_VALUE, dashArray: null };
     if (gap) style.fillColor = GAP_SCALE[Math.min(4, Math.floor(gap.strength * 5))];
     else if (result && coverage[code]) style.fillColor = '#9ecae1';
+    else if (result && unknownCode(code)) style = { ...style, ...NO_DATA_STYLE };
     if (hosts.has(code)) { style.color = '#08306b'; style.weight = 3; }
     return style;
   });
+  const county = $('county').value;
+  const missing = result ? view.codes.filter((c) => (!county || c.startsWith(county)) && !coverage[c] && unknownCode(c)).length : 0;
   renderLegend($('legend'), [
     { colour: GAP_SCALE[1], text: t('gaps.legendWeak') },
     { colour: GAP_SCALE[4], text: t('gaps.legendStrong') },
     { colour: '#9ecae1', text: t('gaps.legendCovers') },
     { colour: NO_VALUE, text: t('gaps.legendOther') },
+    ...(missing ? [noDataLegend(missing)] : []),
     { colour: '#ffffff', border: '#08306b', text: t('gaps.legendHost') },
   ]);
   if (gaps.length && zoomPending) {
@@ -164,7 +205,7 @@ function popup(code) {
   const gap = (result?.gaps ?? []).find((g) => g.code === code);
   return el('div', {},
     el('strong', { text: `${view.names[code]} (${code})` }), el('br'),
-    gap ? t('gaps.popupGap', { strength: formatPercent(gap.strength) })
-      : coverage[code] ? t('gaps.popupCovers') : t('gaps.popupNone'), el('br'),
+    gap && !unknownCode(code) ? t('gaps.popupGap', { strength: formatPercent(gap.strength) })
+      : coverage[code] ? t('gaps.popupCovers') : unknownCode(code) ? t('gaps.popupNoData') : t('gaps.popupNone'), el('br'),
     el('a', { href: pageLink('index.html', { code }), text: t('map.openWeb') }));
 }

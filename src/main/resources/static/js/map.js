@@ -4,6 +4,12 @@ import { api, t, el, clear } from './common.js';
 
 export const SCALE = ['#deebf7', '#9ecae1', '#6baed6', '#3182bd', '#08519c'];
 export const NO_VALUE = '#f2f2f2';
+/**
+ * "Ingen data": a municipality whose list of bodies is not complete for the forms (issue 14). Its own grey with
+ * a dashed outline, never the white of 0 or of "does not cover".
+ */
+export const NO_DATA = '#b8b8b8';
+export const NO_DATA_STYLE = { fillColor: NO_DATA, dashArray: '3 3', color: '#4d4d4d' };
 
 let geoPromise;
 function polygons() {
@@ -81,10 +87,16 @@ export function colourFor(value, breaks) {
   return SCALE[Math.max(0, index) + offset];
 }
 
-/** A legend list: [{colour, text, outline?}]. */
+/** A legend list: [{colour, text, border?, dashed?, kind? (data-kind of the entry, e.g. no-data)}]. */
 export function renderLegend(ul, items) {
   clear(ul);
-  items.forEach((item) => ul.append(el('li', {},
-    el('span', { class: 'swatch', style: `background:${item.colour};${item.border ? 'border:2px solid ' + item.border : ''}` }),
+  items.forEach((item) => ul.append(el('li', { dataset: item.kind ? { kind: item.kind } : null },
+    el('span', { class: 'swatch', style: `background:${item.colour};${item.border ? 'border:2px solid ' + item.border : ''}`
+      + (item.dashed ? 'border:1px dashed #4d4d4d;' : '') }),
     item.text)));
+}
+
+/** The legend entry of "ingen data", with how many of the shown municipalities it marks. */
+export function noDataLegend(n) {
+  return { colour: NO_DATA, dashed: true, kind: 'no-data', text: t('map.noData', { n }) };
 }

@@ -6,6 +6,7 @@ import {
   initPage, t, el, fill, api, showError, showLoading, showNoticeKey, loadCatalogue, loadMunicipalities, loadOverview,
   fillSelect, formatNumber, onLangChange, onDateChange, onHistory, markDataset, param, setView, sortableTable, pageLink,
 } from './common.js';
+import { coverageFor, showCoverage, clearCoverage, itemBadge } from './coverage.js';
 
 const $ = (id) => document.getElementById(id);
 const MEASURES = ['betweenness', 'degree', 'constraint', 'effectiveSize', 'articulation', 'bridge', 'community'];
@@ -83,8 +84,10 @@ async function load() {
       api('/api/analysis/communities?scope=' + encodeURIComponent(s))]);
     result = { centrality, communities };
     fill($('status'));
+    showCoverage(await coverageFor(centrality, { scope: s, forms: centrality.forms ?? null }).catch(() => null));
   } catch (e) {
     result = null;
+    clearCoverage();
     showError($('status'), e);
     ['brokers', 'bridges', 'groups', 'summary'].forEach((id) => fill($(id)));
     return;
@@ -111,9 +114,11 @@ function render() {
       onSort: (sort) => { setView({ sort }, { push: true }); render(); },
       rowAttrs: (r) => ({ dataset: { id: r.id } }),
       columns: [
-        { key: 'name', label: 'common.municipality', cell: (r) => (/^\d+$/.test(r.id)
-          ? el('a', { href: pageLink('index.html', { code: r.id }), text: r.name }) : r.name) },
-        { key: 'betweenness', label: 'brokers.m.betweenness', num: true, cell: (r) => `${formatNumber(r.betweenness, 3)} (${r.ranks.betweenness})` },
+        { key: 'name', label: 'common.municipality', cell: (r) => el('span', {}, /^\d+$/.test(r.id)
+          ? el('a', { href: pageLink('index.html', { code: r.id }), text: r.name }) : r.name, itemBadge(r)) },
+        // Betweenness 0 is no broker role, not the last rank.
+        { key: 'betweenness', label: 'brokers.m.betweenness', num: true, cell: (r) => (r.brokerRole === false || r.betweenness === 0
+          ? `${formatNumber(r.betweenness, 3)} (${t('web.noBrokerRoleShort')})` : `${formatNumber(r.betweenness, 3)} (${r.ranks.betweenness})`) },
         { key: 'degree', label: 'brokers.m.degree', num: true },
         { key: 'constraint', label: 'brokers.m.constraint', num: true, cell: (r) => formatNumber(r.constraint, 3) },
         { key: 'effectiveSize', label: 'brokers.m.effectiveSize', num: true, cell: (r) => formatNumber(r.effectiveSize, 2) },

@@ -7,6 +7,7 @@ import {
   sectorName, areaName, levelLabel, formatNumber, formatPercent, illustrativeBadge, onLangChange, onDateChange,
   onHistory, markDataset, param, listParam, setView, fillSelect, loadOverview,
 } from './common.js';
+import { coverageFor, showCoverage, clearCoverage, itemBadge } from './coverage.js';
 import { renderLegend, downloadButtons, fileName, hideOverlappingLabels } from './graph.js';
 
 const $ = (id) => document.getElementById(id);
@@ -108,12 +109,18 @@ async function load() {
     await lists.catch(() => {}); // sector names for the axes
   } catch (e) {
     grid = null;
+    clearCoverage();
     showError($('status'), e);
     if (cy) { cy.destroy(); cy = null; }
     ['pairs', 'conveners'].forEach((id) => clear($(id)));
     return;
   }
   clear($('status'));
+  // Networks are convened: the scope's municipalities are covered for networks or not (a scope of the
+  // municipality kinds; another kind of scope asks for the country).
+  const scope = /^(all|county:|federation:|codes:)/.test(param('scope') ?? '') ? param('scope') : 'all';
+  coverageFor(links?.coverage ? links : grid, { scope, forms: grid.forms ?? ['NETWORK'] })
+    .then((cov) => showCoverage(cov), () => clearCoverage());
   grid.networks.forEach((n) => { bodyNames[n.id] = n.name; });
   (links?.conveners ?? []).forEach((c) => { bodyNames[c.convener] = c.label ?? c.convener; });
   if (!grid.networks.length) showNoticeKey($('status'), 'networks.none', { date: grid.asOf });
@@ -258,7 +265,7 @@ function renderPairs() {
       .map((k, i) => el('th', { scope: 'col', class: i === 2 || i === 3 ? 'num' : null, text: t(k) })))),
     el('tbody', {}, pairs.map((p) => el('tr', { dataset: { pair: `${p.a.id}~${p.b.id}` } },
       el('td', {}, el('button', { type: 'button', class: 'link-button', translate: 'no', on: { click: () => selectPair(p) } },
-        `${p.a.name} ~ ${p.b.name}`), (p.a.illustrative || p.b.illustrative) ? illustrativeBadge() : null),
+        `${p.a.name} ~ ${p.b.name}`), (p.illustrative || p.a.illustrative || p.b.illustrative) ? illustrativeBadge() : null),
       el('td', { text: t('pairClass.' + p.pairClass) }),
       el('td', { class: 'num', text: formatNumber(p.score, 2) }),
       el('td', { class: 'num', text: String(p.triadic) }),

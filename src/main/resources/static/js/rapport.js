@@ -6,8 +6,9 @@
 import {
   initPage, t, el, fill, api, showError, showLoading, showNoticeKey, loadCatalogue, loadMunicipalities,
   loadOverview, areaName, formLabel, roleLabel, formatNumber, formatPercent, illustrativeBadge, pick,
-  onLangChange, onDateChange, onHistory, param, setView,
+  onLangChange, onDateChange, onHistory, param, setView, lang,
 } from './common.js';
+import { coverageFor, municipalityCoverage, coverageNotice, formsText, genitive, itemBadge } from './coverage.js';
 import { egoStyle, webElements, webLegend, ringLayout, hideOverlappingLabels, graphSvg } from './graph.js';
 
 const $ = (id) => document.getElementById(id);
@@ -79,7 +80,9 @@ async function loadMunicipality(code) {
     api(`/api/analysis/centrality?scope=county:${county}`).catch(() => null), loadCatalogue()]);
   const forms = catalogue.model.defaultForms;
   details.bodies = details.bodies.filter((b) => forms.includes(b.form));
-  return { kind: 'municipality', details, web, exit, gaps, hosts, centrality };
+  const [own, county_] = await Promise.all([municipalityCoverage(web, code),
+    coverageFor(hosts, { scope: 'county:' + county }).catch(() => null)]);
+  return { kind: 'municipality', details, web, exit, gaps, hosts, centrality, coverage: { own, county: county_ } };
 }
 
 async function loadFederation(id) {
@@ -87,12 +90,42 @@ async function loadFederation(id) {
     api(`/api/analysis/federation-web/${encodeURIComponent(id)}`),
     api(`/api/analysis/hosts?scope=federation:${encodeURIComponent(id)}`), api('/api/analysis/gaps')]);
   const convened = await Promise.all(web.convened.map((b) => api(`/api/bodies/${encodeURIComponent(b)}`)));
-  return { kind: 'federation', body, web, hosts, gaps, convened };
+  const members = await coverageFor(hosts, { scope: 'federation:' + id }).catch(() => null);
+  return { kind: 'federation', body, web, hosts, gaps, convened, coverage: { members } };
 }
 
 function render() {
   if (!data) return;
   if (data.kind === 'municipality') renderMunicipality(data); else renderFederation(data);
+  renderCoverage(data);
+}
+
+/**
+ * The coverage notice in #coverage-notice: for a municipality whether its own list of bodies is complete
+ * (and, for an uncovered one, "no data" at the top of the report too) and how much of its county the
+ * position figures rest on; for a federation how many of its members are covered.
+ */
+async function renderCoverage(shown) {
+  const box = document.getElementById('coverage-notice');
+  if (!box) return;
+  const parts = [];
+  if (shown.kind === 'municipality') {
+    const { own, county } = shown.coverage;
+    const name = shown.details.name;
+    const vars = { nameGen: genitive(name, lang()), forms: formsText(own.cov?.forms ?? cat?.model.defaultForms), date: shown.details.asOf };
+    if (own.covered === false) {
+      const top = el('p', { class: 'report-notice no-data', id: 'report-no-data', text: t('web.noData', vars) });
+      document.getElementById('report-date')?.after(top);
+      parts.push(el('p', { id: 'coverage-own', text: t('web.noData', vars) + ' ' + t('web.noDataExplain', { name }) }));
+    } else if (own.covered === true) {
+      parts.push(el('p', { id: 'coverage-own', text: t('report.coverageOwn', vars) }));
+    }
+    // compact on paper: the counts, not the list of names (the report stays within its pages)
+    parts.push(await coverageNotice(county, { id: 'coverage-county', list: false, short: true }));
+  } else {
+    parts.push(await coverageNotice(shown.coverage.members, { id: 'coverage-members', always: true, list: false, short: true }));
+  }
+  if (data === shown) fill(box, ...parts.filter(Boolean));
 }
 
 function section(key, id, ...children) {
@@ -131,7 +164,10 @@ function picture(web, title, subtitle, federation) {
   return el('div', { class: 'report-picture', id: 'report-picture' }, svg);
 }
 
-function renderMunicipality({ details, web, exit, gaps, hosts, centrality }) {
+function renderMunicipality({ details, web, exit, gaps, hosts, centrality, coverage }) {
+  // Without a complete list the report says "unknown" where it would say "none" or count what is known.
+  const unknown = coverage?.own?.covered === false;
+  const count = (n) => (unknown ? t('web.unknownKnown', { n }) : String(n));
   const me = hosts.municipalities.find((m) => m.code === details.code);
   const dep = me?.dependency;
   const vertex = centrality?.vertices.find((v) => v.id === details.code);
@@ -150,19 +186,20 @@ function renderMunicipality({ details, web, exit, gaps, hosts, centrality }) {
       header(details.name, date, illustrative, bodies.length),
       el('h2', { i18n: 'report.summary' }),
       el('div', { class: 'figures' },
-        figure('report.bodies', String(bodies.length),
+        figure('report.bodies', count(bodies.length),
           Object.entries(counts).map(([f, n]) => `${formLabel(f)}: ${n}`).join(', '), 'figure-bodies'),
-        figure('report.hostRoles', String(me?.hostRoles ?? 0),
+        figure('report.hostRoles', count(me?.hostRoles ?? 0),
           t('report.hostRolesExplain', { hosted: hosted.length, total: hostable.length, seats: me?.seats ?? 0 }), 'figure-host-roles'),
-        figure('web.dependency', dep ? formatPercent(dep.share) : '–',
-          dep ? t('web.dependencyExplain', { host: dep.hostName ?? dep.host, n: dep.hostedByHost, of: dep.participations })
-            : t('web.noDependency'), 'figure-dependency'),
+        unknown ? figure('web.dependency', t('web.unknown'), t('web.dependencyUnknown'), 'figure-dependency')
+          : figure('web.dependency', dep ? formatPercent(dep.share) : '–',
+            dep ? t('web.dependencyExplain', { host: dep.hostName ?? dep.host, n: dep.hostedByHost, of: dep.participations })
+              : t('web.noDependency'), 'figure-dependency'),
         figure('web.partnersCount', String(web.partners.length),
           web.partners.slice(0, 3).map((p) => `${p.label ?? p.id} (${p.weight})`).join(', ')),
         figure('web.centrality', vertex ? t('web.rankOf', { rank: vertex.ranks.betweenness, n: centrality.vertices.length }) : '–',
           t('report.centralityExplain', { county: details.county.name })
           + (vertex?.articulationPoint ? ' ' + t('web.articulation') : '')),
-        figure('report.gapCount', String(gaps.gaps.length), t('report.gapCountExplain')))),
+        figure('report.gapCount', unknown ? t('map.noDataValue') : String(gaps.gaps.length), t('report.gapCountExplain')))),
     section('report.web', 'web',
       picture(web, t('graph.webTitle', { name: details.name }), t('graph.subtitle', { date, depth: 1 }), false),
       el('p', { class: 'small', i18n: 'report.webExplain' })),
@@ -175,16 +212,16 @@ function renderMunicipality({ details, web, exit, gaps, hosts, centrality }) {
         el('td', { text: b.role === 'HOST' ? details.name : hostOf[b.id] ?? '–' }),
         el('td', { text: b.since || '–' }),
         el('td', { text: b.areas.map((a) => areaName(cat, a)).join(', ') || '–' }))))))
-      : el('p', { i18n: 'web.noBodies', vars: { name: details.name, date } })),
+      : el('p', { i18n: unknown ? 'web.noDataNoneKnown' : 'web.noBodies', vars: { name: details.name, date } })),
     section('report.hosting', 'hosting',
       el('p', { id: 'report-hosting-text', text: t('report.hostingText', { name: details.name, hosted: hosted.length,
         total: hostable.length, roles: me?.hostRoles ?? 0, seats: me?.seats ?? 0 }) }),
       el('p', { id: 'report-dependency-text', text: dep ? t('report.dependencyText', { name: details.name, share: formatPercent(dep.share),
-        host: dep.hostName ?? dep.host, n: dep.hostedByHost, of: dep.participations }) : t('web.noDependency') }),
+        host: dep.hostName ?? dep.host, n: dep.hostedByHost, of: dep.participations }) : t(unknown ? 'web.dependencyUnknown' : 'web.noDependency') }),
       hostedBy(bodies, hostOf, details.name),
       el('p', { class: 'small', text: t('report.countyContext', { county: details.county.name, hhi: formatNumber(hosts.hhi, 3),
         cr1: formatPercent(hosts.cr1), n: hosts.n }) })),
-    section('report.exit', 'exit', ...exitSummary(exit)),
+    section('report.exit', 'exit', unknown ? el('p', { class: 'report-notice', i18n: 'web.exitNoData' }) : null, ...exitSummary(exit)),
     section('report.gaps', 'gaps', ...gapList(gaps.gaps)),
     sources(bodies.map((b) => ({ name: b.name, form: b.form, source: b.source, illustrative: b.illustrative })), date),
     footer());
@@ -207,7 +244,8 @@ function exitSummary(r) {
   return [
     el('p', { class: 'small', i18n: 'report.exitLead' }),
     el('p', {}, el('strong', { text: t('web.exitLeft') + ': ' }), String(r.bodiesLeft.length)),
-    el('p', {}, el('strong', { text: t('web.exitEnded') + ': ' }), el('span', { translate: 'no', text: names(r.bodiesEnded) })),
+    el('p', {}, el('strong', { text: t('web.exitEnded') + ': ' }), el('span', { translate: 'no', text: names(r.bodiesEnded) }),
+      r.bodiesEnded.some((b) => b.illustrative) ? illustrativeBadge() : null),
     el('p', {}, el('strong', { text: t('web.exitLostSelf') + ': ' }),
       r.areasLostByLeaver.length ? r.areasLostByLeaver.map((a) => areaName(cat, a)).join(', ') : t('common.none')),
     el('p', {}, el('strong', { text: t('report.othersLose') + ': ' }),
@@ -216,18 +254,29 @@ function exitSummary(r) {
     el('p', {}, el('strong', { text: t('web.exitComponents') + ': ' }),
       t('web.exitComponentsText', { before: r.componentsBefore, after: r.componentsAfter, actorsBefore: r.actorsBefore, actorsAfter: r.actorsAfter }),
       ' ', el('span', { class: 'explain-inline', i18n: 'web.exitComponentsExplain' })),
+    // who is cut off, not only how many parts there are
+    r.splitOff?.length ? el('p', { id: 'report-split-off' }, el('strong', { text: t('web.exitSplitOff') + ': ' }),
+      el('span', { translate: 'no', text: r.splitOff.map((p) => (p.members ?? []).map((m) => m.label ?? m.id).join(', ')).join('; ') }),
+      r.splitOff.some((p) => p.illustrative) ? illustrativeBadge() : null) : null,
   ];
 }
 
 function gapList(gaps) {
   if (!gaps.length) return [el('p', { i18n: 'report.noGaps' })];
+  // On paper one badge for a gap whose options all rest on invented rows, else one per option that does.
+  const options = (g) => [...g.join, ...g.host, ...(g.start ? [g.start] : [])];
+  const whole = (g) => g.illustrative === true && options(g).every((o) => o.illustrative === true);
+  const badge = (g, o) => (whole(g) ? null : itemBadge(o));
   return [el('p', { class: 'small', i18n: 'report.gapsLead' }), ...gaps.map((g) => el('div', { class: 'report-gap', dataset: { area: g.area } },
-    el('h3', { text: `${g.name ? g.name + ': ' : ''}${pick(g, 'areaName') || areaName(cat, g.area)} – ${t('gaps.strength').toLowerCase()} ${formatPercent(g.strength)}` }),
-    el('p', { class: 'small', text: t('gaps.neighbours', { n: g.coveringNeighbours.length, of: g.neighbours }) }),
+    el('h3', {}, `${g.name ? g.name + ': ' : ''}${pick(g, 'areaName') || areaName(cat, g.area)} – ${t('gaps.strength').toLowerCase()} ${formatPercent(g.strength)}`,
+      whole(g) ? illustrativeBadge() : null),
+    el('p', { class: 'small', text: g.unknownNeighbours?.length
+      ? t('gaps.neighboursKnown', { n: g.coveringNeighbours.length, of: g.knownNeighbours, unknown: g.unknownNeighbours.length })
+      : t('gaps.neighbours', { n: g.coveringNeighbours.length, of: g.neighbours }) }),
     el('ul', { class: 'options' },
-      g.join.map((o) => el('li', {}, el('span', { class: 'kind', text: `${t('gaps.join')} ${o.rank}: ` }), el('span', { class: 'api-text', text: pick(o, 'reason') }))),
-      g.host.map((o) => el('li', {}, el('span', { class: 'kind', text: `${t('gaps.host')} ${o.rank}: ` }), el('span', { class: 'api-text', text: pick(o, 'reason') }))),
-      g.start ? el('li', {}, el('span', { class: 'kind', text: `${t('gaps.start')}: ` }), el('span', { class: 'api-text', text: pick(g.start, 'reason') })) : null,
+      g.join.map((o) => el('li', {}, el('span', { class: 'kind', text: `${t('gaps.join')} ${o.rank}: ` }), el('span', { class: 'api-text', text: pick(o, 'reason') }), badge(g, o))),
+      g.host.map((o) => el('li', {}, el('span', { class: 'kind', text: `${t('gaps.host')} ${o.rank}: ` }), el('span', { class: 'api-text', text: pick(o, 'reason') }), badge(g, o))),
+      g.start ? el('li', {}, el('span', { class: 'kind', text: `${t('gaps.start')}: ` }), el('span', { class: 'api-text', text: pick(g.start, 'reason') }), badge(g, g.start)) : null,
       !g.join.length && !g.host.length && !g.start ? el('li', { i18n: 'gaps.noOptions' }) : null)))];
 }
 

@@ -6,6 +6,7 @@ import {
   initPage, t, el, clear, fill, api, showError, loadMunicipalities, formLabel, roleLabel, illustrativeBadge,
   onLangChange, onDateChange, onHistory, markDataset, param, setView, asOf, loadOverview,
 } from './common.js';
+import { coverageFor, showCoverage, clearCoverage } from './coverage.js';
 import {
   egoStyle, webElements, webLegend, renderLegend, ringLayout, hideOverlappingLabels, downloadButtons, fileName,
 } from './graph.js';
@@ -162,10 +163,14 @@ async function load() {
     shown = { web: now, before: then, federation };
     clear($('status'));
     draw(shown);
+    const scope = federation ? 'federation:' + chosen.slice(4) : 'codes:' + chosen;
+    coverageFor(now, { scope, forms: now.forms ?? null, asOf: d })
+      .then((cov) => { if (mine === request) showCoverage(cov); }, () => clearCoverage());
   } catch (e) {
     if (mine !== request) return;
     if (cy) { cy.destroy(); cy = null; }
     shown = null;
+    clearCoverage();
     clear($('changes-summary'));
     if (federation && e.status === 404) { // not yet founded, or dissolved, on this date: a fact, not a failure
       clear($('status'));

@@ -4,6 +4,7 @@ import {
   initPage, t, el, clear, fill, api, showError, showNoticeKey, showLoading, loadCatalogue, fillSelect, pick,
   formatNumber, formatPercent, onLangChange, onDateChange, onHistory, markDataset, param, setView, loadOverview, pageLink,
 } from './common.js';
+import { coverageFor, showCoverage, clearCoverage, itemBadge } from './coverage.js';
 
 const $ = (id) => document.getElementById(id);
 let cat = null;
@@ -86,8 +87,11 @@ async function load() {
   try {
     result = await api('/api/analysis/hosts?' + query);
     clear($('status'));
+    // N counts the municipalities covered for the hosting forms (joint committees and agreements).
+    showCoverage(await coverageFor(result, { scope: s, forms: ['JOINT_COMMITTEE', 'AGREEMENT'] }).catch(() => null));
   } catch (e) {
     result = null;
+    clearCoverage();
     showError($('status'), e);
     ['figures', 'bars', 'dependency'].forEach((id) => clear($(id)));
     return;
@@ -105,8 +109,12 @@ function figure(key, value) {
 function render() {
   if (!result) return;
   const r = result;
-  fill($('figures'), 
-    figure('n', String(r.n)),
+  const nFigure = figure('n', String(r.n));
+  if (r.scopeSize !== undefined && r.scopeSize !== r.n) {
+    nFigure.append(el('div', { class: 'explain', id: 'n-of-scope', text: t('hosts.nOfScope', { n: r.n, of: r.scopeSize }) }));
+  }
+  fill($('figures'),
+    nFigure,
     figure('hostRoles', String(r.hostRoles)),
     figure('hhi', formatNumber(r.hhi, 4)),
     figure('hhiNormalised', formatNumber(r.hhiNormalised, 4)),
@@ -118,6 +126,7 @@ function render() {
   }
   const notes = [];
   if (r.hostRolesOutsideScope) notes.push(t('hosts.outside', { n: r.hostRolesOutsideScope }));
+  if (r.hostRolesNotCovered) notes.push(t('hosts.notCovered', { n: r.hostRolesNotCovered }));
   notes.push(t('hosts.seats', { n: r.seats }));
   $('figures').append(el('p', { class: 'small', text: notes.join(' ') }));
 
@@ -128,9 +137,10 @@ function render() {
     const max = Math.max(...hosts.map((m) => m.share ?? 0));
     fill(bars, el('ul', { class: 'bars', id: 'host-bars', 'aria-label': t('hosts.bars') }, hosts.map((m) =>
       el('li', { dataset: { code: m.code } },
-        el('span', { text: `${m.name} (${m.hostRoles})` }),
+        el('span', {}, `${m.name} (${m.hostRoles})`, itemBadge(m)),
         el('span', { class: 'bar-track' }, el('span', { class: 'bar', style: `display:block;width:${max ? (100 * (m.share ?? 0)) / max : 0}%` })),
-        el('span', { class: 'num', text: formatPercent(m.share, 1) })))));
+        // An uncovered municipality's roles are known but not part of the shares: "ingen data", not 0 %.
+        el('span', { class: 'num', text: m.covered === false ? t('map.noDataValue') : formatPercent(m.share, 1) })))));
   }
 
   const dependent = r.municipalities.filter((m) => m.dependency)
@@ -141,7 +151,8 @@ function render() {
     el('thead', {}, el('tr', {}, ['common.municipality', 'hosts.host', 'hosts.hosted', 'hosts.share']
       .map((k, i) => el('th', { scope: 'col', class: i >= 2 ? 'num' : null, text: t(k) })))),
     el('tbody', {}, dependent.map((m) => el('tr', {},
-      el('td', {}, el('a', { href: pageLink('index.html', { code: m.code }), text: m.name })),
+      el('td', {}, el('a', { href: pageLink('index.html', { code: m.code }), text: m.name }),
+        itemBadge(m.dependency) ?? itemBadge(m)),
       el('td', { text: `${m.dependency.hostName ?? m.dependency.host} (${m.dependency.host})` }),
       el('td', { class: 'num', text: `${m.dependency.hostedByHost} / ${m.dependency.participations}` }),
       el('td', { class: 'num', text: formatPercent(m.dependency.share, 0) }))))));

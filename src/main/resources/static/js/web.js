@@ -5,8 +5,9 @@ import {
   initPage, t, el, clear, fill, api, showError, showNoticeKey, showLoading, illustrativeBadge, formLabel,
   roleLabel, levelLabel, formatNumber, formatPercent, loadCatalogue, loadMunicipalities, areaName, sectorName,
   fillSelect, param, listParam, setView, onLangChange, onDateChange, onHistory, markDataset, pick,
-  resolveMunicipality, pageLink, asOf, FORM_COLOURS,
+  resolveMunicipality, pageLink, asOf, FORM_COLOURS, lang, loadMe,
 } from './common.js';
+import { normalise, municipalityCoverage, formsText, genitive, itemBadge, coverageNotice } from './coverage.js';
 import {
   egoStyle, webElements, webLegend, renderLegend, ringLayout, hideOverlappingLabels, downloadButtons, fileName,
 } from './graph.js';
@@ -17,7 +18,8 @@ const TABLE_FIRST = 60;
 let cat = null;
 let list = [];
 let cy = null;
-let state = { code: null, web: null, details: null, hosts: null, centrality: null, centralityError: null };
+let state = { code: null, web: null, details: null, hosts: null, centrality: null, centralityError: null,
+  covered: null, coverageState: null };
 let drawAnyway = false;
 
 await initPage('web');
@@ -155,7 +157,10 @@ function choose(text, { push = true } = {}) {
 function clearResults() {
   if (cy) { cy.destroy(); cy = null; }
   state.web = null;
-  ['node-list', 'figures', 'position', 'portfolio', 'exit-result', 'graph-notice', 'graph-tools'].forEach((id) => clear($(id)));
+  ['node-list', 'figures', 'position', 'portfolio', 'exit-result', 'graph-notice', 'graph-tools', 'coverage-panel-body']
+    .forEach((id) => clear($(id)));
+  $('coverage-panel').hidden = true;
+  $('graph').hidden = false;
   clear($('exit-target'));
   $('page-links').hidden = true;
 }
@@ -169,11 +174,15 @@ async function load() {
   if (forms && forms.length === 0) { showNoticeKey($('status'), 'web.noForms'); return; }
   let web;
   let details;
+  let covered;
+  let coverageState;
   try {
     [web, details] = await Promise.all([
       api(`/api/analysis/web/${encodeURIComponent(code)}?depth=${depth}${forms ? '&forms=' + forms.join(',') : ''}`),
       api(`/api/municipalities/${encodeURIComponent(code)}`),
     ]);
+    [covered, coverageState] = await Promise.all([municipalityCovered(web, code, forms),
+      api(`/api/coverage/${encodeURIComponent(code)}`).catch(() => null)]);
   } catch (e) {
     showError($('status'), e);
     fill($('details'), el('p', { class: 'small', i18n: 'web.detailsHint' }));
@@ -181,7 +190,7 @@ async function load() {
   }
   await lists.catch(() => {}); // names of areas and sectors for the tables
   if (code !== state.code) return;
-  state = { ...state, web, details, hosts: null, centrality: null, centralityError: null, hostsError: null };
+  state = { ...state, web, details, covered, coverageState, hosts: null, centrality: null, centralityError: null, hostsError: null };
   $('municipality').value = `${details.name} (${details.code})`;
   clear($('status'));
   const position = loadPosition(details); // asked before drawing, so the server works while the browser draws
@@ -190,21 +199,153 @@ async function load() {
   await position;
 }
 
+/**
+ * Whether the municipality's list of bodies of the forms is complete on the date (true), not known to be
+ * (false), or cannot be told (null): the web answer's own `noData` or coverage, else /api/coverage.
+ */
+async function municipalityCovered(web, code, forms) {
+  return (await municipalityCoverage(web, code, { forms })).covered;
+}
+
+/** True when the page must say "no data" rather than "none": the list is not known to be complete. */
+function unknown() { return state.covered === false; }
+
 function render() {
   const { web, details } = state;
   fillLegend();
   renderPageLinks(details);
+  renderNoData(web, details);
   renderGraph(web);
   renderNodeList(web);
   renderPortfolio(web, details);
   renderFigures(web, details);
   renderPosition();
+  renderCoveragePanel();
   fillExitTargets(details);
-  if (web.nodes.length <= 1) {
+  if (web.nodes.length <= 1 && !unknown()) {
     showNoticeKey($('status'), 'web.noBodies', { name: details.name, date: web.asOf });
   }
   applyFilters();
   selectFromAddress();
+}
+
+/**
+ * For a municipality whose list of bodies is not known to be complete: "no data yet", what is known, and how
+ * data gets in (a bundle loaded by an administrator, or a declaration by the municipality's editor below).
+ */
+function renderNoData(web, details) {
+  if (!unknown()) return;
+  const known = portfolioBodies(details);
+  const forms = formsText(chosenOrAll());
+  fill($('status'), el('div', { class: 'message notice no-data', role: 'status', id: 'no-data' },
+    el('strong', { text: t('web.noData', { nameGen: genitive(details.name, lang()), forms, date: web.asOf }) }),
+    el('p', { text: t('web.noDataExplain', { name: details.name }) }),
+    el('p', { id: 'no-data-known', text: known.length
+      ? t('web.noDataKnown', { n: known.length, bodies: known.map((b) => b.name).join(', ') })
+      : t('web.noDataNoneKnown') }),
+    el('p', { class: 'small', id: 'no-data-how' }, t('web.noDataHow'), ' ',
+      el('a', { href: '#coverage-panel', i18n: 'web.noDataHowLink' }))));
+}
+
+/** Whether the user may declare or withdraw coverage for the municipality (docs/security.md). */
+function mayDeclare(user, code) {
+  if (!user?.authenticated) return false;
+  const roles = user.roles ?? [];
+  return roles.includes('ADMIN') || (roles.includes('EDITOR') && (user.scopes ?? []).includes('municipality:' + code));
+}
+
+/**
+ * Täckning: whether the municipality's list of bodies of the chosen forms is declared complete, on what rows,
+ * and for an editor of the municipality the declaration (forms, from-date, reason, source) and the withdrawal
+ * of an active row, through POST /api/coverage/{code} and …/withdraw with the coverage version.
+ */
+async function renderCoveragePanel() {
+  const panel = $('coverage-panel');
+  const body = $('coverage-panel-body');
+  const { details, coverageState: cs } = state;
+  if (!details) return;
+  panel.hidden = false;
+  const user = await loadMe();
+  if (state.details !== details) return;
+  const editor = mayDeclare(user, details.code) && cs;
+  const nameGen = genitive(details.name, lang());
+  const forms = formsText(chosenOrAll());
+  const active = (cs?.rows ?? []).filter((r) => r.active);
+  const rowForms = (r) => (r.forms?.length ? formsText(r.forms) : t('coverage.allForms'));
+  const parts = [el('p', { id: 'coverage-lead', text: unknown()
+    ? t('web.coverageNotDeclared', { nameGen, forms, date: state.web?.asOf ?? '' })
+    : t('web.coverageDeclared', { nameGen, forms, date: state.web?.asOf ?? '' }) })];
+  if (active.length) {
+    parts.push(el('ul', { id: 'coverage-rows' }, active.map((r) => el('li', { dataset: { row: r.id } },
+      t('web.coverageRow', { forms: rowForms(r), from: r.validFrom }), ' ',
+      el('span', { class: 'small', text: `(${r.illustrative ? t('illustrative.badge') : citation(r)})` }), itemBadge(r),
+      editor ? withdrawControl(details.code, r) : null))));
+  }
+  if (editor) parts.push(declareForm(details.code));
+  else if (unknown()) parts.push(el('p', { class: 'small', id: 'coverage-how', text: t('web.coverageHow', { name: details.name }) }));
+  parts.push(el('div', { id: 'coverage-result', 'aria-live': 'polite' }));
+  fill(body, ...parts);
+}
+
+/** The row's source as a person reads it: its citations' labels, else the source as stored. */
+function citation(row) {
+  const labels = (row.citations ?? []).map((c) => c.label ?? c.text).filter(Boolean);
+  return labels.length ? labels.join('; ') : row.source;
+}
+
+function declareForm(code) {
+  const today = asOf() || new Date().toISOString().slice(0, 10);
+  const wanted = chosenOrAll();
+  const checks = (cat?.model.forms ?? []).map(({ id }) => el('label', { for: 'declare-form-' + id },
+    el('input', { type: 'checkbox', id: 'declare-form-' + id, value: id, checked: wanted.includes(id) }),
+    el('span', { i18n: 'form.' + id })));
+  const form = el('form', { class: 'controls', id: 'declare-coverage' },
+    el('fieldset', { class: 'field checks', id: 'declare-forms' }, el('legend', { i18n: 'web.declareForms' }), ...checks),
+    el('div', { class: 'field' }, el('label', { for: 'declare-from', i18n: 'web.declareFrom' }),
+      el('input', { type: 'date', id: 'declare-from', value: today, required: true })),
+    el('div', { class: 'field' }, el('label', { for: 'declare-source', i18n: 'web.declareSource' }),
+      el('input', { type: 'text', id: 'declare-source', size: 30 })),
+    el('div', { class: 'field' }, el('label', { for: 'declare-reason', i18n: 'web.declareReason' }),
+      el('input', { type: 'text', id: 'declare-reason', size: 30, required: true })),
+    el('button', { type: 'submit', class: 'primary', id: 'declare-submit', i18n: 'web.declare' }));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const chosen = [...form.querySelectorAll('#declare-forms input:checked')].map((i) => i.value);
+    await coverageEdit(code, '', { forms: chosen, validFrom: $('declare-from').value,
+      source: $('declare-source').value.trim() || null, reason: $('declare-reason').value.trim() || null });
+  });
+  return el('div', { class: 'declare' }, el('h3', { i18n: 'web.declareHeading' }),
+    el('p', { class: 'small', i18n: 'web.declareLead' }), form);
+}
+
+function withdrawControl(code, row) {
+  const id = 'withdraw-' + row.id.replace(/[^A-Za-z0-9_-]/g, '');
+  const date = el('input', { type: 'date', id: id + '-to', value: asOf() || new Date().toISOString().slice(0, 10),
+    'aria-label': t('web.withdrawTo') });
+  const reason = el('input', { type: 'text', id: id + '-reason', size: 20, 'aria-label': t('web.declareReason'),
+    placeholder: t('web.declareReason') });
+  return el('span', { class: 'withdraw' }, ' ', el('label', { for: id + '-to', class: 'small', i18n: 'web.withdrawTo' }), ' ', date, ' ', reason, ' ',
+    el('button', { type: 'button', class: 'secondary', id, i18n: 'web.withdraw', on: { click: () =>
+      coverageEdit(code, '/withdraw', { row: row.id, validTo: date.value, reason: reason.value.trim() || null }) } }));
+}
+
+/** Sends a declaration or a withdrawal with the coverage version; on success the page asks again. */
+async function coverageEdit(code, path, payload) {
+  try {
+    await api(`/api/coverage/${encodeURIComponent(code)}${path}`, { method: 'POST',
+      body: { ...payload, version: state.coverageState?.version ?? 0 } });
+  } catch (e) {
+    if (e.status === 409) {
+      state.coverageState = e.problem?.current ?? await api(`/api/coverage/${encodeURIComponent(code)}`).catch(() => state.coverageState);
+      await renderCoveragePanel();
+    }
+    showError($('coverage-result'), e, e.status === 409 ? 'web.coverageConflict' : 'web.coverageFailed');
+    const problems = e.problem?.errors ?? [];
+    if (problems.length) $('coverage-result').append(el('ul', {}, problems.map((p) => el('li', { text: p.message ?? String(p) }))));
+    return;
+  }
+  await load();
+  showNoticeKey($('coverage-result'), path ? 'web.withdrawn' : 'web.declared');
 }
 
 function renderPageLinks(details) {
@@ -217,6 +358,13 @@ function renderPageLinks(details) {
 function renderGraph(web) {
   if (cy) { cy.destroy(); cy = null; }
   clear($('graph-tools'));
+  if (unknown() && web.nodes.length <= 1) {
+    // A lone circle would read as "no cooperation"; the notice above says what is and is not known.
+    $('graph').hidden = true;
+    fill($('graph-notice'), el('p', { class: 'message notice', role: 'status', id: 'graph-no-data',
+      i18n: 'web.graphNoData', vars: { name: web.label ?? state.details?.name ?? web.code } }));
+    return;
+  }
   if (web.nodes.length > TABLE_FIRST && !drawAnyway) {
     $('graph').hidden = true;
     fill($('graph-notice'), el('div', { class: 'message notice', role: 'status', id: 'table-first' },
@@ -371,10 +519,13 @@ function portfolioBodies(details) {
 function renderPortfolio(web, details) {
   const box = $('portfolio');
   const bodies = portfolioBodies(details);
-  if (bodies.length === 0) { showNoticeKey(box, 'web.noBodies', { name: details.name, date: details.asOf }); return; }
+  if (bodies.length === 0) {
+    showNoticeKey(box, unknown() ? 'web.noDataNoneKnown' : 'web.noBodies', { name: details.name, date: details.asOf });
+    return;
+  }
   const parties = bodyParties(web);
   const table = el('table', { id: 'portfolio-table' },
-    el('caption', { text: t('web.portfolioCaption', { name: details.name, date: details.asOf }) }),
+    el('caption', { text: t(unknown() ? 'web.portfolioCaptionKnown' : 'web.portfolioCaption', { name: details.name, date: details.asOf }) }),
     el('thead', {}, el('tr', {}, ['common.body', 'common.form', 'common.role', 'common.areas', 'web.partners', 'web.host', 'common.since']
       .map((k) => el('th', { scope: 'col', text: t(k) })))),
     el('tbody', {}, bodies.map((b) => {
@@ -411,14 +562,17 @@ function renderFigures(web, details) {
   bodies.forEach((b) => { counts[b.form] = (counts[b.form] ?? 0) + 1; });
   const countList = el('ul', { class: 'legend', id: 'counts-by-form' }, Object.entries(counts).map(([form, n]) =>
     el('li', {}, el('span', { class: 'swatch', style: `background:${FORM_COLOURS[form]}` }), `${formLabel(form)}: ${n}`)));
-  box.append(el('div', { class: 'figure' }, el('div', { class: 'label', text: t('web.countsByForm') }),
-    el('div', { class: 'value', text: String(bodies.length) }), countList));
+  // Without a complete list a count is only what is known: the tile says "unknown" and how many are known.
+  const known = (n) => (unknown() ? t('web.unknownKnown', { n }) : String(n));
+  box.append(el('div', { class: 'figure', id: 'counts-figure' }, el('div', { class: 'label', text: t('web.countsByForm') }),
+    el('div', { class: 'value', text: known(bodies.length) }), countList));
   const hostable = bodies.filter((b) => cat?.model.form[b.form]?.requiresHost);
   const hosted = hostable.filter((b) => b.role === 'HOST');
-  box.append(figure('web.hostedShare', hostable.length ? formatPercent(hosted.length / hostable.length) : '–',
-    t('web.hostedShareExplain', { hosted: hosted.length, total: hostable.length }), 'hosted-share'));
-  box.append(figure('web.partnersCount', String(web.partners.length),
-    web.partners.slice(0, 3).map((p) => `${p.label ?? p.id} (${p.weight})`).join(', ')));
+  box.append(figure('web.hostedShare', unknown() ? t('web.unknown')
+    : hostable.length ? formatPercent(hosted.length / hostable.length) : '–',
+  t(unknown() ? 'web.hostedShareKnown' : 'web.hostedShareExplain', { hosted: hosted.length, total: hostable.length }), 'hosted-share'));
+  box.append(figure('web.partnersCount', known(web.partners.length),
+    web.partners.slice(0, 3).map((p) => `${p.label ?? p.id} (${p.weight})`).join(', '), 'partners-count'));
 }
 
 async function loadPosition(details) {
@@ -445,11 +599,19 @@ function renderPosition() {
   } else if (state.hosts) {
     const me = state.hosts.municipalities.find((m) => m.code === details.code);
     const dep = me?.dependency;
-    figures.append(figure('web.dependency', dep ? formatPercent(dep.share) : '–',
-      dep ? t('web.dependencyExplain', { host: dep.hostName ?? dep.host, n: dep.hostedByHost, of: dep.participations })
-        : t('web.noDependency'), 'dependency'));
-    figures.append(figure('web.hostRoles', String(me?.hostRoles ?? 0),
-      t('web.hostRolesExplain', { seats: me?.seats ?? 0, county: details.county.name })));
+    if (unknown()) {
+      // What it buys from a host and what it hosts are unknown, not none, without a complete list.
+      figures.append(figure('web.dependency', t('web.unknown'), t('web.dependencyUnknown'), 'dependency'));
+      figures.append(figure('web.hostRoles', t('web.unknownKnown', { n: me?.hostRoles ?? 0 }),
+        t('web.hostRolesExplain', { seats: me?.seats ?? 0, county: details.county.name }), 'host-roles'));
+    } else {
+      figures.append(figure('web.dependency', dep ? formatPercent(dep.share) : '–',
+        dep ? t('web.dependencyExplain', { host: dep.hostName ?? dep.host, n: dep.hostedByHost, of: dep.participations })
+          : t('web.noDependency'), 'dependency'));
+      if (dep) $('dependency').querySelector('.label').append(itemBadge(dep) ?? '');
+      figures.append(figure('web.hostRoles', String(me?.hostRoles ?? 0),
+        t('web.hostRolesExplain', { seats: me?.seats ?? 0, county: details.county.name }), 'host-roles'));
+    }
   } else {
     figures.append(el('p', { class: 'message loading', i18n: 'common.loading' }));
   }
@@ -460,12 +622,19 @@ function renderPosition() {
     const vertices = state.centrality.vertices ?? [];
     const me = vertices.find((v) => v.id === details.code);
     if (!me) {
-      figures.append(figure('web.centrality', '–', t('web.notInP', { county: details.county.name })));
+      figures.append(figure('web.centrality', unknown() ? t('web.unknown') : '–',
+        t(unknown() ? 'web.centralityUnknown' : 'web.notInP', { county: details.county.name }), 'centrality'));
     } else {
-      figures.append(figure('web.centrality', t('web.rankOf', { rank: me.ranks?.betweenness ?? '?', n: vertices.length }),
+      // Betweenness 0 is no broker role at all, not the last rank of a list.
+      const noRole = me.brokerRole === false || me.betweenness === 0;
+      const value = noRole ? t('web.noBrokerRole')
+        : t('web.rankOf', { rank: me.ranks?.betweenness ?? '?', n: vertices.length });
+      figures.append(figure('web.centrality', value,
         t('web.centralityExplain', { county: details.county.name, b: formatNumber(me.betweenness, 3),
           degree: me.degree, rank: me.ranks?.degree ?? '?' })
-        + (me.articulationPoint ? ' ' + t('web.articulation') : ''), 'centrality'));
+        + (me.articulationPoint ? ' ' + t('web.articulation') : '')
+        + (unknown() ? ' ' + t('web.centralityKnownOnly') : ''), 'centrality'));
+      $('centrality').querySelector('.label').append(itemBadge(me) ?? '');
     }
   }
 }
@@ -506,36 +675,66 @@ async function runExit() {
   }
 }
 
-function renderExit(box, r) {
-  const names = (refs) => refs.length ? refs.map((b) => b.name).join(', ') : t('common.none');
+async function renderExit(box, r) {
+  // Without a complete list, an empty answer is "unknown" (what is not in the data may still be lost).
+  const none = () => t(unknown() ? 'web.unknown' : 'common.none');
+  const bodies = (refs) => (refs.length
+    ? refs.flatMap((b, i) => [i ? ', ' : null, el('span', { translate: 'no', text: b.name }), itemBadge(b)])
+    : [none()]);
   const parts = [
-    el('p', {}, el('strong', { text: t('web.exitLeft') + ': ' }), el('span', { translate: 'no', text: names(r.bodiesLeft) })),
-    el('p', {}, el('strong', { text: t('web.exitEnded') + ': ' }), el('span', { translate: 'no', text: names(r.bodiesEnded) })),
+    unknown() ? el('p', { class: 'message notice', role: 'status', id: 'exit-no-data',
+      i18n: 'web.exitNoData' }) : null,
+    el('p', { id: 'exit-left' }, el('strong', { text: t('web.exitLeft') + ': ' }), ...bodies(r.bodiesLeft)),
+    el('p', { id: 'exit-ended' }, el('strong', { text: t('web.exitEnded') + ': ' }), ...bodies(r.bodiesEnded)),
     el('p', {}, el('strong', { text: t('web.exitLostSelf') + ': ' }),
-      r.areasLostByLeaver.length ? r.areasLostByLeaver.map((a) => areaName(cat, a)).join(', ') : t('common.none')),
+      r.areasLostByLeaver.length ? r.areasLostByLeaver.map((a) => areaName(cat, a)).join(', ') : none()),
     el('p', {}, el('strong', { text: t('web.exitComponents') + ': ' }),
       t('web.exitComponentsText', { before: r.componentsBefore, after: r.componentsAfter, actorsBefore: r.actorsBefore, actorsAfter: r.actorsAfter }),
       el('span', { class: 'explain-inline', text: ' ' + t('web.exitComponentsExplain') })),
+    splitOff(r),
     el('p', {}, el('strong', { text: t('web.exitArticulation') + ': ' }),
       t('web.exitArticulationText', { gained: r.articulationPointsGained.join(', ') || t('common.none'),
         lost: r.articulationPointsLost.join(', ') || t('common.none') }),
       el('span', { class: 'explain-inline', text: ' ' + t('web.exitArticulationExplain') })),
   ];
   if (r.areasLostByOthers.length) {
-    parts.push(el('h3', { text: t('web.exitLostOthers') }), el('div', { class: 'table-wrap' }, el('table', {},
+    parts.push(el('h3', { text: t('web.exitLostOthers') }), el('div', { class: 'table-wrap' }, el('table', { id: 'exit-lost-others' },
       el('thead', {}, el('tr', {}, el('th', { text: t('common.party') }), el('th', { text: t('common.areas') }))),
-      el('tbody', {}, r.areasLostByOthers.map((l) => el('tr', {}, el('td', { text: l.label ?? l.party }),
+      el('tbody', {}, r.areasLostByOthers.map((l) => el('tr', {}, el('td', {}, l.label ?? l.party, itemBadge(l)),
         el('td', { text: l.areas.map((a) => areaName(cat, a)).join(', ') })))))));
   }
   if (r.rankChanges.length) {
-    parts.push(el('h3', { text: t('web.exitRanks') }), el('div', { class: 'table-wrap' }, el('table', {},
+    // No broker role (betweenness 0) is said so, not given the last rank.
+    const rank = (value, betweenness, role) => (role === false || betweenness === 0 ? t('web.noBrokerRoleShort') : value ?? '–');
+    parts.push(el('h3', { text: t('web.exitRanks') }), el('div', { class: 'table-wrap' }, el('table', { id: 'exit-ranks' },
       el('thead', {}, el('tr', {}, el('th', { text: t('common.municipality') }), el('th', { class: 'num', text: t('web.rankBefore') }),
         el('th', { class: 'num', text: t('web.rankAfter') }))),
-      el('tbody', {}, r.rankChanges.slice(0, 20).map((c) => el('tr', {}, el('td', { text: c.name ?? c.code }),
-        el('td', { class: 'num', text: c.rankBefore ?? '–' }), el('td', { class: 'num', text: c.rankAfter ?? '–' })))))));
+      el('tbody', {}, r.rankChanges.slice(0, 20).map((c) => el('tr', {}, el('td', {}, c.name ?? c.code, itemBadge(c)),
+        el('td', { class: 'num', text: rank(c.rankBefore, c.betweennessBefore, c.brokerRoleBefore) }),
+        el('td', { class: 'num', text: rank(c.rankAfter, c.betweennessAfter, c.brokerRoleAfter) })))))));
     if (r.rankChanges.length > 20) parts.push(el('p', { class: 'small', text: t('web.moreRows', { n: r.rankChanges.length - 20 }) }));
   }
-  fill(box, ...parts);
+  fill(box, ...parts.filter(Boolean));
+  const notice = await coverageNotice(normalise(r.coverage), { id: 'exit-coverage' });
+  if (notice && box.isConnected && state.exit === r) box.prepend(notice);
+}
+
+/**
+ * Who gets cut off: the members of each part that splits off when the municipality leaves (the answer's
+ * `splitOff`: [{size, members: [{id, label, type}], illustrative}]) and the actors left with no tie at all
+ * (`droppedOut`); null when the answer names none.
+ */
+function splitOff(r) {
+  const parts = Array.isArray(r.splitOff) ? r.splitOff : [];
+  const dropped = Array.isArray(r.droppedOut) ? r.droppedOut : [];
+  if (!parts.length && !dropped.length) return null;
+  const label = (m) => (typeof m === 'string' ? m : m.label ?? m.name ?? m.id ?? m.code);
+  return el('div', { id: 'exit-split-off' },
+    parts.length ? el('p', {}, el('strong', { text: t('web.exitSplitOff') + ': ' })) : null,
+    parts.length ? el('ul', {}, parts.map((p) => el('li', {},
+      el('span', { translate: 'no', text: (p.members ?? []).map(label).join(', ') }), itemBadge(p)))) : null,
+    dropped.length ? el('p', { id: 'exit-dropped-out' }, el('strong', { text: t('web.exitDroppedOut') + ': ' }),
+      el('span', { translate: 'no', text: dropped.map(label).join(', ') })) : null);
 }
 
 /**

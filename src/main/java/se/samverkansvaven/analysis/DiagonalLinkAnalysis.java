@@ -13,6 +13,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import se.samverkansvaven.analysis.data.CooperationData.BodyInfo;
+import se.samverkansvaven.analysis.data.CooperationData.PartyInfo;
 import se.samverkansvaven.analysis.data.CooperationData.NetworkLink;
 import se.samverkansvaven.analysis.data.CooperationData.PartyType;
 import se.samverkansvaven.analysis.data.CooperationData;
@@ -75,7 +76,7 @@ public final class DiagonalLinkAnalysis
      */
     public record NetworkPair(NetworkRef a, NetworkRef b, PairClass pairClass, double score, int triadic,
                               List<String> sharedGoals, List<String> sharedAreas, List<String> sharedConveners,
-                              List<String> sharedMunicipalities) {}
+                              List<String> sharedMunicipalities, boolean illustrative) {}
 
     /**
      * @param networks       the networks it convenes (with a grid place)
@@ -84,7 +85,7 @@ public final class DiagonalLinkAnalysis
      * @param share          linkedPairs / diagonalPairs, null when there are none
      */
     public record ConvenerShare(String convener, String label, int networks, int diagonalPairs, int linkedPairs,
-                                Double share) {}
+                                Double share, boolean illustrative) {}
 
     /**
      * @param pairs     unlinked pairs of the requested classes with score &gt; 0: score desc, then a, then b
@@ -125,10 +126,12 @@ public final class DiagonalLinkAnalysis
         // Context vertices numbered in ascending string order, so sorted int arrays intersect in that order.
         SortedSet<String> allContext = new TreeSet<>();
         List<SortedSet<String>> contexts = new ArrayList<>(count);
+        List<java.util.Set<String>> invented = new ArrayList<>(count); // context resting on illustrative rows
         for (BodyInfo network : list) {
             SortedSet<String> z = contextOf(network);
             contexts.add(z);
             allContext.addAll(z);
+            invented.add(illustrativeContextOf(network));
         }
         String[] zName = allContext.toArray(String[]::new);
         Map<String, Integer> zIndex = new HashMap<>();
@@ -221,11 +224,14 @@ public final class DiagonalLinkAnalysis
                     }
                 }
                 List<String> names = new ArrayList<>(k);
+                boolean illustrative = a.restsOnIllustrative() || b.restsOnIllustrative();
                 for (int x = 0; x < k; x++) {
                     names.add(zName[shared[x]]);
+                    illustrative |= invented.get(i).contains(zName[shared[x]]) || invented.get(j).contains(zName[shared[x]]);
                 }
                 pairs.add(new NetworkPair(ref(a), ref(b), pairClass, score, triadic,
-                        strip(names, GOAL), strip(names, AREA), strip(names, CONVENER), strip(names, MUNICIPALITY)));
+                        strip(names, GOAL), strip(names, AREA), strip(names, CONVENER), strip(names, MUNICIPALITY),
+                        illustrative));
             }
         }
         pairs.sort(Comparator.comparingDouble(NetworkPair::score).reversed()
@@ -273,6 +279,16 @@ public final class DiagonalLinkAnalysis
         return z;
     }
 
+    /** The context items of a network that rest on illustrative rows: goals, convener rows, participant rows. */
+    private static java.util.Set<String> illustrativeContextOf(BodyInfo network) {
+        java.util.Set<String> z = new java.util.HashSet<>();
+        network.illustrativeGoals().forEach(g -> z.add(GOAL + g));
+        network.illustrativeConveners().forEach(c -> z.add(CONVENER + c));
+        network.parties().stream().filter(PartyInfo::illustrative)
+                .forEach(p -> z.add(MUNICIPALITY + p.partyId()));
+        return z;
+    }
+
     private static List<ConvenerShare> convenerShares(CooperationData data, SortedMap<String, BodyInfo> networks,
                                                       Map<String, SortedSet<String>> linked) {
         SortedMap<String, List<BodyInfo>> byConvener = new TreeMap<>();
@@ -291,8 +307,10 @@ public final class DiagonalLinkAnalysis
                     }
                 }
             }
+            boolean illustrative = convened.stream().anyMatch(n -> n.restsOnIllustrative()
+                    || n.illustrativeConveners().contains(convener));
             shares.add(new ConvenerShare(convener, NodeLabels.label(data, convener), convened.size(), possible, done,
-                    possible == 0 ? null : (double) done / possible));
+                    possible == 0 ? null : (double) done / possible, illustrative));
         });
         return List.copyOf(shares);
     }

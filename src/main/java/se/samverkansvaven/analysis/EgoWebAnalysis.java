@@ -63,16 +63,21 @@ public final class EgoWebAnalysis implements CooperationAnalysis<EgoWebAnalysis.
     public record Node(String id, String label, String type, Form form, boolean host, List<String> areas,
                        boolean illustrative, int distance) {}
 
-    /** Actor (source) to body (target) with the actor's role; illustrative when the body is. */
+    /** Actor (source) to body (target) with the actor's role; illustrative when the body or the party row is. */
     public record Edge(String id, String source, String target, PartyRole role, boolean illustrative) {}
 
     /**
      * @param nodes    by distance, then id
      * @param edges    by source, then target
      * @param partners m's partners in P (depth 1, whatever the depth asked), weight desc then id
+     * @param covered  the ego is a municipality covered for the forms on the date (domain.md item 8): its bodies
+     *                 of these forms are all here, and an empty web means "cooperates with nobody in them"
+     * @param noData   the ego is not covered and no body of these forms is known for it: the data says nothing
+     *                 about its cooperation, which is never "none" (the page says "no data yet")
      */
     public record EgoWeb(LocalDate asOf, String code, String label, int depth, List<Form> forms,
-                         List<Element<Node>> nodes, List<Element<Edge>> edges, List<Partner> partners) {}
+                         List<Element<Node>> nodes, List<Element<Edge>> edges, List<Partner> partners,
+                         boolean covered, boolean noData) {}
 
     @Override
     public EgoWeb analyse(CooperationData data, Query query) {
@@ -91,6 +96,7 @@ public final class EgoWebAnalysis implements CooperationAnalysis<EgoWebAnalysis.
             throw new IllegalArgumentException("ego web: unknown municipality or actor '" + ego + "'");
         }
         Graph<String, DefaultEdge> bipartite = projection.bipartite();
+        boolean covered = data.municipalities().containsKey(ego) && data.covered(ego, query.forms());
 
         Map<String, Integer> distance = new HashMap<>();
         distance.put(ego, 0);
@@ -121,7 +127,7 @@ public final class EgoWebAnalysis implements CooperationAnalysis<EgoWebAnalysis.
             for (PartyInfo party : body.parties()) {
                 if (distance.containsKey(party.partyId()) && bipartite.containsEdge(party.partyId(), body.id())) {
                     edges.add(new Edge(party.partyId() + "->" + body.id(), party.partyId(), body.id(), party.role(),
-                            body.illustrative()));
+                            body.illustrative() || party.illustrative()));
                     if (party.role() == PartyRole.HOST) {
                         hosts.add(party.partyId());
                     }
@@ -138,7 +144,7 @@ public final class EgoWebAnalysis implements CooperationAnalysis<EgoWebAnalysis.
                         body.illustrative(), d));
             } else {
                 nodes.add(new Node(id, NodeLabels.label(data, id), NodeLabels.type(data, id), null, hosts.contains(id),
-                        List.of(), false, d));
+                        List.of(), data.actors().containsKey(id) && data.actors().get(id).illustrative(), d));
             }
         });
         nodes.sort(Comparator.comparingInt(Node::distance).thenComparing(Node::id));
@@ -146,6 +152,7 @@ public final class EgoWebAnalysis implements CooperationAnalysis<EgoWebAnalysis.
         return new EgoWeb(data.asOf(), ego, NodeLabels.label(data, ego), query.depth(),
                 query.forms().stream().sorted().toList(),
                 nodes.stream().map(Element::new).toList(), edges.stream().map(Element::new).toList(),
-                PartnerWeights.partnersOf(data, projection, ego));
+                PartnerWeights.partnersOf(data, projection, ego), covered,
+                !covered && !bipartite.containsVertex(ego));
     }
 }

@@ -39,8 +39,21 @@ import se.samverkansvaven.graph.IndexedGraph;
  *       distances, as the centrality endpoint, reusing the sources the exit leaves untouched; ranks are competition ranks over all vertices of P, regions included,
  *       values within 1e-9 tied). Listed: municipalities whose rank changed, including those entering or
  *       leaving P (rank null where not a vertex). Betweenness values use NetworkX's normalisation
- *       2/((n−1)(n−2)) so they match the centrality endpoint.</li>
+ *       2/((n−1)(n−2)) so they match the centrality endpoint. A municipality whose betweenness is 0 (within
+ *       1e-9) lies on no shortest path between others: it gets no rank (null) but {@code brokerRole: false}
+ *       ("no broker role"), before and after, rather than a place among the tied zeros; a change is listed
+ *       when what is shown changes (the rank, or the broker role).</li>
+ *   <li>who gets cut off: each component of P before may fall apart after; its largest piece (on a tie, the
+ *       one holding the lowest id) goes on, and every other piece is listed with its members
+ *       ({@code splitOff}); actors that were in P and are not after, other than m, are listed in
+ *       {@code droppedOut}.</li>
  * </ul>
+ *
+ * <p><b>Provenance.</b> {@code illustrative} on a body left or ended when it rests on illustrative rows; on a
+ * coverage loss when one of the bodies the party loses the areas through does; on a rank change and a split-off
+ * piece when a municipality of it is party to an illustrative body of B. Betweenness and components depend on
+ * the whole of P, so the answer's {@code restsOnIllustrative} says whether any body of B rests on illustrative
+ * rows: every figure of the answer may then differ from the real rows' alone ({@code illustrative=false}).
  */
 public final class ExitImpactAnalysis implements CooperationAnalysis<ExitImpactAnalysis.Query, ExitImpactAnalysis.ExitImpact> {
 
@@ -82,13 +95,23 @@ public final class ExitImpactAnalysis implements CooperationAnalysis<ExitImpactA
         }
     }
 
-    public record BodyRef(String id, String name, Form form) {}
+    public record BodyRef(String id, String name, Form form, boolean illustrative) {}
 
-    public record CoverageLoss(String party, String label, List<String> areas) {}
+    public record CoverageLoss(String party, String label, List<String> areas, boolean illustrative) {}
 
-    /** Ranks are competition ranks in P ("1224"); null where the municipality is not a vertex of P. */
+    /**
+     * Ranks are competition ranks in P ("1224"); null where the municipality is not a vertex of P or has no
+     * broker role. {@code brokerRole}: betweenness above 0; null where not a vertex of P.
+     */
     public record RankChange(String code, String name, Integer rankBefore, Integer rankAfter,
-                             Double betweennessBefore, Double betweennessAfter) {}
+                             Double betweennessBefore, Double betweennessAfter,
+                             Boolean brokerRoleBefore, Boolean brokerRoleAfter, boolean illustrative) {}
+
+    /** An actor of P named in the answer. */
+    public record Member(String id, String label, String type) {}
+
+    /** A piece of a component of P that splits off from its largest piece after the exit. */
+    public record SplitOff(int size, List<Member> members, boolean illustrative) {}
 
     /**
      * @param bodiesLeft        the bodies m leaves, by id
@@ -99,12 +122,13 @@ public final class ExitImpactAnalysis implements CooperationAnalysis<ExitImpactA
      */
     public record ExitImpact(LocalDate asOf, String code, String label, Leaving scope, String target, List<Form> forms,
                              List<BodyRef> bodiesLeft, List<BodyRef> bodiesEnded,
-                             List<String> areasLostByLeaver, List<CoverageLoss> areasLostByOthers,
+                             List<String> areasLostByLeaver, CoverageLoss leaverLoss, List<CoverageLoss> areasLostByOthers,
                              int actorsBefore, int actorsAfter,
                              int componentsBefore, int componentsAfter, int componentChange,
+                             List<SplitOff> splitOff, List<Member> droppedOut,
                              List<String> articulationPointsBefore, List<String> articulationPointsAfter,
                              List<String> articulationPointsGained, List<String> articulationPointsLost,
-                             List<RankChange> rankChanges) {}
+                             List<RankChange> rankChanges, boolean restsOnIllustrative) {}
 
     @Override
     public ExitImpact analyse(CooperationData data, Query query) {
@@ -130,17 +154,15 @@ public final class ExitImpactAnalysis implements CooperationAnalysis<ExitImpactA
                 continue;
             }
             List<PartyInfo> rest = body.parties().stream().filter(p -> !p.partyId().equals(m)).toList();
-            after.put(body.id(), new BodyInfo(body.id(), body.form(), body.name(), body.sector(), body.level(),
-                    body.areas(), body.sectors(), body.seatCode(), rest, body.conveners(), body.goals(),
-                    body.illustrative()));
+            after.put(body.id(), body.withParties(rest));
         }
-        CooperationData afterData = new CooperationData(data.asOf(), data.municipalities(), data.borders(),
-                data.actors(), after, data.links(), data.areas());
+        CooperationData afterData = data.withBodies(after);
 
         // coverage before and after
         SortedMap<String, SortedSet<String>> coverBefore = AreaCoverage.byParty(data.bodies().values(), query.forms());
         SortedMap<String, SortedSet<String>> coverAfter = AreaCoverage.byParty(after.values(), query.forms());
         List<String> lostByLeaver = List.of();
+        CoverageLoss leaverLoss = null;
         List<CoverageLoss> lostByOthers = new ArrayList<>();
         for (Map.Entry<String, SortedSet<String>> e : coverBefore.entrySet()) {
             SortedSet<String> lost = new TreeSet<>(e.getValue());
@@ -148,10 +170,16 @@ public final class ExitImpactAnalysis implements CooperationAnalysis<ExitImpactA
             if (lost.isEmpty()) {
                 continue;
             }
-            if (e.getKey().equals(m)) {
+            // the areas are lost through the bodies m leaves that covered them and the party was in
+            String party = e.getKey();
+            boolean invented = leaving.values().stream().anyMatch(b -> b.restsOnIllustrative() && b.hasParty(party)
+                    && b.areas().stream().anyMatch(lost::contains));
+            CoverageLoss loss = new CoverageLoss(party, NodeLabels.label(data, party), List.copyOf(lost), invented);
+            if (party.equals(m)) {
                 lostByLeaver = List.copyOf(lost);
+                leaverLoss = loss;
             } else {
-                lostByOthers.add(new CoverageLoss(e.getKey(), NodeLabels.label(data, e.getKey()), List.copyOf(lost)));
+                lostByOthers.add(loss);
             }
         }
 
@@ -167,12 +195,64 @@ public final class ExitImpactAnalysis implements CooperationAnalysis<ExitImpactA
         SortedSet<String> lost = new TreeSet<>(cutBefore);
         lost.removeAll(cutAfter);
 
+        Set<String> invented = new java.util.HashSet<>(); // parties of a body of B that rests on illustrative rows
+        boolean restsOnIllustrative = false;
+        for (BodyInfo body : data.bodies().values()) {
+            if (query.forms().contains(body.form()) && body.restsOnIllustrative()) {
+                restsOnIllustrative = true;
+                body.parties().forEach(p -> invented.add(p.partyId()));
+            }
+        }
+        List<Member> droppedOut = new ArrayList<>();
+        for (int v = 0; v < before.vertexCount(); v++) {
+            String id = before.id(v);
+            if (!id.equals(m) && afterP.indexOf(id) < 0) {
+                droppedOut.add(member(data, id));
+            }
+        }
+
         return new ExitImpact(data.asOf(), m, NodeLabels.label(data, m), query.scope(), query.target(),
                 query.forms().stream().sorted().toList(), List.copyOf(left), List.copyOf(ended),
-                lostByLeaver, List.copyOf(lostByOthers),
+                lostByLeaver, leaverLoss, List.copyOf(lostByOthers),
                 before.vertexCount(), afterP.vertexCount(), compBefore, compAfter, compAfter - compBefore,
+                splitOff(data, before, afterP, invented), List.copyOf(droppedOut),
                 List.copyOf(cutBefore), List.copyOf(cutAfter), List.copyOf(gained), List.copyOf(lost),
-                rankChanges(data, before, afterP, query.pivots()));
+                rankChanges(data, before, afterP, query.pivots(), invented), restsOnIllustrative);
+    }
+
+    /**
+     * The pieces that split off: every component of P after that is not the largest piece (on a tie, the one with
+     * the lowest id) of the component of P before that holds it. Exits only remove rows, so each component after
+     * lies within one component before. By size desc, then lowest id.
+     */
+    private static List<SplitOff> splitOff(CooperationData data, IndexedGraph before, IndexedGraph after,
+                                           Set<String> invented) {
+        int[] compBefore = new ConnectedComponents().compute(before);
+        int[] compAfter = new ConnectedComponents().compute(after);
+        SortedMap<Integer, SortedSet<String>> pieces = new TreeMap<>();
+        for (int v = 0; v < after.vertexCount(); v++) {
+            pieces.computeIfAbsent(compAfter[v], k -> new TreeSet<>()).add(after.id(v));
+        }
+        Map<Integer, List<SortedSet<String>>> byOrigin = new TreeMap<>();
+        for (SortedSet<String> piece : pieces.values()) {
+            int origin = compBefore[before.indexOf(piece.first())];
+            byOrigin.computeIfAbsent(origin, k -> new ArrayList<>()).add(piece);
+        }
+        java.util.Comparator<SortedSet<String>> largestFirst = java.util.Comparator
+                .comparingInt((SortedSet<String> p) -> p.size()).reversed().thenComparing(SortedSet::first);
+        List<SortedSet<String>> split = new ArrayList<>();
+        for (List<SortedSet<String>> group : byOrigin.values()) {
+            group.sort(largestFirst);
+            split.addAll(group.subList(1, group.size()));
+        }
+        split.sort(largestFirst);
+        return split.stream().map(piece -> new SplitOff(piece.size(),
+                piece.stream().map(id -> member(data, id)).toList(),
+                piece.stream().anyMatch(invented::contains))).toList();
+    }
+
+    private static Member member(CooperationData data, String id) {
+        return new Member(id, NodeLabels.label(data, id), NodeLabels.type(data, id));
     }
 
     private static int components(IndexedGraph g) {
@@ -216,8 +296,11 @@ public final class ExitImpactAnalysis implements CooperationAnalysis<ExitImpactA
         return leaving;
     }
 
+    /** Betweenness within this of 0 is no broker role (the tolerance of tied values, domain.md item 2). */
+    private static final double NO_BROKER = 1e-9;
+
     private static List<RankChange> rankChanges(CooperationData data, IndexedGraph before, IndexedGraph after,
-                                                Integer pivots) {
+                                                Integer pivots, Set<String> invented) {
         BetweennessAfterRemoval.Scores values;
         if (pivots == null) {
             values = new BetweennessAfterRemoval().compute(before, after);
@@ -237,13 +320,21 @@ public final class ExitImpactAnalysis implements CooperationAnalysis<ExitImpactA
             if (!NodeLabels.MUNICIPALITY.equals(NodeLabels.type(data, code))) { // known municipalities, whatever their code pattern
                 continue;
             }
-            Integer rb = rBefore.get(code);
-            Integer ra = rAfter.get(code);
-            if (rb == null ? ra != null : !rb.equals(ra)) {
-                changes.add(new RankChange(code, NodeLabels.label(data, code), rb, ra, bBefore.get(code), bAfter.get(code)));
+            Boolean brokerBefore = broker(bBefore.get(code));
+            Boolean brokerAfter = broker(bAfter.get(code));
+            Integer rb = Boolean.TRUE.equals(brokerBefore) ? rBefore.get(code) : null;
+            Integer ra = Boolean.TRUE.equals(brokerAfter) ? rAfter.get(code) : null;
+            if (!java.util.Objects.equals(rb, ra) || !java.util.Objects.equals(brokerBefore, brokerAfter)) {
+                changes.add(new RankChange(code, NodeLabels.label(data, code), rb, ra, bBefore.get(code),
+                        bAfter.get(code), brokerBefore, brokerAfter, invented.contains(code)));
             }
         }
         return List.copyOf(changes);
+    }
+
+    /** null where not a vertex of P; else whether its betweenness is above 0. */
+    private static Boolean broker(Double betweenness) {
+        return betweenness == null ? null : betweenness > NO_BROKER;
     }
 
     private static Map<String, Double> byId(IndexedGraph g, double[] values) {
@@ -277,6 +368,6 @@ public final class ExitImpactAnalysis implements CooperationAnalysis<ExitImpactA
     }
 
     private static BodyRef ref(BodyInfo body) {
-        return new BodyRef(body.id(), body.name(), body.form());
+        return new BodyRef(body.id(), body.name(), body.form(), body.restsOnIllustrative());
     }
 }

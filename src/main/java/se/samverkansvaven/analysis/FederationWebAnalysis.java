@@ -58,7 +58,8 @@ public final class FederationWebAnalysis implements CooperationAnalysis<String, 
         });
         convened.forEach(b -> {
             distance.put(b.id(), 1);
-            edges.add(new Edge(id + "->" + b.id(), id, b.id(), PartyRole.CONVENER, b.illustrative()));
+            edges.add(new Edge(id + "->" + b.id(), id, b.id(), PartyRole.CONVENER,
+                    b.illustrative() || b.illustrativeConveners().contains(id)));
         });
         for (BodyInfo body : convened) {
             for (PartyInfo p : body.parties()) {
@@ -79,7 +80,7 @@ public final class FederationWebAnalysis implements CooperationAnalysis<String, 
                         body.illustrative(), d));
             } else {
                 nodes.add(new Node(nodeId, NodeLabels.label(data, nodeId), NodeLabels.type(data, nodeId), null,
-                        hosts.contains(nodeId), List.of(), false, d));
+                        hosts.contains(nodeId), List.of(), data.actors().containsKey(nodeId) && data.actors().get(nodeId).illustrative(), d));
             }
         });
         nodes.sort(Comparator.comparingInt(Node::distance).thenComparing(Node::id));
@@ -90,6 +91,7 @@ public final class FederationWebAnalysis implements CooperationAnalysis<String, 
     }
 
     private static Edge edge(PartyInfo party, BodyInfo body) {
-        return new Edge(party.partyId() + "->" + body.id(), party.partyId(), body.id(), party.role(), body.illustrative());
+        return new Edge(party.partyId() + "->" + body.id(), party.partyId(), body.id(), party.role(),
+                body.illustrative() || party.illustrative());
     }
 }

@@ -27,23 +27,33 @@ import se.samverkansvaven.body.Form;
 import se.samverkansvaven.body.PartyRole;
 
 /**
- * Gaps and candidate partners, domain.md item 5.
+ * Gaps and candidate partners, domain.md item 5, with what the data knows (item 8).
  *
  * <p>m covers a when it is a party (any role) to an active body in the chosen forms that covers a. A gap is
- * (m, a) with m not covering a while at least one bordering municipality does; strength = the share of m's
- * neighbours (BORDERS, {@link CooperationData#borders()}) that cover a. Options, each kind ranked 1, 2, ...
- * and explained in Swedish and English:
+ * (m, a) with m <b>covered</b> for the chosen forms (item 8: of an uncovered municipality, not covering a is
+ * unknown, never a gap), m not covering a, and at least one bordering municipality covering a. Its strength
+ * counts, among m's neighbours ({@link CooperationData#borders()}) whose coverage of a is known (covered for
+ * the forms, or party to a known body covering a), the share that cover a; the other neighbours are listed as
+ * unknown. Options, each kind ranked 1, 2, ... and explained in Swedish and English:
  * <ul>
  *   <li>JOIN: an active body in the chosen forms covering a with a municipality party bordering m; most
  *       bordering parties first, then the distance from m to the host, else (no municipal host: none, or a
  *       region, which has no centroid) the seat, else the nearest municipality party; then body id.</li>
  *   <li>HOST: a municipality other than m, within maxKm of m, that is HOST of a body in the chosen forms
- *       covering a; by distance, then code.</li>
- *   <li>START: the connected group containing m in BORDERS restricted to the municipalities with the same
- *       gap; offered only when it holds someone besides m.</li>
+ *       covering a; by distance, then code. (JOIN and HOST rest on known bodies: item 8 leaves them as they
+ *       were.)</li>
+ *   <li>START: the connected group containing m in BORDERS restricted to the covered municipalities with the
+ *       same gap; offered only when it holds someone besides m. The uncovered municipalities bordering the group
+ *       that are not known to cover a are listed apart as {@code unknown}, never as members.</li>
  * </ul>
  * Distances: haversine between centroids, R = 6371 km ({@link GreatCircle}). The START group is computed
  * over every municipality, also when a municipality filter narrows what is reported.
+ *
+ * <p><b>Provenance.</b> {@code illustrative} is true on a gap when a fact it rests on is known only from
+ * illustrative rows: m's coverage, a covering neighbour's coverage of a (no real body and real party row gives
+ * it), or a non-covering neighbour's coverage (only an illustrative coverage row makes it known); on a JOIN
+ * option when its body or one of the body's party rows is illustrative; on a HOST option when one of the
+ * bodies listed is; on a START option when one of its members' gaps is.
  */
 public final class GapAnalysis implements CooperationAnalysis<GapAnalysis.Query, GapAnalysis.Gaps> {
 
@@ -78,24 +88,33 @@ public final class GapAnalysis implements CooperationAnalysis<GapAnalysis.Query,
      */
     public record JoinOption(int rank, String body, String bodyName, Form form, List<String> borderingParties,
                              DistanceBasis distanceBasis, String distanceTo, double distanceKm,
-                             String reasonSv, String reasonEn) {}
+                             String reasonSv, String reasonEn, boolean illustrative) {}
 
     /** @param bodies the bodies covering the area it hosts (in the chosen forms), ascending */
     public record HostOption(int rank, String code, String name, double distanceKm, List<String> bodies,
-                             String reasonSv, String reasonEn) {}
-
-    /** @param members the connected group with the same gap, m included, ascending */
-    public record StartOption(int rank, List<String> members, String reasonSv, String reasonEn) {}
+                             String reasonSv, String reasonEn, boolean illustrative) {}
 
     /**
-     * @param neighbours         number of bordering municipalities
-     * @param coveringNeighbours the neighbours that cover the area, ascending
-     * @param strength           coveringNeighbours / neighbours
-     * @param start              null when m is alone with the gap
+     * @param members the connected group of covered municipalities with the same gap, m included, ascending
+     * @param unknown uncovered municipalities bordering a member and not known to cover the area: they may lack
+     *                it too, the data does not say; never members
+     */
+    public record StartOption(int rank, List<String> members, List<String> unknown, String reasonSv, String reasonEn,
+                              boolean illustrative) {}
+
+    /**
+     * @param neighbours          number of bordering municipalities
+     * @param knownNeighbours     of those, the ones whose coverage of the area is known (covered for the forms, or
+     *                            party to a known body covering it): the denominator of strength
+     * @param coveringNeighbours  the neighbours that cover the area, ascending
+     * @param unknownNeighbours   the neighbours whose coverage of the area is unknown, ascending
+     * @param strength            coveringNeighbours / knownNeighbours
+     * @param start               null when m is alone with the gap
      */
     public record Gap(String code, String name, String area, String areaNameSv, String areaNameEn, int neighbours,
-                      List<String> coveringNeighbours, double strength, List<JoinOption> join, List<HostOption> host,
-                      StartOption start) {}
+                      int knownNeighbours, List<String> coveringNeighbours, List<String> unknownNeighbours,
+                      double strength, List<JoinOption> join, List<HostOption> host, StartOption start,
+                      boolean illustrative) {}
 
     /** @param gaps strength desc, then code, then area */
     public record Gaps(LocalDate asOf, String area, String municipality, List<Form> forms, double maxKm, List<Gap> gaps) {}
@@ -122,12 +141,13 @@ public final class GapAnalysis implements CooperationAnalysis<GapAnalysis.Query,
             neighbourLists.put(m, data.borders().containsVertex(m) ? Graphs.neighborListOf(data.borders(), m) : List.of());
         }
         Map<String, Candidate> candidates = new HashMap<>(); // by body id
+        Known known = new Known(data, query.forms(), coverage);
 
         List<Gap> gaps = new ArrayList<>();
         for (String area : areas) {
             List<BodyInfo> covering = bodies.stream().filter(b -> b.areas().contains(area)).toList();
             SortedSet<String> withGap = new TreeSet<>();
-            for (String m : data.municipalities().keySet()) {
+            for (String m : known.covered) {
                 if (!AreaCoverage.covers(coverage, m, area)
                         && neighbourLists.get(m).stream().anyMatch(n -> AreaCoverage.covers(coverage, n, area))) {
                     withGap.add(m);
@@ -136,15 +156,70 @@ public final class GapAnalysis implements CooperationAnalysis<GapAnalysis.Query,
             // Built once per area rather than once per gap (once per gap was the cost at size M: bench/README.md).
             AreaIndex index = new AreaIndex(data, covering, candidates);
             Map<String, SortedSet<String>> groups = startGroups(data, withGap);
+            Map<String, Boolean> illustrativeGap = new HashMap<>();
+            for (String m : withGap) {
+                illustrativeGap.put(m, known.gapRestsOnIllustrative(m, neighbourLists.get(m), area));
+            }
             for (String m : withGap) {
                 if (query.municipality() == null || query.municipality().equals(m)) {
-                    gaps.add(gap(data, query, coverage, index, groups.get(m), neighbourLists.get(m), m, area));
+                    gaps.add(gap(data, query, known, index, groups.get(m), illustrativeGap, neighbourLists, m, area));
                 }
             }
         }
         gaps.sort(Comparator.comparingDouble(Gap::strength).reversed().thenComparing(Gap::code).thenComparing(Gap::area));
         return new Gaps(data.asOf(), query.area(), query.municipality(), query.forms().stream().sorted().toList(),
                 query.maxKm(), List.copyOf(gaps));
+    }
+
+    /**
+     * What the data knows for the chosen forms (item 8): who is covered, and, where illustrative rows are
+     * loaded, what the real rows alone would say (for the provenance flags).
+     */
+    private static final class Known {
+        final SortedSet<String> covered = new TreeSet<>();
+        final Set<String> coveredOnlyByIllustrative = new java.util.HashSet<>();
+        final SortedMap<String, SortedSet<String>> coverage;
+        /** Areas each party covers through real bodies and real party rows alone; null when nothing is illustrative. */
+        final SortedMap<String, SortedSet<String>> realCoverage;
+
+        Known(CooperationData data, Set<Form> forms, SortedMap<String, SortedSet<String>> coverage) {
+            this.coverage = coverage;
+            for (String code : data.coverage().keySet()) {
+                if (data.municipalities().containsKey(code) && data.covered(code, forms)) {
+                    covered.add(code);
+                    if (data.coveredOnlyByIllustrative(code, forms)) {
+                        coveredOnlyByIllustrative.add(code);
+                    }
+                }
+            }
+            boolean anyIllustrativeBody = data.bodies().values().stream()
+                    .anyMatch(b -> forms.contains(b.form()) && b.restsOnIllustrative());
+            realCoverage = anyIllustrativeBody
+                    ? AreaCoverage.byParty(data.withoutIllustrative().bodies().values(), forms) : null;
+        }
+
+        /** Whether n's coverage of the area is known: covered for the forms, or party to a known body covering it. */
+        boolean knows(String n, String area) {
+            return covered.contains(n) || AreaCoverage.covers(coverage, n, area);
+        }
+
+        boolean coversOnlyByIllustrative(String n, String area) {
+            return realCoverage != null && AreaCoverage.covers(coverage, n, area)
+                    && !AreaCoverage.covers(realCoverage, n, area);
+        }
+
+        boolean gapRestsOnIllustrative(String m, List<String> neighbours, String area) {
+            if (coveredOnlyByIllustrative.contains(m)) {
+                return true;
+            }
+            for (String n : neighbours) {
+                boolean covers = AreaCoverage.covers(coverage, n, area);
+                if (covers ? coversOnlyByIllustrative(n, area) : coveredOnlyByIllustrative.contains(n)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /** What a covering body offers, independent of the municipality with the gap. */
@@ -212,20 +287,25 @@ public final class GapAnalysis implements CooperationAnalysis<GapAnalysis.Query,
         return groups;
     }
 
-    private Gap gap(CooperationData data, Query query, SortedMap<String, SortedSet<String>> coverage, AreaIndex index,
-                    SortedSet<String> group, List<String> neighbourList, String m, String area) {
+    private Gap gap(CooperationData data, Query query, Known known, AreaIndex index, SortedSet<String> group,
+                    Map<String, Boolean> illustrativeGap, Map<String, List<String>> neighbourLists, String m,
+                    String area) {
         Place place = data.municipalities().get(m);
         AreaInfo info = data.areas().get(area);
         String areaSv = info == null ? area : info.nameSv();
         String areaEn = info == null ? area : info.nameEn();
-        SortedSet<String> neighbours = new TreeSet<>(neighbourList);
-        List<String> coveringNeighbours = neighbours.stream().filter(n -> AreaCoverage.covers(coverage, n, area)).toList();
+        SortedSet<String> neighbours = new TreeSet<>(neighbourLists.get(m));
+        List<String> coveringNeighbours = neighbours.stream()
+                .filter(n -> AreaCoverage.covers(known.coverage, n, area)).toList();
+        List<String> unknownNeighbours = neighbours.stream().filter(n -> !known.knows(n, area)).toList();
+        int knownNeighbours = neighbours.size() - unknownNeighbours.size();
 
-        return new Gap(m, place.name(), area, areaSv, areaEn, neighbours.size(), coveringNeighbours,
-                (double) coveringNeighbours.size() / neighbours.size(),
+        return new Gap(m, place.name(), area, areaSv, areaEn, neighbours.size(), knownNeighbours, coveringNeighbours,
+                unknownNeighbours, (double) coveringNeighbours.size() / knownNeighbours,
                 joinOptions(data, index, neighbours, place),
                 hostOptions(data, query, index, place, areaSv, areaEn),
-                startOption(data, group, m, areaSv, areaEn));
+                startOption(data, known, group, illustrativeGap, neighbourLists, m, area, areaSv, areaEn),
+                illustrativeGap.get(m));
     }
 
     private record JoinCandidate(BodyInfo body, List<String> bordering, DistanceBasis basis, String to, double km) {}
@@ -285,7 +365,7 @@ public final class GapAnalysis implements CooperationAnalysis<GapAnalysis.Query,
                         case NEAREST_PARTY -> "The nearest party,";
                     }, toName, kmEn(c.km()));
             options.add(new JoinOption(options.size() + 1, c.body().id(), c.body().name(), c.body().form(),
-                    c.bordering(), c.basis(), c.to(), c.km(), sv, en));
+                    c.bordering(), c.basis(), c.to(), c.km(), sv, en, c.body().restsOnIllustrative()));
         }
         return List.copyOf(options);
     }
@@ -321,7 +401,8 @@ public final class GapAnalysis implements CooperationAnalysis<GapAnalysis.Query,
                     name, bodyNames, areaSv, kmSv(c.km()));
             String en = "%s already hosts %s for %s and is %s km away.".formatted(name, bodyNames, areaEn, kmEn(c.km()));
             options.add(new HostOption(options.size() + 1, c.code(), name, c.km(),
-                    c.bodies().stream().map(BodyInfo::id).toList(), sv, en));
+                    c.bodies().stream().map(BodyInfo::id).toList(), sv, en,
+                    c.bodies().stream().anyMatch(BodyInfo::restsOnIllustrative)));
         }
         return List.copyOf(options);
     }
@@ -341,17 +422,32 @@ public final class GapAnalysis implements CooperationAnalysis<GapAnalysis.Query,
         return lo;
     }
 
-    private StartOption startOption(CooperationData data, SortedSet<String> group, String m, String areaSv,
-                                    String areaEn) {
+    private StartOption startOption(CooperationData data, Known known, SortedSet<String> group,
+                                    Map<String, Boolean> illustrativeGap, Map<String, List<String>> neighbourLists,
+                                    String m, String area, String areaSv, String areaEn) {
         if (group.size() < 2) {
             return null;
+        }
+        SortedSet<String> unknown = new TreeSet<>();
+        for (String member : group) {
+            for (String n : neighbourLists.get(member)) {
+                if (!known.knows(n, area)) {
+                    unknown.add(n);
+                }
+            }
         }
         String others = names(data, group.stream().filter(c -> !c.equals(m)).toList());
         String sv = "Starta en ny samverkan om %s tillsammans med %s, som också saknar området och gränsar till varandra."
                 .formatted(areaSv, others);
         String en = "Start a new cooperation on %s together with %s, which lack the area too and border each other."
                 .formatted(areaEn, others);
-        return new StartOption(1, List.copyOf(group), sv, en);
+        if (!unknown.isEmpty()) {
+            String unknownNames = names(data, List.copyOf(unknown));
+            sv += " Om %s vet vi inte (ingen data om deras samverkan): de kan sakna området också.".formatted(unknownNames);
+            en += " Of %s we do not know (no data on their cooperation): they may lack the area too.".formatted(unknownNames);
+        }
+        return new StartOption(1, List.copyOf(group), List.copyOf(unknown), sv, en,
+                group.stream().anyMatch(illustrativeGap::get));
     }
 
     private static double km(CooperationData data, Place from, String to) {

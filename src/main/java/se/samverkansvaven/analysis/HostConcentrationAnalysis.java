@@ -4,8 +4,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -17,11 +19,12 @@ import se.samverkansvaven.body.Form;
 import se.samverkansvaven.body.PartyRole;
 
 /**
- * Host concentration, domain.md item 3.
+ * Host concentration, domain.md item 3, with what the data knows (item 8).
  *
  * <p>Host roles are the HOST rows of joint committees and agreements active on the date (the chosen forms
- * of other analyses do not matter here: only these two forms have hosts). For the N municipalities of the
- * scope: h_i host roles of i, s_i = h_i/Σh, HHI = Σs_i², HHI* = (HHI − 1/N)/(1 − 1/N), CR1 and CR3 (share of
+ * of other analyses do not matter here: only these two forms have hosts). <b>N is the number of the scope's
+ * municipalities covered</b> for {@link #HOST_FORMS} on the date (item 8): only of those is the number of host
+ * roles complete. For those N: h_i host roles of i, s_i = h_i/Σh, HHI = Σs_i², HHI* = (HHI − 1/N)/(1 − 1/N), CR1 and CR3 (share of
  * the top 1 and top 3; with fewer than 3 municipalities, all of them), Gini G = Σ_iΣ_j|h_i − h_j|/(2NΣh)
  * over all N. When Σh = 0 the shares and every figure are null.
  *
@@ -29,6 +32,14 @@ import se.samverkansvaven.body.PartyRole;
  * distribution is "it holds every host role", which is full concentration, so HHI* is reported as 1 (the
  * value the formula gives for full concentration at every N &gt; 1); Gini is 0 (no pair differs) and CR1 =
  * CR3 = 1. With Σh = 0 they are null like at every N.
+ *
+ * <p><b>An uncovered municipality that hosts.</b> Its host roles are known facts (any row says who hosts), but
+ * they are a lower bound: other bodies it hosts may be missing. Adding it to N with that lower bound would
+ * mix a partial count into figures that compare complete ones, and leaving its roles out silently would
+ * hide them. So it is not one of the N, its roles are not in Σh (nor in the shares, HHI*, CR or Gini), and
+ * they are reported apart: on its row ({@code covered: false}, share null) and summed in
+ * {@code hostRolesNotCovered}. Its dependency is null too: the bodies it participates in are not all known.
+ * The coverage of the scope is stated in the answer ({@code n}, {@code scopeSize}, {@code notCoveredCount}).
  *
  * <p><b>Federation seats</b> are counted per municipality beside the host roles and never added to h.
  *
@@ -43,6 +54,9 @@ import se.samverkansvaven.body.PartyRole;
  */
 public final class HostConcentrationAnalysis
         implements CooperationAnalysis<HostConcentrationAnalysis.Query, HostConcentrationAnalysis.HostConcentration> {
+
+    /** The forms that have hosts: coverage for these decides N. */
+    public static final Set<Form> HOST_FORMS = Set.of(Form.JOINT_COMMITTEE, Form.AGREEMENT);
 
     /**
      * @param scope  the municipality codes of the scope (N = their number), resolved by the caller
@@ -66,28 +80,38 @@ public final class HostConcentrationAnalysis
      * @param hostedByHost  how many of them it hosts
      * @param participations the denominator: bodies where m is PARTICIPANT and another municipality is HOST
      * @param share         hostedByHost / participations
+     * @param illustrative  one of the bodies counted rests on illustrative rows, or m's coverage does
      */
-    public record Dependency(String host, String hostName, int hostedByHost, int participations, double share) {}
+    public record Dependency(String host, String hostName, int hostedByHost, int participations, double share,
+                             boolean illustrative) {}
 
     /**
-     * @param share      h_i / Σh, null when Σh = 0
-     * @param seats      federations (after the filter) seated in the municipality; not part of h
-     * @param dependency null when m participates in no body hosted by another municipality
+     * @param covered      covered for {@link #HOST_FORMS} on the date: one of the N
+     * @param share        h_i / Σh, null when Σh = 0 or the municipality is not covered
+     * @param seats        federations (after the filter) seated in the municipality; not part of h
+     * @param dependency   null when m participates in no body hosted by another municipality, or is not covered
+     * @param illustrative a host role or seat counted rests on an illustrative body or row, or the municipality's
+     *                     coverage (its place among the N) rests on an illustrative coverage row
      */
-    public record MunicipalityHosting(String code, String name, int hostRoles, Double share, int seats,
-                                      Dependency dependency) {}
+    public record MunicipalityHosting(String code, String name, boolean covered, int hostRoles, Double share,
+                                      int seats, Dependency dependency, boolean illustrative) {}
 
     /**
-     * @param n                      N, the number of municipalities in the scope
-     * @param hostRoles              Σh over the scope
+     * @param n                      N, the number of the scope's municipalities covered for {@link #HOST_FORMS}
+     * @param scopeSize              the number of municipalities in the scope, covered or not
+     * @param notCoveredCount        scopeSize − n
+     * @param hostRoles              Σh over the N covered municipalities
+     * @param hostRolesNotCovered    host roles held by the scope's uncovered municipalities (known, not in Σh)
      * @param hostRolesOutsideScope  host roles (after the filter) held by regions or municipalities outside the scope
      * @param seats                  federation seats in the scope
-     * @param municipalities         every municipality of the scope, host roles desc then code
+     * @param illustrative           a row counted in the figures (Σh, N) rests on illustrative rows
+     * @param municipalities         every municipality of the scope, covered first, host roles desc, then code
      */
-    public record HostConcentration(LocalDate asOf, List<String> scope, int n, String area, String sector,
-                                    int hostRoles, int hostRolesOutsideScope, int seats,
+    public record HostConcentration(LocalDate asOf, List<String> scope, int n, int scopeSize, int notCoveredCount,
+                                    String area, String sector,
+                                    int hostRoles, int hostRolesNotCovered, int hostRolesOutsideScope, int seats,
                                     Double hhi, Double hhiNormalised, Double cr1, Double cr3, Double gini,
-                                    List<MunicipalityHosting> municipalities) {}
+                                    boolean illustrative, List<MunicipalityHosting> municipalities) {}
 
     @Override
     public HostConcentration analyse(CooperationData data, Query query) {
@@ -105,6 +129,8 @@ public final class HostConcentrationAnalysis
         SortedSet<String> scope = new TreeSet<>(query.scope());
         Map<String, Integer> hosts = new HashMap<>();
         Map<String, Integer> seats = new HashMap<>();
+        Set<String> illustrativeRoles = new HashSet<>(); // hosts or seats counted from an illustrative body or row
+        Set<String> illustrativeDependency = new HashSet<>();
         Map<String, Integer> participations = new HashMap<>();
         Map<String, TreeMap<String, Integer>> hostedFor = new HashMap<>();
         int outside = 0;
@@ -114,6 +140,9 @@ public final class HostConcentrationAnalysis
             }
             if (body.form() == Form.FEDERATION && body.seatCode() != null) {
                 seats.merge(body.seatCode(), 1, Integer::sum);
+                if (body.illustrative()) {
+                    illustrativeRoles.add(body.seatCode());
+                }
             }
             if (!body.form().requiresHost()) {
                 continue;
@@ -124,6 +153,9 @@ public final class HostConcentrationAnalysis
             }
             if (scope.contains(host.partyId())) {
                 hosts.merge(host.partyId(), 1, Integer::sum);
+                if (body.illustrative() || host.illustrative()) {
+                    illustrativeRoles.add(host.partyId());
+                }
             } else {
                 outside++;
             }
@@ -133,23 +165,40 @@ public final class HostConcentrationAnalysis
             body.partiesWithRole(PartyRole.PARTICIPANT)
                     .filter(p -> p.type() == PartyType.MUNICIPALITY && !p.partyId().equals(host.partyId()))
                     .forEach(p -> {
+                        if (body.restsOnIllustrative()) {
+                            illustrativeDependency.add(p.partyId());
+                        }
                         participations.merge(p.partyId(), 1, Integer::sum);
                         hostedFor.computeIfAbsent(p.partyId(), k -> new TreeMap<>()).merge(host.partyId(), 1, Integer::sum);
                     });
         }
 
-        int n = scope.size();
-        long total = scope.stream().mapToLong(c -> hosts.getOrDefault(c, 0)).sum();
-        List<MunicipalityHosting> rows = new ArrayList<>();
+        SortedSet<String> covered = new TreeSet<>();
+        for (String code : scope) {
+            if (data.covered(code, HOST_FORMS)) {
+                covered.add(code);
+            }
+        }
+        int n = covered.size();
+        long total = covered.stream().mapToLong(c -> hosts.getOrDefault(c, 0)).sum();
+        int notCoveredRoles = scope.stream().filter(c -> !covered.contains(c)).mapToInt(c -> hosts.getOrDefault(c, 0)).sum();
+        List<MunicipalityHosting> all = new ArrayList<>();
         for (String code : scope) {
             int h = hosts.getOrDefault(code, 0);
-            rows.add(new MunicipalityHosting(code, data.municipalities().get(code).name(), h,
-                    total == 0 ? null : (double) h / total, seats.getOrDefault(code, 0),
-                    dependency(data, participations.getOrDefault(code, 0), hostedFor.get(code))));
+            boolean isCovered = covered.contains(code);
+            boolean coverageIllustrative = isCovered && data.coveredOnlyByIllustrative(code, HOST_FORMS);
+            Dependency dependency = isCovered ? dependency(data, participations.getOrDefault(code, 0),
+                    hostedFor.get(code), coverageIllustrative || illustrativeDependency.contains(code)) : null;
+            all.add(new MunicipalityHosting(code, data.municipalities().get(code).name(), isCovered, h,
+                    total == 0 || !isCovered ? null : (double) h / total, seats.getOrDefault(code, 0), dependency,
+                    coverageIllustrative || illustrativeRoles.contains(code)));
         }
-        rows.sort(Comparator.comparingInt(MunicipalityHosting::hostRoles).reversed()
+        all.sort(Comparator.comparing((MunicipalityHosting r) -> !r.covered())
+                .thenComparing(Comparator.comparingInt(MunicipalityHosting::hostRoles).reversed())
                 .thenComparing(MunicipalityHosting::code));
+        List<MunicipalityHosting> rows = all.subList(0, n); // the N covered ones, host roles desc
         int seatTotal = scope.stream().mapToInt(c -> seats.getOrDefault(c, 0)).sum();
+        boolean figuresIllustrative = rows.stream().anyMatch(MunicipalityHosting::illustrative);
 
         Double hhi = null, hhiNorm = null, cr1 = null, cr3 = null, gini = null;
         if (total > 0) {
@@ -170,11 +219,13 @@ public final class HostConcentrationAnalysis
             }
             gini = (double) absDiff / (2.0 * n * total);
         }
-        return new HostConcentration(data.asOf(), query.scope(), n, query.area(), query.sector(), (int) total,
-                outside, seatTotal, hhi, hhiNorm, cr1, cr3, gini, List.copyOf(rows));
+        return new HostConcentration(data.asOf(), query.scope(), n, scope.size(), scope.size() - n, query.area(),
+                query.sector(), (int) total, notCoveredRoles, outside, seatTotal, hhi, hhiNorm, cr1, cr3, gini,
+                figuresIllustrative, List.copyOf(all));
     }
 
-    private static Dependency dependency(CooperationData data, int participations, TreeMap<String, Integer> byHost) {
+    private static Dependency dependency(CooperationData data, int participations, TreeMap<String, Integer> byHost,
+                                         boolean illustrative) {
         if (participations == 0 || byHost == null) {
             return null;
         }
@@ -187,7 +238,7 @@ public final class HostConcentrationAnalysis
             }
         }
         return new Dependency(best, NodeLabels.label(data, best), bestCount, participations,
-                (double) bestCount / participations);
+                (double) bestCount / participations, illustrative);
     }
 
     private static boolean passes(BodyInfo body, Query query) {

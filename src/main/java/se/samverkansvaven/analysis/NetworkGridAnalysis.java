@@ -27,8 +27,11 @@ public final class NetworkGridAnalysis {
     public record NetworkNode(String id, String name, String sector, String level, List<String> conveners,
                               List<String> areas, boolean illustrative) {}
 
-    /** A linked pair (a &lt; b) and what links it: LINKED_WITH kinds and shared initiatives. */
-    public record NetworkTie(String a, String b, List<String> links, List<String> initiatives) {}
+    /**
+     * A linked pair (a &lt; b) and what links it: LINKED_WITH kinds and shared initiatives; illustrative when one
+     * of those links or initiatives (or the network's row in it) is.
+     */
+    public record NetworkTie(String a, String b, List<String> links, List<String> initiatives, boolean illustrative) {}
 
     /**
      * @param scope       the scope asked for, as written ({@code all} when none)
@@ -58,6 +61,7 @@ public final class NetworkGridAnalysis {
                 networks.put(id, body);
             }
         });
+        java.util.Set<List<String>> illustrative = new java.util.HashSet<>();
         Map<List<String>, NetworkTie> ties = new TreeMap<>((x, y) -> {
             int c = x.get(0).compareTo(y.get(0));
             return c != 0 ? c : x.get(1).compareTo(y.get(1));
@@ -65,6 +69,9 @@ public final class NetworkGridAnalysis {
         for (CooperationData.NetworkLink link : data.links()) {
             if (networks.containsKey(link.a()) && networks.containsKey(link.b()) && !link.a().equals(link.b())) {
                 tie(ties, link.a(), link.b()).links().add(link.kind().name());
+                if (link.illustrative()) {
+                    illustrative.add(List.of(link.a(), link.b()));
+                }
             }
         }
         for (BodyInfo initiative : data.bodies().values()) {
@@ -80,20 +87,24 @@ public final class NetworkGridAnalysis {
             for (int i = 0; i < list.size(); i++) {
                 for (int j = i + 1; j < list.size(); j++) {
                     tie(ties, list.get(i), list.get(j)).initiatives().add(initiative.id());
+                    if (initiative.restsOnIllustrative() || !initiative.illustrativeConveners().isEmpty()) {
+                        illustrative.add(List.of(list.get(i), list.get(j)));
+                    }
                 }
             }
         }
         List<NetworkNode> nodes = networks.values().stream()
                 .map(n -> new NetworkNode(n.id(), n.name(), n.sector(), n.level().name(), List.copyOf(n.conveners()),
-                        List.copyOf(n.areas()), n.illustrative()))
+                        List.copyOf(n.areas()), n.restsOnIllustrative() || !n.illustrativeConveners().isEmpty()))
                 .toList();
         return new NetworkGrid(data.asOf(), scope, List.of(Level.values()), PAIR_CLASSES, nodes,
-                List.copyOf(ties.values()));
+                ties.values().stream().map(t -> new NetworkTie(t.a(), t.b(), t.links(), t.initiatives(),
+                        illustrative.contains(List.of(t.a(), t.b())))).toList());
     }
 
     private static NetworkTie tie(Map<List<String>, NetworkTie> ties, String x, String y) {
         String a = x.compareTo(y) < 0 ? x : y;
         String b = x.compareTo(y) < 0 ? y : x;
-        return ties.computeIfAbsent(List.of(a, b), k -> new NetworkTie(a, b, new ArrayList<>(), new ArrayList<>()));
+        return ties.computeIfAbsent(List.of(a, b), k -> new NetworkTie(a, b, new ArrayList<>(), new ArrayList<>(), false));
     }
 }

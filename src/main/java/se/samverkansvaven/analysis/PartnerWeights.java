@@ -21,9 +21,10 @@ final class PartnerWeights {
      * @param multiplexity  number of distinct service areas of those bodies
      * @param sharedBodies  ids of those bodies, ascending
      * @param sharedAreas   their areas, ascending (multiplexity = its size)
+     * @param illustrative  one of the shared bodies (or one of the two parties' rows in it) is illustrative
      */
     public record Partner(String id, String label, String type, int weight, int multiplexity,
-                          List<String> sharedBodies, List<String> sharedAreas) {}
+                          List<String> sharedBodies, List<String> sharedAreas, boolean illustrative) {}
 
     /** Weight desc, then id: the order every partner list uses. */
     static final Comparator<Partner> BY_WEIGHT_THEN_ID =
@@ -44,7 +45,8 @@ final class PartnerWeights {
             SortedSet<String> shared = sharedBodies(projection, actor, other);
             SortedSet<String> areas = areasOf(projection, shared);
             partners.add(new Partner(other, NodeLabels.label(data, other), NodeLabels.type(data, other),
-                    shared.size(), areas.size(), List.copyOf(shared), List.copyOf(areas)));
+                    shared.size(), areas.size(), List.copyOf(shared), List.copyOf(areas),
+                    shared.stream().anyMatch(id -> projection.bodies().get(id).restsOnIllustrative())));
         }
         partners.sort(BY_WEIGHT_THEN_ID);
         return List.copyOf(partners);

@@ -15,6 +15,7 @@ import org.jgrapht.graph.SimpleGraph;
 import se.samverkansvaven.analysis.data.CooperationData.ActorInfo;
 import se.samverkansvaven.analysis.data.CooperationData.AreaInfo;
 import se.samverkansvaven.analysis.data.CooperationData.BodyInfo;
+import se.samverkansvaven.analysis.data.CooperationData.CoverageInfo;
 import se.samverkansvaven.analysis.data.CooperationData.NetworkLink;
 import se.samverkansvaven.analysis.data.CooperationData.PartyInfo;
 import se.samverkansvaven.analysis.data.CooperationData.PartyType;
@@ -31,6 +32,10 @@ import se.samverkansvaven.body.PartyRole;
  * date" (CooperationData only ever holds active things). Municipalities default to name "M" + code and a
  * centroid at (57.0, 12.0); give lat explicitly where a test needs distances (along one meridian a
  * degree of latitude is 6371·π/180 = 111.19492664 km).
+ *
+ * <p>Coverage (domain.md item 8): unless a test declares coverage rows ({@link #covered}), every municipality is
+ * covered for every form by one real row, so the analyses answer as they did before coverage existed ("fully
+ * covered data gives the old values").
  */
 final class AnalysisTestData {
 
@@ -42,6 +47,8 @@ final class AnalysisTestData {
     private final SortedMapBuilder<AreaInfo> areas = new SortedMapBuilder<>();
     private final Map<String, BodyBuilder> bodies = new LinkedHashMap<>();
     private final List<NetworkLink> links = new ArrayList<>();
+    private final List<CoverageInfo> coverage = new ArrayList<>();
+    private boolean coverageDeclared;
 
     static AnalysisTestData data() {
         return new AnalysisTestData();
@@ -95,6 +102,29 @@ final class AnalysisTestData {
         return this;
     }
 
+    /** A real coverage row for {@code code} and these forms (none: every form); from then on only declared rows. */
+    AnalysisTestData covered(String code, Form... forms) {
+        return coverage(code, false, forms);
+    }
+
+    /** An illustrative coverage row. */
+    AnalysisTestData coveredIllustrative(String code, Form... forms) {
+        return coverage(code, true, forms);
+    }
+
+    /** No municipality is covered (unless rows are declared). */
+    AnalysisTestData noCoverage() {
+        coverageDeclared = true;
+        return this;
+    }
+
+    private AnalysisTestData coverage(String code, boolean illustrative, Form... forms) {
+        coverageDeclared = true;
+        coverage.add(new CoverageInfo(code, java.util.Set.of(forms), AS_OF.minusYears(1), null,
+                illustrative ? "illustrative" : "test", illustrative));
+        return this;
+    }
+
     CooperationData build() {
         Graph<String, DefaultEdge> borderGraph = new SimpleGraph<>(DefaultEdge.class);
         municipalities.map.keySet().forEach(borderGraph::addVertex);
@@ -106,8 +136,11 @@ final class AnalysisTestData {
         }
         TreeMap<String, BodyInfo> built = new TreeMap<>();
         bodies.forEach((id, b) -> built.put(id, b.build(this)));
+        List<CoverageInfo> rows = coverageDeclared ? coverage : municipalities.map.keySet().stream()
+                .map(code -> new CoverageInfo(code, java.util.Set.of(), AS_OF.minusYears(1), null, "test", false))
+                .toList();
         return new CooperationData(AS_OF, municipalities.map, borderGraph, actors.map, built, List.copyOf(links),
-                areas.map);
+                areas.map, CooperationData.coverageByMunicipality(rows), true);
     }
 
     private PartyType typeOf(String id) {

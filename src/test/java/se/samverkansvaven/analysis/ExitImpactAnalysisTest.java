@@ -72,9 +72,13 @@ class ExitImpactAnalysisTest {
         assertThat(r.articulationPointsGained()).isEmpty();
         assertThat(r.articulationPointsLost()).isEmpty();
         // after, n = 6: 0001 separates {0002}, {0004,0005}, {0006,vgr}: 2+2+4 = 8 pairs -> 8·2/(5·4) = .8;
-        // 0004: 0005 with 4 others -> 4/10 = .4. Ranks unchanged for all but 0003 (3 -> gone).
-        assertThat(r.rankChanges()).extracting(RankChange::code, RankChange::rankBefore, RankChange::rankAfter)
-                .containsExactly(tuple("0003", 3, null));
+        // 0004: 0005 with 4 others -> 4/10 = .4. Ranks unchanged for all but 0003: betweenness 0 before (no
+        // broker role, no rank) and gone after.
+        assertThat(r.rankChanges()).extracting(RankChange::code, RankChange::rankBefore, RankChange::rankAfter,
+                        RankChange::brokerRoleBefore, RankChange::brokerRoleAfter)
+                .containsExactly(tuple("0003", null, null, false, null));
+        assertThat(r.splitOff()).isEmpty();
+        assertThat(r.droppedOut()).extracting(ExitImpactAnalysis.Member::id).containsExactly("0003");
     }
 
     @Test
@@ -94,11 +98,19 @@ class ExitImpactAnalysisTest {
         assertThat(r.componentChange()).isEqualTo(2);
         assertThat(r.articulationPointsAfter()).isEmpty();
         assertThat(r.articulationPointsLost()).containsExactly("0001", "0004");
-        // all betweenness 0 after -> everyone rank 1; vgr is a region: not listed
-        assertThat(r.rankChanges()).extracting(RankChange::code, RankChange::rankBefore, RankChange::rankAfter)
-                .containsExactly(tuple("0001", 1, null), tuple("0002", 3, 1), tuple("0003", 3, null),
-                        tuple("0004", 2, 1), tuple("0005", 3, 1), tuple("0006", 3, 1));
-        RankChange r0004 = r.rankChanges().get(3);
+        // all betweenness 0 after: nobody has a broker role, so no rank; 0002 0005 0006 had none before either
+        // (betweenness 0: no rank, brokerRole false), so nothing shown changes for them. vgr is a region: not listed.
+        assertThat(r.rankChanges()).extracting(RankChange::code, RankChange::rankBefore, RankChange::rankAfter,
+                        RankChange::brokerRoleBefore, RankChange::brokerRoleAfter)
+                .containsExactly(tuple("0001", 1, null, true, null), tuple("0003", null, null, false, null),
+                        tuple("0004", 2, null, true, false));
+        // who is cut off: P fell into {0002}, {0004,0005}, {0006,vgr}; the largest piece {0004,0005} (a tie of
+        // two, the lowest id first) goes on, the others split off, largest first; 0003 is out of P
+        assertThat(r.splitOff()).extracting(s -> s.members().stream().map(ExitImpactAnalysis.Member::id).toList())
+                .containsExactly(List.of("0006", "vgr"), List.of("0002"));
+        assertThat(r.splitOff().get(0).members().get(1).label()).isEqualTo("VGR");
+        assertThat(r.droppedOut()).extracting(ExitImpactAnalysis.Member::id).containsExactly("0003");
+        RankChange r0004 = r.rankChanges().get(2);
         assertThat(r0004.betweennessBefore()).isCloseTo(1.0 / 3, EPS);
         assertThat(r0004.betweennessAfter()).isCloseTo(0.0, EPS);
         assertThat(r.rankChanges().get(0).betweennessBefore()).isCloseTo(0.8, EPS);
@@ -115,6 +127,11 @@ class ExitImpactAnalysisTest {
         assertThat(r.areasLostByOthers()).isEmpty();
         // edges 0001-vgr and 0001-0006 go: {vgr,0006} splits off -> 1 -> 2 components
         assertThat(r.componentsAfter()).isEqualTo(2);
+        assertThat(r.splitOff()).singleElement().satisfies(piece -> {
+            assertThat(piece.size()).isEqualTo(2);
+            assertThat(piece.members()).extracting(ExitImpactAnalysis.Member::id).containsExactly("0006", "vgr");
+            assertThat(piece.illustrative()).isFalse();
+        });
         // after, n = 7: 0001 separates {0002,0003} and {0004,0005}: 4 pairs, 4·2/30 = 4/15; 0004: 0005 with
         //   0001 0002 0003 = 3 pairs -> 3/15. Ranks 0001 1, 0004 2, others 3: unchanged.
         assertThat(r.articulationPointsAfter()).containsExactly("0001", "0004");
@@ -126,7 +143,8 @@ class ExitImpactAnalysisTest {
         // Square of companies 0001-0002-0003-0004-0001. C4: each vertex lies on half of one opposite pair's
         // two shortest paths: 0.5 -> ×2/(3·2) = 1/6, all rank 1, no cut point.
         // 0001 leaves c41: path 0001-0002-0003-0004. 0002 on (1,3),(1,4); 0003 on (1,4),(2,4): 2 -> 2/3;
-        // ends 0. Ranks 1 1 3 3 ("1133"): 0002 and 0003 stay 1, 0001 and 0004 go 1 -> 3.
+        // ends 0. Ranks 1 1 3 3 ("1133"): 0002 and 0003 stay 1; 0001 and 0004 lie on no shortest path any more:
+        // no broker role, so no rank (not "3 of 4").
         CooperationData square = AnalysisTestData.data()
                 .municipalities("0001", "0002", "0003", "0004")
                 .area("avfall", "SAMHALLSBYGGNAD")
@@ -141,11 +159,36 @@ class ExitImpactAnalysisTest {
         assertThat(r.areasLostByLeaver()).isEmpty(); // still covers avfall through c12
         assertThat(r.articulationPointsBefore()).isEmpty();
         assertThat(r.articulationPointsGained()).containsExactly("0002", "0003");
-        assertThat(r.rankChanges()).extracting(RankChange::code, RankChange::rankBefore, RankChange::rankAfter)
-                .containsExactly(tuple("0001", 1, 3), tuple("0004", 1, 3));
+        assertThat(r.rankChanges()).extracting(RankChange::code, RankChange::rankBefore, RankChange::rankAfter,
+                        RankChange::brokerRoleAfter)
+                .containsExactly(tuple("0001", 1, null, false), tuple("0004", 1, null, false));
         assertThat(r.rankChanges().get(0).betweennessBefore()).isCloseTo(1.0 / 6, EPS);
         assertThat(new BrandesBetweenness(Distance.HOPS).compute(ActorProjection.of(square, Form.DEFAULT_ANALYSIS_FORMS).actors()))
                 .containsOnly(new double[] {1.0 / 6}, EPS);
+    }
+
+    @Test
+    void itemsRestingOnIllustrativeRowsSaySo() {
+        // The square again, c12 invented. 0001 leaves c12: its loss of avfall? no, c41 still covers it: no loss.
+        // bodiesLeft c12 (invented); rank changes as above mirrored: 0001 and 0002 lose their broker role;
+        // 0001 and 0002 are parties of c12, so both rank rows rest on it; the answer rests on it as a whole.
+        CooperationData square = AnalysisTestData.data()
+                .municipalities("0001", "0002", "0003", "0004")
+                .area("avfall", "SAMHALLSBYGGNAD")
+                .body("c12", Form.COMPANY, b -> b.areas("avfall").members("0001", "0002").illustrative())
+                .body("c23", Form.COMPANY, b -> b.areas("avfall").members("0002", "0003"))
+                .body("c34", Form.COMPANY, b -> b.areas("avfall").members("0003", "0004"))
+                .body("c41", Form.COMPANY, b -> b.areas("avfall").members("0004", "0001"))
+                .build();
+        ExitImpact r = analysis.analyse(square, new Query("0001", Leaving.BODY, "c12", null));
+        assertThat(r.restsOnIllustrative()).isTrue();
+        assertThat(r.bodiesLeft()).extracting(BodyRef::id, BodyRef::illustrative).containsExactly(tuple("c12", true));
+        assertThat(r.rankChanges()).extracting(RankChange::code, RankChange::brokerRoleAfter, RankChange::illustrative)
+                .containsExactly(tuple("0001", false, true), tuple("0002", false, true));
+        // the same exit on real rows only: c12 is not there to leave
+        ExitImpact real = analysis.analyse(square.withoutIllustrative(), new Query("0001", Leaving.BODY, "c41", null));
+        assertThat(real.restsOnIllustrative()).isFalse();
+        assertThat(real.rankChanges()).allSatisfy(c -> assertThat(c.illustrative()).isFalse());
     }
 
     @Test

@@ -164,6 +164,81 @@ class GapAnalysisTest {
         assertThatThrownBy(() -> new Query(null, null, null, -1.0)).hasMessageContaining("maxKm");
     }
 
+    /*
+     * Coverage (domain.md item 8). BORDERS: 0001-0002, 0001-0003, 0001-0004, 0001-0006, 0002-0004, 0002-0003,
+     * 0004-0005. Covered: 0001, 0002 (real rows), 0004 (an illustrative row); 0003, 0005, 0006 are not.
+     *   f1 FEDERATION lon, members 0002 0007 (real)
+     *   f2 COMPANY lon, member 0006 (illustrative)
+     * lon is covered by 0002 (f1), 0006 (f2, only by an illustrative body), 0007.
+     *   0001: covered, lacks lon. Neighbours 0002 (covers), 0003 (uncovered, no known body with lon: unknown),
+     *         0004 (covered, lacks it: known), 0006 (uncovered but party to f2 covering lon: known, covers)
+     *         -> 4 neighbours, 3 known, covering 0002 0006: strength 2/3; illustrative (0006 covers only via f2)
+     *   0003: uncovered -> never a gap (fully covered data made it one: neighbours 0001 no, 0002 yes -> 1/2)
+     *   0004: covered (illustrative row), lacks lon. Neighbours 0001 (known, lacks), 0002 (covers), 0005 (unknown)
+     *         -> 3 neighbours, 2 known, strength 1/2; illustrative (its own coverage)
+     *   0005: uncovered -> no gap
+     * START for 0001: {0001, 0004} (covered, same gap, bordering); unknown apart: 0003 (by 0001), 0005 (by 0004).
+     */
+    private final CooperationData partial = AnalysisTestData.data()
+            .municipality("0001", 57.0).municipality("0002", 57.1).municipality("0003", 56.9)
+            .municipality("0004", 57.05).municipality("0005", 57.2).municipality("0006", 57.3)
+            .municipality("0007", 57.4)
+            .borders("0001", "0002").borders("0001", "0003").borders("0001", "0004").borders("0001", "0006")
+            .borders("0002", "0004").borders("0002", "0003").borders("0004", "0005")
+            .area("lon", "STOD")
+            .body("f1", Form.FEDERATION, b -> b.areas("lon").members("0002", "0007"))
+            .body("f2", Form.COMPANY, b -> b.areas("lon").members("0006").illustrative())
+            .covered("0001").covered("0002", Form.FEDERATION, Form.JOINT_COMMITTEE, Form.AGREEMENT, Form.COMPANY,
+                    Form.ASSOCIATION)
+            .coveredIllustrative("0004")
+            .build();
+
+    @Test
+    void onlyCoveredMunicipalitiesHaveGapsAndStrengthCountsKnownNeighbours() {
+        Gaps r = analysis.analyse(partial, Query.all());
+        assertThat(r.gaps()).extracting(Gap::code, Gap::neighbours, Gap::knownNeighbours, Gap::coveringNeighbours,
+                        Gap::unknownNeighbours, Gap::strength, Gap::illustrative)
+                .containsExactly(
+                        tuple("0001", 4, 3, List.of("0002", "0006"), List.of("0003"), 2.0 / 3, true),
+                        tuple("0004", 3, 2, List.of("0002"), List.of("0005"), 1.0 / 2, true));
+        Gap g = r.gaps().get(0);
+        assertThat(g.start().members()).containsExactly("0001", "0004");
+        assertThat(g.start().unknown()).containsExactly("0003", "0005");
+        assertThat(g.start().illustrative()).isTrue();
+        assertThat(g.start().reasonEn()).contains("Of M0003, M0005 we do not know");
+        // JOIN rests on known bodies, flagged by theirs: f1 real, f2 invented
+        assertThat(g.join()).extracting(JoinOption::body, JoinOption::illustrative)
+                .containsExactlyInAnyOrder(tuple("f1", false), tuple("f2", true));
+        // Fully covered, the same bodies make 0003 a gap (1/2) and a START member: the old reading.
+        Gaps old = analysis.analyse(AnalysisTestData.data()
+                .municipality("0001", 57.0).municipality("0002", 57.1).municipality("0003", 56.9)
+                .municipality("0004", 57.05).municipality("0005", 57.2).municipality("0006", 57.3)
+                .municipality("0007", 57.4)
+                .borders("0001", "0002").borders("0001", "0003").borders("0001", "0004").borders("0001", "0006")
+                .borders("0002", "0004").borders("0002", "0003").borders("0004", "0005")
+                .area("lon", "STOD")
+                .body("f1", Form.FEDERATION, b -> b.areas("lon").members("0002", "0007"))
+                .body("f2", Form.COMPANY, b -> b.areas("lon").members("0006"))
+                .build(), Query.all());
+        assertThat(old.gaps()).extracting(Gap::code, Gap::strength, Gap::illustrative)
+                .containsExactly(tuple("0001", 2.0 / 4, false), tuple("0003", 1.0 / 2, false), tuple("0004", 1.0 / 3, false));
+        assertThat(old.gaps().get(0).start().members()).containsExactly("0001", "0003", "0004");
+        assertThat(old.gaps().get(0).start().unknown()).isEmpty();
+    }
+
+    @Test
+    void withoutTheIllustrativeRowsTheGapRestsOnRealRowsOnly() {
+        // f2 and 0004's coverage row gone: 0001's neighbours 0002 covers, 0003 0004 0006 unknown -> 1/1; 0004 is
+        // no longer covered, so no START group.
+        Gaps r = analysis.analyse(partial.withoutIllustrative(), Query.all());
+        assertThat(r.gaps()).extracting(Gap::code, Gap::knownNeighbours, Gap::unknownNeighbours, Gap::strength,
+                        Gap::illustrative)
+                .containsExactly(tuple("0001", 1, List.of("0003", "0004", "0006"), 1.0, false));
+        assertThat(r.gaps().get(0).start()).isNull();
+        assertThat(r.gaps().get(0).join()).extracting(JoinOption::body, JoinOption::illustrative)
+                .containsExactly(tuple("f1", false));
+    }
+
     @Test
     void haversineMatchesAKnownDistance() {
         // Stockholm (59.3293, 18.0686) to Göteborg (57.7089, 11.9746), computed independently with Python's

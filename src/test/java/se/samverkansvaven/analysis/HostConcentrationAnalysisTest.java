@@ -71,15 +71,67 @@ class HostConcentrationAnalysisTest {
                         tuple("0003", 0, 0.0, 0), tuple("0004", 0, 0.0, 1));
     }
 
+    /*
+     * The same bodies, a2 invented; covered for joint committees and agreements: 0002 0003 (real rows), 0004 (an
+     * illustrative row). 0001 is not covered, though it hosts j1 j2 a1 (known facts).
+     *   N = 3 (0002 0003 0004), h = [1 (a2), 0, 0], Σh = 1; 0001's 3 roles are reported apart.
+     *   HHI = 1, HHI* = (1 − 1/3)/(1 − 1/3) = 1, CR1 = CR3 = 1
+     *   Gini: ordered pairs |h_i − h_j| = 2·(1 + 1 + 0) = 4; G = 4/(2·3·1) = 2/3
+     *   0003's dependency: j1 (0001), a1 (0001), a2 (0002), x1 (0009) -> 0001 hosts 2 of 4 = .5; a2 is invented
+     */
+    @Test
+    void nIsTheCoveredMunicipalitiesAndAnUncoveredHostIsReportedApart() {
+        CooperationData partial = AnalysisTestData.data()
+                .municipalities("0001", "0002", "0003", "0004", "0009")
+                .region("vgr", "VGR")
+                .area("lon", "STOD").area("it", "STOD").area("va", "SAMHALLSBYGGNAD").area("halsa", "SOCIAL")
+                .body("j1", Form.JOINT_COMMITTEE, b -> b.areas("lon").host("0001").participants("0002", "0003"))
+                .body("j2", Form.JOINT_COMMITTEE, b -> b.areas("it").host("0001").participants("0002"))
+                .body("a1", Form.AGREEMENT, b -> b.areas("va").host("0001").participants("0003"))
+                .body("a2", Form.AGREEMENT, b -> b.areas("lon").host("0002").participants("0003").illustrative())
+                .body("r1", Form.JOINT_COMMITTEE, b -> b.areas("halsa").host("vgr").participants("0003", "0004"))
+                .body("x1", Form.AGREEMENT, b -> b.areas("lon").host("0009").participants("0003"))
+                .covered("0002", Form.JOINT_COMMITTEE, Form.AGREEMENT).covered("0003")
+                .coveredIllustrative("0004", Form.AGREEMENT, Form.JOINT_COMMITTEE)
+                .build();
+        HostConcentration r = analysis.analyse(partial, new Query(SCOPE, null, null));
+        assertThat(r.n()).isEqualTo(3);
+        assertThat(r.scopeSize()).isEqualTo(4);
+        assertThat(r.notCoveredCount()).isEqualTo(1);
+        assertThat(r.hostRoles()).isEqualTo(1);
+        assertThat(r.hostRolesNotCovered()).isEqualTo(3);
+        assertThat(r.hostRolesOutsideScope()).isEqualTo(2);
+        assertThat(r.hhi()).isCloseTo(1.0, EPS);
+        assertThat(r.hhiNormalised()).isCloseTo(1.0, EPS);
+        assertThat(r.cr1()).isCloseTo(1.0, EPS);
+        assertThat(r.cr3()).isCloseTo(1.0, EPS);
+        assertThat(r.gini()).isCloseTo(2.0 / 3, EPS);
+        assertThat(r.illustrative()).isTrue();
+        assertThat(r.municipalities()).extracting(MunicipalityHosting::code, MunicipalityHosting::covered,
+                        MunicipalityHosting::hostRoles, MunicipalityHosting::share, MunicipalityHosting::illustrative)
+                .containsExactly(tuple("0002", true, 1, 1.0, true), tuple("0003", true, 0, 0.0, false),
+                        tuple("0004", true, 0, 0.0, true), tuple("0001", false, 3, null, false));
+        assertThat(row(r, "0003").dependency()).isEqualTo(new Dependency("0001", "M0001", 2, 4, 0.5, true));
+        assertThat(row(r, "0001").dependency()).isNull();
+
+        // Nobody covered: N = 0, every figure null, the roles still reported.
+        HostConcentration none = analysis.analyse(AnalysisTestData.data().municipalities("0001", "0002")
+                .body("j1", Form.JOINT_COMMITTEE, b -> b.host("0001").participants("0002")).noCoverage().build(),
+                new Query(List.of("0001", "0002"), null, null));
+        assertThat(none.n()).isZero();
+        assertThat(none.hostRolesNotCovered()).isEqualTo(1);
+        assertThat(List.of(none.hhi() == null, none.gini() == null, none.cr1() == null)).containsOnly(true);
+    }
+
     @Test
     void dependencyCountsBodiesHostedByOtherMunicipalitiesInOrOutsideTheScopeButNotByARegion() {
         HostConcentration r = analysis.analyse(data, new Query(SCOPE, null, null));
 
         // 0003 participates in j1 (0001), a1 (0001), a2 (0002), x1 (0009), r1 (vgr, a region: not counted)
         // -> 4 bodies, 0001 hosts 2 of them: share 2/4 = .5
-        assertThat(row(r, "0003").dependency()).isEqualTo(new Dependency("0001", "M0001", 2, 4, 0.5));
+        assertThat(row(r, "0003").dependency()).isEqualTo(new Dependency("0001", "M0001", 2, 4, 0.5, false));
         // 0002 participates in j1 and j2, both by 0001: 2/2
-        assertThat(row(r, "0002").dependency()).isEqualTo(new Dependency("0001", "M0001", 2, 2, 1.0));
+        assertThat(row(r, "0002").dependency()).isEqualTo(new Dependency("0001", "M0001", 2, 2, 1.0, false));
         // 0004 only in r1, hosted by the region: no dependency. 0001 is never a participant.
         assertThat(row(r, "0004").dependency()).isNull();
         assertThat(row(r, "0001").dependency()).isNull();
@@ -121,7 +173,7 @@ class HostConcentrationAnalysisTest {
         assertThat(r.hhiNormalised()).isCloseTo(1.0, EPS);
         assertThat(r.gini()).isCloseTo(0.75, EPS);
         assertThat(r.seats()).isEqualTo(1);
-        assertThat(row(r, "0003").dependency()).isEqualTo(new Dependency("0001", "M0001", 1, 1, 1.0));
+        assertThat(row(r, "0003").dependency()).isEqualTo(new Dependency("0001", "M0001", 1, 1, 1.0, false));
         assertThat(row(r, "0002").dependency()).isNull(); // j1, j2 are STOD
     }
 

@@ -110,12 +110,24 @@ final class WebAppExpectations {
         return nodes;
     }
 
-    /** The municipality codes of the gaps in beredskap, in the API's order. */
+    /**
+     * The municipality codes of the gaps in beredskap, in the API's order, of covered municipalities only (an
+     * uncovered one is unknown, never a gap: the page leaves it out even where an answer still lists it).
+     */
     static List<String> beredskapGaps(ApiClient api) {
+        JsonNode gaps = api.get("/api/analysis/gaps?area=beredskap&asOf=" + AS_OF).json();
+        List<String> forms = new ArrayList<>();
+        gaps.get("forms").forEach(f -> forms.add(f.asString()));
+        Set<String> covered = new TreeSet<>();
+        api.get("/api/coverage?scope=all&asOf=" + AS_OF + "&forms=" + String.join(",", forms)).json().get("covered")
+                .forEach(c -> covered.add(c.get("code").asString()));
         List<String> codes = new ArrayList<>();
-        api.get("/api/analysis/gaps?area=beredskap&asOf=" + AS_OF).json().get("gaps")
-                .forEach(g -> codes.add(g.get("code").asString()));
-        assertThat(codes).hasSize(9).first().isEqualTo("1446");
+        gaps.get("gaps").forEach(g -> {
+            if (covered.contains(g.get("code").asString())) {
+                codes.add(g.get("code").asString());
+            }
+        });
+        assertThat(codes).isNotEmpty().first().isEqualTo("1446");
         return codes;
     }
 }

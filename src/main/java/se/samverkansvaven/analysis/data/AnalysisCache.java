@@ -75,6 +75,27 @@ public class AnalysisCache {
     }
 
     /**
+     * The date's data, or with {@code illustrative} false the same date as if the illustrative rows were not loaded
+     * ({@link CooperationData#withoutIllustrative()}, issue 14): filtered here, once per date and revision, and kept
+     * under its own key beside the date's data, so no analysis ever sees the switch. Values derived from it must be
+     * keyed on {@link CooperationData#illustrativeIncluded()} too ({@link #ofDate(CooperationData, Object, Supplier)}).
+     */
+    public CooperationData data(LocalDate asOf, boolean illustrative) {
+        CooperationData all = data(asOf);
+        return illustrative ? all : ofDate(asOf, RealRowsOnly.KEY, all::withoutIllustrative);
+    }
+
+    private enum RealRowsOnly { KEY }
+
+    /**
+     * A value derived from a date's data as given (with or without its illustrative rows): kept with the date and
+     * dropped with it.
+     */
+    public <T> T ofDate(CooperationData data, Object key, Supplier<T> compute) {
+        return ofDate(data.asOf(), java.util.List.of(data.illustrativeIncluded(), key), compute);
+    }
+
+    /**
      * A large value derived from one date's data, such as P for a set of forms: kept with the date's data and
      * dropped with it.
      *

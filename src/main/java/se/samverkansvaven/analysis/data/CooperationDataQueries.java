@@ -12,12 +12,14 @@ public class CooperationDataQueries {
     private final String areas = load("areas");
     private final String bodies = load("bodies");
     private final String links = load("links");
+    private final String coverage = load("coverage");
 
     String municipalities() { return municipalities; }
     String actors() { return actors; }
     String areas() { return areas; }
     String bodies() { return bodies; }
     String links() { return links; }
+    String coverage() { return coverage; }
 
     static String load(String name) {
         return CypherFiles.load("cypher/projection/" + name + ".cypher");

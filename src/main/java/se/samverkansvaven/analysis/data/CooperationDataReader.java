@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 import se.samverkansvaven.analysis.data.CooperationData.ActorInfo;
 import se.samverkansvaven.analysis.data.CooperationData.AreaInfo;
 import se.samverkansvaven.analysis.data.CooperationData.BodyInfo;
+import se.samverkansvaven.analysis.data.CooperationData.CoverageInfo;
 import se.samverkansvaven.analysis.data.CooperationData.NetworkLink;
 import se.samverkansvaven.analysis.data.CooperationData.PartyInfo;
 import se.samverkansvaven.analysis.data.CooperationData.Place;
@@ -85,6 +86,7 @@ public class CooperationDataReader {
         private final SortedMap<String, AreaInfo> areas = new TreeMap<>();
         private final SortedMap<String, BodyInfo> bodies = new TreeMap<>();
         private final List<NetworkLink> links = new ArrayList<>();
+        private final List<CoverageInfo> coverage = new ArrayList<>();
         private long revision = -1;
 
         Assembly(LocalDate asOf) {
@@ -128,21 +130,29 @@ public class CooperationDataReader {
             bodies.put(row.id(), new BodyInfo(row.id(), Form.valueOf(row.form()), row.name(), row.sector(),
                     row.level() == null ? null : Level.valueOf(row.level()), bodyAreas, sectors, row.seat(),
                     List.copyOf(parties), new TreeSet<>(row.conveners()), new TreeSet<>(row.goals()),
-                    row.illustrative()));
+                    row.illustrative(), new TreeSet<>(row.illustrativeConveners()),
+                    new TreeSet<>(row.illustrativeGoals())));
         }
 
         @Override
-        public void link(String a, String b, LinkKind kind) {
-            links.add(a.compareTo(b) < 0 ? new NetworkLink(a, b, kind) : new NetworkLink(b, a, kind));
+        public void link(String a, String b, LinkKind kind, boolean illustrative) {
+            links.add(a.compareTo(b) < 0 ? new NetworkLink(a, b, kind, illustrative)
+                    : new NetworkLink(b, a, kind, illustrative));
+        }
+
+        @Override
+        public void coverage(CoverageInfo row) {
+            coverage.add(row);
         }
 
         CooperationData data() {
             Graph<String, DefaultEdge> borders = new SimpleGraph<>(DefaultEdge.class);
             municipalities.keySet().forEach(borders::addVertex);
             municipalities.keySet().forEach(a -> neighbours.getOrDefault(a, List.of()).forEach(b -> borders.addEdge(a, b)));
-            links.sort((x, y) -> x.a().equals(y.a()) ? (x.b().equals(y.b()) ? x.kind().compareTo(y.kind())
-                    : x.b().compareTo(y.b())) : x.a().compareTo(y.a()));
-            return new CooperationData(asOf, municipalities, borders, actors, bodies, List.copyOf(links), areas);
+            links.sort(java.util.Comparator.comparing(NetworkLink::a).thenComparing(NetworkLink::b)
+                    .thenComparing(NetworkLink::kind).thenComparing(NetworkLink::illustrative));
+            return new CooperationData(asOf, municipalities, borders, actors, bodies, List.copyOf(links), areas,
+                    CooperationData.coverageByMunicipality(coverage), true);
         }
     }
 }

@@ -2,7 +2,9 @@ package se.samverkansvaven.analysis.data;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.neo4j.graphdb.Direction;
 import org.neo4j.graphdb.Entity;
 import org.neo4j.graphdb.GraphDatabaseService;
@@ -14,10 +16,12 @@ import org.neo4j.graphdb.ResourceIterator;
 import org.neo4j.graphdb.Transaction;
 import se.samverkansvaven.analysis.data.CooperationData.ActorInfo;
 import se.samverkansvaven.analysis.data.CooperationData.AreaInfo;
+import se.samverkansvaven.analysis.data.CooperationData.CoverageInfo;
 import se.samverkansvaven.analysis.data.CooperationData.PartyInfo;
 import se.samverkansvaven.analysis.data.CooperationData.PartyType;
 import se.samverkansvaven.analysis.data.CooperationData.Place;
 import se.samverkansvaven.body.ActorKind;
+import se.samverkansvaven.body.Form;
 import se.samverkansvaven.body.LinkKind;
 import se.samverkansvaven.body.PartyRole;
 import se.samverkansvaven.database.GraphRevisions;
@@ -37,6 +41,8 @@ final class EmbeddedDataSource implements CooperationDataSource {
     private static final Label GOAL = Label.label("Goal");
     private static final Label BODY = Label.label("Body");
     private static final Label NETWORK = Label.label("Network");
+    private static final Label COVERAGE = Label.label("Coverage");
+    private static final RelationshipType OF = RelationshipType.withName("OF");
     private static final RelationshipType BORDERS = RelationshipType.withName("BORDERS");
     private static final RelationshipType SEATED_IN = RelationshipType.withName("SEATED_IN");
     private static final RelationshipType COVERS = RelationshipType.withName("COVERS");
@@ -78,7 +84,8 @@ final class EmbeddedDataSource implements CooperationDataSource {
                 while (all.hasNext()) {
                     Node a = all.next();
                     rows.actor(new ActorInfo((String) a.getProperty("id"),
-                            ActorKind.valueOf((String) a.getProperty("kind")), (String) a.getProperty("name")));
+                            ActorKind.valueOf((String) a.getProperty("kind")), (String) a.getProperty("name"),
+                            illustrative(a)));
                 }
             }
             try (ResourceIterator<Node> all = tx.findNodes(SERVICE_AREA)) {
@@ -107,9 +114,18 @@ final class EmbeddedDataSource implements CooperationDataSource {
                             Node b = l.getEndNode();
                             if (b.hasLabel(NETWORK) && activeOn(l, asOf) && activeOn(b, asOf)) {
                                 rows.link((String) a.getProperty("id"), (String) b.getProperty("id"),
-                                        LinkKind.valueOf((String) l.getProperty("kind")));
+                                        LinkKind.valueOf((String) l.getProperty("kind")), illustrative(l));
                             }
                         }
+                    }
+                }
+            }
+            try (ResourceIterator<Node> all = tx.findNodes(COVERAGE)) {
+                while (all.hasNext()) {
+                    Node c = all.next();
+                    // c.validFrom <= $asOf: required, so a row without one (or not a date) is never active
+                    if (c.getProperty("validFrom", null) instanceof LocalDate && activeOn(c, asOf)) {
+                        coverage(c, rows);
                     }
                 }
             }
@@ -117,10 +133,37 @@ final class EmbeddedDataSource implements CooperationDataSource {
         }
     }
 
+    private static void coverage(Node c, Rows rows) {
+        try (var rels = c.getRelationships(Direction.OUTGOING, OF)) {
+            for (Relationship r : rels) {
+                Node m = r.getEndNode();
+                if (!m.hasLabel(MUNICIPALITY)) {
+                    continue;
+                }
+                Set<Form> forms = EnumSet.noneOf(Form.class);
+                if (c.getProperty("forms", null) instanceof String[] names) {
+                    for (String name : names) {
+                        forms.add(Form.valueOf(name));
+                    }
+                }
+                Object to = c.getProperty("validTo", null);
+                rows.coverage(new CoverageInfo((String) m.getProperty("code"), forms,
+                        (LocalDate) c.getProperty("validFrom"), to instanceof LocalDate t ? t : null,
+                        (String) c.getProperty("source", null), illustrative(c)));
+            }
+        }
+    }
+
+    /** {@code coalesce(x.illustrative, false)}. */
+    private static boolean illustrative(Entity e) {
+        return Boolean.TRUE.equals(e.getProperty("illustrative", false));
+    }
+
     private static BodyRow body(Node b, LocalDate asOf) {
         String seat = null;
         List<String> areas = new ArrayList<>(4);
         List<String> goals = new ArrayList<>(2);
+        List<String> illustrativeGoals = new ArrayList<>(0);
         try (var rels = b.getRelationships(Direction.OUTGOING, SEATED_IN, COVERS, WORKS_ON)) {
             for (Relationship r : rels) {
                 Node n = r.getEndNode();
@@ -128,6 +171,9 @@ final class EmbeddedDataSource implements CooperationDataSource {
                     areas.add((String) n.getProperty("id"));
                 } else if (r.isType(WORKS_ON) && n.hasLabel(GOAL)) {
                     goals.add((String) n.getProperty("id"));
+                    if (illustrative(n)) {
+                        illustrativeGoals.add((String) n.getProperty("id"));
+                    }
                 } else if (r.isType(SEATED_IN) && n.hasLabel(MUNICIPALITY)) {
                     seat = (String) n.getProperty("code");
                 }
@@ -135,6 +181,7 @@ final class EmbeddedDataSource implements CooperationDataSource {
         }
         List<PartyInfo> parties = new ArrayList<>(8);
         List<String> conveners = new ArrayList<>(1);
+        List<String> illustrativeConveners = new ArrayList<>(0);
         try (var rels = b.getRelationships(Direction.INCOMING, PARTY_TO, CONVENES)) {
             for (Relationship r : rels) {
                 if (!activeOn(r, asOf)) {
@@ -148,15 +195,19 @@ final class EmbeddedDataSource implements CooperationDataSource {
                 if (r.isType(PARTY_TO)) {
                     PartyType type = municipality ? PartyType.MUNICIPALITY
                             : p.hasLabel(ACTOR) ? PartyType.ACTOR : PartyType.BODY;
-                    parties.add(new PartyInfo(id, type, PartyRole.valueOf((String) r.getProperty("role"))));
+                    parties.add(new PartyInfo(id, type, PartyRole.valueOf((String) r.getProperty("role")),
+                            illustrative(r)));
                 } else {
                     conveners.add(id);
+                    if (illustrative(r)) {
+                        illustrativeConveners.add(id);
+                    }
                 }
             }
         }
         return new BodyRow((String) b.getProperty("id"), (String) b.getProperty("form"), (String) b.getProperty("name"),
                 (String) b.getProperty("sector", null), (String) b.getProperty("level", null), seat,
-                Boolean.TRUE.equals(b.getProperty("illustrative", false)), areas, goals, parties, conveners);
+                illustrative(b), areas, goals, parties, conveners, illustrativeGoals, illustrativeConveners);
     }
 
     /**

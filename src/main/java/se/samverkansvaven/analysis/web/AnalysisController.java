@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.function.Supplier;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,6 +27,8 @@ import se.samverkansvaven.analysis.ExitImpactAnalysis;
 import se.samverkansvaven.analysis.FederationWebAnalysis;
 import se.samverkansvaven.analysis.GapAnalysis;
 import se.samverkansvaven.analysis.HostConcentrationAnalysis;
+import se.samverkansvaven.analysis.Provenance;
+import se.samverkansvaven.analysis.ScopeCoverage;
 import se.samverkansvaven.analysis.data.AnalysisCache;
 import se.samverkansvaven.analysis.data.CooperationData;
 import se.samverkansvaven.body.Form;
@@ -63,18 +66,20 @@ class AnalysisController {
     }
 
     @GetMapping("/web/{code}")
-    EgoWebAnalysis.EgoWeb web(@PathVariable String code,
+    Answer<EgoWebAnalysis.EgoWeb> web(@PathVariable String code,
                               @RequestParam(defaultValue = "1") int depth,
                               @RequestParam(required = false) String forms,
-                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(defaultValue = "true") boolean illustrative) {
         if (depth != 1 && depth != 2) {
             throw new BadParameterException("depth", "must be 1 or 2, was " + depth + ".");
         }
-        CooperationData data = data(asOf);
+        CooperationData data = data(asOf, illustrative);
         requireMunicipality(data, "code", code);
         Set<Form> chosen = FormsParameter.parse(forms);
         var query = new EgoWebAnalysis.Query(code, depth, chosen);
-        return run("code", () -> egoWeb.analyse(data, projection(data, query.forms()), query));
+        return Answer.of(run("code", () -> egoWeb.analyse(data, projection(data, query.forms()), query)), data,
+                ScopeCoverage.ofMunicipality(data, query.forms(), code));
     }
 
     /**
@@ -82,75 +87,112 @@ class AnalysisController {
      * timeline; 404 when no federation with that id is active on the date.
      */
     @GetMapping("/federation-web/{id}")
-    FederationWebAnalysis.FederationWeb federationWeb(@PathVariable String id,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        CooperationData data = data(asOf);
+    Answer<FederationWebAnalysis.FederationWeb> federationWeb(@PathVariable String id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(defaultValue = "true") boolean illustrative) {
+        CooperationData data = data(asOf, illustrative);
         if (!data.bodies().containsKey(id)) {
             throw new NotFoundException("No federation '" + id + "' is active on " + data.asOf() + ".");
         }
-        return run("id", () -> federationWeb.analyse(data, id));
+        FederationWebAnalysis.FederationWeb web = run("id", () -> federationWeb.analyse(data, id));
+        // the forms shown: the federation, and what it convenes
+        Set<Form> shown = EnumSet.of(Form.FEDERATION);
+        web.convened().forEach(b -> shown.add(data.bodies().get(b).form()));
+        MunicipalityScope members = MunicipalityScope.parse("federation:" + id, data, codes);
+        return Answer.of(web, data, ScopeCoverage.of(data, shown, members.text(), members.municipalities()));
     }
 
     /** Centrality on P, or on the part of P among the scope's municipalities (the induced subgraph). */
     @GetMapping("/centrality")
-    CentralityResponse centrality(@RequestParam(required = false) String scope,
+    Answer<CentralityResponse> centrality(@RequestParam(required = false) String scope,
                                   @RequestParam(required = false) String forms,
                                   @RequestParam(required = false) Integer pivots,
-                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(defaultValue = "true") boolean illustrative) {
         requirePivots(pivots);
-        CooperationData data = data(asOf);
+        CooperationData data = data(asOf, illustrative);
         MunicipalityScope resolved = MunicipalityScope.parse(scope, data, codes);
         Set<Form> chosen = FormsParameter.parse(forms);
         ActorProjection projection = projection(data, chosen);
         CentralityAnalysis analysis = pivots == null ? centrality : new CentralityAnalysis(pivots);
-        CentralityResult result = cache.result(List.of("centrality", data.asOf(), chosen, resolved.municipalities(), resolved.all(),
-                        pivots == null ? 0 : pivots),
+        CentralityResult result = cache.result(List.of("centrality", data.asOf(), data.illustrativeIncluded(), chosen,
+                        resolved.municipalities(), resolved.all(), pivots == null ? 0 : pivots),
                 () -> analysis.analyse(resolved.all() ? projection.actors() : projection.induced(resolved.municipalities())));
-        return new CentralityResponse(data.asOf(), resolved.text(), chosen, pivots, result.vertexCount(), result.edgeCount(),
-                result.vertices(), result.articulationPoints(), result.bridges(),
-                withoutCooperation(resolved, projection));
+        Set<String> invented = illustrativeActors(data, chosen);
+        return Answer.of(new CentralityResponse(data.asOf(), resolved.text(), chosen, pivots, result.vertexCount(),
+                result.edgeCount(), result.vertices().stream().map(v -> new CentralityRow(v, invented.contains(v.id()))).toList(),
+                result.articulationPoints(), result.bridges(), withoutCooperation(resolved, projection),
+                Provenance.restsOnIllustrative(data, chosen, resolved.all() ? null : resolved.municipalities())),
+                data, ScopeCoverage.of(data, chosen, resolved.text(), resolved.municipalities()));
     }
 
     @GetMapping("/communities")
-    CommunityResponse communities(@RequestParam(required = false) String scope,
+    Answer<CommunityResponse> communities(@RequestParam(required = false) String scope,
                                   @RequestParam(required = false) String forms,
                                   @RequestParam(defaultValue = "1") long seed,
-                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        CooperationData data = data(asOf);
+                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(defaultValue = "true") boolean illustrative) {
+        CooperationData data = data(asOf, illustrative);
         MunicipalityScope resolved = MunicipalityScope.parse(scope, data, codes);
         Set<Form> chosen = FormsParameter.parse(forms);
         ActorProjection projection = projection(data, chosen);
         IndexedGraph graph = resolved.all() ? projection.actors() : projection.induced(resolved.municipalities());
-        CommunityResult result = cache.result(List.of("communities", data.asOf(), chosen, resolved.municipalities(), resolved.all(), seed),
+        CommunityResult result = cache.result(List.of("communities", data.asOf(), data.illustrativeIncluded(), chosen,
+                        resolved.municipalities(), resolved.all(), seed),
                 () -> communities.analyse(graph, seed));
-        return new CommunityResponse(data.asOf(), resolved.text(), chosen, graph.vertexCount(),
+        Set<String> invented = illustrativeActors(data, chosen);
+        List<String> illustrativeMembers = new java.util.TreeSet<>(invented).stream().filter(graph::containsVertex).toList();
+        return Answer.of(new CommunityResponse(data.asOf(), resolved.text(), chosen, graph.vertexCount(),
                 result.components(), result.communities(), result.modularity(), result.seed(), result.cliques(),
-                withoutCooperation(resolved, projection));
+                withoutCooperation(resolved, projection), illustrativeMembers,
+                Provenance.restsOnIllustrative(data, chosen, resolved.all() ? null : resolved.municipalities())),
+                data, ScopeCoverage.of(data, chosen, resolved.text(), resolved.municipalities()));
     }
+
+    /** The actors party to a body of the forms resting on illustrative rows, once per date, filter and forms. */
+    private Set<String> illustrativeActors(CooperationData data, Set<Form> forms) {
+        return cache.ofDate(data, List.of("illustrativeActors", Set.copyOf(forms)),
+                () -> Provenance.illustrativeActors(data, forms));
+    }
+
+    /**
+     * A centrality row: the measures, and {@code illustrative} when the actor is party to a body of B that rests
+     * on illustrative rows ({@link Provenance}).
+     */
+    record CentralityRow(@JsonUnwrapped CentralityResult.VertexCentrality centrality, boolean illustrative) {}
 
     /** Municipalities of the scope with no body of the chosen forms on the date: not nodes of P. */
     private static List<String> withoutCooperation(MunicipalityScope scope, ActorProjection projection) {
         return scope.municipalities().stream().filter(code -> !projection.actors().containsVertex(code)).toList();
     }
 
-    /** {@code pivots}: null for exact betweenness, else the number of sampled sources (seed 1). */
+    /**
+     * {@code pivots}: null for exact betweenness, else the number of sampled sources (seed 1).
+     * {@code restsOnIllustrative}: a body resting on illustrative rows has a party in the scope ({@link Provenance}).
+     */
     record CentralityResponse(LocalDate asOf, String scope, Set<Form> forms, Integer pivots, int vertexCount, int edgeCount,
-                              List<CentralityResult.VertexCentrality> vertices,
+                              List<CentralityRow> vertices,
                               List<String> articulationPoints, List<CentralityResult.Bridge> bridges,
-                              List<String> withoutCooperation) {}
+                              List<String> withoutCooperation, boolean restsOnIllustrative) {}
 
+    /**
+     * {@code illustrativeMembers}: the actors of the graph (members of the components, communities and cliques)
+     * that are party to a body resting on illustrative rows, ascending.
+     */
     record CommunityResponse(LocalDate asOf, String scope, Set<Form> forms, int vertexCount,
                              List<SortedSet<String>> components,
                              List<SortedSet<String>> communities, Double modularity, long seed,
-                             List<SortedSet<String>> cliques, List<String> withoutCooperation) {}
+                             List<SortedSet<String>> cliques, List<String> withoutCooperation,
+                             List<String> illustrativeMembers, boolean restsOnIllustrative) {}
 
     @GetMapping("/hosts")
-    HostConcentrationAnalysis.HostConcentration hosts(
+    Answer<HostConcentrationAnalysis.HostConcentration> hosts(
             @RequestParam(required = false) String scope,
             @RequestParam(required = false) String area,
             @RequestParam(required = false) String sector,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        CooperationData data = data(asOf);
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(defaultValue = "true") boolean illustrative) {
+        CooperationData data = data(asOf, illustrative);
         MunicipalityScope resolved = MunicipalityScope.parse(scope, data, codes);
         requireArea(data, area);
         requireSector(data, sector);
@@ -160,29 +202,33 @@ class AnalysisController {
         if (resolved.municipalities().isEmpty()) {
             throw new BadParameterException("scope", "'" + resolved.text() + "' has no municipalities on " + data.asOf() + ".");
         }
-        return run("scope", () -> hosts.analyse(data, new HostConcentrationAnalysis.Query(
-                new ArrayList<>(resolved.municipalities()), area, sector)));
+        return Answer.of(run("scope", () -> hosts.analyse(data, new HostConcentrationAnalysis.Query(
+                new ArrayList<>(resolved.municipalities()), area, sector))), data,
+                ScopeCoverage.of(data, HostConcentrationAnalysis.HOST_FORMS, resolved.text(), resolved.municipalities()));
     }
 
     /** The suggested network links; with a scope, among the networks of the scope only ({@link NetworkScope}). */
     @GetMapping("/diagonal-links")
-    DiagonalLinkAnalysis.DiagonalLinks diagonalLinks(
+    Answer<DiagonalLinkAnalysis.DiagonalLinks> diagonalLinks(
             @RequestParam(required = false) String classes,
             @RequestParam(required = false) String scope,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        CooperationData data = data(asOf);
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(defaultValue = "true") boolean illustrative) {
+        CooperationData data = data(asOf, illustrative);
         MunicipalityScope resolved = MunicipalityScope.parse(scope, data, codes);
-        return run("classes", () -> diagonalLinks.analyse(data,
-                new DiagonalLinkAnalysis.Query(pairClasses(classes), NetworkScope.of(resolved))));
+        return Answer.of(run("classes", () -> diagonalLinks.analyse(data,
+                new DiagonalLinkAnalysis.Query(pairClasses(classes), NetworkScope.of(resolved)))), data,
+                ScopeCoverage.of(data, NetworkScope.FORMS, resolved.text(), resolved.municipalities()));
     }
 
     @GetMapping("/gaps")
-    GapAnalysis.Gaps gaps(@RequestParam(required = false) String area,
+    Answer<GapAnalysis.Gaps> gaps(@RequestParam(required = false) String area,
                           @RequestParam(required = false) String municipality,
                           @RequestParam(required = false) Double maxKm,
                           @RequestParam(required = false) String forms,
-                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        CooperationData data = data(asOf);
+                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(defaultValue = "true") boolean illustrative) {
+        CooperationData data = data(asOf, illustrative);
         requireArea(data, area);
         if (municipality != null) {
             requireMunicipality(data, "municipality", municipality);
@@ -191,18 +237,22 @@ class AnalysisController {
             throw new BadParameterException("maxKm", "must be a non-negative number of kilometres, was " + maxKm + ".");
         }
         Set<Form> chosen = FormsParameter.parse(forms);
-        return run("area", () -> gaps.analyse(data, new GapAnalysis.Query(area, municipality, chosen, maxKm)));
+        GapAnalysis.Gaps answer = run("area", () -> gaps.analyse(data, new GapAnalysis.Query(area, municipality, chosen, maxKm)));
+        Set<Form> asked = EnumSet.copyOf(answer.forms());
+        return Answer.of(answer, data, municipality == null ? ScopeCoverage.ofAll(data, asked)
+                : ScopeCoverage.ofMunicipality(data, asked, municipality));
     }
 
     @GetMapping("/exit")
-    ExitImpactAnalysis.ExitImpact exit(@RequestParam String municipality,
+    Answer<ExitImpactAnalysis.ExitImpact> exit(@RequestParam String municipality,
                                        @RequestParam(required = false) String body,
                                        @RequestParam(required = false) String area,
                                        @RequestParam(required = false) String forms,
                                        @RequestParam(required = false) Integer pivots,
-                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(defaultValue = "true") boolean illustrative) {
         requirePivots(pivots);
-        CooperationData data = data(asOf);
+        CooperationData data = data(asOf, illustrative);
         requireMunicipality(data, "municipality", municipality);
         if (body != null && area != null) {
             throw new BadParameterException("body", "name a body or an area to leave, not both (neither means all bodies).");
@@ -215,17 +265,19 @@ class AnalysisController {
         ExitImpactAnalysis.Leaving scope = body != null ? ExitImpactAnalysis.Leaving.BODY
                 : area != null ? ExitImpactAnalysis.Leaving.AREA : ExitImpactAnalysis.Leaving.ALL;
         String target = body != null ? body : area;
-        return run(body != null ? "body" : "area", () -> exitImpact.analyse(data,
+        ExitImpactAnalysis.ExitImpact answer = run(body != null ? "body" : "area", () -> exitImpact.analyse(data,
                 new ExitImpactAnalysis.Query(municipality, scope, target, chosen, pivots)));
+        // the exit changes P as a whole (components, every betweenness rank): the scope is all
+        return Answer.of(answer, data, ScopeCoverage.ofAll(data, EnumSet.copyOf(answer.forms())));
     }
 
-    CooperationData data(LocalDate asOf) {
-        return cache.data(today.orDefault(asOf));
+    CooperationData data(LocalDate asOf, boolean illustrative) {
+        return cache.data(today.orDefault(asOf), illustrative);
     }
 
-    /** P of the date for the chosen forms, built once per date and forms and kept with the date's data. */
+    /** P of the date for the chosen forms, built once per date, filter and forms and kept with the date's data. */
     private ActorProjection projection(CooperationData data, Set<Form> forms) {
-        return cache.ofDate(data.asOf(), Set.copyOf(forms), () -> ActorProjection.of(data, forms));
+        return cache.ofDate(data, Set.copyOf(forms), () -> ActorProjection.of(data, forms));
     }
 
     void requireMunicipality(CooperationData data, String parameter, String code) {

@@ -1,6 +1,8 @@
 package se.samverkansvaven.analysis.web;
 
+import java.util.Set;
 import java.util.function.Predicate;
+import se.samverkansvaven.body.Form;
 import se.samverkansvaven.analysis.data.CooperationData.BodyInfo;
 import se.samverkansvaven.analysis.data.CooperationData.PartyType;
 import se.samverkansvaven.body.PartyRole;
@@ -15,6 +17,9 @@ import se.samverkansvaven.body.PartyRole;
 final class NetworkScope {
 
     private static final String FEDERATION = "federation:";
+
+    /** The forms of the network layer: the coverage of a network answer is for these. */
+    static final Set<Form> FORMS = Set.of(Form.NETWORK, Form.INITIATIVE);
 
     private NetworkScope() {}
 

@@ -11,6 +11,7 @@ import se.samverkansvaven.analysis.NetworkGridAnalysis.NetworkGrid;
 import se.samverkansvaven.analysis.NetworkGridAnalysis;
 import se.samverkansvaven.analysis.OverviewAnalysis.Overview;
 import se.samverkansvaven.analysis.OverviewAnalysis;
+import se.samverkansvaven.analysis.ScopeCoverage;
 import se.samverkansvaven.analysis.data.AnalysisCache;
 import se.samverkansvaven.analysis.data.CooperationData;
 import se.samverkansvaven.body.Form;
@@ -34,28 +35,32 @@ class OverviewController {
     }
 
     @GetMapping("/api/analysis/overview")
-    Overview overview(@RequestParam(required = false) String area,
-                      @RequestParam(required = false) String forms,
-                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        CooperationData data = cache.data(today.orDefault(asOf));
+    Answer<Overview> overview(@RequestParam(required = false) String area,
+                              @RequestParam(required = false) String forms,
+                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                              @RequestParam(defaultValue = "true") boolean illustrative) {
+        CooperationData data = cache.data(today.orDefault(asOf), illustrative);
         AnalysisController.requireArea(data, area);
         Set<Form> chosen = FormsParameter.parse(forms);
         // Every page asks for this (the illustrative notice, scope pickers): kept until the graph changes.
-        return cache.result(new OverviewKey(data.asOf(), chosen, Optional.ofNullable(area)),
-                () -> overview.analyse(data, new OverviewAnalysis.Query(chosen, area)));
+        return cache.result(new OverviewKey(data.asOf(), data.illustrativeIncluded(), chosen, Optional.ofNullable(area)),
+                () -> Answer.of(overview.analyse(data, new OverviewAnalysis.Query(chosen, area)), data,
+                        ScopeCoverage.ofAll(data, chosen)));
     }
 
-    private record OverviewKey(LocalDate asOf, Set<Form> forms, Optional<String> area) {}
+    private record OverviewKey(LocalDate asOf, boolean illustrativeIncluded, Set<Form> forms, Optional<String> area) {}
 
     /**
      * The networks of the grid sector × level and the pairs linked on the date, with what links them; with a
      * scope, the networks of the scope only ({@link NetworkScope}).
      */
     @GetMapping("/api/analysis/network-grid")
-    NetworkGrid networkGrid(@RequestParam(required = false) String scope,
-                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        CooperationData data = cache.data(today.orDefault(asOf));
+    Answer<NetworkGrid> networkGrid(@RequestParam(required = false) String scope,
+                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                    @RequestParam(defaultValue = "true") boolean illustrative) {
+        CooperationData data = cache.data(today.orDefault(asOf), illustrative);
         MunicipalityScope resolved = MunicipalityScope.parse(scope, data, codes);
-        return networkGrid.analyse(data, resolved.text(), NetworkScope.of(resolved));
+        return Answer.of(networkGrid.analyse(data, resolved.text(), NetworkScope.of(resolved)), data,
+                ScopeCoverage.of(data, NetworkScope.FORMS, resolved.text(), resolved.municipalities()));
     }
 }

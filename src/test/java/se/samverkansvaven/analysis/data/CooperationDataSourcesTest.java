@@ -62,7 +62,8 @@ class CooperationDataSourcesTest {
         }
 
         boolean sawMunicipalityParty = false, sawActorParty = false, sawBodyParty = false, sawConvener = false,
-                sawSeat = false, sawLink = false, sawGoal = false;
+                sawSeat = false, sawLink = false, sawGoal = false, sawCoverage = false, sawIllustrativeParty = false,
+                sawIllustrativeGoal = false, sawIllustrativeActor = false;
         for (LocalDate date : dates) {
             CooperationData expected = cypher.read(date);
             CooperationData actual = inProcess.read(date);
@@ -75,12 +76,17 @@ class CooperationDataSourcesTest {
                 assertThat(actual.bodies().get(body.id())).as("body %s on %s", body.id(), date).isEqualTo(body);
             }
             assertThat(actual.links()).as("links on %s", date).isEqualTo(expected.links());
+            assertThat(actual.coverage()).as("coverage on %s", date).isEqualTo(expected.coverage());
+            sawCoverage |= !expected.coverage().isEmpty();
+            sawIllustrativeActor |= expected.actors().values().stream().anyMatch(CooperationData.ActorInfo::illustrative);
             for (var body : expected.bodies().values()) {
                 for (var party : body.parties()) {
                     sawMunicipalityParty |= party.type() == PartyType.MUNICIPALITY;
                     sawActorParty |= party.type() == PartyType.ACTOR;
                     sawBodyParty |= party.type() == PartyType.BODY;
+                    sawIllustrativeParty |= party.illustrative();
                 }
+                sawIllustrativeGoal |= !body.illustrativeGoals().isEmpty();
                 sawConvener |= !body.conveners().isEmpty();
                 sawSeat |= body.seatCode() != null;
                 sawGoal |= !body.goals().isEmpty();
@@ -88,8 +94,18 @@ class CooperationDataSourcesTest {
             sawLink |= !expected.links().isEmpty();
         }
         // The comparison covers every kind of row the sources read, not only empty lists.
-        assertThat(List.of(sawMunicipalityParty, sawActorParty, sawBodyParty, sawConvener, sawSeat, sawLink, sawGoal))
-                .containsOnly(true);
+        assertThat(List.of(sawMunicipalityParty, sawActorParty, sawBodyParty, sawConvener, sawSeat, sawLink, sawGoal,
+                sawCoverage, sawIllustrativeParty, sawIllustrativeGoal, sawIllustrativeActor)).containsOnly(true);
+        // The illustrative bundle's coverage rows (docs/data.md "Coverage shipped"): 15 Skaraborg municipalities
+        // for the five default forms from 2005-01-01, each marked illustrative.
+        CooperationData today = inProcess.read(LocalDate.of(2026, 11, 21));
+        assertThat(today.coverage()).hasSize(15);
+        assertThat(today.coverage().values()).allSatisfy(rows -> assertThat(rows).singleElement()
+                .satisfies(row -> assertThat(row.illustrative()).isTrue()));
+        assertThat(today.covered("1496", se.samverkansvaven.body.Form.DEFAULT_ANALYSIS_FORMS)).isTrue();
+        assertThat(today.coveredOnlyByIllustrative("1496", se.samverkansvaven.body.Form.DEFAULT_ANALYSIS_FORMS)).isTrue();
+        assertThat(today.covered("2480", se.samverkansvaven.body.Form.DEFAULT_ANALYSIS_FORMS)).isFalse();
+        assertThat(inProcess.read(LocalDate.of(2004, 12, 31)).coverage()).isEmpty();
         assertThat(edges(cypher.read(LocalDate.of(2026, 11, 21)))).hasSizeGreaterThan(700);
     }
 

@@ -126,7 +126,7 @@ class CachedResponsesTest {
         assertThat(header(second, "Content-Encoding")).isNull();
 
         byte[] uncached = appMapper.writeValueAsBytes(controller.web("1496", 2, "FEDERATION,AGREEMENT,NETWORK",
-                LocalDate.parse(DATE)));
+                LocalDate.parse(DATE), true));
         assertThat(first.body()).isEqualTo(uncached);
         assertThat(second.body()).isEqualTo(uncached);
         assertThat(gunzip(gzipped.body())).isEqualTo(uncached);
@@ -144,7 +144,7 @@ class CachedResponsesTest {
         var first = get(path, "Accept-Encoding", "gzip");
         var second = get(path, "Accept-Encoding", "gzip");
         assertThat(header(second, "X-Cache")).isEqualTo("HIT");
-        byte[] uncached = appMapper.writeValueAsBytes(controller.centrality("county:14", null, null, LocalDate.parse("2025-02-03")));
+        byte[] uncached = appMapper.writeValueAsBytes(controller.centrality("county:14", null, null, LocalDate.parse("2025-02-03"), true));
         assertThat(gunzip(first.body())).isEqualTo(uncached);
         assertThat(gunzip(second.body())).isEqualTo(uncached);
     }
