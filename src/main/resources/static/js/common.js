@@ -210,6 +210,9 @@ export class ApiError extends Error {
   }
 }
 
+/** How many times a read answered 503 (busy) is asked again after the Retry-After the server gave. */
+const BUSY_RETRIES = 3;
+
 function csrfToken() {
   const cookie = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='));
   return cookie ? decodeURIComponent(cookie.slice('XSRF-TOKEN='.length)) : '';
@@ -235,10 +238,17 @@ export async function api(path, { date = true, method = 'GET', body } = {}) {
     }
   }
   let response;
-  try {
-    response = await fetch(url, init);
-  } catch (e) {
-    throw new ApiError(0, t('error.network'), url);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      response = await fetch(url, init);
+    } catch (e) {
+      throw new ApiError(0, t('error.network'), url);
+    }
+    // A busy server (503, the bulkhead for expensive requests) says when to come back: a read waits and asks
+    // again, a few times, before the page shows the error.
+    if (response.status !== 503 || method !== 'GET' || attempt === BUSY_RETRIES) break;
+    const wait = Math.min(10, Math.max(1, Number(response.headers.get('Retry-After')) || 2));
+    await new Promise((resolve) => setTimeout(resolve, wait * 1000));
   }
   if (!response.ok) {
     let problem = {};

@@ -308,6 +308,14 @@ async function showNode(data) {
   }
 }
 
+/** The body's sources as citations (GET /api/bodies/{id} `sources`), an http(s) address as a link; else its source. */
+function citations(body) {
+  const sources = body.sources?.length ? body.sources : [{ label: body.source || '–' }];
+  return sources.map((s, i) => el('span', {}, i ? '; ' : '', s.label ?? '',
+    s.url && /^https?:\/\//.test(s.url) ? [' ', el('a', { href: s.url, rel: 'noopener noreferrer', text: s.url })] : null,
+    s.read ? ` (${s.read})` : null));
+}
+
 function renderBody(box, body) {
   const heading = el('h3', {}, el('span', { translate: 'no', text: body.name }), body.illustrative ? illustrativeBadge() : null);
   const rows = [
@@ -319,17 +327,17 @@ function renderBody(box, body) {
     [t('common.areas'), body.areas.map((a) => pick(a, 'name')).join(', ') || '–'],
     [t('common.validFrom'), body.validFrom || '–'],
     [t('common.validTo'), body.validTo || '–'],
-    [t('common.source'), body.source || '–'],
   ].filter(Boolean);
-  const dl = el('dl', {}, rows.flatMap(([k, v]) => [el('dt', { text: k }), el('dd', { text: v })]));
+  const dl = el('dl', {}, rows.flatMap(([k, v]) => [el('dt', { text: k }), el('dd', { text: v })]),
+    el('dt', { text: t('common.source') }), el('dd', { translate: 'no' }, citations(body)));
   const parties = body.parties.filter((p) => p.active);
   const table = el('table', {},
     el('caption', { text: t('web.partiesOn', { date: body.asOf }) }),
     el('thead', {}, el('tr', {}, el('th', { text: t('common.party') }), el('th', { text: t('common.role') }),
       el('th', { text: t('common.since') }), el('th', { text: t('common.source') }))),
     el('tbody', {}, parties.map((p) => el('tr', {},
-      el('td', { text: `${p.name ?? p.party}` }), el('td', { text: roleLabel(p.role) }),
-      el('td', { text: p.validFrom || '–' }), el('td', { text: p.source || '–' })))));
+      el('td', { translate: 'no', text: `${p.name ?? p.party}` }), el('td', { text: roleLabel(p.role) }),
+      el('td', { text: p.validFrom || '–' }), el('td', { translate: 'no', text: p.source || '–' })))));
   const extra = [];
   if (body.conveners?.length) {
     extra.push(el('p', {}, el('strong', { text: t('web.conveners') + ': ' }),

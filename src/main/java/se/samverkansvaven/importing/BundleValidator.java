@@ -636,7 +636,10 @@ final class BundleValidator {
             }
             result.add(new CoverageRow(row.line(), id, code, forms, from, to, source));
         }
-        checkCoverageOverlaps(result);
+        Set<CoverageRow> restated = checkCoverageOverlaps(result);
+        if (!restated.isEmpty()) {
+            result.removeAll(restated);
+        }
         return result;
     }
 
@@ -686,7 +689,15 @@ final class BundleValidator {
         return ok ? List.copyOf(forms) : null;
     }
 
-    private void checkCoverageOverlaps(List<CoverageRow> rows) {
+    /**
+     * Checks that no two rows of one source declare a municipality complete for a form twice on a day, within the
+     * bundle or against the stored rows.
+     *
+     * @return the rows that restate a stored row: same source and forms, within its dates (a bundle exported
+     *         for one day and loaded back); they are known already and write nothing
+     */
+    private Set<CoverageRow> checkCoverageOverlaps(List<CoverageRow> rows) {
+        Set<CoverageRow> restated = new java.util.HashSet<>();
         Map<String, List<CoverageRow>> byMunicipality = new LinkedHashMap<>();
         rows.forEach(r -> byMunicipality.computeIfAbsent(r.municipality(), k -> new ArrayList<>()).add(r));
         for (var entry : byMunicipality.entrySet()) {
@@ -711,6 +722,10 @@ final class BundleValidator {
                     continue;
                 }
                 for (KnownIds.StoredCoverage stored : reference.coverage().getOrDefault(entry.getKey(), List.of())) {
+                    if (!replaced.contains(stored.id()) && restates(row, stored)) {
+                        restated.add(row);
+                        break;
+                    }
                     if (!replaced.contains(stored.id()) && coverageOverlap(row, stored.forms(), stored.validFrom(),
                             stored.validTo(), stored.source())) {
                         errors.add(new BundleError(BundleFile.COVERAGE.fileName(), row.line(), "valid_from",
@@ -727,6 +742,13 @@ final class BundleValidator {
                 }
             }
         }
+        return restated;
+    }
+
+    /** The row says nothing the stored row does not: same source and forms, its dates within the stored row's. */
+    private static boolean restates(CoverageRow row, KnownIds.StoredCoverage stored) {
+        return row.source().equals(stored.source()) && Set.copyOf(row.forms()).equals(Set.copyOf(stored.forms()))
+                && !row.validFrom().isBefore(stored.validFrom()) && !end(stored.validTo()).isBefore(end(row.validTo()));
     }
 
     private static boolean coverageOverlap(CoverageRow row, List<Form> forms, LocalDate from, LocalDate to,

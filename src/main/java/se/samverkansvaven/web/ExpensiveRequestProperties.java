@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The bulkhead for expensive requests ({@link ExpensiveRequestLimit}; README "Configuration", docs/security.md).
  *
  * @param concurrent most expensive requests running at once on this instance; unset: half the cores, at least 1
- * @param queue      most expensive requests waiting for one of those places; unset: as many as {@code concurrent}
+ * @param queue      most expensive requests waiting for one of those places; unset: three times {@code concurrent}, as
+ *                   one page asks for up to three at once (Jämför: centrality and two municipalities' gaps)
  * @param queueWait  how long one waits before it is answered 503 (and the Retry-After it gets, rounded up)
  */
 @ConfigurationProperties("samverkansvaven.web.expensive")
@@ -31,6 +32,6 @@ record ExpensiveRequestProperties(Integer concurrent, Integer queue, @DefaultVal
     }
 
     int queueOrDefault() {
-        return queue != null ? queue : concurrentOrDefault();
+        return queue != null ? queue : 3 * concurrentOrDefault();
     }
 }

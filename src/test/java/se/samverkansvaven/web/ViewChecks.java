@@ -46,12 +46,13 @@ abstract class ViewChecks {
     static final int REPORT_PAGES = 8;
 
     /**
-     * A change the diff page must list. Today a change of the illustrative data; with the real bodies of the trust
-     * issue, point it at the 2023 merger of Södra Bohuslän into Storgöteborg (its two dates, the body and BODY_ENDED).
+     * A change the diff page must list, of real data: Södra Bohusläns Räddningstjänstförbund ended on 2023-01-01,
+     * when Tjörn (one of its members) and its other members joined Räddningstjänsten Storgöteborg (bundles/public-sources,
+     * sbrf.se).
      */
-    record ExpectedChange(String from, String to, String change, String body) {}
+    record ExpectedChange(String from, String to, String change, String body, String memberCode) {}
 
-    static final ExpectedChange DIFF_CHANGE = new ExpectedChange("2022-12-31", "2023-01-01", "BODY_ENDED", "ill-avt-bygg-tibro-hjo");
+    static final ExpectedChange DIFF_CHANGE = new ExpectedChange("2022-12-31", "2023-01-01", "BODY_ENDED", "fed-sbrf", "1419");
 
     static final String USER = "views-skovde-editor";
     static final String PASSWORD = "views-skovde-password";
@@ -313,8 +314,8 @@ abstract class ViewChecks {
                 .startsWith("redigera.html?id=" + change.body());
         assertThat((String) session.js("return document.getElementById('csv-link').getAttribute('href')"))
                 .contains("format=csv").contains("from=" + change.from());
-        // With a municipality, the changes of its bodies only: Hjo was in the ended agreement.
-        open("forandringar.html?from=" + change.from() + "&to=" + change.to() + "&municipality=1497");
+        // With a municipality, the changes of its bodies only: Tjörn was in the ended federation, Göteborg was not.
+        open("forandringar.html?from=" + change.from() + "&to=" + change.to() + "&municipality=" + change.memberCode());
         session.waitFor(row);
         open("forandringar.html?from=" + change.from() + "&to=" + change.to() + "&municipality=1480");
         session.waitFor("#changes .message.notice, #diff-table");
