@@ -84,6 +84,12 @@ export function setView(values, { push = false } = {}) {
   updateLinks();
 }
 
+/**
+ * Whether the page shows real data only ("Visa endast verkliga uppgifter"): illustrative=false in the address,
+ * which api() passes on to every API call, so each answer is as if the illustrative rows were not loaded.
+ */
+export function realOnly() { return param('illustrative') === 'false'; }
+
 /** The date every page analyses, from the address: empty means today (the server's default). */
 export function asOf() {
   const value = param('asOf');
@@ -97,15 +103,17 @@ export function pageLink(href, extra = {}) {
     if (value !== null && value !== undefined && value !== '') url.searchParams.set(name, String(value));
   }
   if (asOf() && !url.searchParams.has('asOf')) url.searchParams.set('asOf', asOf());
+  if (realOnly() && !url.searchParams.has('illustrative')) url.searchParams.set('illustrative', 'false');
   url.searchParams.set('lang', current);
   return url.pathname.replace(/^\//, '') + url.search;
 }
 
-/** Every link of the header, and every a[data-keep-view], carries the current date and language. */
+/** Every link of the header, and every a[data-keep-view], carries the current date, language and real-data switch. */
 function updateLinks() {
-  document.querySelectorAll('header nav a, a[data-keep-view]').forEach((a) => {
+  document.querySelectorAll('header nav a, header .brand a, a[data-keep-view]').forEach((a) => {
     const url = new URL(a.getAttribute('href'), location.href);
     if (asOf()) url.searchParams.set('asOf', asOf()); else url.searchParams.delete('asOf');
+    if (realOnly()) url.searchParams.set('illustrative', 'false'); else url.searchParams.delete('illustrative');
     url.searchParams.set('lang', current);
     a.setAttribute('href', url.pathname.replace(/^\//, '') + url.search);
   });
@@ -113,6 +121,8 @@ function updateLinks() {
   if (login) login.setAttribute('href', 'login.html?' + new URLSearchParams({ continue: here(), lang: current }));
   const input = document.getElementById('as-of');
   if (input && input.value !== asOf()) input.value = asOf();
+  const real = document.getElementById('real-only');
+  if (real) real.checked = realOnly();
   showDateBanner();
 }
 
@@ -209,13 +219,15 @@ function csrfToken() {
 }
 
 /**
- * Calls a JSON API path: GET with the page date added unless asked not to, or a write (method and body)
- * with the CSRF token the server set in its cookie. A problem body becomes an ApiError that keeps the whole
- * problem (its errors, the current state of a 409).
+ * Calls a JSON API path: GET with the page date added unless asked not to (and, with the real-data switch on,
+ * illustrative=false on every GET of /api/), or a write (method and body) with the CSRF token the server set
+ * in its cookie. A problem body becomes an ApiError that keeps the whole problem (its errors, the current
+ * state of a 409).
  */
 export async function api(path, { date = true, method = 'GET', body } = {}) {
   let url = path;
   if (method === 'GET' && date && asOf()) url += (url.includes('?') ? '&' : '?') + 'asOf=' + encodeURIComponent(asOf());
+  if (method === 'GET') url = withRealOnly(url);
   const headers = { Accept: 'application/json' };
   const init = { method, headers };
   if (method !== 'GET') {
@@ -244,6 +256,15 @@ export async function api(path, { date = true, method = 'GET', body } = {}) {
     throw new ApiError(response.status, problem.detail || problem.title || `HTTP ${response.status}`, url, problem);
   }
   return response.status === 204 ? null : response.json();
+}
+
+/**
+ * An /api/ address (for a fetch or a download link) with illustrative=false when the page shows real data
+ * only; unchanged otherwise, or when it already says.
+ */
+export function withRealOnly(url) {
+  if (!realOnly() || !/^\/?api\//.test(url) || /[?&]illustrative=/.test(url)) return url;
+  return url + (url.includes('?') ? '&' : '?') + 'illustrative=false';
 }
 
 /** Replaces the container's content with a visible error (role=alert) saying what failed and why. */
@@ -370,7 +391,7 @@ let overviewInfo;
  * the federation pickers both read it, and asking twice cost a second request while the page loads.
  */
 export function loadOverview() {
-  const key = asOf();
+  const key = asOf() + (realOnly() ? '|real' : '');
   if (!overviewInfo || overviewInfo.key !== key) {
     overviewInfo = { key, promise: api('/api/analysis/overview') };
     overviewInfo.promise.catch(() => { if (overviewInfo?.key === key) overviewInfo = undefined; });
@@ -383,9 +404,17 @@ export async function datasetHasIllustrative() {
   try { return (await loadOverview()).illustrativeBodies > 0; } catch (e) { return false; }
 }
 
-/** Shows the page-level notice that the data on the date includes invented (illustrative) bodies. */
+/**
+ * Shows the page-level notice that the data on the date includes invented (illustrative) bodies, or, with
+ * the real-data switch on, that the page shows real data only (the answers then hold no illustrative row).
+ */
 export async function markDataset(container) {
+  if (realOnly()) {
+    fill(container, el('span', { class: 'badge real-only', i18n: 'realOnly.active' }));
+    return;
+  }
   const has = await datasetHasIllustrative();
+  if (realOnly()) return; // switched on while the overview was asked for
   clear(container);
   if (has) container.append(illustrativeBadge('illustrative.dataset'));
 }
@@ -452,14 +481,96 @@ function header(pageId) {
     } } }));
   const copy = el('button', { type: 'button', class: 'header-button', id: 'copy-link', i18n: 'common.copyLink',
     on: { click: () => copyLink() } });
+  const real = el('input', { type: 'checkbox', id: 'real-only', checked: realOnly() });
+  // Every answer of the page changes (lists, graphs, pickers), so the page loads again from the new address
+  // rather than patching what it holds; back returns to the view as it was.
+  real.addEventListener('change', () => {
+    const url = new URL(location.href);
+    if (real.checked) url.searchParams.set('illustrative', 'false'); else url.searchParams.delete('illustrative');
+    location.assign(url.href);
+  });
+  const realField = el('div', { class: 'real-only-switch' }, real,
+    el('label', { for: 'real-only', i18n: 'realOnly.switch', 'data-i18n-attr': 'title:realOnly.title', title: t('realOnly.title') }));
   const account = el('div', { class: 'account', id: 'account' });
   return el('header', { class: 'site-header' },
     el('a', { class: 'skip-link', href: '#main', i18n: 'common.skip' }),
     el('div', { class: 'header-top' },
       el('div', { class: 'brand' }, el('a', { href: 'index.html', text: 'Samverkansväven' })),
-      el('div', { class: 'header-tools' }, dateField, copy, account, langButton)),
+      el('div', { class: 'header-tools' }, siteSearch(), dateField, realField, copy, account, langButton)),
     el('div', { class: 'copied', id: 'copied', hidden: true }),
     nav);
+}
+
+// ---- the search box in the header ------------------------------------------------------------------------
+
+/**
+ * Where a search result leads: a municipality to its web (Min samverkansväv), a network to the network grid
+ * with it selected (where its ties and suggested partners are), any other body to its details (Redigera
+ * organ, read-only unless the user may edit it).
+ */
+export function searchTarget(kind, item) {
+  if (kind === 'municipality') return pageLink('index.html', { code: item.code });
+  if (item.form === 'NETWORK') return pageLink('natverk.html', { network: item.id });
+  return pageLink('redigera.html', { id: item.id });
+}
+
+const SEARCH_LIMIT = 8;
+
+/**
+ * The header's search box: municipalities (by name or code, from /api/municipalities) and bodies and networks
+ * (GET /api/bodies?q=, by name or id), case and diacritics ignored, listed in three groups of links under the
+ * box. Enter opens the first hit; Escape closes the list.
+ */
+function siteSearch() {
+  const input = el('input', { type: 'search', id: 'site-search', autocomplete: 'off', size: 18,
+    'aria-controls': 'site-search-results', 'aria-expanded': 'false',
+    'data-i18n-attr': 'placeholder:search.placeholder;aria-label:search.label',
+    placeholder: t('search.placeholder'), 'aria-label': t('search.label') });
+  const results = el('div', { id: 'site-search-results', class: 'search-results', role: 'region',
+    'aria-live': 'polite', 'data-i18n-attr': 'aria-label:search.results', 'aria-label': t('search.results'), hidden: true });
+  let timer;
+  let asked = 0;
+  const close = () => { results.hidden = true; input.setAttribute('aria-expanded', 'false'); };
+  const run = async () => {
+    const text = input.value.trim();
+    const mine = ++asked;
+    if (text.length < 2) { close(); return; }
+    const needle = fold(text);
+    const [places, bodies] = await Promise.all([
+      loadMunicipalities().catch(() => []),
+      api('/api/bodies?' + new URLSearchParams({ q: text, limit: '50' })).catch((e) => e)]);
+    if (mine !== asked) return; // a later keystroke's answer wins
+    const municipalities = places.filter((m) => m.code.startsWith(needle) || fold(m.name).includes(needle));
+    const groups = [
+      ['search.municipalities', 'municipality', municipalities.map((m) => ({ ...m, label: `${m.name} (${m.code})` }))],
+      ['search.bodies', 'body', Array.isArray(bodies) ? bodies.filter((b) => b.form !== 'NETWORK') : []],
+      ['search.networks', 'network', Array.isArray(bodies) ? bodies.filter((b) => b.form === 'NETWORK') : []],
+    ];
+    const sections = groups.filter(([, , items]) => items.length).map(([key, kind, items]) => el('section',
+      { class: 'search-group', dataset: { kind } },
+      el('h2', { i18n: key, vars: { n: items.length } }),
+      el('ul', {}, items.slice(0, SEARCH_LIMIT).map((item) => el('li', {},
+        el('a', { href: searchTarget(kind, item), translate: 'no', text: item.label ?? item.name ?? item.id }),
+        kind === 'municipality' ? null : [' ', el('span', { class: 'muted', text: formLabel(item.form) })],
+        item.illustrative ? [' ', illustrativeBadge()] : null,
+        kind !== 'municipality' && !item.active ? [' ', el('span', { class: 'muted', i18n: 'search.inactive' })] : null)))));
+    fill(results, sections.length ? sections : el('p', { i18n: 'search.none', vars: { q: text } }),
+      bodies instanceof Error ? el('p', { class: 'message error', role: 'alert', text: bodies.message }) : null);
+    results.dataset.query = text; // what the list answers (a test waits for it)
+    results.hidden = false;
+    input.setAttribute('aria-expanded', 'true');
+  };
+  input.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(run, 200); });
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') close();
+    if (e.key === 'Enter') {
+      const first = results.querySelector('a');
+      if (first && !results.hidden) location.href = first.href;
+    }
+  });
+  document.addEventListener('click', (e) => { if (!box.contains(e.target)) close(); });
+  const box = el('div', { class: 'site-search', role: 'search' }, input, results);
+  return box;
 }
 
 /** Under the header on every page when the date is not today, so a past view is never taken for the present. */

@@ -1,6 +1,6 @@
 // Källor: every source the data rests on (GET /api/sources), with the facts resting on each. Citations are
 // data: text nodes only; an address becomes a link only when it is http(s).
-import { initPage, t, el, fill, api, showError, showNotice, showLoading, onLangChange, param, setView,
+import { initPage, t, el, fill, api, showError, showNotice, showLoading, onLangChange,
   illustrativeBadge, formatNumber } from './common.js';
 
 const $ = (id) => document.getElementById(id);
@@ -8,15 +8,14 @@ const KINDS = ['bodies', 'parties', 'conveners', 'links', 'actors', 'goals', 'co
 let catalogue = null;
 
 await initPage('sources');
-$('real-only').checked = param('illustrative') === 'false';
-$('real-only').addEventListener('change', () => { setView({ illustrative: $('real-only').checked ? 'false' : '' }); load(); });
+// Real data only is the header's switch (common.js): api() then asks with illustrative=false.
 onLangChange(render);
 load();
 
 async function load() {
   showLoading($('status'));
   try {
-    catalogue = await api('/api/sources' + ($('real-only').checked ? '?illustrative=false' : ''), { date: false });
+    catalogue = await api('/api/sources', { date: false });
     fill($('status'));
     render();
   } catch (e) { showError($('status'), e); }

@@ -11,7 +11,11 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 import se.samverkansvaven.source.Citation;
 
-/** Reads one body with its whole history of parties, conveners and links; activity is flagged per date. */
+/**
+ * Reads one body with its whole history of parties, conveners and links; activity is flagged per date. With
+ * {@code illustrative} false every read answers as if the illustrative rows were not loaded: no illustrative
+ * body, and no illustrative party row, convener, link or goal of a real one.
+ */
 @Component
 class BodyQueries {
 
@@ -20,6 +24,7 @@ class BodyQueries {
             OPTIONAL MATCH (b)-[:SEATED_IN]->(seat:Municipality)
             CALL (b) {
               OPTIONAL MATCH (p)-[r:PARTY_TO]->(b)
+              WHERE $illustrative OR NOT (coalesce(r.illustrative, false) OR coalesce(p.illustrative, false))
               WITH p, r ORDER BY r.role, coalesce(p.code, p.id), r.validFrom
               RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {
                 party: coalesce(p.code, p.id), name: p.name, type: labels(p)[0], role: r.role,
@@ -27,6 +32,7 @@ class BodyQueries {
             }
             CALL (b) {
               OPTIONAL MATCH (p)-[r:CONVENES]->(b)
+              WHERE $illustrative OR NOT (coalesce(r.illustrative, false) OR coalesce(p.illustrative, false))
               WITH p, r ORDER BY coalesce(p.code, p.id), r.validFrom
               RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {
                 party: coalesce(p.code, p.id), name: p.name, type: labels(p)[0], role: 'CONVENER',
@@ -39,11 +45,13 @@ class BodyQueries {
             }
             CALL (b) {
               OPTIONAL MATCH (b)-[:WORKS_ON]->(g:Goal)
+              WHERE $illustrative OR NOT coalesce(g.illustrative, false)
               WITH g ORDER BY g.id
               RETURN collect(g {.id, .name}) AS goals
             }
             CALL (b) {
               OPTIONAL MATCH (b)-[l:LINKED_WITH]-(other:Body)
+              WHERE $illustrative OR NOT (coalesce(l.illustrative, false) OR coalesce(other.illustrative, false))
               WITH l, other ORDER BY other.id, l.validFrom
               RETURN collect(CASE WHEN l IS NULL THEN NULL ELSE {
                 network: other.id, name: other.name, kind: l.kind, validFrom: l.validFrom, validTo: l.validTo,
@@ -53,6 +61,7 @@ class BodyQueries {
 
     private static final String ALL = """
             MATCH (b:Body)
+            WHERE $illustrative OR NOT coalesce(b.illustrative, false)
             RETURN b.id AS id, b.form AS form, b.name AS name, b.validFrom AS validFrom, b.validTo AS validTo,
                    coalesce(b.illustrative, false) AS illustrative""";
 
@@ -62,8 +71,9 @@ class BodyQueries {
         this.client = client;
     }
 
-    Optional<BodyDetails> byId(String id, LocalDate asOf) {
-        return client.query(BODY).bindAll(Map.of("id", id)).fetchAs(BodyDetails.class)
+    /** The body; its illustrative rows are left out unless {@code illustrative} (the body itself is not checked). */
+    Optional<BodyDetails> byId(String id, LocalDate asOf, boolean illustrative) {
+        return client.query(BODY).bindAll(Map.of("id", id, "illustrative", illustrative)).fetchAs(BodyDetails.class)
                 .mappedBy((types, record) -> {
                     Value b = record.get("b");
                     LocalDate from = date(b.get("validFrom"));
@@ -98,9 +108,9 @@ class BodyQueries {
     }
 
     /** Every body whose folded name contains the folded needle, or whose id starts with it; by name. */
-    List<BodyDetails.Summary> search(String needle, LocalDate asOf, int limit) {
+    List<BodyDetails.Summary> search(String needle, LocalDate asOf, int limit, boolean illustrative) {
         String folded = fold(needle);
-        return client.query(ALL).fetchAs(BodyDetails.Summary.class).mappedBy((types, r) -> {
+        return client.query(ALL).bindAll(Map.of("illustrative", illustrative)).fetchAs(BodyDetails.Summary.class).mappedBy((types, r) -> {
                     LocalDate from = date(r.get("validFrom"));
                     LocalDate to = date(r.get("validTo"));
                     return new BodyDetails.Summary(r.get("id").asString(), r.get("form").asString(null),

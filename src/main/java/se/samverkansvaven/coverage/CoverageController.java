@@ -88,7 +88,8 @@ class CoverageController {
 
     @GetMapping("/api/coverage/{code}")
     State state(@PathVariable String code,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(defaultValue = "true") boolean illustrative) {
         if (!codes.matches(code)) {
             throw new BadParameterException("code", "'" + code + "' is not a municipality code; " + codes.describe() + ".");
         }
@@ -98,7 +99,8 @@ class CoverageController {
                 .bind(code).to("code").fetch().one()
                 .orElseThrow(() -> new NotFoundException("No municipality has code " + code + "."));
         return new State(code, (String) municipality.get("name"), ((Number) municipality.get("version")).longValue(), date,
-                reader.history(code).stream().map(r -> Row.of(r, date)).toList());
+                reader.history(code).stream().filter(r -> illustrative || !r.illustrative())
+                        .map(r -> Row.of(r, date)).toList());
     }
 
     /** {@code forms=FEDERATION,AGREEMENT}; none given: the analyses' default layer. */

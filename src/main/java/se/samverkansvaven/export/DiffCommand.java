@@ -25,7 +25,8 @@ import se.samverkansvaven.web.Today;
 class DiffCommand implements Command {
 
     static final String USAGE = "usage: diff --from YYYY-MM-DD [--to YYYY-MM-DD] [--format json|csv] [--out FILE]"
-            + " [--forms FORM,...] [--county CC] [--federation ID] [--area ID]   (default --to: today)";
+            + " [--forms FORM,...] [--county CC] [--federation ID] [--area ID] [--real-only]"
+            + "   (default --to: today; --real-only: as if the illustrative rows were not loaded)";
 
     private static final Set<String> OPTIONS = new LinkedHashSet<>(List.of("from", "to", "format", "out", "forms",
             "county", "federation", "area"));
@@ -53,7 +54,7 @@ class DiffCommand implements Command {
         LocalDate from;
         LocalDate to;
         try {
-            arguments = new CommandArguments(args, OPTIONS);
+            arguments = new CommandArguments(args, OPTIONS, Set.of(ExportCommand.REAL_ONLY));
             from = arguments.date("from");
             if (from == null) {
                 throw new BadParameterException("from", "is required");
@@ -61,7 +62,8 @@ class DiffCommand implements Command {
             to = today.orDefault(arguments.date("to"));
             format = ExportParameters.diffFormat(arguments.get("format") == null ? "json" : arguments.get("format"));
             filter = ExportParameters.filter(arguments.get("forms") == null ? null : List.of(arguments.get("forms")),
-                    arguments.get("county"), arguments.get("federation"), arguments.get("area"));
+                    arguments.get("county"), arguments.get("federation"), arguments.get("area"),
+                    !arguments.flag(ExportCommand.REAL_ONLY));
             String outArg = arguments.get("out");
             if (outArg != null && Path.of(outArg).getParent() != null && !Files.isDirectory(Path.of(outArg).getParent())) {
                 throw new BadParameterException("out", "no such folder: " + Path.of(outArg).getParent());

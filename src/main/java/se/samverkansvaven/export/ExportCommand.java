@@ -17,7 +17,7 @@ import se.samverkansvaven.web.Today;
 
 /**
  * {@code export --as-of 2025-01-01 --format gexf --out FILE [--forms F,G] [--county 14]
- * [--federation ID] [--area ID] [--from D] [--to D] [--include-changes]}: writes a snapshot file, with a progress bar on stderr.
+ * [--federation ID] [--area ID] [--from D] [--to D] [--include-changes] [--real-only]}: writes a snapshot file, with a progress bar on stderr.
  * Exit 0 done, 2 bad arguments, 1 failure.
  */
 @Component
@@ -25,8 +25,12 @@ class ExportCommand implements Command {
 
     static final String USAGE = "usage: export --format graphml|gexf|csv|bundle|json|cypher --out FILE"
             + " [--as-of YYYY-MM-DD] [--forms FORM,...] [--county CC] [--federation ID] [--area ID]"
-            + " [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--include-changes]"
-            + "   (--from/--to: GEXF only; default --as-of: today; --include-changes: not with bundle)";
+            + " [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--include-changes] [--real-only]"
+            + "   (--from/--to: GEXF only; default --as-of: today; --include-changes: not with bundle;"
+            + " --real-only: as if the illustrative rows were not loaded)";
+
+    /** As if the illustrative rows were not loaded (the API's illustrative=false). */
+    static final String REAL_ONLY = "real-only";
 
     private static final Set<String> OPTIONS = new LinkedHashSet<>(List.of("as-of", "format", "out", "forms",
             "county", "federation", "area", "from", "to"));
@@ -55,13 +59,14 @@ class ExportCommand implements Command {
         Path file;
         java.time.LocalDate asOf;
         try {
-            arguments = new CommandArguments(args, OPTIONS, Set.of(INCLUDE_CHANGES));
+            arguments = new CommandArguments(args, OPTIONS, Set.of(INCLUDE_CHANGES, REAL_ONLY));
             if (arguments.get("format") == null || arguments.get("out") == null) {
                 throw new BadParameterException(arguments.get("format") == null ? "format" : "out", "is required");
             }
             format = ExportParameters.format(arguments.get("format"));
             filter = ExportParameters.filter(arguments.get("forms") == null ? null : List.of(arguments.get("forms")),
-                    arguments.get("county"), arguments.get("federation"), arguments.get("area"));
+                    arguments.get("county"), arguments.get("federation"), arguments.get("area"),
+                    !arguments.flag(REAL_ONLY));
             ExportParameters.checkWindow(arguments.date("from"), arguments.date("to"));
             if ((arguments.get("from") != null || arguments.get("to") != null) && format != ExportFormat.GEXF) {
                 throw new BadParameterException("from", "--from and --to are for --format gexf; other formats take --as-of");

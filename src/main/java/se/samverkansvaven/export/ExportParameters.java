@@ -33,6 +33,12 @@ final class ExportParameters {
 
     /** forms: comma-separated or repeated; case does not matter. */
     static SnapshotFilter filter(List<String> forms, String county, String federation, String area) {
+        return filter(forms, county, federation, area, true);
+    }
+
+    /** As {@link #filter(List, String, String, String)}; {@code illustrative} false leaves the invented rows out. */
+    static SnapshotFilter filter(List<String> forms, String county, String federation, String area,
+                                 boolean illustrative) {
         Set<Form> parsed = null;
         if (forms != null) {
             List<String> names = forms.stream().flatMap(f -> Arrays.stream(f.split(",")))
@@ -50,7 +56,8 @@ final class ExportParameters {
         }
         checkId("federation", federation, "the id of a federation (kommunalförbund) body, e.g. fed-skaraborg");
         checkId("area", area, "a service-area id from GET /api/areas, e.g. raddningstjanst");
-        return new SnapshotFilter(parsed, blankToNull(county), blankToNull(federation), blankToNull(area));
+        return new SnapshotFilter(parsed, blankToNull(county), blankToNull(federation), blankToNull(area),
+                illustrative);
     }
 
     static void checkWindow(LocalDate from, LocalDate to) {

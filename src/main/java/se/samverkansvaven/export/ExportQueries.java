@@ -5,6 +5,7 @@ package se.samverkansvaven.export;
  * ({@link Window}); either may be null for an open end. An element x is in the window when
  * {@code (x.validFrom IS NULL OR $to IS NULL OR x.validFrom < $to) AND (x.validTo IS NULL OR $from IS NULL
  * OR x.validTo > $from)}, which for a snapshot ($to = $from + 1 day) is docs/model.md's "active on $from".
+ * {@code $illustrative} false leaves out every illustrative node and row, as if they were not loaded.
  */
 final class ExportQueries {
 
@@ -17,7 +18,8 @@ final class ExportQueries {
             MATCH (m:Municipality {countyCode: $county}) RETURN m.code AS code""";
 
     static final String FEDERATION_EXISTS = """
-            OPTIONAL MATCH (f:Body:Federation {id: $federation}) RETURN f IS NOT NULL AS found""";
+            OPTIONAL MATCH (f:Body:Federation {id: $federation})
+            RETURN f IS NOT NULL AS found, coalesce(f.illustrative, false) AS illustrative""";
 
     static final String FEDERATION_MEMBERS = """
             MATCH (m:Municipality)-[r:PARTY_TO]->(f:Body:Federation {id: $federation})
@@ -25,6 +27,7 @@ final class ExportQueries {
               AND (r.validTo IS NULL OR $from IS NULL OR r.validTo > $from)
               AND (f.validFrom IS NULL OR $to IS NULL OR f.validFrom < $to)
               AND (f.validTo IS NULL OR $from IS NULL OR f.validTo > $from)
+              AND ($illustrative OR NOT coalesce(r.illustrative, false))
             RETURN DISTINCT m.code AS code""";
 
     static final String AREA_EXISTS = """
@@ -42,10 +45,12 @@ final class ExportQueries {
             WHERE (b.validFrom IS NULL OR $to IS NULL OR b.validFrom < $to)
               AND (b.validTo IS NULL OR $from IS NULL OR b.validTo > $from)
               AND ($forms IS NULL OR b.form IN $forms)
+              AND ($illustrative OR NOT coalesce(b.illustrative, false))
               AND ($area IS NULL OR EXISTS { (b)-[:COVERS]->(:ServiceArea {id: $area}) })
               AND ($scope IS NULL OR EXISTS {
                     MATCH (m:Municipality)-[r:PARTY_TO|CONVENES]->(b)
                     WHERE m.code IN $scope
+                      AND ($illustrative OR NOT coalesce(r.illustrative, false))
                       AND (r.validFrom IS NULL OR $to IS NULL OR r.validFrom < $to)
                       AND (r.validTo IS NULL OR $from IS NULL OR r.validTo > $from) })
             """ + BODY_COLUMNS;
@@ -54,10 +59,14 @@ final class ExportQueries {
             MATCH (b:Body) WHERE b.id IN $ids
             """ + BODY_COLUMNS;
 
-    /** PARTY_TO and CONVENES rows of the given bodies: those in the window, or all when $full. */
+    /**
+     * PARTY_TO and CONVENES rows of the given bodies: those in the window, or all when $full; without
+     * $illustrative neither an illustrative row nor a row of an illustrative party (actor or body).
+     */
     static final String ROWS = """
             MATCH (p)-[r:PARTY_TO|CONVENES]->(b:Body)
             WHERE b.id IN $ids
+              AND ($illustrative OR NOT (coalesce(r.illustrative, false) OR coalesce(p.illustrative, false)))
               AND ($full OR ((r.validFrom IS NULL OR $to IS NULL OR r.validFrom < $to)
                          AND (r.validTo IS NULL OR $from IS NULL OR r.validTo > $from)))
             RETURN type(r) AS type, b.id AS body, coalesce(p.code, p.id) AS party,
@@ -67,15 +76,18 @@ final class ExportQueries {
     static final String LINKS = """
             MATCH (a:Body)-[l:LINKED_WITH]->(b:Body)
             WHERE a.id IN $ids AND b.id IN $ids
+              AND ($illustrative OR NOT coalesce(l.illustrative, false))
               AND ($full OR ((l.validFrom IS NULL OR $to IS NULL OR l.validFrom < $to)
                          AND (l.validTo IS NULL OR $from IS NULL OR l.validTo > $from)))
             RETURN a.id AS a, b.id AS b, properties(l) AS props""";
 
     static final String ACTORS = """
-            MATCH (a:Actor) WHERE a.id IN $ids RETURN a.id AS key, labels(a) AS labels, properties(a) AS props""";
+            MATCH (a:Actor) WHERE a.id IN $ids AND ($illustrative OR NOT coalesce(a.illustrative, false))
+            RETURN a.id AS key, labels(a) AS labels, properties(a) AS props""";
 
     static final String GOALS = """
-            MATCH (g:Goal) WHERE g.id IN $ids RETURN g.id AS key, labels(g) AS labels, properties(g) AS props""";
+            MATCH (g:Goal) WHERE g.id IN $ids AND ($illustrative OR NOT coalesce(g.illustrative, false))
+            RETURN g.id AS key, labels(g) AS labels, properties(g) AS props""";
 
     static final String GOAL_RELATIONS = """
             MATCH (a:Goal)-[r:CONFLICTS_WITH|SUPPORTS]->(b:Goal)
@@ -110,6 +122,7 @@ final class ExportQueries {
             WHERE ($codes IS NULL OR m.code IN $codes)
               AND ($to IS NULL OR c.validFrom < $to)
               AND (c.validTo IS NULL OR $from IS NULL OR c.validTo > $from)
+              AND ($illustrative OR NOT coalesce(c.illustrative, false))
             RETURN m.code AS municipality, c.forms AS forms, c.validFrom AS validFrom, c.validTo AS validTo,
                    c.source AS source, coalesce(c.illustrative, false) AS illustrative
             ORDER BY municipality, validFrom, c.id""";

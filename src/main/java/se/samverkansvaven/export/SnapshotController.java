@@ -51,9 +51,11 @@ class SnapshotController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @Parameter(description = "also the audit trail (the :Change records) made up to the snapshot date "
                     + "(GEXF: before 'to'); not for the bundle")
-            @RequestParam(defaultValue = "false") boolean includeChanges) {
+            @RequestParam(defaultValue = "false") boolean includeChanges,
+            @Parameter(description = "false: as if the illustrative (invented) rows were not loaded")
+            @RequestParam(defaultValue = "true") boolean illustrative) {
         ExportFormat exportFormat = ExportParameters.format(format);
-        SnapshotFilter filter = ExportParameters.filter(forms, county, federation, area);
+        SnapshotFilter filter = ExportParameters.filter(forms, county, federation, area, illustrative);
         ExportParameters.checkWindow(from, to);
         ExportParameters.checkChanges(exportFormat, includeChanges, "includeChanges");
         var export = exporter.export(exportFormat, today.orDefault(asOf), from, to, filter, includeChanges,
@@ -76,9 +78,11 @@ class SnapshotController {
             @RequestParam(required = false) List<String> forms,
             @RequestParam(required = false) String county,
             @RequestParam(required = false) String federation,
-            @RequestParam(required = false) String area) {
+            @RequestParam(required = false) String area,
+            @Parameter(description = "false: as if the illustrative (invented) rows were not loaded")
+            @RequestParam(defaultValue = "true") boolean illustrative) {
         SnapshotDiffer.DiffFormat diffFormat = ExportParameters.diffFormat(format);
-        SnapshotFilter filter = ExportParameters.filter(forms, county, federation, area);
+        SnapshotFilter filter = ExportParameters.filter(forms, county, federation, area, illustrative);
         LocalDate end = today.orDefault(to);
         exporter.checkFilter(filter);
         var rendered = differ.render(differ.diff(from, end, filter), filter, diffFormat);

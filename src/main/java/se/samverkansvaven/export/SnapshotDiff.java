@@ -9,6 +9,9 @@ import java.util.List;
  * changed are counted in bodies active on both dates: a party joined when it holds no row in the body on
  * {@code from} and one on {@code to} (a party of a new body is part of "started", not "joined"). Links:
  * LINKED_WITH active with both networks on one date and not on the other.
+ *
+ * <p>Every row says {@code illustrative} when it rests on an illustrative row: the body (or a network of a
+ * link), the party, or the party row, host row or link itself on either date.
  */
 public record SnapshotDiff(
         LocalDate from,
@@ -28,9 +31,10 @@ public record SnapshotDiff(
     public record PartyChange(String body, String bodyName, String party, String partyName, String role,
                               boolean illustrative) {}
 
-    public record HostChange(String body, String name, List<String> before, List<String> after) {}
+    public record HostChange(String body, String name, List<String> before, List<String> after, boolean illustrative) {}
 
-    public record RoleChange(String body, String bodyName, String party, String partyName, String before, String after) {}
+    public record RoleChange(String body, String bodyName, String party, String partyName, String before, String after,
+                             boolean illustrative) {}
 
     /** aName, bName: the two networks' names. */
     public record LinkChange(String a, String aName, String b, String bName, String kind, boolean illustrative) {}

@@ -114,21 +114,25 @@ public class SnapshotDiffer {
             is.forEach((party, row) -> {
                 Edge old = was.get(party);
                 if (old == null) {
-                    joined.add(party(body, bodiesAfter.get(body).name(), party, row, names));
+                    joined.add(party(bodiesAfter.get(body), party, row, names));
                 } else if (!Objects.equals(old.string("role"), row.string("role"))) {
                     roles.add(new RoleChange(body, bodiesAfter.get(body).name(), party, names.get(party).name(),
-                            old.string("role"), row.string("role")));
+                            old.string("role"), row.string("role"), illustrative(bodiesAfter.get(body))
+                            || illustrative(names.get(party)) || illustrative(old) || illustrative(row)));
                 }
             });
             was.forEach((party, row) -> {
                 if (!is.containsKey(party)) {
-                    left.add(party(body, bodiesAfter.get(body).name(), party, row, names));
+                    left.add(party(bodiesAfter.get(body), party, row, names));
                 }
             });
             List<String> hostsBefore = hosts(was);
             List<String> hostsAfter = hosts(is);
             if (!hostsBefore.equals(hostsAfter)) {
-                hosts.add(new HostChange(body, bodiesAfter.get(body).name(), hostsBefore, hostsAfter));
+                boolean invented = illustrative(bodiesAfter.get(body))
+                        || hostRows(was).anyMatch(SnapshotDiffer::illustrative)
+                        || hostRows(is).anyMatch(SnapshotDiffer::illustrative);
+                hosts.add(new HostChange(body, bodiesAfter.get(body).name(), hostsBefore, hostsAfter, invented));
             }
         }
 
@@ -173,6 +177,18 @@ public class SnapshotDiffer {
                 .map(Map.Entry::getKey).sorted().toList();
     }
 
+    private static java.util.stream.Stream<Edge> hostRows(Map<String, Edge> rows) {
+        return rows.values().stream().filter(e -> "HOST".equals(e.string("role")));
+    }
+
+    private static boolean illustrative(Node n) {
+        return n != null && Boolean.TRUE.equals(n.props().get("illustrative"));
+    }
+
+    private static boolean illustrative(Edge e) {
+        return Boolean.TRUE.equals(e.props().get("illustrative"));
+    }
+
     private static Map<String, Edge> links(GraphSnapshot graph) {
         Map<String, Edge> links = new TreeMap<>();
         graph.edges().stream().filter(e -> e.type().equals("LINKED_WITH"))
@@ -181,18 +197,20 @@ public class SnapshotDiffer {
     }
 
     private static BodyChange body(Node n) {
-        return new BodyChange(n.key(), n.name(), (String) n.props().get("form"),
-                Boolean.TRUE.equals(n.props().get("illustrative")));
+        return new BodyChange(n.key(), n.name(), (String) n.props().get("form"), illustrative(n));
     }
 
-    private static PartyChange party(String body, String bodyName, String party, Edge row, Map<String, Node> names) {
-        return new PartyChange(body, bodyName, party, names.get(party).name(), row.string("role"),
-                Boolean.TRUE.equals(row.props().get("illustrative")));
+    private static PartyChange party(Node body, String party, Edge row, Map<String, Node> names) {
+        Node partyNode = names.get(party);
+        return new PartyChange(body.key(), body.name(), party, partyNode.name(), row.string("role"),
+                illustrative(body) || illustrative(partyNode) || illustrative(row));
     }
 
     private static LinkChange link(Edge e, Map<String, Node> names) {
-        return new LinkChange(e.source(), names.get(e.source()).name(), e.target(), names.get(e.target()).name(),
-                e.string("kind"), Boolean.TRUE.equals(e.props().get("illustrative")));
+        Node a = names.get(e.source());
+        Node b = names.get(e.target());
+        return new LinkChange(e.source(), a.name(), e.target(), b.name(), e.string("kind"),
+                illustrative(a) || illustrative(b) || illustrative(e));
     }
 
     /** The diff rendered, with its metadata and the SHA-256 of the content (everything but the metadata). */
@@ -266,9 +284,9 @@ public class SnapshotDiffer {
         diff.partiesLeft().forEach(p -> rows.add(row("PARTY_LEFT", p.body(), p.bodyName(), null, p.party(),
                 p.partyName(), p.role(), null, p.illustrative())));
         diff.hostsChanged().forEach(h -> rows.add(row("HOST_CHANGED", h.body(), h.name(), null, null, null,
-                String.join(";", h.before()), String.join(";", h.after()), null)));
+                String.join(";", h.before()), String.join(";", h.after()), h.illustrative())));
         diff.rolesChanged().forEach(r -> rows.add(row("ROLE_CHANGED", r.body(), r.bodyName(), null, r.party(),
-                r.partyName(), r.before(), r.after(), null)));
+                r.partyName(), r.before(), r.after(), r.illustrative())));
         diff.linksMade().forEach(l -> rows.add(row("LINK_MADE", l.a(), l.aName(), null, l.b(), l.bName(), null, l.kind(),
                 l.illustrative())));
         diff.linksEnded().forEach(l -> rows.add(row("LINK_ENDED", l.a(), l.aName(), null, l.b(), l.bName(), l.kind(), null,

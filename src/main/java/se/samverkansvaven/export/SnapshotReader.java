@@ -32,7 +32,8 @@ import se.samverkansvaven.web.NotFoundException;
  * IN_COUNTY and every county, unless a county or federation filter narrows them to the scope's
  * municipalities plus every municipality a included body refers to. A row whose party is a body outside
  * the export is left out; with {@code fullRecords} (the bundle) such bodies are pulled in instead, with
- * their own full records, so the bundle loads into an empty database on its own.
+ * their own full records, so the bundle loads into an empty database on its own. With the filter's
+ * {@code illustrative} false, no illustrative node or row is read at all (as if they were not loaded).
  */
 @Component
 class SnapshotReader {
@@ -96,9 +97,15 @@ class SnapshotReader {
         if (filter.county() != null && !found(tx, ExportQueries.COUNTY_EXISTS, "county", filter.county())) {
             throw new NotFoundException("No county with code '" + filter.county() + "'.");
         }
-        if (filter.federation() != null
-                && !found(tx, ExportQueries.FEDERATION_EXISTS, "federation", filter.federation())) {
-            throw new NotFoundException("No federation (kommunalförbund) with id '" + filter.federation() + "'.");
+        if (filter.federation() != null) {
+            Record federation = tx.run(ExportQueries.FEDERATION_EXISTS, Map.of("federation", filter.federation())).single();
+            if (!federation.get("found").asBoolean()) {
+                throw new NotFoundException("No federation (kommunalförbund) with id '" + filter.federation() + "'.");
+            }
+            if (!filter.illustrative() && federation.get("illustrative").asBoolean()) {
+                throw new NotFoundException("Federation '" + filter.federation() + "' is illustrative (invented) data,"
+                        + " left out with illustrative=false.");
+            }
         }
         if (filter.area() != null && !found(tx, ExportQueries.AREA_EXISTS, "area", filter.area())) {
             throw new NotFoundException("No service area with id '" + filter.area() + "'.");
@@ -146,6 +153,7 @@ class SnapshotReader {
                 // A row may name a body (a convener, a network in an initiative) outside the export: pull it in.
                 Set<String> missing = missingPartyBodies();
                 while (!missing.isEmpty()) {
+                    // Never an illustrative body when they are left out: the rows naming one are left out too.
                     addBodies(tx.run(ExportQueries.BODIES_BY_ID, Map.of("ids", List.copyOf(missing))).list());
                     readRows(missing);
                     missing = missingPartyBodies();
@@ -214,6 +222,7 @@ class SnapshotReader {
             params.put("from", window.from());
             params.put("to", window.to());
             params.put("full", full);
+            params.put("illustrative", filter.illustrative());
             return params;
         }
 
@@ -300,7 +309,8 @@ class SnapshotReader {
         }
 
         private void addSimple(String query, Set<String> ids, String type, String prefix) {
-            tx.run(query, Map.of("ids", List.copyOf(ids))).forEachRemaining(r -> node(r, type, prefix));
+            tx.run(query, Map.of("ids", List.copyOf(ids), "illustrative", filter.illustrative()))
+                    .forEachRemaining(r -> node(r, type, prefix));
         }
 
         private void addMunicipalities(List<String> scope) {

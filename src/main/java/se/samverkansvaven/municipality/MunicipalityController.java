@@ -41,14 +41,16 @@ class MunicipalityController {
                 .toList();
     }
 
+    /** The municipality on the date; {@code illustrative=false}: its bodies as if the illustrative rows were not loaded. */
     @GetMapping("/{code}")
     MunicipalityDetails byCode(@PathVariable String code,
-                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                               @RequestParam(defaultValue = "true") boolean illustrative) {
         if (!codes.matches(code)) {
             throw new BadParameterException("code", "'" + code + "' is not a municipality code; " + codes.describe() + ".");
         }
         LocalDate date = today.orDefault(asOf);
-        return queries.details(code, date)
+        return queries.details(code, date, illustrative)
                 .orElseThrow(() -> new NotFoundException("No municipality has code " + code + "."));
     }
 

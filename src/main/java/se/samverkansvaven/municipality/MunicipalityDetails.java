@@ -22,7 +22,7 @@ record MunicipalityDetails(
 
     /**
      * One body the municipality is in on the date, with its role there (MEMBER, HOST, PARTICIPANT, or
-     * CONVENER for a network or initiative it runs).
+     * CONVENER for a network or initiative it runs). {@code illustrative}: the body or this row is invented.
      */
     record BodyRole(String id, String form, String name, String role, LocalDate since, LocalDate until,
                     List<String> areas, String source, boolean illustrative) {}

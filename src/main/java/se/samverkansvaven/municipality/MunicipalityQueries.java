@@ -8,7 +8,10 @@ import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
-/** Date-filtered reads around one municipality. */
+/**
+ * Date-filtered reads around one municipality. A body row is illustrative when the body or the
+ * municipality's row in it is; with {@code illustrative} false such rows are left out, as if not loaded.
+ */
 @Component
 class MunicipalityQueries {
 
@@ -24,6 +27,7 @@ class MunicipalityQueries {
               OPTIONAL MATCH (m)-[r:PARTY_TO|CONVENES]->(b:Body)
               WHERE (b.validFrom IS NULL OR b.validFrom <= $asOf) AND (b.validTo IS NULL OR b.validTo > $asOf)
                 AND (r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo > $asOf)
+                AND ($illustrative OR NOT (coalesce(b.illustrative, false) OR coalesce(r.illustrative, false)))
               CALL (b) {
                 OPTIONAL MATCH (b)-[:COVERS]->(a:ServiceArea)
                 WITH a ORDER BY a.id
@@ -34,7 +38,7 @@ class MunicipalityQueries {
                 id: b.id, form: b.form, name: b.name,
                 role: CASE type(r) WHEN 'CONVENES' THEN 'CONVENER' ELSE r.role END,
                 since: r.validFrom, until: r.validTo, areas: areas, source: b.source,
-                illustrative: coalesce(b.illustrative, false)} END) AS bodies
+                illustrative: coalesce(b.illustrative, false) OR coalesce(r.illustrative, false)} END) AS bodies
             }
             RETURN m, c, neighbours, bodies""";
 
@@ -44,8 +48,8 @@ class MunicipalityQueries {
         this.client = client;
     }
 
-    Optional<MunicipalityDetails> details(String code, LocalDate asOf) {
-        return client.query(DETAILS).bindAll(Map.of("code", code, "asOf", asOf))
+    Optional<MunicipalityDetails> details(String code, LocalDate asOf, boolean illustrative) {
+        return client.query(DETAILS).bindAll(Map.of("code", code, "asOf", asOf, "illustrative", illustrative))
                 .fetchAs(MunicipalityDetails.class)
                 .mappedBy((types, record) -> {
                     Value m = record.get("m");

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import se.samverkansvaven.body.ActorKind;
 import se.samverkansvaven.body.Form;
@@ -60,10 +61,13 @@ class CatalogueController {
                 .all());
     }
 
-    /** The goals (mål, strategier) bodies can work on, for the editing page's goal picker. */
+    /** The goals (mål, strategier) bodies can work on; illustrative=false leaves out the invented ones. */
     @GetMapping("/api/goals")
-    List<Goal> goals() {
-        return List.copyOf(client.query("MATCH (g:Goal) RETURN g ORDER BY g.name, g.id")
+    List<Goal> goals(@RequestParam(defaultValue = "true") boolean illustrative) {
+        return List.copyOf(client.query("""
+                        MATCH (g:Goal) WHERE $illustrative OR NOT coalesce(g.illustrative, false)
+                        RETURN g ORDER BY g.name, g.id""")
+                .bind(illustrative).to("illustrative")
                 .fetchAs(Goal.class)
                 .mappedBy((t, r) -> {
                     var g = r.get("g");
@@ -72,10 +76,13 @@ class CatalogueController {
                 }).all());
     }
 
-    /** The non-municipal actors (regions, agencies, academia, others), for party pickers. */
+    /** The non-municipal actors (regions, agencies, academia, others); illustrative=false leaves out the invented ones. */
     @GetMapping("/api/actors")
-    List<Actor> actors() {
-        return List.copyOf(client.query("MATCH (a:Actor) RETURN a ORDER BY a.name, a.id")
+    List<Actor> actors(@RequestParam(defaultValue = "true") boolean illustrative) {
+        return List.copyOf(client.query("""
+                        MATCH (a:Actor) WHERE $illustrative OR NOT coalesce(a.illustrative, false)
+                        RETURN a ORDER BY a.name, a.id""")
+                .bind(illustrative).to("illustrative")
                 .fetchAs(Actor.class)
                 .mappedBy((t, r) -> {
                     var a = r.get("a");
