@@ -7,11 +7,12 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.data.neo4j.core.Neo4jClient;
+import org.neo4j.driver.Driver;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import se.samverkansvaven.database.CypherFiles;
 import se.samverkansvaven.security.CurrentUser;
 import se.samverkansvaven.web.BadParameterException;
 
@@ -19,17 +20,12 @@ import se.samverkansvaven.web.BadParameterException;
 @RestController
 class ChangeController {
 
-    private static final String QUERY = """
-            MATCH (c:Change)
-            WHERE ($entity IS NULL OR c.entityId = $entity)
-              AND ($user IS NULL OR c.user = $user)
-              AND ($since IS NULL OR c.at >= datetime($since))
-            RETURN c ORDER BY c.at DESC, c.id LIMIT $limit""";
+    private static final String QUERY = CypherFiles.load("cypher/audit/changes.cypher");
 
-    private final Neo4jClient client;
+    private final Driver driver;
 
-    ChangeController(Neo4jClient client) {
-        this.client = client;
+    ChangeController(Driver driver) {
+        this.driver = driver;
     }
 
     @GetMapping("/api/changes")
@@ -50,15 +46,18 @@ class ChangeController {
         params.put("user", blankToNull(user));
         params.put("since", since(blankToNull(since)));
         params.put("limit", limit);
-        return client.query(QUERY).bindAll(params).fetchAs(Map.class).mappedBy((types, record) -> {
-            var c = record.get("c");
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("at", c.get("at").asZonedDateTime().toOffsetDateTime().toString());
-            for (String key : List.of("user", "action", "entityType", "entityId", "field", "before", "after", "reason")) {
-                row.put(key, c.get(key).isNull() || (key.equals("user") && !loggedIn) ? null : c.get(key).asString());
-            }
-            return row;
-        }).all().stream().map(m -> (Map<String, Object>) m).toList();
+        try (var session = driver.session()) {
+            return session.executeRead(tx -> tx.run(QUERY, params).list(record -> {
+                var c = record.get("c");
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("at", c.get("at").asZonedDateTime().toOffsetDateTime().toString());
+                for (String key : List.of("user", "action", "entityType", "entityId", "field", "before", "after",
+                        "reason")) {
+                    row.put(key, c.get(key).isNull() || (key.equals("user") && !loggedIn) ? null : c.get(key).asString());
+                }
+                return row;
+            }));
+        }
     }
 
     /** A date (start of that day in Sweden) or a full ISO date-time. */

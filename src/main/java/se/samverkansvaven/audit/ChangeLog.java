@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.neo4j.driver.TransactionContext;
+import se.samverkansvaven.database.CypherFiles;
 
 /**
  * Writes the audit trail inside the caller's write transaction, so a change and its record commit or roll
@@ -18,17 +19,7 @@ public final class ChangeLog {
     /** One changed field. {@code before} / {@code after} are display text, null for "no value". */
     public record Entry(String action, String entityType, String entityId, String field, String before, String after) {}
 
-    private static final String RECORD = """
-            UNWIND $rows AS row
-            CREATE (c:Change {id: row.id, at: datetime(), user: $user, reason: $reason, action: row.action,
-                              entityType: row.entityType, entityId: row.entityId, field: row.field,
-                              before: row.before, after: row.after})
-            WITH c, row
-            OPTIONAL MATCH (b:Body {id: row.entityId}) WHERE row.entityType = 'Body'
-            FOREACH (ignored IN CASE WHEN b IS NULL THEN [] ELSE [1] END | CREATE (c)-[:CHANGED]->(b))
-            WITH c, row
-            OPTIONAL MATCH (m:Municipality {code: row.entityId}) WHERE row.entityType = 'Coverage'
-            FOREACH (ignored IN CASE WHEN m IS NULL THEN [] ELSE [1] END | CREATE (c)-[:CHANGED]->(m))""";
+    private static final String RECORD = CypherFiles.load("cypher/audit/record-changes.cypher");
 
     /** Longest before/after text kept; the rest is cut with a note, so a huge field cannot bloat the trail. */
     static final int MAX_TEXT = 4000;

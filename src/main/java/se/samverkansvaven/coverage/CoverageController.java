@@ -8,13 +8,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.data.neo4j.core.Neo4jClient;
+import org.neo4j.driver.Driver;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import se.samverkansvaven.body.Form;
+import se.samverkansvaven.database.CypherFiles;
 import se.samverkansvaven.municipality.MunicipalityCodes;
 import se.samverkansvaven.source.Citation;
 import se.samverkansvaven.web.BadParameterException;
@@ -50,14 +51,16 @@ class CoverageController {
     /** @param version the coverage version the editing API expects (409 when another is sent) */
     record State(String code, String name, long version, LocalDate asOf, List<Row> rows) {}
 
+    static final String STATE = CypherFiles.load("cypher/coverage/state.cypher");
+
     private final CoverageReader reader;
-    private final Neo4jClient client;
+    private final Driver driver;
     private final MunicipalityCodes codes;
     private final Today today;
 
-    CoverageController(CoverageReader reader, Neo4jClient client, MunicipalityCodes codes, Today today) {
+    CoverageController(CoverageReader reader, Driver driver, MunicipalityCodes codes, Today today) {
         this.reader = reader;
-        this.client = client;
+        this.driver = driver;
         this.codes = codes;
         this.today = today;
     }
@@ -68,7 +71,7 @@ class CoverageController {
             @RequestParam(defaultValue = "true") boolean illustrative) {
         LocalDate date = today.orDefault(asOf);
         Set<Form> chosen = parseForms(forms);
-        Map<String, String> municipalities = CoverageScope.resolve(scope, date, client, codes);
+        Map<String, String> municipalities = CoverageScope.resolve(scope, date, driver, codes);
         Coverage all = reader.on(date);
         Coverage real = all.withoutIllustrative();
         Coverage coverage = illustrative ? all : real;
@@ -94,11 +97,15 @@ class CoverageController {
             throw new BadParameterException("code", "'" + code + "' is not a municipality code; " + codes.describe() + ".");
         }
         LocalDate date = today.orDefault(asOf);
-        var municipality = client.query("""
-                        MATCH (m:Municipality {code: $code}) RETURN m.name AS name, coalesce(m.coverageVersion, 0) AS version""")
-                .bind(code).to("code").fetch().one()
-                .orElseThrow(() -> new NotFoundException("No municipality has code " + code + "."));
-        return new State(code, (String) municipality.get("name"), ((Number) municipality.get("version")).longValue(), date,
+        List<org.neo4j.driver.Record> found;
+        try (var session = driver.session()) {
+            found = session.executeRead(tx -> tx.run(STATE, Map.of("code", code)).list());
+        }
+        if (found.isEmpty()) {
+            throw new NotFoundException("No municipality has code " + code + ".");
+        }
+        var municipality = found.getFirst();
+        return new State(code, municipality.get("name").asString(null), municipality.get("version").asLong(), date,
                 reader.history(code).stream().filter(r -> illustrative || !r.illustrative())
                         .map(r -> Row.of(r, date)).toList());
     }

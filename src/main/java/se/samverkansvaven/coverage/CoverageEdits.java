@@ -11,6 +11,7 @@ import org.neo4j.driver.TransactionContext;
 import org.springframework.stereotype.Service;
 import se.samverkansvaven.audit.ChangeLog;
 import se.samverkansvaven.body.Form;
+import se.samverkansvaven.database.CypherFiles;
 import se.samverkansvaven.database.GraphRevisions;
 import se.samverkansvaven.importing.BundleFiles;
 import se.samverkansvaven.importing.BundleImporter;
@@ -52,6 +53,9 @@ class CoverageEdits {
             super(message);
         }
     }
+
+    private static final String LOCK = CypherFiles.load("cypher/coverage/lock-municipality.cypher");
+    private static final String BUMP_VERSION = CypherFiles.load("cypher/coverage/bump-version.cypher");
 
     private final Driver driver;
     private final GraphRevisions revisions;
@@ -122,8 +126,7 @@ class CoverageEdits {
         }
         try (var session = driver.session()) {
             return revisions.write(session, tx -> {
-                var locked = tx.run("MATCH (m:Municipality {code: $code}) SET m.coverageVersion = coalesce(m.coverageVersion, 0) "
-                        + "RETURN m.coverageVersion AS version", Map.of("code", code)).list();
+                var locked = tx.run(LOCK, Map.of("code", code)).list();
                 if (locked.isEmpty()) {
                     throw new NotFoundException("No municipality has code " + code + ".");
                 }
@@ -145,8 +148,7 @@ class CoverageEdits {
                     throw new Unprocessable("Nothing would change: the row is already so.");
                 }
                 CoverageRow previous = rows.stream().filter(r -> r.id().equals(changed.id())).findFirst().orElse(null);
-                tx.run("MATCH (m:Municipality {code: $code}) SET m.coverageVersion = m.coverageVersion + 1",
-                        Map.of("code", code)).consume();
+                tx.run(BUMP_VERSION, Map.of("code", code)).consume();
                 ChangeLog.record(tx, user.username(), reason, List.of(audit.entry(previous, changed)));
                 return state(tx, code);
             });
@@ -159,8 +161,7 @@ class CoverageEdits {
     }
 
     private CoverageController.State state(TransactionContext tx, String code) {
-        var m = tx.run("MATCH (m:Municipality {code: $code}) RETURN m.name AS name, coalesce(m.coverageVersion, 0) AS version",
-                Map.of("code", code)).single();
+        var m = tx.run(CoverageController.STATE, Map.of("code", code)).single();
         LocalDate date = today.date();
         return new CoverageController.State(code, m.get("name").asString(), m.get("version").asLong(), date,
                 history(tx, code).stream().map(r -> CoverageController.Row.of(r, date)).toList());

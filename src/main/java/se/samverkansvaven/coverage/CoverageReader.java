@@ -5,11 +5,12 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 import se.samverkansvaven.body.Form;
+import se.samverkansvaven.database.CypherFiles;
 
 /**
  * The one reader of coverage (domain.md item 8): which municipalities are covered for forms F on date D.
@@ -18,36 +19,29 @@ import se.samverkansvaven.body.Form;
 @Component
 public class CoverageReader {
 
-    private static final String COLUMNS = """
-            RETURN m.code AS code, c.id AS id, c.forms AS forms, c.validFrom AS validFrom, c.validTo AS validTo,
-                   c.source AS source, coalesce(c.illustrative, false) AS illustrative
-            ORDER BY code, validFrom, id""";
+    private static final String ACTIVE = CypherFiles.load("cypher/coverage/active.cypher");
+    static final String HISTORY = CypherFiles.load("cypher/coverage/history.cypher");
 
-    private static final String ACTIVE = """
-            MATCH (c:Coverage)-[:OF]->(m:Municipality)
-            WHERE c.validFrom <= $asOf AND (c.validTo IS NULL OR c.validTo > $asOf)
-            """ + COLUMNS;
+    private final Driver driver;
 
-    static final String HISTORY = """
-            MATCH (c:Coverage)-[:OF]->(m:Municipality {code: $code})
-            """ + COLUMNS;
-
-    private final Neo4jClient client;
-
-    CoverageReader(Neo4jClient client) {
-        this.client = client;
+    CoverageReader(Driver driver) {
+        this.driver = driver;
     }
 
     /** The coverage on {@code date}: every row active then. */
     public Coverage on(LocalDate date) {
-        return new Coverage(date, client.query(ACTIVE).bindAll(Map.of("asOf", date))
-                .fetchAs(CoverageRow.class).mappedBy((types, record) -> row(record)).all());
+        return new Coverage(date, read(ACTIVE, Map.of("asOf", date)));
     }
 
     /** Every coverage row of one municipality, ended ones included, oldest first. */
     public List<CoverageRow> history(String code) {
-        return List.copyOf(client.query(HISTORY).bindAll(Map.of("code", code))
-                .fetchAs(CoverageRow.class).mappedBy((types, record) -> row(record)).all());
+        return read(HISTORY, Map.of("code", code));
+    }
+
+    private List<CoverageRow> read(String query, Map<String, Object> parameters) {
+        try (var session = driver.session()) {
+            return List.copyOf(session.executeRead(tx -> tx.run(query, parameters).list(CoverageReader::row)));
+        }
     }
 
     static CoverageRow row(Record r) {

@@ -9,7 +9,11 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.core.io.ClassPathResource;
 
-/** Reads the Cypher that ships in the jar ({@code cypher/…} on the classpath), without its comment lines. */
+/**
+ * The one loader of the app's Cypher: the files of {@code cypher/} (copied into the jar by pom.xml, so
+ * {@code cypher/<feature>/<name>.cypher} on the classpath), without their comment lines. Callers load each file once,
+ * into a constant or field, so a missing file stops the start (docs/architecture.md, "Data access").
+ */
 public final class CypherFiles {
 
     private CypherFiles() {}

@@ -21,11 +21,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class GraphRevisions {
 
-    private static final String BUMP = """
-            MERGE (r:GraphRevision {id: 'main'})
-            SET r.value = coalesce(r.value, 0) + 1, r.updatedAt = datetime()
-            RETURN r.value AS value""";
-    private static final String READ = "OPTIONAL MATCH (r:GraphRevision {id: 'main'}) RETURN coalesce(r.value, 0) AS value";
+    private static final String BUMP = CypherFiles.load("cypher/database/bump-revision.cypher");
+    private static final String READ = CypherFiles.load("cypher/database/revision.cypher");
 
     /** What this instance knows: the revision and when (System.nanoTime) it was last read from the graph. */
     private record Known(long revision, long checkedAt, boolean due) {}

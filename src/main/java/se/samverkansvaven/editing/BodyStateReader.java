@@ -7,31 +7,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
+import se.samverkansvaven.database.CypherFiles;
 
 /** Reads a body's editable state inside a transaction (the same one that then changes it). */
 final class BodyStateReader {
 
-    private static final String QUERY = """
-            MATCH (b:Body {id: $id})
-            OPTIONAL MATCH (b)-[:SEATED_IN]->(seat:Municipality)
-            CALL (b) {
-              OPTIONAL MATCH (p)-[r:PARTY_TO]->(b)
-              RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {party: coalesce(p.code, p.id), role: r.role,
-                validFrom: r.validFrom, validTo: r.validTo, representative: r.representative, source: r.source} END) AS parties
-            }
-            CALL (b) {
-              OPTIONAL MATCH (p)-[r:CONVENES]->(b)
-              RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {party: coalesce(p.code, p.id), role: 'CONVENER',
-                validFrom: r.validFrom, validTo: r.validTo, representative: null, source: r.source} END) AS conveners
-            }
-            CALL (b) { OPTIONAL MATCH (b)-[:COVERS]->(a:ServiceArea) RETURN collect(a.id) AS areas }
-            CALL (b) { OPTIONAL MATCH (b)-[:WORKS_ON]->(g:Goal) RETURN collect(g.id) AS goals }
-            CALL (b) {
-              OPTIONAL MATCH (b)-[l:LINKED_WITH]-(o:Body)
-              RETURN collect(CASE WHEN l IS NULL THEN NULL ELSE {network: o.id, kind: l.kind, validFrom: l.validFrom,
-                validTo: l.validTo, source: l.source} END) AS links
-            }
-            RETURN b, seat.code AS seat, parties + conveners AS parties, areas, goals, links""";
+    private static final String QUERY = CypherFiles.load("cypher/editing/body-state.cypher");
 
     private BodyStateReader() {}
 

@@ -8,6 +8,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.TransactionContext;
 import org.springframework.stereotype.Service;
 import se.samverkansvaven.audit.ChangeLog;
+import se.samverkansvaven.database.CypherFiles;
 import se.samverkansvaven.database.GraphRevisions;
 import se.samverkansvaven.importing.BundleError;
 import se.samverkansvaven.importing.BundleImporter;
@@ -25,6 +26,10 @@ import se.samverkansvaven.web.Today;
  */
 @Service
 class EditService {
+
+    private static final String LOCK = CypherFiles.load("cypher/editing/lock-body.cypher");
+    private static final String BUMP_VERSION = CypherFiles.load("cypher/editing/bump-version.cypher");
+    private static final String PURGE = CypherFiles.load("cypher/editing/purge-body.cypher");
 
     private final Driver driver;
     private final GraphRevisions revisions;
@@ -131,7 +136,7 @@ class EditService {
                 List<ChangeLog.Entry> entries = new ArrayList<>(StateDiff.between("PURGE", before, null));
                 entries.add(new ChangeLog.Entry("PURGE", "Body", id, "body", before.name() + " (" + before.form()
                         + ", version " + before.version() + ")", null));
-                tx.run("MATCH (b:Body {id: $id}) DETACH DELETE b", Map.of("id", id)).consume();
+                tx.run(PURGE, Map.of("id", id)).consume();
                 ChangeLog.record(tx, user.username(), reason, entries);
                 GraphRevisions.bump(tx);
             });
@@ -140,8 +145,7 @@ class EditService {
 
     /** Takes the body's write lock first, so concurrent editors of one body queue instead of racing. */
     private static BodyState lockAndRead(TransactionContext tx, String id) {
-        boolean exists = tx.run("MATCH (b:Body {id: $id}) SET b.version = coalesce(b.version, 0) RETURN b.id",
-                Map.of("id", id)).hasNext();
+        boolean exists = tx.run(LOCK, Map.of("id", id)).hasNext();
         if (!exists) {
             throw new NotFoundException("No body has id '" + id + "'.");
         }
@@ -150,7 +154,7 @@ class EditService {
 
     private BodyState finish(TransactionContext tx, UserAccount user, String reason, String action,
             BodyState before, String id) {
-        tx.run("MATCH (b:Body {id: $id}) SET b.version = coalesce(b.version, 0) + 1", Map.of("id", id)).consume();
+        tx.run(BUMP_VERSION, Map.of("id", id)).consume();
         BodyState after = BodyStateReader.read(tx, id).orElseThrow();
         ChangeLog.record(tx, user.username(), reason, StateDiff.between(action, before, after));
         return after;

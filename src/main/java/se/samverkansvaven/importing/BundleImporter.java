@@ -13,6 +13,7 @@ import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.exceptions.ClientException;
 import se.samverkansvaven.audit.ChangeLog;
+import se.samverkansvaven.database.CypherFiles;
 import se.samverkansvaven.database.GraphRevisions;
 import se.samverkansvaven.municipality.MunicipalityCodes;
 import se.samverkansvaven.security.CurrentUser;
@@ -33,6 +34,10 @@ public class BundleImporter {
 
     /** A load whose transaction was refused for a body another writer created meanwhile is run again. */
     private static final int CREATION_RACE_ATTEMPTS = 3;
+    private static final String STORED_BODIES = CypherFiles.load("cypher/importing/stored-bodies.cypher");
+    private static final String BUMP_BODY_VERSIONS = CypherFiles.load("cypher/importing/bump-body-versions.cypher");
+    private static final String BUMP_COVERAGE_VERSIONS =
+            CypherFiles.load("cypher/importing/bump-coverage-versions.cypher");
 
     private static final tools.jackson.databind.json.JsonMapper METADATA_READER =
             tools.jackson.databind.json.JsonMapper.builder().build();
@@ -253,8 +258,8 @@ public class BundleImporter {
         List<String> stored = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += BundleWriter.BATCH) {
             List<String> batch = ids.subList(from, Math.min(ids.size(), from + BundleWriter.BATCH));
-            stored.addAll(session.executeRead(tx -> tx.run("MATCH (b:Body) WHERE b.id IN $ids RETURN b.id AS id",
-                    Map.of("ids", batch)).list(r -> r.get("id").asString())));
+            stored.addAll(session.executeRead(tx -> tx.run(STORED_BODIES, Map.of("ids", batch))
+                    .list(r -> r.get("id").asString())));
         }
         return stored;
     }
@@ -294,17 +299,15 @@ public class BundleImporter {
     /** The bodies' versions move on (an editor holding an older version then gets 409). */
     private static void bumpVersions(TransactionContext tx, List<String> ids) {
         for (int from = 0; from < ids.size(); from += BundleWriter.BATCH) {
-            tx.run("UNWIND $ids AS id MATCH (b:Body {id: id}) SET b.version = coalesce(b.version, 0) + 1",
-                    Map.of("ids", ids.subList(from, Math.min(ids.size(), from + BundleWriter.BATCH)))).consume();
+            tx.run(BUMP_BODY_VERSIONS, Map.of("ids", ids.subList(from, Math.min(ids.size(), from + BundleWriter.BATCH))))
+                    .consume();
         }
     }
 
     /** The coverage versions of these municipalities move on, as a body's version does (409 for an older one). */
     private static void bumpCoverageVersions(TransactionContext tx, Set<String> codes) {
         if (!codes.isEmpty()) {
-            tx.run("UNWIND $codes AS code MATCH (m:Municipality {code: code}) "
-                    + "SET m.coverageVersion = coalesce(m.coverageVersion, 0) + 1", Map.of("codes", List.copyOf(codes)))
-                    .consume();
+            tx.run(BUMP_COVERAGE_VERSIONS, Map.of("codes", List.copyOf(codes))).consume();
         }
     }
 

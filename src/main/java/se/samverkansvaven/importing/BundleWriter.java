@@ -15,6 +15,7 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.summary.SummaryCounters;
 import se.samverkansvaven.body.ActorKind;
+import se.samverkansvaven.database.CypherFiles;
 import se.samverkansvaven.database.GraphRevisions;
 import se.samverkansvaven.body.Form;
 import se.samverkansvaven.importing.ValidBundle.BodyRow;
@@ -30,45 +31,46 @@ final class BundleWriter {
 
     static final int BATCH = 10_000;
 
-    private final String reference = CypherQueries.load("reference");
-    private final String upsertActors = CypherQueries.load("upsert-actors");
-    private final String upsertGoals = CypherQueries.load("upsert-goals");
-    private final String upsertBodies = CypherQueries.load("upsert-bodies");
-    private final String createBodies = CypherQueries.load("create-bodies");
-    private final String createBodyRelations = CypherQueries.load("create-body-relations");
-    private final String existingBodies = CypherQueries.load("existing-bodies");
-    private final String existingRows = CypherQueries.load("existing-rows");
-    private final String deleteRelationships = CypherQueries.load("delete-relationships");
-    private final String updateRelationships = CypherQueries.load("update-relationships");
+    private final String reference = CypherFiles.load("cypher/importing/reference.cypher");
+    private final String upsertActors = CypherFiles.load("cypher/importing/upsert-actors.cypher");
+    private final String upsertGoals = CypherFiles.load("cypher/importing/upsert-goals.cypher");
+    private final String upsertBodies = CypherFiles.load("cypher/importing/upsert-bodies.cypher");
+    private final String createBodies = CypherFiles.load("cypher/importing/create-bodies.cypher");
+    private final String createBodyRelations = CypherFiles.load("cypher/importing/create-body-relations.cypher");
+    private final String existingBodies = CypherFiles.load("cypher/importing/existing-bodies.cypher");
+    private final String existingRows = CypherFiles.load("cypher/importing/existing-rows.cypher");
+    private final String deleteRelationships = CypherFiles.load("cypher/importing/delete-relationships.cypher");
+    private final String updateRelationships = CypherFiles.load("cypher/importing/update-relationships.cypher");
     private final Map<PartyKind, String> createPartyTo = new EnumMap<>(Map.of(
-            PartyKind.MUNICIPALITY, CypherQueries.load("create-party-to-municipality"),
-            PartyKind.ACTOR, CypherQueries.load("create-party-to-actor"),
-            PartyKind.BODY, CypherQueries.load("create-party-to-body")));
+            PartyKind.MUNICIPALITY, CypherFiles.load("cypher/importing/create-party-to-municipality.cypher"),
+            PartyKind.ACTOR, CypherFiles.load("cypher/importing/create-party-to-actor.cypher"),
+            PartyKind.BODY, CypherFiles.load("cypher/importing/create-party-to-body.cypher")));
     private final Map<PartyKind, String> createConvenes = new EnumMap<>(Map.of(
-            PartyKind.MUNICIPALITY, CypherQueries.load("create-convenes-municipality"),
-            PartyKind.ACTOR, CypherQueries.load("create-convenes-actor"),
-            PartyKind.BODY, CypherQueries.load("create-convenes-body")));
-    private final String replaceBodyRelations = CypherQueries.load("replace-body-relations");
-    private final String existingLinks = CypherQueries.load("existing-links");
-    private final String createLinks = CypherQueries.load("create-links");
-    private final String mergeGoalRelations = CypherQueries.load("merge-goal-relations");
-    private final String existingCoverage = CypherQueries.load("existing-coverage");
-    private final String createCoverage = CypherQueries.load("create-coverage");
-    private final String updateCoverage = CypherQueries.load("update-coverage");
-    private final String lockBodies = CypherQueries.load("lock-bodies");
-    private final String stageNodes = CypherQueries.load("staged/stage-nodes");
+            PartyKind.MUNICIPALITY, CypherFiles.load("cypher/importing/create-convenes-municipality.cypher"),
+            PartyKind.ACTOR, CypherFiles.load("cypher/importing/create-convenes-actor.cypher"),
+            PartyKind.BODY, CypherFiles.load("cypher/importing/create-convenes-body.cypher")));
+    private final String replaceBodyRelations = CypherFiles.load("cypher/importing/replace-body-relations.cypher");
+    private final String existingLinks = CypherFiles.load("cypher/importing/existing-links.cypher");
+    private final String createLinks = CypherFiles.load("cypher/importing/create-links.cypher");
+    private final String mergeGoalRelations = CypherFiles.load("cypher/importing/merge-goal-relations.cypher");
+    private final String existingCoverage = CypherFiles.load("cypher/importing/existing-coverage.cypher");
+    private final String createCoverage = CypherFiles.load("cypher/importing/create-coverage.cypher");
+    private final String updateCoverage = CypherFiles.load("cypher/importing/update-coverage.cypher");
+    private final String lockBodies = CypherFiles.load("cypher/importing/lock-bodies.cypher");
+    private final String coverageById = CypherFiles.load("cypher/importing/coverage-by-id.cypher");
+    private final String stageNodes = CypherFiles.load("cypher/importing/staged/stage-nodes.cypher");
     private final Map<PartyKind, String> stagePartyTo = new EnumMap<>(Map.of(
-            PartyKind.MUNICIPALITY, CypherQueries.load("staged/stage-party-to-municipality"),
-            PartyKind.ACTOR, CypherQueries.load("staged/stage-party-to-actor"),
-            PartyKind.BODY, CypherQueries.load("staged/stage-party-to-body")));
+            PartyKind.MUNICIPALITY, CypherFiles.load("cypher/importing/staged/stage-party-to-municipality.cypher"),
+            PartyKind.ACTOR, CypherFiles.load("cypher/importing/staged/stage-party-to-actor.cypher"),
+            PartyKind.BODY, CypherFiles.load("cypher/importing/staged/stage-party-to-body.cypher")));
     private final Map<PartyKind, String> stageConvenes = new EnumMap<>(Map.of(
-            PartyKind.MUNICIPALITY, CypherQueries.load("staged/stage-convenes-municipality"),
-            PartyKind.ACTOR, CypherQueries.load("staged/stage-convenes-actor"),
-            PartyKind.BODY, CypherQueries.load("staged/stage-convenes-body")));
-    private final String stageBodyRelations = CypherQueries.load("staged/stage-body-relations");
-    private final String publishBodies = CypherQueries.load("staged/publish-bodies");
-    private final String publishActors = CypherQueries.load("staged/publish-actors");
-    private final String publishGoals = CypherQueries.load("staged/publish-goals");
+            PartyKind.MUNICIPALITY, CypherFiles.load("cypher/importing/staged/stage-convenes-municipality.cypher"),
+            PartyKind.ACTOR, CypherFiles.load("cypher/importing/staged/stage-convenes-actor.cypher"),
+            PartyKind.BODY, CypherFiles.load("cypher/importing/staged/stage-convenes-body.cypher")));
+    private final String stageBodyRelations = CypherFiles.load("cypher/importing/staged/stage-body-relations.cypher");
+    private final String publishBodies = CypherFiles.load("cypher/importing/staged/publish-bodies.cypher");
+    private final String publishActors = CypherFiles.load("cypher/importing/staged/publish-actors.cypher");
+    private final String publishGoals = CypherFiles.load("cypher/importing/staged/publish-goals.cypher");
 
     /** Created and deleted counts summed over the statements of one import. */
     static final class Tally {
@@ -471,8 +473,8 @@ final class BundleWriter {
         }
         Map<String, Map<String, Object>> stored = new HashMap<>();
         for (List<String> batch : batches(rows.stream().map(ValidBundle.CoverageRow::id).toList())) {
-            tx.run("UNWIND $ids AS id MATCH (c:Coverage {id: id}) RETURN c.id AS id, properties(c) AS props",
-                    Map.of("ids", batch)).forEachRemaining(r -> stored.put(r.get("id").asString(), r.get("props").asMap()));
+            tx.run(coverageById, Map.of("ids", batch))
+                    .forEachRemaining(r -> stored.put(r.get("id").asString(), r.get("props").asMap()));
         }
         List<Map<String, Object>> creates = new ArrayList<>();
         List<Map<String, Object>> updates = new ArrayList<>();

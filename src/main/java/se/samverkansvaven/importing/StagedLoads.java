@@ -13,6 +13,7 @@ import org.springframework.context.annotation.DependsOn;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
+import se.samverkansvaven.database.CypherFiles;
 
 /**
  * Large loads in progress (docs/data.md, "Large bundles"). A load is a {@code :StagedLoad} node from before it
@@ -33,12 +34,12 @@ class StagedLoads implements InitializingBean {
     private final Driver driver;
     private final Duration abandonedAfter;
     private final boolean ownsDatabase;
-    private final String start = CypherQueries.load("staged/start-load");
-    private final String heartbeat = CypherQueries.load("staged/heartbeat");
-    private final String finish = CypherQueries.load("staged/finish-load");
-    private final String abandoned = CypherQueries.load("staged/abandoned-loads");
-    private final String remove = CypherQueries.load("staged/remove-load");
-    private final String deleteStaged = CypherQueries.load("staged/delete-staged");
+    private final String start = CypherFiles.load("cypher/importing/staged/start-load.cypher");
+    private final String heartbeat = CypherFiles.load("cypher/importing/staged/heartbeat.cypher");
+    private final String finish = CypherFiles.load("cypher/importing/staged/finish-load.cypher");
+    private final String abandoned = CypherFiles.load("cypher/importing/staged/abandoned-loads.cypher");
+    private final String remove = CypherFiles.load("cypher/importing/staged/remove-load.cypher");
+    private final String deleteStaged = CypherFiles.load("cypher/importing/staged/delete-staged.cypher");
 
     StagedLoads(Driver driver, InputLimits limits, Environment environment) {
         this.driver = driver;

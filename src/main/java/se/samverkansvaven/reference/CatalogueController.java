@@ -2,7 +2,10 @@ package se.samverkansvaven.reference;
 
 import java.util.Arrays;
 import java.util.List;
-import org.springframework.data.neo4j.core.Neo4jClient;
+import java.util.Map;
+import java.util.function.Function;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -11,6 +14,7 @@ import se.samverkansvaven.body.Form;
 import se.samverkansvaven.body.Level;
 import se.samverkansvaven.body.LinkKind;
 import se.samverkansvaven.body.PartyRole;
+import se.samverkansvaven.database.CypherFiles;
 
 /**
  * The catalogues the pages and clients pick from: service areas and sectors (domain.md: data/areas.csv,
@@ -20,75 +24,70 @@ import se.samverkansvaven.body.PartyRole;
 @RestController
 class CatalogueController {
 
-    private final Neo4jClient client;
+    private static final String AREAS = CypherFiles.load("cypher/reference/catalogue-areas.cypher");
+    private static final String SECTORS = CypherFiles.load("cypher/reference/catalogue-sectors.cypher");
+    private static final String COUNTIES = CypherFiles.load("cypher/reference/catalogue-counties.cypher");
+    private static final String GOALS = CypherFiles.load("cypher/reference/catalogue-goals.cypher");
+    private static final String ACTORS = CypherFiles.load("cypher/reference/catalogue-actors.cypher");
 
-    CatalogueController(Neo4jClient client) {
-        this.client = client;
+    private final Driver driver;
+
+    CatalogueController(Driver driver) {
+        this.driver = driver;
+    }
+
+    private <T> List<T> read(String query, Function<Record, T> mapper) {
+        return read(query, Map.of(), mapper);
+    }
+
+    private <T> List<T> read(String query, Map<String, Object> parameters, Function<Record, T> mapper) {
+        try (var session = driver.session()) {
+            return List.copyOf(session.executeRead(tx -> tx.run(query, parameters).list(mapper)));
+        }
     }
 
     @GetMapping("/api/areas")
     List<Area> areas() {
-        return List.copyOf(client.query("MATCH (a:ServiceArea) RETURN a ORDER BY a.sector, a.id")
-                .fetchAs(Area.class)
-                .mappedBy((t, r) -> {
-                    var a = r.get("a");
-                    return new Area(a.get("id").asString(), a.get("sector").asString(), a.get("nameSv").asString(),
-                            a.get("nameEn").asString(), a.get("source").asString(null));
-                }).all());
+        return read(AREAS, r -> {
+            var a = r.get("a");
+            return new Area(a.get("id").asString(), a.get("sector").asString(), a.get("nameSv").asString(),
+                    a.get("nameEn").asString(), a.get("source").asString(null));
+        });
     }
 
     @GetMapping("/api/sectors")
     List<Sector> sectors() {
-        return List.copyOf(client.query("""
-                        MATCH (s:Sector)
-                        OPTIONAL MATCH (a:ServiceArea)-[:IN_SECTOR]->(s)
-                        WITH s, a ORDER BY a.id
-                        RETURN s, collect(a.id) AS areas ORDER BY s.id""")
-                .fetchAs(Sector.class)
-                .mappedBy((t, r) -> {
-                    var s = r.get("s");
-                    return new Sector(s.get("id").asString(), s.get("nameSv").asString(), s.get("nameEn").asString(),
-                            r.get("areas").asList(org.neo4j.driver.Value::asString));
-                }).all());
+        return read(SECTORS, r -> {
+            var s = r.get("s");
+            return new Sector(s.get("id").asString(), s.get("nameSv").asString(), s.get("nameEn").asString(),
+                    r.get("areas").asList(org.neo4j.driver.Value::asString));
+        });
     }
 
     /** The 21 counties (län), for scope pickers. */
     @GetMapping("/api/counties")
     List<County> counties() {
-        return List.copyOf(client.query("MATCH (c:County) RETURN c.code AS code, c.name AS name ORDER BY c.code")
-                .fetchAs(County.class)
-                .mappedBy((t, r) -> new County(r.get("code").asString(), r.get("name").asString()))
-                .all());
+        return read(COUNTIES, r -> new County(r.get("code").asString(), r.get("name").asString()));
     }
 
     /** The goals (mål, strategier) bodies can work on; illustrative=false leaves out the invented ones. */
     @GetMapping("/api/goals")
     List<Goal> goals(@RequestParam(defaultValue = "true") boolean illustrative) {
-        return List.copyOf(client.query("""
-                        MATCH (g:Goal) WHERE $illustrative OR NOT coalesce(g.illustrative, false)
-                        RETURN g ORDER BY g.name, g.id""")
-                .bind(illustrative).to("illustrative")
-                .fetchAs(Goal.class)
-                .mappedBy((t, r) -> {
-                    var g = r.get("g");
-                    return new Goal(g.get("id").asString(), g.get("name").asString(null), g.get("source").asString(null),
-                            g.get("illustrative").asBoolean(false));
-                }).all());
+        return read(GOALS, Map.of("illustrative", illustrative), r -> {
+            var g = r.get("g");
+            return new Goal(g.get("id").asString(), g.get("name").asString(null), g.get("source").asString(null),
+                    g.get("illustrative").asBoolean(false));
+        });
     }
 
     /** The non-municipal actors (regions, agencies, academia, others); illustrative=false leaves out the invented ones. */
     @GetMapping("/api/actors")
     List<Actor> actors(@RequestParam(defaultValue = "true") boolean illustrative) {
-        return List.copyOf(client.query("""
-                        MATCH (a:Actor) WHERE $illustrative OR NOT coalesce(a.illustrative, false)
-                        RETURN a ORDER BY a.name, a.id""")
-                .bind(illustrative).to("illustrative")
-                .fetchAs(Actor.class)
-                .mappedBy((t, r) -> {
-                    var a = r.get("a");
-                    return new Actor(a.get("id").asString(), a.get("kind").asString(null), a.get("name").asString(null),
-                            a.get("source").asString(null), a.get("illustrative").asBoolean(false));
-                }).all());
+        return read(ACTORS, Map.of("illustrative", illustrative), r -> {
+            var a = r.get("a");
+            return new Actor(a.get("id").asString(), a.get("kind").asString(null), a.get("name").asString(null),
+                    a.get("source").asString(null), a.get("illustrative").asBoolean(false));
+        });
     }
 
     /**

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+import se.samverkansvaven.database.CypherFiles;
 import se.samverkansvaven.database.GraphRevisions;
 
 /**
@@ -32,6 +33,14 @@ class ReferenceDataLoader {
 
     private static final Logger log = LoggerFactory.getLogger(ReferenceDataLoader.class);
 
+    private static final String COUNTIES = CypherFiles.load("cypher/reference/counties.cypher");
+    private static final String MUNICIPALITIES = CypherFiles.load("cypher/reference/municipalities.cypher");
+    private static final String BORDERS = CypherFiles.load("cypher/reference/borders.cypher");
+    private static final String SECTORS = CypherFiles.load("cypher/reference/sectors.cypher");
+    private static final String AREAS = CypherFiles.load("cypher/reference/areas.cypher");
+    private static final String LOADED_VERSION = CypherFiles.load("cypher/reference/loaded-version.cypher");
+    private static final String MARK_VERSION = CypherFiles.load("cypher/reference/mark-version.cypher");
+
     private final Driver driver;
     private final GraphRevisions revisions;
 
@@ -42,8 +51,7 @@ class ReferenceDataLoader {
 
     int loadedVersion() {
         try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run(
-                    "OPTIONAL MATCH (r:GraphRevision {id: 'main'}) RETURN coalesce(r.referenceVersion, 0) AS v")
+            return session.executeRead(tx -> tx.run(LOADED_VERSION)
                     .single().get("v").asInt());
         }
     }
@@ -70,13 +78,12 @@ class ReferenceDataLoader {
 
         try (var session = driver.session()) {
             revisions.writeWithoutResult(session, tx -> {
-                run(tx, ReferenceQueries.COUNTIES, counties);
-                run(tx, ReferenceQueries.MUNICIPALITIES, municipalities);
-                run(tx, ReferenceQueries.BORDERS, borders);
-                run(tx, ReferenceQueries.SECTORS, sectors);
-                run(tx, ReferenceQueries.AREAS, areas);
-                tx.run("MERGE (r:GraphRevision {id: 'main'}) SET r.referenceVersion = $version",
-                        Map.of("version", REFERENCE_VERSION));
+                run(tx, COUNTIES, counties);
+                run(tx, MUNICIPALITIES, municipalities);
+                run(tx, BORDERS, borders);
+                run(tx, SECTORS, sectors);
+                run(tx, AREAS, areas);
+                tx.run(MARK_VERSION, Map.of("version", REFERENCE_VERSION));
                 GraphRevisions.bump(tx);
             });
         }

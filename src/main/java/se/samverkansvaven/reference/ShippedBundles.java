@@ -5,6 +5,7 @@ import java.util.Map;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
+import se.samverkansvaven.database.CypherFiles;
 import se.samverkansvaven.database.GraphRevisions;
 
 /** Records which shipped bundles a database holds, and removes the illustrative data when it is switched off. */
@@ -14,6 +15,15 @@ class ShippedBundles {
     private final Driver driver;
     private final GraphRevisions revisions;
 
+    private static final String LOADED = CypherFiles.load("cypher/reference/shipped-bundles.cypher");
+    private static final String MARK_LOADED = CypherFiles.load("cypher/reference/mark-bundle-loaded.cypher");
+    private static final String UNMARK_LOADED = CypherFiles.load("cypher/reference/unmark-bundle.cypher");
+    private static final String HAS_ILLUSTRATIVE = CypherFiles.load("cypher/reference/has-illustrative.cypher");
+    private static final String DELETE_ILLUSTRATIVE_RELATIONSHIPS =
+            CypherFiles.load("cypher/reference/delete-illustrative-relationships.cypher");
+    private static final String DELETE_ILLUSTRATIVE_NODES =
+            CypherFiles.load("cypher/reference/delete-illustrative-nodes.cypher");
+
     ShippedBundles(Driver driver, GraphRevisions revisions) {
         this.driver = driver;
         this.revisions = revisions;
@@ -21,25 +31,20 @@ class ShippedBundles {
 
     List<String> loaded() {
         try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run(
-                    "OPTIONAL MATCH (r:GraphRevision {id: 'main'}) RETURN coalesce(r.bundles, []) AS bundles")
+            return session.executeRead(tx -> tx.run(LOADED)
                     .single().get("bundles").asList(Value::asString));
         }
     }
 
     void markLoaded(String bundle) {
         try (var session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> tx.run("""
-                    MERGE (r:GraphRevision {id: 'main'})
-                    SET r.bundles = [b IN coalesce(r.bundles, []) WHERE b <> $bundle] + $bundle""",
-                    Map.of("bundle", bundle)).consume());
+            session.executeWriteWithoutResult(tx -> tx.run(MARK_LOADED, Map.of("bundle", bundle)).consume());
         }
     }
 
     boolean hasIllustrativeData() {
         try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run(
-                    "RETURN EXISTS { MATCH (n:Body|Actor|Goal|Coverage) WHERE n.illustrative } AS present")
+            return session.executeRead(tx -> tx.run(HAS_ILLUSTRATIVE)
                     .single().get("present").asBoolean());
         }
     }
@@ -47,12 +52,9 @@ class ShippedBundles {
     void removeIllustrativeData(String bundle) {
         try (var session = driver.session()) {
             revisions.writeWithoutResult(session, tx -> {
-                tx.run("MATCH ()-[r]->() WHERE r.illustrative DELETE r").consume();
-                tx.run("MATCH (n:Body|Actor|Goal|Coverage) WHERE n.illustrative DETACH DELETE n").consume();
-                tx.run("""
-                        MATCH (r:GraphRevision {id: 'main'})
-                        SET r.bundles = [b IN coalesce(r.bundles, []) WHERE b <> $bundle]""",
-                        Map.of("bundle", bundle)).consume();
+                tx.run(DELETE_ILLUSTRATIVE_RELATIONSHIPS).consume();
+                tx.run(DELETE_ILLUSTRATIVE_NODES).consume();
+                tx.run(UNMARK_LOADED, Map.of("bundle", bundle)).consume();
                 GraphRevisions.bump(tx);
             });
         }

@@ -10,6 +10,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
+import se.samverkansvaven.database.CypherFiles;
 import se.samverkansvaven.database.GraphRevisions;
 
 /** Users as {@code :User {username, passwordHash, roles, scopes, version}} nodes. */
@@ -18,6 +19,10 @@ public class UserStore {
 
     static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
     static final Pattern SCOPE = Pattern.compile("(municipality:[0-9]{4})|(federation:[a-z0-9][a-z0-9-]{0,63})");
+
+    private static final String USER = CypherFiles.load("cypher/security/user.cypher");
+    private static final String ANY_ADMIN = CypherFiles.load("cypher/security/any-admin.cypher");
+    private static final String SAVE = CypherFiles.load("cypher/security/save-user.cypher");
 
     private final Driver driver;
     private final GraphRevisions revisions;
@@ -29,15 +34,14 @@ public class UserStore {
 
     public Optional<UserAccount> find(String username) {
         try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run("MATCH (u:User {username: $username}) RETURN u",
-                    Map.of("username", username)).list().stream().findFirst().map(UserStore::account));
+            return session.executeRead(tx -> tx.run(USER, Map.of("username", username)).list().stream().findFirst()
+                    .map(UserStore::account));
         }
     }
 
     boolean anyAdmin() {
         try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run(
-                    "MATCH (u:User) WHERE 'ADMIN' IN u.roles RETURN count(u) > 0 AS any").single().get("any").asBoolean());
+            return session.executeRead(tx -> tx.run(ANY_ADMIN).single().get("any").asBoolean());
         }
     }
 
@@ -61,11 +65,7 @@ public class UserStore {
         }
         try (var session = driver.session()) {
             return revisions.write(session, tx -> {
-                var record = tx.run("""
-                        MERGE (u:User {username: $username})
-                        SET u.passwordHash = $hash, u.roles = $roles, u.scopes = $scopes,
-                            u.version = coalesce(u.version, 0) + 1
-                        RETURN u""", Map.of("username", username, "hash", passwordHash,
+                var record = tx.run(SAVE, Map.of("username", username, "hash", passwordHash,
                         "roles", roles.stream().map(Role::name).sorted().toList(), "scopes", scopes)).single();
                 GraphRevisions.bump(tx);
                 return account(record);

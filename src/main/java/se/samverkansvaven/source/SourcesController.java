@@ -7,10 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.springframework.data.neo4j.core.Neo4jClient;
+import org.neo4j.driver.Driver;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import se.samverkansvaven.database.CypherFiles;
 
 /**
  * {@code GET /api/sources}: the sources catalogue. Every distinct citation in the graph with the number of
@@ -25,25 +26,7 @@ class SourcesController {
     static final List<String> KINDS = List.of("bodies", "parties", "conveners", "links", "actors", "goals", "coverage",
             "serviceAreas");
 
-    private static final String COUNTS = """
-            CALL () {
-              MATCH (b:Body) RETURN 'bodies' AS kind, b.source AS source, count(*) AS n
-              UNION ALL
-              MATCH ()-[r:PARTY_TO]->(b:Body) RETURN 'parties' AS kind, coalesce(r.source, b.source) AS source, count(*) AS n
-              UNION ALL
-              MATCH ()-[r:CONVENES]->(b:Body) RETURN 'conveners' AS kind, coalesce(r.source, b.source) AS source, count(*) AS n
-              UNION ALL
-              MATCH (:Body)-[l:LINKED_WITH]->(:Body) RETURN 'links' AS kind, l.source AS source, count(*) AS n
-              UNION ALL
-              MATCH (a:Actor) RETURN 'actors' AS kind, a.source AS source, count(*) AS n
-              UNION ALL
-              MATCH (g:Goal) RETURN 'goals' AS kind, g.source AS source, count(*) AS n
-              UNION ALL
-              MATCH (c:Coverage) RETURN 'coverage' AS kind, c.source AS source, count(*) AS n
-              UNION ALL
-              MATCH (a:ServiceArea) RETURN 'serviceAreas' AS kind, a.source AS source, count(*) AS n
-            }
-            RETURN kind, source, n""";
+    private static final String COUNTS = CypherFiles.load("cypher/source/fact-counts.cypher");
 
     /**
      * One source: its citation (text as stored, label, address, read date), whether it is the illustrative
@@ -58,10 +41,10 @@ class SourcesController {
      */
     record Catalogue(int count, long facts, List<Source> sources, Map<String, Long> withoutSource) {}
 
-    private final Neo4jClient client;
+    private final Driver driver;
 
-    SourcesController(Neo4jClient client) {
-        this.client = client;
+    SourcesController(Driver driver) {
+        this.driver = driver;
     }
 
     @GetMapping("/api/sources")
@@ -70,10 +53,14 @@ class SourcesController {
         Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
         Map<String, Long> withoutSource = new TreeMap<>(Comparator.comparingInt(KINDS::indexOf));
         long facts = 0;
-        for (Map<String, Object> row : client.query(COUNTS).fetch().all()) {
-            String kind = (String) row.get("kind");
-            String source = (String) row.get("source");
-            long n = ((Number) row.get("n")).longValue();
+        List<org.neo4j.driver.Record> rows;
+        try (var session = driver.session()) {
+            rows = session.executeRead(tx -> tx.run(COUNTS).list());
+        }
+        for (var row : rows) {
+            String kind = row.get("kind").asString();
+            String source = row.get("source").asString(null);
+            long n = row.get("n").asLong();
             List<Citation> parsed = Citation.parse(source);
             if (!illustrative && parsed.stream().allMatch(Citation::illustrative) && !parsed.isEmpty()) {
                 continue;

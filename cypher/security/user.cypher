@@ -1,0 +1,3 @@
+// User $username (no row: no such user).
+MATCH (u:User {username: $username})
+RETURN u
