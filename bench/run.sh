@@ -29,6 +29,14 @@ if [ ${#need[@]} -gt 0 ]; then
   $SUDO apt-get update -q && $SUDO apt-get install -y -q "${need[@]}"
 fi
 
+# The peers of issue 17 (NetworKit, rustworkx, igraph 1.0, NetworkX 3.6) in a venv outside the repository, pinned;
+# if pip cannot install them, the side by side names them as missing and runs the Debian ones alone.
+VENV=${BENCH_VENV:-$HOME/.cache/samverkansvaven-bench/venv}
+if ! "$VENV/bin/python" -c 'import networkit, rustworkx, igraph, networkx' 2>/dev/null; then
+  { /usr/bin/python3 -m venv "$VENV" && "$VENV/bin/pip" install -q networkit==11.2.2 rustworkx==0.18.1 igraph==1.0.0 \
+      networkx==3.6.1; } || echo "the venv peers could not be installed: the side by side names them as missing" >&2
+fi
+
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 ./mvnw -q -DskipTests package test-compile
 ./mvnw -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
@@ -54,7 +62,7 @@ timeout --signal=KILL "${BENCH_TIME_CAP:-0}" "$JAVA_HOME/bin/java" -Xmx$HEAP "${
   --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED \
   --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --enable-native-access=ALL-UNNAMED \
   -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" \
-  se.samverkansvaven.bench.BenchmarkMain --size "$SIZE" --bundle "$DATA/bundle" --work "$WORK" --out "$OUT" "${EXTRA[@]}" ${FLAGS[@]+"${FLAGS[@]}"} \
+  se.samverkansvaven.bench.BenchmarkMain --size "$SIZE" --bundle "$DATA/bundle" --work "$WORK" --out "$OUT" --peers-python "$VENV/bin/python" "${EXTRA[@]}" ${FLAGS[@]+"${FLAGS[@]}"} \
   2> >(grep -v -e '^WARNING' -e '^SLF4J' >&2) || echo "harness stopped (exit $?): the table shows what was measured"
 /usr/bin/python3 bench/table.py "$OUT"
 rm -rf "$WORK"

@@ -44,19 +44,44 @@ for name, a in r.get("analyses", {}).items():
         continue
     print("%-18s %12.4f %s" % (name, a["median_s"], verdict(a["median_s"] < 0.1) if size == "S" else ""))
 sbs = r.get("side_by_side", {})
-if "ratios" in sbs:
-    print("\nside by side on P (%s); ratio = their time / ours; target at M: networkx >= 10, igraph >= 1"
-          % sbs["tools"]["versions"])
-    print("%-12s %10s %10s %8s %10s %8s %s" % ("metric", "ours s", "networkx s", "ratio", "igraph s", "ratio", "verdict"))
+if "ratios" in sbs and isinstance(sbs.get("tools"), list):
+    tools = sbs["tools"]
+    names = ["%s %s" % (t["name"], t["version"]) for t in tools]
+    print("\nside by side on P (%s vertices with edges, %s edges): median s; ratio = fastest peer / ours "
+          "(target at M >= 1; betweenness >= 2x igraph)" % (sbs.get("vertices"), sbs.get("edges")))
+    print("threads: ours %s; %s" % (sbs.get("ours_threads"),
+          ", ".join("%s %s" % (name, t["threads"]) for name, t in zip(names, tools))))
+    short = [n.replace("networkit", "nk").replace("rustworkx", "rx").replace("networkx", "nx").replace("igraph", "ig")
+             for n in names]
+    print("%-12s %9s " % ("metric", "ours") + " ".join("%11s" % n for n in short) + "  %-16s %6s %s"
+          % ("fastest peer", "ratio", "verdict"))
     for metric, x in sbs["ratios"].items():
-        nxr, igr = x.get("networkx_over_ours"), x.get("igraph_over_ours")
-        print("%-12s %10.4f %10.4f %8.1f %10.4f %8.2f %s" % (metric, x["ours_s"], x.get("networkx_s", float("nan")),
-              nxr or float("nan"), x.get("igraph_s", float("nan")), igr or float("nan"),
-              verdict((nxr or 0) >= 10 and (igr or 0) >= 1)))
-    t = sbs["tools"]
-    print("modularity: ours %.4f, networkx %.4f, igraph %.4f (ours/igraph %.3f, target >= 0.98)"
-          % (sbs["ours_modularity"], t["networkx"]["louvain"]["check"], t["igraph"]["louvain"]["check"],
-             sbs["ours_modularity"] / t["igraph"]["louvain"]["check"]))
+        cells = []
+        for t in tools:
+            m = t["metrics"].get(metric)
+            cells.append("%11s" % ("-" if m is None else ("~%.4f" if "extrapolated_from_sources" in m else "%.4f")
+                                   % m["seconds"]))
+        ratio = x.get("fastest_peer_over_ours")
+        ok = ratio is not None and ratio >= 1
+        if metric == "betweenness":
+            igs = [t["metrics"]["betweenness"]["seconds"] for t in tools if t["name"] == "igraph"]
+            ok = ok and all(s / x["ours_s"] >= 2 for s in igs)
+        print("%-12s %9.4f " % (metric, x["ours_s"]) + " ".join(cells) + "  %-16s %6.2f %s"
+              % ((x.get("fastest_peer") or "-")[:16], ratio or float("nan"), verdict(ok)))
+    print("checks (components, coreness sum, max PageRank, max betweenness, modularity, max harmonic):")
+    ours = sbs.get("ours_checks", {})
+    for metric in sbs["ratios"]:
+        vals = [t["metrics"].get(metric, {}).get("check") for t in tools]
+        print("  %-12s ours %s | " % (metric, ours.get(metric)) + " | ".join(
+            "%s %s" % (n, "-" if v is None else v) for n, v in zip(short, vals)))
+    for t, n in zip(tools, short):
+        extra = t["metrics"].get("louvain_refined")
+        if extra:
+            print("  %s PLM with refinement: %.4f s, modularity %s" % (n, extra["seconds"], extra["check"]))
+    present = {t["name"] for t in tools}  # a module one Python lacks but the other has is not missing
+    missing = {k: v for k, v in sbs.get("missing", {}).items() if k.split(" ")[-1] not in present}
+    if missing:
+        print("peers missing: " + "; ".join("%s (%s)" % kv for kv in missing.items()))
 b = r.get("betweenness_sampled", {})
 if b:
     exact = r.get("metrics", {}).get("betweenness", {}).get("median_s")

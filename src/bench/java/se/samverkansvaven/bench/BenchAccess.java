@@ -26,6 +26,7 @@ import se.samverkansvaven.graph.BrandesBetweenness;
 import se.samverkansvaven.graph.BrandesBetweenness.Distance;
 import se.samverkansvaven.graph.ConnectedComponents;
 import se.samverkansvaven.graph.Coreness;
+import se.samverkansvaven.graph.HarmonicCloseness;
 import se.samverkansvaven.graph.IndexedGraph;
 import se.samverkansvaven.graph.Louvain;
 import se.samverkansvaven.graph.Modularity;
@@ -116,6 +117,8 @@ final class BenchAccess {
         runs.put("ego_web_depth1", () -> new EgoWebAnalysis().analyse(data, new EgoWebAnalysis.Query(municipality, 1, DEFAULT_FORMS)));
         runs.put("ego_web_depth2", () -> new EgoWebAnalysis().analyse(data, new EgoWebAnalysis.Query(municipality, 2, DEFAULT_FORMS)));
         runs.put("centrality_all", () -> new CentralityAnalysis().analyse(p.graph()));
+        // The same on one thread: the ratio of the two, in one run, is what the second core gives (issue 17).
+        runs.put("centrality_all_1thread", () -> new CentralityAnalysis().withParallelism(1).analyse(p.graph()));
         runs.put("communities_all", () -> new CommunityAnalysis().analyse(p.graph(), 1L));
         runs.put("hosts_all", () -> new HostConcentrationAnalysis().analyse(data, new HostConcentrationAnalysis.Query(
                 new ArrayList<>(data.municipalities().keySet()), null, null)));
@@ -127,7 +130,7 @@ final class BenchAccess {
         return runs;
     }
 
-    /** The five side-by-side metrics, each alone on the CSR view of P. */
+    /** The side-by-side metrics, each alone on the CSR view of P. */
     Map<String, Supplier<Object>> metrics(Projection p) {
         IndexedGraph g = p.graph();
         Map<String, Supplier<Object>> runs = new LinkedHashMap<>();
@@ -136,7 +139,24 @@ final class BenchAccess {
         runs.put("pagerank", () -> new PageRank().compute(g));
         runs.put("betweenness", () -> new BrandesBetweenness(Distance.HOPS).compute(g));
         runs.put("louvain", () -> modularity(p));
+        runs.put("harmonic", () -> new HarmonicCloseness().compute(g));
         return runs;
+    }
+
+    /**
+     * Our result of each side-by-side metric as the peers' checksums have it (bench/side_by_side.py): component
+     * count, coreness sum, max PageRank, max betweenness, modularity, max harmonic closeness.
+     */
+    Map<String, Object> checks(Projection p) {
+        IndexedGraph g = p.graph();
+        Map<String, Object> checks = new LinkedHashMap<>();
+        checks.put("components", java.util.Arrays.stream(new ConnectedComponents().compute(g)).max().orElse(-1) + 1);
+        checks.put("coreness", java.util.Arrays.stream(new Coreness().compute(g)).sum());
+        checks.put("pagerank", java.util.Arrays.stream(new PageRank().compute(g)).max().orElse(0));
+        checks.put("betweenness", java.util.Arrays.stream(betweenness(p)).max().orElse(0));
+        checks.put("louvain", modularity(p));
+        checks.put("harmonic", java.util.Arrays.stream(new HarmonicCloseness().compute(g)).max().orElse(0));
+        return checks;
     }
 
     double modularity(Projection p) {

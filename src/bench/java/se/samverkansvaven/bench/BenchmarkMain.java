@@ -562,6 +562,9 @@ public final class BenchmarkMain {
 
     // ----------------------------------------------------------------------------------------- side by side
 
+    private static final List<String> METRICS = List.of("components", "coreness", "pagerank", "betweenness", "louvain",
+            "harmonic");
+
     @SuppressWarnings("unchecked")
     private void sideBySide(BenchAccess access, BenchAccess.Projection projection, Path work, int repeats) throws Exception {
         Path edges = work.resolve("projection-edges.txt");
@@ -569,42 +572,75 @@ public final class BenchmarkMain {
         Map<String, Object> ours = (Map<String, Object>) report.get("metrics");
         Map<String, Object> section = new LinkedHashMap<>();
         section.put("edge_list", edges.toString());
+        section.put("ours_threads", Runtime.getRuntime().availableProcessors());
+        section.put("ours_checks", access.checks(projection));
         section.put("ours_modularity", access.modularity(projection));
-        Process python = new ProcessBuilder("/usr/bin/python3", options.getOrDefault("side-by-side", "bench/side_by_side.py"),
-                edges.toString(), "--repeats", String.valueOf(Math.max(1, Math.min(repeats, 3))))
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (python.waitFor() != 0) {
-            section.put("error", "side_by_side.py failed");
+        List<Map<String, Object>> tools = new ArrayList<>();
+        Map<String, Object> missing = new LinkedHashMap<>();
+        // One bench/side_by_side.py per Python: Debian's (NetworkX 2.8, igraph 0.10) and the venv's of bench/run.sh.
+        for (String python : List.of("/usr/bin/python3", options.getOrDefault("peers-python",
+                System.getProperty("user.home") + "/.cache/samverkansvaven-bench/venv/bin/python"))) {
+            if (!Files.isExecutable(Path.of(python))) {
+                missing.put(python, "not installed (bench/run.sh creates the venv)");
+                continue;
+            }
+            Process process = new ProcessBuilder(python, options.getOrDefault("side-by-side", "bench/side_by_side.py"),
+                    edges.toString(), "--repeats", String.valueOf(Math.max(1, Math.min(repeats, 3))), "--threads",
+                    String.valueOf(Runtime.getRuntime().availableProcessors()))
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (process.waitFor() != 0) {
+                missing.put(python, "side_by_side.py failed (exit " + process.exitValue() + ")");
+                continue;
+            }
+            Map<String, Object> theirs = JsonMapper.builder().build().readValue(output, Map.class);
+            section.putIfAbsent("vertices", theirs.get("vertices"));
+            section.putIfAbsent("edges", theirs.get("edges"));
+            for (Map<String, Object> tool : (List<Map<String, Object>>) theirs.get("tools")) {
+                tool.put("python", theirs.get("python"));
+                tools.add(tool);
+            }
+            ((Map<String, Object>) theirs.get("missing")).forEach((module, why) -> missing.put(python + " " + module, why));
+            section.put("tools", tools);
+            section.put("missing", missing);
             report.put("side_by_side", section);
-            return;
+            save();
         }
-        Map<String, Object> theirs = JsonMapper.builder().build().readValue(output, Map.class);
-        section.put("tools", theirs);
+        section.put("tools", tools);
+        section.put("missing", missing);
         Map<String, Object> ratios = new LinkedHashMap<>();
-        for (String metric : List.of("components", "coreness", "pagerank", "betweenness", "louvain")) {
-            double our = (double) ((Map<String, Object>) ours.get(metric)).get("median_s");
+        for (String metric : METRICS) {
+            Map<String, Object> m = (Map<String, Object>) ours.get(metric);
+            if (m == null || m.get("median_s") == null) {
+                continue;
+            }
+            double our = (double) m.get("median_s");
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("ours_s", our);
-            for (String tool : List.of("networkx", "igraph")) {
-                Map<String, Object> t = (Map<String, Object>) ((Map<String, Object>) theirs.get(tool)).get(metric);
+            String fastest = null;
+            double fastestS = Double.POSITIVE_INFINITY;
+            for (Map<String, Object> tool : tools) {
+                Map<String, Object> t = (Map<String, Object>) ((Map<String, Object>) tool.get("metrics")).get(metric);
                 if (t != null && t.get("seconds") != null) {
                     double s = ((Number) t.get("seconds")).doubleValue();
-                    r.put(tool + "_s", s);
-                    r.put(tool + "_over_ours", s / our);
+                    String name = tool.get("name") + " " + tool.get("version");
+                    r.put(name, s);
+                    if (s < fastestS) {
+                        fastestS = s;
+                        fastest = name;
+                    }
                 }
             }
+            if (fastest != null) {
+                r.put("fastest_peer", fastest);
+                r.put("fastest_peer_over_ours", fastestS / our);
+            }
             ratios.put(metric, r);
-            System.out.printf("side-by-side %-12s ours %9.4f s | networkx %s | igraph %s%n", metric, our,
-                    ratio(r, "networkx"), ratio(r, "igraph"));
+            System.out.printf("side-by-side %-12s ours %9.4f s | fastest peer %s %s%n", metric, our, fastest,
+                    fastest == null ? "" : String.format("%9.4f s (%.2fx ours)", fastestS, fastestS / our));
         }
         section.put("ratios", ratios);
         report.put("side_by_side", section);
-    }
-
-    private static String ratio(Map<String, Object> r, String tool) {
-        return r.containsKey(tool + "_s") ? String.format("%9.4f s (%.1fx ours)", (double) r.get(tool + "_s"),
-                (double) r.get(tool + "_over_ours")) : "n/a";
     }
 
     // ----------------------------------------------------------------------------------------- API and pages

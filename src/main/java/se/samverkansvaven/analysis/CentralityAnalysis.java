@@ -40,10 +40,11 @@ public final class CentralityAnalysis {
     static final long PIVOT_SEED = 1L;
 
     private final int pivots;
+    private final int parallelism;
 
     /** Exact betweenness (every vertex a source). */
     public CentralityAnalysis() {
-        this.pivots = 0;
+        this(0, Runtime.getRuntime().availableProcessors());
     }
 
     /**
@@ -55,7 +56,23 @@ public final class CentralityAnalysis {
         if (pivots < 1) {
             throw new IllegalArgumentException("centrality: the number of pivots must be at least 1, was " + pivots);
         }
+        this(pivots, Runtime.getRuntime().availableProcessors());
+    }
+
+    private CentralityAnalysis(int pivots, int parallelism) {
         this.pivots = pivots;
+        this.parallelism = parallelism;
+    }
+
+    /**
+     * The same analysis with the all-sources traversals (both betweenness measures, harmonic closeness) on at most
+     * {@code threads} threads (by default the cores the JVM sees); the result is identical for every value.
+     */
+    public CentralityAnalysis withParallelism(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("centrality: the parallelism must be at least 1, was " + threads);
+        }
+        return new CentralityAnalysis(pivots, threads);
     }
 
     public CentralityResult analyse(IndexedGraph g) {
@@ -67,11 +84,11 @@ public final class CentralityAnalysis {
             strength[v] = g.strength(v);
         }
         BetweennessAndCloseness.Scores hops = (pivots == 0 ? new BetweennessAndCloseness()
-                : new BetweennessAndCloseness(pivots, PIVOT_SEED)).compute(g);
+                : new BetweennessAndCloseness(pivots, PIVOT_SEED)).withParallelism(parallelism).compute(g);
         double[] betweenness = hops.betweenness();
         double[] harmonic = hops.harmonicCloseness();
         double[] weighted = (pivots == 0 ? new BrandesBetweenness(Distance.INVERSE_WEIGHT)
-                : new BrandesBetweenness(Distance.INVERSE_WEIGHT, pivots, PIVOT_SEED)).compute(g);
+                : new BrandesBetweenness(Distance.INVERSE_WEIGHT, pivots, PIVOT_SEED)).withParallelism(parallelism).compute(g);
         double[] pageRank = new PageRank().compute(g);
         double[] clustering = new LocalClustering().compute(g);
         int[] cores = new Coreness().compute(g);

@@ -130,6 +130,25 @@ public final class ExitImpactAnalysis implements CooperationAnalysis<ExitImpactA
                              List<String> articulationPointsGained, List<String> articulationPointsLost,
                              List<RankChange> rankChanges, boolean restsOnIllustrative) {}
 
+    private final int parallelism;
+
+    /** Betweenness on as many threads as the JVM sees cores. */
+    public ExitImpactAnalysis() {
+        this(Runtime.getRuntime().availableProcessors());
+    }
+
+    private ExitImpactAnalysis(int parallelism) {
+        this.parallelism = parallelism;
+    }
+
+    /** The same analysis with betweenness on at most {@code threads} threads; the result is identical for every value. */
+    public ExitImpactAnalysis withParallelism(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("exit impact: the parallelism must be at least 1, was " + threads);
+        }
+        return new ExitImpactAnalysis(threads);
+    }
+
     @Override
     public ExitImpact analyse(CooperationData data, Query query) {
         String m = query.code();
@@ -299,13 +318,14 @@ public final class ExitImpactAnalysis implements CooperationAnalysis<ExitImpactA
     /** Betweenness within this of 0 is no broker role (the tolerance of tied values, domain.md item 2). */
     private static final double NO_BROKER = 1e-9;
 
-    private static List<RankChange> rankChanges(CooperationData data, IndexedGraph before, IndexedGraph after,
+    private List<RankChange> rankChanges(CooperationData data, IndexedGraph before, IndexedGraph after,
                                                 Integer pivots, Set<String> invented) {
         BetweennessAfterRemoval.Scores values;
         if (pivots == null) {
-            values = new BetweennessAfterRemoval().compute(before, after);
+            values = new BetweennessAfterRemoval().withParallelism(parallelism).compute(before, after);
         } else {
-            var sampled = new BrandesBetweenness(Distance.HOPS, pivots, CentralityAnalysis.PIVOT_SEED);
+            var sampled = new BrandesBetweenness(Distance.HOPS, pivots, CentralityAnalysis.PIVOT_SEED)
+                    .withParallelism(parallelism);
             values = new BetweennessAfterRemoval.Scores(sampled.compute(before), sampled.compute(after));
         }
         Map<String, Double> bBefore = byId(before, values.before());

@@ -20,6 +20,25 @@ public final class BetweennessAfterRemoval {
     /** The betweenness of each graph, indexed like that graph. */
     public record Scores(double[] before, double[] after) {}
 
+    private final int parallelism;
+
+    /** On as many threads as the JVM sees cores. */
+    public BetweennessAfterRemoval() {
+        this(SourceChunks.defaultParallelism());
+    }
+
+    private BetweennessAfterRemoval(int parallelism) {
+        this.parallelism = parallelism;
+    }
+
+    /**
+     * The same computation on at most {@code threads} threads (at least 1); the result is bit-identical for every
+     * value ({@link BrandesBetweenness#withParallelism}).
+     */
+    public BetweennessAfterRemoval withParallelism(int threads) {
+        return new BetweennessAfterRemoval(SourceChunks.requireParallelism(threads));
+    }
+
     public Scores compute(IndexedGraph before, IndexedGraph after) {
         int nb = before.vertexCount();
         int na = after.vertexCount();
@@ -39,12 +58,12 @@ public final class BetweennessAfterRemoval {
             }
         }
         if (mapped != na || after.edgeCount() != before.edgeCount() - removed.size()) {
-            BrandesBetweenness exact = new BrandesBetweenness(BrandesBetweenness.Distance.HOPS);
+            BrandesBetweenness exact = new BrandesBetweenness(BrandesBetweenness.Distance.HOPS).withParallelism(parallelism);
             return new Scores(exact.compute(before), exact.compute(after));
         }
         int[] removedU = removed.stream().mapToInt(x -> x[0]).toArray();
         int[] removedV = removed.stream().mapToInt(x -> x[1]).toArray();
-        double[][][] chunks = SourceChunks.run(nb, c -> {
+        double[][][] chunks = SourceChunks.run(parallelism, nb, c -> {
             double[] all = new double[nb];
             double[] kept = new double[nb];
             double[] redone = new double[na];

@@ -10,7 +10,7 @@ package se.samverkansvaven.graph;
  * <p>Exact betweenness is bit for bit {@link BrandesBetweenness}'s. With pivots every vertex still gets its search
  * (closeness stays exact) and only the pivots accumulate; the pivots' sums are then chunked by vertex rather than by
  * draw position, so they may differ from {@link BrandesBetweenness}'s in the last bits (deterministic all the same).
- * Time O(n·m), memory O(n + m) per thread.
+ * Time O(n·m), memory O(n + m) per thread; the sources are spread over threads as in {@link BrandesBetweenness}.
  */
 public final class BetweennessAndCloseness implements GraphAlgorithm<BetweennessAndCloseness.Scores> {
 
@@ -19,17 +19,30 @@ public final class BetweennessAndCloseness implements GraphAlgorithm<Betweenness
 
     private final int pivots;
     private final long seed;
+    private final int parallelism;
 
     /** Exact betweenness. */
     public BetweennessAndCloseness() {
-        this.pivots = 0;
-        this.seed = 0;
+        this(0, 0, SourceChunks.defaultParallelism());
     }
 
     /** Betweenness from {@code pivots} sources drawn with the seed, as {@link BrandesBetweenness} draws them. */
     public BetweennessAndCloseness(int pivots, long seed) {
-        this.pivots = BrandesBetweenness.requirePivots(pivots);
+        this(BrandesBetweenness.requirePivots(pivots), seed, SourceChunks.defaultParallelism());
+    }
+
+    private BetweennessAndCloseness(int pivots, long seed, int parallelism) {
+        this.pivots = pivots;
         this.seed = seed;
+        this.parallelism = parallelism;
+    }
+
+    /**
+     * The same computation on at most {@code threads} threads (at least 1; by default the cores the JVM sees). The
+     * result is bit-identical for every value.
+     */
+    public BetweennessAndCloseness withParallelism(int threads) {
+        return new BetweennessAndCloseness(pivots, seed, SourceChunks.requireParallelism(threads));
     }
 
     @Override
@@ -40,7 +53,7 @@ public final class BetweennessAndCloseness implements GraphAlgorithm<Betweenness
         for (int s : sources) {
             pivot[s] = true;
         }
-        double[][][] chunks = SourceChunks.run(n, c -> {
+        double[][][] chunks = SourceChunks.run(parallelism, n, c -> {
             double[] bc = new double[n];
             double[] harmonic = new double[n];
             BreadthFirstDag from = new BreadthFirstDag(g);

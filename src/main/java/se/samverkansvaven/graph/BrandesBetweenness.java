@@ -19,8 +19,8 @@ import java.util.SplittableRandom;
  * Chaos 17(7), 2007; NetworkX's {@code k}); pivots ≥ n is the exact algorithm.
  *
  * <p>Time O(n·m) with hops, O(n·(n + m) log n) weighted (O(pivots·…) sampled); memory O(n + m) per thread. Sources
- * are split into {@link SourceChunks} computed in parallel and summed in a fixed order, so the result does not
- * depend on the number of cores.
+ * are split into {@link SourceChunks} computed in parallel ({@link #withParallelism}) and summed in a fixed order, so
+ * the result does not depend on the parallelism or the number of cores.
  */
 public final class BrandesBetweenness implements GraphAlgorithm<double[]> {
 
@@ -30,6 +30,7 @@ public final class BrandesBetweenness implements GraphAlgorithm<double[]> {
     private final int pivots;
     private final long seed;
     private final PathLengths.Arithmetic narrowest;
+    private final int parallelism;
 
     /** Exact betweenness: every vertex a source. */
     public BrandesBetweenness(Distance distance) {
@@ -47,10 +48,24 @@ public final class BrandesBetweenness implements GraphAlgorithm<double[]> {
     }
 
     private BrandesBetweenness(Distance distance, int pivots, long seed, PathLengths.Arithmetic narrowest) {
+        this(distance, pivots, seed, narrowest, SourceChunks.defaultParallelism());
+    }
+
+    private BrandesBetweenness(Distance distance, int pivots, long seed, PathLengths.Arithmetic narrowest,
+                               int parallelism) {
         this.distance = distance;
         this.pivots = pivots;
         this.seed = seed;
         this.narrowest = narrowest;
+        this.parallelism = parallelism;
+    }
+
+    /**
+     * The same computation on at most {@code threads} threads (at least 1; by default the cores the JVM sees). The
+     * result is bit-identical for every value.
+     */
+    public BrandesBetweenness withParallelism(int threads) {
+        return new BrandesBetweenness(distance, pivots, seed, narrowest, SourceChunks.requireParallelism(threads));
     }
 
     static int requirePivots(int pivots) {
@@ -66,13 +81,13 @@ public final class BrandesBetweenness implements GraphAlgorithm<double[]> {
         int[] sources = sources(n, pivots, seed);
         double[][] chunks;
         if (distance == Distance.HOPS) {
-            chunks = SourceChunks.run(n, c -> dependencies(new BreadthFirstDag(g), sources, c), double[][]::new);
+            chunks = SourceChunks.run(parallelism, n, c -> dependencies(new BreadthFirstDag(g), sources, c), double[][]::new);
         } else {
             long[] weights = integerWeights(g);
             PathLengths.Arithmetic arithmetic = narrowest;
             while (true) {
                 PathLengths lengths = PathLengths.of(weights, n, arithmetic);
-                chunks = SourceChunks.run(n, c -> dependenciesOrNull(new DijkstraDag(g, lengths), sources, c),
+                chunks = SourceChunks.run(parallelism, n, c -> dependenciesOrNull(new DijkstraDag(g, lengths), sources, c),
                         double[][]::new);
                 if (!Arrays.asList(chunks).contains(null)) {
                     break;

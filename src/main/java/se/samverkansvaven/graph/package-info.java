@@ -25,6 +25,7 @@
  * <h2>Threads</h2>
  * Instances hold no state between calls. The all-sources algorithms (betweenness, harmonic closeness) spread their
  * sources over a fixed number of chunks ({@code SourceChunks}) and sum the chunks in a fixed order, so a result is
- * bit-identical on any number of cores.
+ * bit-identical on any number of cores and for any parallelism ({@code withParallelism(threads)}, by default the
+ * cores the JVM sees; the application's {@code samverkansvaven.analysis.parallelism}).
  */
 package se.samverkansvaven.graph;

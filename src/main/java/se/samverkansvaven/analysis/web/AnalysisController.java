@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.function.Supplier;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -53,13 +54,19 @@ class AnalysisController {
     private final HostConcentrationAnalysis hosts = new HostConcentrationAnalysis();
     private final DiagonalLinkAnalysis diagonalLinks = new DiagonalLinkAnalysis();
     private final GapAnalysis gaps = new GapAnalysis();
-    private final ExitImpactAnalysis exitImpact = new ExitImpactAnalysis();
-    private final CentralityAnalysis centrality = new CentralityAnalysis();
+    private final ExitImpactAnalysis exitImpact;
+    private final CentralityAnalysis centrality;
+    private final int parallelism;
     private final CommunityAnalysis communities = new CommunityAnalysis();
 
     private final MunicipalityCodes codes;
 
-    AnalysisController(AnalysisCache cache, Today today, MunicipalityCodes codes) {
+    /** @param parallelism threads of the all-sources traversals (betweenness, closeness); 0: the cores the JVM sees */
+    AnalysisController(AnalysisCache cache, Today today, MunicipalityCodes codes,
+                       @Value("${samverkansvaven.analysis.parallelism:0}") int parallelism) {
+        this.parallelism = parallelism > 0 ? parallelism : Runtime.getRuntime().availableProcessors();
+        this.exitImpact = new ExitImpactAnalysis().withParallelism(this.parallelism);
+        this.centrality = new CentralityAnalysis().withParallelism(this.parallelism);
         this.cache = cache;
         this.today = today;
         this.codes = codes;
@@ -114,7 +121,7 @@ class AnalysisController {
         MunicipalityScope resolved = MunicipalityScope.parse(scope, data, codes);
         Set<Form> chosen = FormsParameter.parse(forms);
         ActorProjection projection = projection(data, chosen);
-        CentralityAnalysis analysis = pivots == null ? centrality : new CentralityAnalysis(pivots);
+        CentralityAnalysis analysis = pivots == null ? centrality : new CentralityAnalysis(pivots).withParallelism(parallelism);
         CentralityResult result = cache.result(List.of("centrality", data.asOf(), data.illustrativeIncluded(), chosen,
                         resolved.municipalities(), resolved.all(), pivots == null ? 0 : pivots),
                 () -> analysis.analyse(resolved.all() ? projection.actors() : projection.induced(resolved.municipalities())));
