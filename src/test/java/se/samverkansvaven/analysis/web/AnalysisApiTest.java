@@ -4,15 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.InputStream;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import se.samverkansvaven.ApiClient;
+import se.samverkansvaven.analysis.GapAnalysis;
+import se.samverkansvaven.analysis.HostConcentrationAnalysis;
+import se.samverkansvaven.analysis.data.AnalysisCache;
+import se.samverkansvaven.analysis.data.CooperationData;
+import se.samverkansvaven.analysis.data.CooperationData.CoverageInfo;
+import se.samverkansvaven.analysis.data.CooperationData.Place;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,6 +47,53 @@ class AnalysisApiTest {
         try (InputStream in = AnalysisApiTest.class.getResourceAsStream("/fixtures/illustrative-facts-2026-11-21.json")) {
             facts = JsonMapper.builder().build().readTree(in);
         }
+    }
+
+    @Autowired
+    AnalysisCache cache;
+
+    /**
+     * "Every existing analysis gives the same values as today on covered data": the shipped data with a coverage
+     * row for every municipality (every form) gives the figures the oracle computed before item 8 existed
+     * (illustrative-facts-2026-11-21.json as committed before 14cb301, by check_illustrative.py).
+     */
+    @Test
+    void fullyCoveredDataGivesTheValuesOfBeforeCoverage() {
+        var shipped = cache.data(LocalDate.parse(DATE));
+        var everyone = shipped.municipalities().keySet().stream()
+                .map(code -> new CoverageInfo(code, Set.of(),
+                        LocalDate.of(2000, 1, 1), null, "test", false)).toList();
+        var covered = new CooperationData(shipped.asOf(), shipped.municipalities(),
+                shipped.borders(), shipped.actors(), shipped.bodies(), shipped.links(), shipped.areas(),
+                CooperationData.coverageByMunicipality(everyone), true);
+        var hosts = new HostConcentrationAnalysis();
+        List<String> county14 = shipped.municipalities().values().stream().filter(p -> p.countyCode().equals("14"))
+                .map(Place::code).toList();
+        var county = hosts.analyse(covered, new HostConcentrationAnalysis.Query(county14, null, null));
+        assertThat(county.n()).isEqualTo(49);
+        assertThat(county.hostRoles()).isEqualTo(18);
+        assertThat(county.hhiNormalised()).isCloseTo(0.143004, within(1e-6));
+        assertThat(county.cr1()).isCloseTo(0.277778, within(1e-6));
+        assertThat(county.cr3()).isCloseTo(0.611111, within(1e-6));
+        assertThat(county.gini()).isCloseTo(0.877551, within(1e-6));
+        var all = hosts.analyse(covered, new HostConcentrationAnalysis.Query(
+                List.copyOf(shipped.municipalities().keySet()), null, null));
+        assertThat(all.n()).isEqualTo(290);
+        assertThat(all.hhiNormalised()).isCloseTo(0.121688, within(1e-6));
+        assertThat(all.gini()).isCloseTo(0.971921, within(1e-6));
+        Map<String, Integer> gapsBefore = Map.of("alkoholtillstand", 11, "avfall", 17, "beredskap", 9, "bibliotek", 12,
+                "kultur", 20, "nara-vard", 21, "overformyndare", 35, "raddningstjanst", 79, "va", 14);
+        var gapAnalysis = new GapAnalysis();
+        gapsBefore.forEach((area, count) -> {
+            var gaps = gapAnalysis.analyse(covered, new GapAnalysis.Query(area, null, null, null)).gaps();
+            assertThat(gaps).as(area).hasSize(count);
+            assertThat(gaps).allSatisfy(g -> assertThat(g.unknownNeighbours()).isEmpty());
+        });
+        // Karlsborg in beredskap, as before: strength 2/3, START with Laxå, Degerfors and Kristinehamn
+        var karlsborg = gapAnalysis.analyse(covered, new GapAnalysis.Query("beredskap", "1446", null, null))
+                .gaps().getFirst();
+        assertThat(karlsborg.strength()).isCloseTo(2.0 / 3, within(1e-9));
+        assertThat(karlsborg.start().members()).containsExactly("1446", "1781", "1860", "1862");
     }
 
     JsonNode get(String path) {
