@@ -38,9 +38,7 @@ class ProblemErrorReportValve extends ErrorReportValve {
         }
         HttpStatus known = HttpStatus.resolve(status);
         String title = known == null ? "Error" : known.getReasonPhrase();
-        String detail = status == 400
-                ? "The request could not be read: it is malformed, or its request line (path and query string) and "
-                        + "headers are larger than " + headerLimit + " (server.max-http-request-header-size). Nothing was done."
+        String detail = status == 400 ? badRequest(throwable)
                 : status >= 500 ? "The server could not answer this request." : "The request was refused.";
         try {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -54,5 +52,26 @@ class ProblemErrorReportValve extends ErrorReportValve {
         } catch (IOException | IllegalStateException e) {
             // the client is gone or the response cannot take a body: nothing more to tell
         }
+    }
+
+    /**
+     * Why Tomcat could not read the request. Its parser names the cause only in its exception's message (English
+     * unless the JVM's locale has a translation), so the message is a hint: without it both causes are named.
+     */
+    private String badRequest(Throwable throwable) {
+        String tooLarge = "its request line (path and query string) and headers are larger than " + headerLimit
+                + " (server.max-http-request-header-size)";
+        String unencoded = "the address holds characters that must be percent-encoded as UTF-8 (letters such as "
+                + "å, ä, ö, spaces and quotes: skövde is sk%C3%B6vde)";
+        String message = throwable == null || throwable.getMessage() == null ? "" : throwable.getMessage();
+        String cause;
+        if (message.startsWith("Invalid character found in the request target")) {
+            cause = unencoded;
+        } else if (message.startsWith("Request header is too large")) {
+            cause = tooLarge;
+        } else {
+            cause = "it is malformed (for example, " + unencoded + "), or " + tooLarge;
+        }
+        return "The request could not be read: " + cause + ". Nothing was done.";
     }
 }

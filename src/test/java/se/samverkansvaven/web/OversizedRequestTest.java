@@ -2,7 +2,9 @@ package se.samverkansvaven.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Socket;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,6 +38,18 @@ class OversizedRequestTest {
         assertThat(response.status()).isBetween(400, 499);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.text()).doesNotContain("Tomcat").doesNotContain("<html").doesNotContain("bbbb");
+    }
+
+    /** curl sends what it is given: å, ä, ö unencoded in the query string; Tomcat refuses them before any servlet. */
+    @Test
+    void unencodedLettersInTheAddressAreNamedAsSuch() throws Exception {
+        try (var socket = new Socket("localhost", port)) {
+            socket.getOutputStream().write(("GET /api/municipalities?q=skövde HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 400").contains("application/problem+json")
+                    .contains("percent-encoded").contains("sk%C3%B6vde").doesNotContain("8 KB").doesNotContain("<html");
+        }
     }
 
     @Test
