@@ -2,10 +2,7 @@ package se.samverkansvaven.coverage;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.neo4j.driver.Driver;
@@ -15,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import se.samverkansvaven.body.Form;
+import se.samverkansvaven.body.FormsParameter;
 import se.samverkansvaven.database.CypherFiles;
 import se.samverkansvaven.municipality.MunicipalityCodes;
 import se.samverkansvaven.source.Citation;
@@ -70,7 +68,7 @@ class CoverageController {
             @RequestParam(required = false) String forms, @RequestParam(required = false) String scope,
             @RequestParam(defaultValue = "true") boolean illustrative) {
         LocalDate date = today.orDefault(asOf);
-        Set<Form> chosen = parseForms(forms);
+        Set<Form> chosen = FormsParameter.parse(forms);
         Map<String, String> municipalities = CoverageScope.resolve(scope, date, driver, codes);
         Coverage all = reader.on(date);
         Coverage real = all.withoutIllustrative();
@@ -108,29 +106,5 @@ class CoverageController {
         return new State(code, municipality.get("name").asString(null), municipality.get("version").asLong(), date,
                 reader.history(code).stream().filter(r -> illustrative || !r.illustrative())
                         .map(r -> Row.of(r, date)).toList());
-    }
-
-    /** {@code forms=FEDERATION,AGREEMENT}; none given: the analyses' default layer. */
-    static Set<Form> parseForms(String text) {
-        if (text == null || text.isBlank()) {
-            return Form.DEFAULT_ANALYSIS_FORMS;
-        }
-        EnumSet<Form> forms = EnumSet.noneOf(Form.class);
-        for (String part : text.split(",")) {
-            String name = part.strip().toUpperCase(Locale.ROOT);
-            if (name.isEmpty()) {
-                continue;
-            }
-            try {
-                forms.add(Form.valueOf(name));
-            } catch (IllegalArgumentException e) {
-                throw new BadParameterException("forms", "'" + part.strip() + "' is not a form; accepted: "
-                        + String.join(", ", Arrays.stream(Form.values()).map(Form::name).toList()) + ".");
-            }
-        }
-        if (forms.isEmpty()) {
-            throw new BadParameterException("forms", "name at least one form.");
-        }
-        return forms;
     }
 }
