@@ -43,8 +43,16 @@ class CoverageController {
 
     record Uncovered(String code, String name) {}
 
-    record Answer(LocalDate asOf, List<Form> forms, String scope, boolean includesIllustrative, int municipalities,
-            int coveredCount, int notCoveredCount, List<Covered> covered, List<Uncovered> notCovered) {}
+    /**
+     * The shape of the analysis answers' {@code coverage} (analysis.ScopeCoverage) with its lists spelled out, and
+     * the filter echoed as they echo it: {@code asOf}, {@code forms}, {@code scope}, and {@code illustrativeIncluded}
+     * (false under {@code illustrative=false}).
+     *
+     * @param illustrative some covered municipality is covered only thanks to an illustrative row
+     */
+    record Answer(LocalDate asOf, List<Form> forms, String scope, boolean illustrativeIncluded, int municipalities,
+            int coveredCount, int notCoveredCount, boolean complete, boolean illustrative, List<Covered> covered,
+            List<Uncovered> notCovered) {}
 
     /** @param version the coverage version the editing API expects (409 when another is sent) */
     record State(String code, String name, long version, LocalDate asOf, List<Row> rows) {}
@@ -84,7 +92,8 @@ class CoverageController {
             }
         });
         return new Answer(date, chosen.stream().sorted().toList(), scope == null || scope.isBlank() ? "all" : scope.strip(),
-                illustrative, municipalities.size(), covered.size(), notCovered.size(), covered, notCovered);
+                illustrative, municipalities.size(), covered.size(), notCovered.size(), notCovered.isEmpty(),
+                covered.stream().anyMatch(Covered::illustrative), covered, notCovered);
     }
 
     @GetMapping("/api/coverage/{code}")
