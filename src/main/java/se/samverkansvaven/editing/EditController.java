@@ -53,9 +53,10 @@ class EditController {
         this.currentUser = currentUser;
     }
 
+    /** {@code illustrative=false}: as if the illustrative rows were not loaded ({@link EditService#readReal}). */
     @GetMapping("/api/bodies/{id}/state")
-    BodyState state(@PathVariable String id) {
-        return service.read(id);
+    BodyState state(@PathVariable String id, @RequestParam(defaultValue = "true") boolean illustrative) {
+        return illustrative ? service.read(id) : service.readReal(id);
     }
 
     /** @param mayEdit whether the logged-in user may change the body (EDITOR in scope, or ADMIN) */
