@@ -110,13 +110,25 @@ export async function coverageNotice(cov, { always = false, id = 'coverage-statu
 }
 
 /**
+ * The notice that an answer rests on illustrative rows (`restsOnIllustrative: true` on centrality, communities
+ * and exit impact: a body of invented rows has a party in the scope, so every figure may differ without them),
+ * with the badge and a pointer to the real-data switch; null when it does not.
+ */
+export function restsNotice(restsOn, id = 'rests-on-illustrative') {
+  if (restsOn !== true) return null;
+  return el('p', { class: 'message notice rests-on-illustrative', role: 'status', id },
+    illustrativeBadge(), ' ', el('span', { i18n: 'illustrative.restsOn' }));
+}
+
+/**
  * Puts the coverage notice of cov into the page's coverage block (#coverage-status-box, made after the
- * dataset mark when the page has none), or empties it when the scope is complete.
+ * dataset mark when the page has none), or empties it when the scope is complete. options.restsOn: the
+ * answer's `restsOnIllustrative`, shown there too ({@link restsNotice}).
  */
 let shown = null; // the notice on the page, shown again in the other language on a switch
 
 export async function showCoverage(cov, options = {}) {
-  if (!shown) onLangChange(() => { if (shown?.cov) showCoverage(shown.cov, shown.options); });
+  if (!shown) onLangChange(() => { if (shown?.cov || shown?.options.restsOn) showCoverage(shown.cov, shown.options); });
   shown = { cov, options };
   let holder = document.getElementById('coverage-status-box');
   if (!holder) {
@@ -125,13 +137,13 @@ export async function showCoverage(cov, options = {}) {
     anchor.after(holder);
   }
   const notice = await coverageNotice(cov, options);
-  fill(holder, notice);
+  fill(holder, notice, restsNotice(options.restsOn));
   return notice;
 }
 
 /** Empties the page's coverage block (no answer, or an error). */
 export function clearCoverage() {
-  if (shown) shown.cov = null;
+  if (shown) { shown.cov = null; shown.options = {}; }
   const holder = document.getElementById('coverage-status-box');
   if (holder) fill(holder);
 }
@@ -152,18 +164,4 @@ export function restrict(cov, codes, scope) {
   const notCovered = new Set([...cov.notCovered].filter((c) => inScope.has(c)));
   return { ...cov, scope: scope ?? cov.scope, n: covered.size + notCovered.size, coveredCount: covered.size,
     notCoveredCount: notCovered.size, covered, notCovered, complete: notCovered.size === 0 };
-}
-
-/**
- * One municipality's coverage for the forms: the ego web's own word (`covered`, `noData`) or its coverage when
- * it names the municipality, else GET /api/coverage for it alone. {covered: true|false|null, cov}.
- */
-export async function municipalityCoverage(answer, code, { forms = null, asOf = null } = {}) {
-  const carried = normalise(answer?.coverage);
-  const names = (c) => c && (c.covered?.has(code) || c.notCovered?.has(code));
-  let cov = names(carried) ? carried : null;
-  if (!cov) cov = await loadCoverage({ scope: 'codes:' + code, forms: forms ?? answer?.forms ?? null, asOf }).catch(() => null);
-  const covered = answer?.noData === true ? false
-    : typeof answer?.covered === 'boolean' ? answer.covered : isCovered(cov, code);
-  return { covered, cov: restrict(cov, [code], 'codes:' + code) };
 }

@@ -6,7 +6,7 @@
 import {
   initPage, t, el, fill, api, showError, showLoading, showNoticeKey, loadCatalogue, loadMunicipalities, loadOverview,
   fillSelect, pick, formLabel, roleLabel, illustrativeBadge, onLangChange, onHistory, param, setView, asOf,
-  resolveMunicipality, pageLink,
+  resolveMunicipality, pageLink, withRealOnly,
 } from './common.js';
 import { coverageFor, showCoverage, clearCoverage } from './coverage.js';
 import { download } from './graph.js';
@@ -164,7 +164,7 @@ function render() {
 function renderDownloads() {
   const name = `samverkansvaven-forandringar-${answer.diff.from}--${answer.diff.to}${answer.code ? '-' + answer.code : ''}.csv`;
   if (!answer.code) {
-    fill($('downloads'), el('a', { class: 'button-link', id: 'csv-link', href: '/api/snapshots/diff?' + query('csv'), download: name, i18n: 'diff.csv' }));
+    fill($('downloads'), el('a', { class: 'button-link', id: 'csv-link', href: withRealOnly('/api/snapshots/diff?' + query('csv')), download: name, i18n: 'diff.csv' }));
     return;
   }
   fill($('downloads'), el('button', { type: 'button', class: 'secondary', id: 'csv-link', i18n: 'diff.csv', on: { click: () => {

@@ -59,7 +59,7 @@ async function load() {
     const coverage = await coverageFor(hosts, { scope: `codes:${a},${b}` }).catch(() => null);
     result = { a: da, b: db, hosts, centrality, gaps: [ga, gb], coverage };
     fill($('status'));
-    showCoverage(coverage);
+    showCoverage(coverage, { restsOn: centrality.restsOnIllustrative });
   } catch (e) {
     result = null;
     clearCoverage();

@@ -102,7 +102,7 @@ async function refresh() {
   }
   try {
     coverage = await coverageFor(answer, { scope: 'all', forms: answer?.forms ?? null });
-    showCoverage(coverage);
+    showCoverage(coverage, { restsOn: answer?.restsOnIllustrative });
   } catch (e) {
     coverage = null;
     clearCoverage();

@@ -84,7 +84,8 @@ async function load() {
       api('/api/analysis/communities?scope=' + encodeURIComponent(s))]);
     result = { centrality, communities };
     fill($('status'));
-    showCoverage(await coverageFor(centrality, { scope: s, forms: centrality.forms ?? null }).catch(() => null));
+    showCoverage(await coverageFor(centrality, { scope: s, forms: centrality.forms ?? null }).catch(() => null),
+      { restsOn: centrality.restsOnIllustrative || communities.restsOnIllustrative });
   } catch (e) {
     result = null;
     clearCoverage();

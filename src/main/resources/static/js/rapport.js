@@ -8,7 +8,7 @@ import {
   loadOverview, areaName, formLabel, roleLabel, formatNumber, formatPercent, illustrativeBadge, pick,
   onLangChange, onDateChange, onHistory, param, setView, lang,
 } from './common.js';
-import { coverageFor, municipalityCoverage, coverageNotice, formsText, genitive, itemBadge } from './coverage.js';
+import { coverageFor, normalise, coverageNotice, formsText, genitive, itemBadge, restsNotice } from './coverage.js';
 import { egoStyle, webElements, webLegend, ringLayout, hideOverlappingLabels, graphSvg } from './graph.js';
 
 const $ = (id) => document.getElementById(id);
@@ -80,8 +80,9 @@ async function loadMunicipality(code) {
     api(`/api/analysis/centrality?scope=county:${county}`).catch(() => null), loadCatalogue()]);
   const forms = catalogue.model.defaultForms;
   details.bodies = details.bodies.filter((b) => forms.includes(b.form));
-  const [own, county_] = await Promise.all([municipalityCoverage(web, code),
-    coverageFor(hosts, { scope: 'county:' + county }).catch(() => null)]);
+  // The municipality answer says itself whether its list of bodies of the default forms is complete.
+  const own = { covered: details.covered, cov: normalise(details.coverage) };
+  const county_ = await coverageFor(hosts, { scope: 'county:' + county }).catch(() => null);
   return { kind: 'municipality', details, web, exit, gaps, hosts, centrality, coverage: { own, county: county_ } };
 }
 
@@ -196,10 +197,13 @@ function renderMunicipality({ details, web, exit, gaps, hosts, centrality, cover
               : t('web.noDependency'), 'figure-dependency'),
         figure('web.partnersCount', String(web.partners.length),
           web.partners.slice(0, 3).map((p) => `${p.label ?? p.id} (${p.weight})`).join(', ')),
-        figure('web.centrality', vertex ? t('web.rankOf', { rank: vertex.ranks.betweenness, n: centrality.vertices.length }) : '–',
-          t('report.centralityExplain', { county: details.county.name })
-          + (vertex?.articulationPoint ? ' ' + t('web.articulation') : '')),
-        figure('report.gapCount', unknown ? t('map.noDataValue') : String(gaps.gaps.length), t('report.gapCountExplain')))),
+        // Betweenness 0 is no broker role at all, not the last rank of a list (as on Min samverkansväv).
+        figure('web.centrality', !vertex ? '–' : vertex.brokerRole === false || vertex.betweenness === 0 ? t('web.noBrokerRole')
+          : t('web.rankOf', { rank: vertex.ranks.betweenness, n: centrality.vertices.length }),
+        t('report.centralityExplain', { county: details.county.name })
+          + (vertex?.articulationPoint ? ' ' + t('web.articulation') : ''), 'figure-centrality'),
+        figure('report.gapCount', unknown ? t('map.noDataValue') : String(gaps.gaps.length), t('report.gapCountExplain'))),
+      restsNotice(centrality?.restsOnIllustrative, 'report-centrality-rests-on-illustrative')),
     section('report.web', 'web',
       picture(web, t('graph.webTitle', { name: details.name }), t('graph.subtitle', { date, depth: 1 }), false),
       el('p', { class: 'small', i18n: 'report.webExplain' })),
@@ -221,7 +225,8 @@ function renderMunicipality({ details, web, exit, gaps, hosts, centrality, cover
       hostedBy(bodies, hostOf, details.name),
       el('p', { class: 'small', text: t('report.countyContext', { county: details.county.name, hhi: formatNumber(hosts.hhi, 3),
         cr1: formatPercent(hosts.cr1), n: hosts.n }) })),
-    section('report.exit', 'exit', unknown ? el('p', { class: 'report-notice', i18n: 'web.exitNoData' }) : null, ...exitSummary(exit)),
+    section('report.exit', 'exit', unknown ? el('p', { class: 'report-notice', i18n: 'web.exitNoData' }) : null,
+      restsNotice(exit.restsOnIllustrative, 'report-exit-rests-on-illustrative'), ...exitSummary(exit)),
     section('report.gaps', 'gaps', ...gapList(gaps.gaps)),
     sources(bodies.map((b) => ({ name: b.name, form: b.form, source: b.source, illustrative: b.illustrative })), date),
     footer());

@@ -180,8 +180,11 @@ async function open(id, { push = false } = {}) {
   $('body-id').value = id;
   $('changes-link').href = pageLink('andringar.html', { entity: id });
   try {
-    [state, access] = await Promise.all([api(`/api/bodies/${encodeURIComponent(id)}/state`, { date: false }),
-      api(`/api/bodies/${encodeURIComponent(id)}/access`, { date: false })]);
+    access = await api(`/api/bodies/${encodeURIComponent(id)}/access`, { date: false });
+    // An editor reads every row (an update sends the whole state back, so a row left out would be deleted); a
+    // reader gets the state the real-data switch asks for (api() adds illustrative=false when it is on).
+    state = await api(`/api/bodies/${encodeURIComponent(id)}/state${access.mayEdit ? '?illustrative=true' : ''}`,
+      { date: false });
   } catch (e) {
     state = null;
     hideAll();

@@ -4,7 +4,7 @@
 // dates, or that one day). The subject, the date and the comparison date are in the address.
 import {
   initPage, t, el, clear, fill, api, showError, loadMunicipalities, formLabel, roleLabel, illustrativeBadge,
-  onLangChange, onDateChange, onHistory, markDataset, param, setView, asOf, loadOverview,
+  onLangChange, onDateChange, onHistory, markDataset, param, setView, asOf, loadOverview, withRealOnly,
 } from './common.js';
 import { coverageFor, showCoverage, clearCoverage } from './coverage.js';
 import {
@@ -300,7 +300,8 @@ function renderExports() {
     ? t('timeline.exportLeadWindow', { date: d, from, to })
     : t('timeline.exportLeadDate', { date: d }));
   fill($('exports'), ...FORMATS.map((f) => el('a', {
-    href: f === 'gexf' ? `/api/snapshots?format=gexf&from=${from}&to=${next(to)}` : `/api/snapshots?asOf=${d}&format=${f}`,
+    // with the real-data switch on, the file is as real-only as the page (illustrative=false)
+    href: withRealOnly(f === 'gexf' ? `/api/snapshots?format=gexf&from=${from}&to=${next(to)}` : `/api/snapshots?asOf=${d}&format=${f}`),
     download: '', dataset: { format: f },
     text: f === 'gexf' ? t(s ? 'timeline.gexfWindow' : 'timeline.gexfDate', { from, to, date: d }) : t('timeline.format.' + f),
   })));
@@ -310,7 +311,7 @@ function renderExports() {
 async function checkExports() {
   try {
     // only the federations: enough to know the export answers, without building the whole country's
-    const response = await fetch(`/api/snapshots?asOf=${date()}&format=json&forms=FEDERATION`, { method: 'HEAD' });
+    const response = await fetch(withRealOnly(`/api/snapshots?asOf=${date()}&format=json&forms=FEDERATION`), { method: 'HEAD' });
     if (!response.ok) {
       fill($('export-status'), el('p', { class: 'message error', role: 'alert', id: 'exports-unavailable' },
         t('timeline.exportUnavailable', { status: response.status })));

@@ -7,7 +7,7 @@ import {
   fillSelect, param, listParam, setView, onLangChange, onDateChange, onHistory, markDataset, pick,
   resolveMunicipality, pageLink, asOf, FORM_COLOURS, lang, loadMe,
 } from './common.js';
-import { normalise, municipalityCoverage, formsText, genitive, itemBadge, coverageNotice } from './coverage.js';
+import { normalise, formsText, genitive, itemBadge, coverageNotice, restsNotice } from './coverage.js';
 import {
   egoStyle, webElements, webLegend, renderLegend, ringLayout, hideOverlappingLabels, downloadButtons, fileName,
 } from './graph.js';
@@ -179,10 +179,10 @@ async function load() {
   try {
     [web, details] = await Promise.all([
       api(`/api/analysis/web/${encodeURIComponent(code)}?depth=${depth}${forms ? '&forms=' + forms.join(',') : ''}`),
-      api(`/api/municipalities/${encodeURIComponent(code)}`),
+      api(`/api/municipalities/${encodeURIComponent(code)}${forms ? '?forms=' + forms.join(',') : ''}`),
     ]);
-    [covered, coverageState] = await Promise.all([municipalityCovered(web, code, forms),
-      api(`/api/coverage/${encodeURIComponent(code)}`).catch(() => null)]);
+    covered = details.covered; // the municipality answer's own word for the same forms (noData: nothing known either)
+    coverageState = await api(`/api/coverage/${encodeURIComponent(code)}`).catch(() => null);
   } catch (e) {
     showError($('status'), e);
     fill($('details'), el('p', { class: 'small', i18n: 'web.detailsHint' }));
@@ -197,14 +197,6 @@ async function load() {
   render();
   if (param('exit')) runExit();
   await position;
-}
-
-/**
- * Whether the municipality's list of bodies of the forms is complete on the date (true), not known to be
- * (false), or cannot be told (null): the web answer's own `noData` or coverage, else /api/coverage.
- */
-async function municipalityCovered(web, code, forms) {
-  return (await municipalityCoverage(web, code, { forms })).covered;
 }
 
 /** True when the page must say "no data" rather than "none": the list is not known to be complete. */
@@ -636,6 +628,8 @@ function renderPosition() {
         + (unknown() ? ' ' + t('web.centralityKnownOnly') : ''), 'centrality'));
       $('centrality').querySelector('.label').append(itemBadge(me) ?? '');
     }
+    const rests = restsNotice(state.centrality.restsOnIllustrative, 'centrality-rests-on-illustrative');
+    if (rests) box.append(rests);
   }
 }
 
@@ -684,6 +678,7 @@ async function renderExit(box, r) {
   const parts = [
     unknown() ? el('p', { class: 'message notice', role: 'status', id: 'exit-no-data',
       i18n: 'web.exitNoData' }) : null,
+    restsNotice(r.restsOnIllustrative, 'exit-rests-on-illustrative'),
     el('p', { id: 'exit-left' }, el('strong', { text: t('web.exitLeft') + ': ' }), ...bodies(r.bodiesLeft)),
     el('p', { id: 'exit-ended' }, el('strong', { text: t('web.exitEnded') + ': ' }), ...bodies(r.bodiesEnded)),
     el('p', {}, el('strong', { text: t('web.exitLostSelf') + ': ' }),

@@ -25,6 +25,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.neo4j.driver.Driver;
+import se.samverkansvaven.audit.ChangeLog;
 import se.samverkansvaven.importing.BundleFiles;
 import se.samverkansvaven.importing.BundleImporter;
 import tools.jackson.databind.JsonNode;
@@ -194,7 +195,7 @@ class RealDataOnlyApiTest {
 
         JsonNode coverage = api.get("/api/coverage?illustrative=false").json();
         assertReal("/api/coverage", coverage, invented);
-        assertThat(coverage.get("includesIllustrative").asBoolean()).isFalse();
+        assertThat(coverage.get("illustrativeIncluded").asBoolean()).isFalse();
         JsonNode coverageAll = api.get("/api/coverage").json();
         assertThat(coverageAll.get("covered").size()).isGreaterThan(coverage.get("covered").size());
         for (JsonNode covered : coverageAll.get("covered")) {
@@ -204,6 +205,57 @@ class RealDataOnlyApiTest {
         JsonNode sources = api.get("/api/sources?illustrative=false").json();
         assertReal("/api/sources", sources, invented);
         assertThat(sources.get("sources")).isNotEmpty();
+    }
+
+    /**
+     * The editing state of a body and the audit trail take the switch too: an illustrative body's state is a 404
+     * saying why, a real body's state loses its invented rows (Hjo's row, the link to an invented network, the
+     * invented goal), and the trail leaves out the entries about invented bodies and rows.
+     */
+    @Test
+    void editingStateAndAuditTrailLeaveTheIllustrativeRowsOut() {
+        Set<String> invented = illustrativeIds();
+        ApiClient api = api();
+        JsonNode state = api.get("/api/bodies/" + MIXED + "/state?illustrative=false").json();
+        assertReal("/api/bodies/" + MIXED + "/state", state, invented);
+        assertThat(ids(state.get("parties"), "party")).containsExactly("1496");
+        assertThat(state.get("links")).isEmpty();
+        assertThat(state.get("goals")).isEmpty();
+        JsonNode stateAll = api.get("/api/bodies/" + MIXED + "/state").json();
+        assertThat(ids(stateAll.get("parties"), "party")).containsExactly("1496", "1497");
+        assertThat(ids(stateAll.get("links"), "network")).containsExactly("ill-nat-skb-planerare");
+        assertThat(stateAll.get("goals").get(0).asString()).isEqualTo("ill-mal-drus-2030");
+        for (String id : ids(api.get("/api/bodies?limit=5000&illustrative=false").json(), "id")) {
+            var real = api.get("/api/bodies/" + id + "/state?illustrative=false");
+            assertThat(real.status()).as(id).isEqualTo(200);
+            assertReal("/api/bodies/" + id + "/state", real.json(), invented);
+        }
+        var left = api.get("/api/bodies/ill-nat-skb-planerare/state?illustrative=false");
+        assertThat(left.status()).isEqualTo(404);
+        assertThat(left.contentType()).startsWith("application/problem+json");
+        assertThat(left.json().get("detail").asString()).contains("ill-nat-skb-planerare").contains("illustrative");
+        assertThat(api.get("/api/bodies/ill-nat-skb-planerare/state").status()).isEqualTo(200);
+
+        // Entries as the editing API writes them (StateDiff's and CoverageEdits' field names).
+        try (var session = driver.session()) {
+            session.executeWriteWithoutResult(tx -> ChangeLog.record(tx, "test", "issue 14", List.of(
+                    new ChangeLog.Entry("UPDATE", "Body", "ill-nat-skb-planerare", "name", "a", "b"),
+                    new ChangeLog.Entry("UPDATE", "Body", MIXED, "name", "a", "b"),
+                    new ChangeLog.Entry("UPDATE", "Body", MIXED, "party 1496 PARTICIPANT from 2020-01-01", "x", "y"),
+                    new ChangeLog.Entry("UPDATE", "Body", MIXED, "party 1497 PARTICIPANT from 2021-01-01", "x", "y"),
+                    new ChangeLog.Entry("UPDATE", "Coverage", "1496",
+                            "coverage FEDERATION;JOINT_COMMITTEE;AGREEMENT;COMPANY;ASSOCIATION from 2005-01-01", "x", "y"),
+                    new ChangeLog.Entry("CREATE", "Coverage", "1496", "coverage FEDERATION from 2026-01-01", null, "y"))));
+        }
+        assertThat(ids(api.get("/api/changes?entity=" + MIXED).json(), "field")).containsExactlyInAnyOrder(
+                "name", "party 1496 PARTICIPANT from 2020-01-01", "party 1497 PARTICIPANT from 2021-01-01");
+        assertThat(ids(api.get("/api/changes?entity=" + MIXED + "&illustrative=false").json(), "field"))
+                .containsExactlyInAnyOrder("name", "party 1496 PARTICIPANT from 2020-01-01");
+        assertThat(api.get("/api/changes?entity=ill-nat-skb-planerare").json()).hasSize(1);
+        assertThat(api.get("/api/changes?entity=ill-nat-skb-planerare&illustrative=false").json()).isEmpty();
+        assertThat(api.get("/api/changes?entity=1496").json()).hasSize(2);
+        assertThat(ids(api.get("/api/changes?entity=1496&illustrative=false").json(), "field"))
+                .containsExactly("coverage FEDERATION from 2026-01-01");
     }
 
     @Test

@@ -16,7 +16,10 @@ import se.samverkansvaven.database.CypherFiles;
 import se.samverkansvaven.security.CurrentUser;
 import se.samverkansvaven.web.BadParameterException;
 
-/** {@code GET /api/changes?entity=&since=&user=&limit=}: the audit trail, newest first. */
+/**
+ * {@code GET /api/changes?entity=&since=&user=&limit=&illustrative=}: the audit trail, newest first;
+ * {@code illustrative=false} leaves out the entries about illustrative bodies and rows (cypher/audit/changes.cypher).
+ */
 @RestController
 class ChangeController {
 
@@ -31,7 +34,7 @@ class ChangeController {
     @GetMapping("/api/changes")
     List<Map<String, Object>> changes(@RequestParam(required = false) String entity,
             @RequestParam(required = false) String since, @RequestParam(required = false) String user,
-            @RequestParam(defaultValue = "500") int limit) {
+            @RequestParam(defaultValue = "500") int limit, @RequestParam(defaultValue = "true") boolean illustrative) {
         // Editors' names are for logged-in readers only (personal data, and half of a password guess): an anonymous
         // answer leaves `user` empty and may not filter by it (which would tell whether a name exists).
         boolean loggedIn = CurrentUser.loggedIn();
@@ -46,6 +49,7 @@ class ChangeController {
         params.put("user", blankToNull(user));
         params.put("since", since(blankToNull(since)));
         params.put("limit", limit);
+        params.put("illustrative", illustrative);
         try (var session = driver.session()) {
             return session.executeRead(tx -> tx.run(QUERY, params).list(record -> {
                 var c = record.get("c");

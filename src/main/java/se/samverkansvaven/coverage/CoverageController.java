@@ -2,10 +2,7 @@ package se.samverkansvaven.coverage;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.neo4j.driver.Driver;
@@ -15,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import se.samverkansvaven.body.Form;
+import se.samverkansvaven.body.FormsParameter;
 import se.samverkansvaven.database.CypherFiles;
 import se.samverkansvaven.municipality.MunicipalityCodes;
 import se.samverkansvaven.source.Citation;
@@ -45,8 +43,16 @@ class CoverageController {
 
     record Uncovered(String code, String name) {}
 
-    record Answer(LocalDate asOf, List<Form> forms, String scope, boolean includesIllustrative, int municipalities,
-            int coveredCount, int notCoveredCount, List<Covered> covered, List<Uncovered> notCovered) {}
+    /**
+     * The shape of the analysis answers' {@code coverage} (analysis.ScopeCoverage) with its lists spelled out, and
+     * the filter echoed as they echo it: {@code asOf}, {@code forms}, {@code scope}, and {@code illustrativeIncluded}
+     * (false under {@code illustrative=false}).
+     *
+     * @param illustrative some covered municipality is covered only thanks to an illustrative row
+     */
+    record Answer(LocalDate asOf, List<Form> forms, String scope, boolean illustrativeIncluded, int municipalities,
+            int coveredCount, int notCoveredCount, boolean complete, boolean illustrative, List<Covered> covered,
+            List<Uncovered> notCovered) {}
 
     /** @param version the coverage version the editing API expects (409 when another is sent) */
     record State(String code, String name, long version, LocalDate asOf, List<Row> rows) {}
@@ -70,7 +76,7 @@ class CoverageController {
             @RequestParam(required = false) String forms, @RequestParam(required = false) String scope,
             @RequestParam(defaultValue = "true") boolean illustrative) {
         LocalDate date = today.orDefault(asOf);
-        Set<Form> chosen = parseForms(forms);
+        Set<Form> chosen = FormsParameter.parse(forms);
         Map<String, String> municipalities = CoverageScope.resolve(scope, date, driver, codes);
         Coverage all = reader.on(date);
         Coverage real = all.withoutIllustrative();
@@ -86,7 +92,8 @@ class CoverageController {
             }
         });
         return new Answer(date, chosen.stream().sorted().toList(), scope == null || scope.isBlank() ? "all" : scope.strip(),
-                illustrative, municipalities.size(), covered.size(), notCovered.size(), covered, notCovered);
+                illustrative, municipalities.size(), covered.size(), notCovered.size(), notCovered.isEmpty(),
+                covered.stream().anyMatch(Covered::illustrative), covered, notCovered);
     }
 
     @GetMapping("/api/coverage/{code}")
@@ -108,29 +115,5 @@ class CoverageController {
         return new State(code, municipality.get("name").asString(null), municipality.get("version").asLong(), date,
                 reader.history(code).stream().filter(r -> illustrative || !r.illustrative())
                         .map(r -> Row.of(r, date)).toList());
-    }
-
-    /** {@code forms=FEDERATION,AGREEMENT}; none given: the analyses' default layer. */
-    static Set<Form> parseForms(String text) {
-        if (text == null || text.isBlank()) {
-            return Form.DEFAULT_ANALYSIS_FORMS;
-        }
-        EnumSet<Form> forms = EnumSet.noneOf(Form.class);
-        for (String part : text.split(",")) {
-            String name = part.strip().toUpperCase(Locale.ROOT);
-            if (name.isEmpty()) {
-                continue;
-            }
-            try {
-                forms.add(Form.valueOf(name));
-            } catch (IllegalArgumentException e) {
-                throw new BadParameterException("forms", "'" + part.strip() + "' is not a form; accepted: "
-                        + String.join(", ", Arrays.stream(Form.values()).map(Form::name).toList()) + ".");
-            }
-        }
-        if (forms.isEmpty()) {
-            throw new BadParameterException("forms", "name at least one form.");
-        }
-        return forms;
     }
 }

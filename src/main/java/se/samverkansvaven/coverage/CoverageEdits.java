@@ -13,6 +13,7 @@ import se.samverkansvaven.audit.ChangeLog;
 import se.samverkansvaven.body.Form;
 import se.samverkansvaven.database.CypherFiles;
 import se.samverkansvaven.database.GraphRevisions;
+import se.samverkansvaven.editing.EditExceptions;
 import se.samverkansvaven.importing.BundleFiles;
 import se.samverkansvaven.importing.BundleImporter;
 import se.samverkansvaven.importing.CoverageKey;
@@ -29,30 +30,6 @@ import se.samverkansvaven.web.Today;
  */
 @Service
 class CoverageEdits {
-
-    /** 409: the version sent is not the stored one; carries the current state. */
-    static final class StaleVersion extends RuntimeException {
-        final CoverageController.State current;
-
-        StaleVersion(String message, CoverageController.State current) {
-            super(message);
-            this.current = current;
-        }
-    }
-
-    /** 403: the user may not edit this municipality. */
-    static final class OutOfScope extends RuntimeException {
-        OutOfScope(String message) {
-            super(message);
-        }
-    }
-
-    /** 422 with one message that is not a loader rule. */
-    static final class Unprocessable extends RuntimeException {
-        Unprocessable(String message) {
-            super(message);
-        }
-    }
 
     private static final String LOCK = CypherFiles.load("cypher/coverage/lock-municipality.cypher");
     private static final String BUMP_VERSION = CypherFiles.load("cypher/coverage/bump-version.cypher");
@@ -73,7 +50,7 @@ class CoverageEdits {
     CoverageController.State declare(UserAccount user, String code, Long version, String reason, List<String> forms,
             String validFrom, String source) {
         if (validFrom == null || validFrom.isBlank()) {
-            throw new Unprocessable("Give 'validFrom', the first day the list of bodies is complete.");
+            throw new EditExceptions.Unprocessable("Give 'validFrom', the first day the list of bodies is complete.");
         }
         String sourceText = source == null || source.isBlank()
                 ? "Declaration by " + user.username() + " (Samverkansväven editing API)" : source.strip();
@@ -85,7 +62,7 @@ class CoverageEdits {
             if (parsed != null && from != null) {
                 String id = CoverageKey.id(code, parsed, from, sourceText);
                 rows.stream().filter(r -> r.id().equals(id) && r.validTo() == null).findFirst().ifPresent(r -> {
-                    throw new Unprocessable("This is already declared: row " + id + " (" + describe(r) + ").");
+                    throw new EditExceptions.Unprocessable("This is already declared: row " + id + " (" + describe(r) + ").");
                 });
             }
             return new String[] {code, formsCell, validFrom, null, sourceText};
@@ -96,14 +73,14 @@ class CoverageEdits {
     CoverageController.State withdraw(UserAccount user, String code, Long version, String reason, String rowId,
             String validTo) {
         if (rowId == null || rowId.isBlank()) {
-            throw new Unprocessable("Give 'row', the id of the coverage row to end (from GET /api/coverage/" + code + ").");
+            throw new EditExceptions.Unprocessable("Give 'row', the id of the coverage row to end (from GET /api/coverage/" + code + ").");
         }
         if (validTo == null || validTo.isBlank()) {
-            throw new Unprocessable("Give 'validTo', the first day the list is no longer declared complete.");
+            throw new EditExceptions.Unprocessable("Give 'validTo', the first day the list is no longer declared complete.");
         }
         return change(user, code, version, reason, (tx, rows) -> {
             CoverageRow row = rows.stream().filter(r -> r.id().equals(rowId.strip())).findFirst()
-                    .orElseThrow(() -> new Unprocessable(code + " has no coverage row " + rowId.strip() + "; its rows are "
+                    .orElseThrow(() -> new EditExceptions.Unprocessable(code + " has no coverage row " + rowId.strip() + "; its rows are "
                             + rows.stream().map(r -> r.id() + " (" + describe(r) + ")").toList()));
             return new String[] {code, CoverageKey.formsText(row.forms()), row.validFrom().toString(), validTo.strip(),
                     row.source()};
@@ -121,7 +98,7 @@ class CoverageEdits {
     private CoverageController.State change(UserAccount user, String code, Long version, String reason, RowMaker maker,
             Audit audit) {
         if (version == null) {
-            throw new Unprocessable("Send the coverage version (from GET /api/coverage/" + code + ") with every change, "
+            throw new EditExceptions.Unprocessable("Send the coverage version (from GET /api/coverage/" + code + ") with every change, "
                     + "so a change made meanwhile is not overwritten.");
         }
         try (var session = driver.session()) {
@@ -132,11 +109,11 @@ class CoverageEdits {
                 }
                 long stored = locked.getFirst().get("version").asLong();
                 if (version != stored) {
-                    throw new StaleVersion("The coverage of " + code + " was changed meanwhile: you sent version " + version
+                    throw new EditExceptions.StaleVersion("The coverage of " + code + " was changed meanwhile: you sent version " + version
                             + ", the stored one is " + stored + ". The current state is in 'current'.", state(tx, code));
                 }
                 if (!mayEdit(user, code)) {
-                    throw new OutOfScope("Only an editor of municipality " + code + " (scope municipality:" + code
+                    throw new EditExceptions.OutOfScope("Only an editor of municipality " + code + " (scope municipality:" + code
                             + ") may declare or end its coverage; your scopes are " + user.scopes() + ". Nothing was changed.");
                 }
                 List<CoverageRow> rows = history(tx, code);
@@ -145,7 +122,7 @@ class CoverageEdits {
                 List<CoverageRow> after = history(tx, code);
                 CoverageRow changed = after.stream().filter(r -> !rows.contains(r)).findFirst().orElse(null);
                 if (changed == null) {
-                    throw new Unprocessable("Nothing would change: the row is already so.");
+                    throw new EditExceptions.Unprocessable("Nothing would change: the row is already so.");
                 }
                 CoverageRow previous = rows.stream().filter(r -> r.id().equals(changed.id())).findFirst().orElse(null);
                 tx.run(BUMP_VERSION, Map.of("code", code)).consume();

@@ -3,12 +3,9 @@ package se.samverkansvaven.editing;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,8 +13,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import se.samverkansvaven.importing.BundleError;
-import se.samverkansvaven.importing.BundleRejectedException;
 import se.samverkansvaven.security.CurrentUser;
 import se.samverkansvaven.security.UserAccount;
 
@@ -26,6 +21,7 @@ import se.samverkansvaven.security.UserAccount;
  * a {@code reason} for the audit trail; the answer is the body's new state with its new version.
  */
 @RestController
+@EditingApi
 class EditController {
 
     /** PUT /api/bodies/{id} and POST /api/bodies. */
@@ -57,9 +53,10 @@ class EditController {
         this.currentUser = currentUser;
     }
 
+    /** {@code illustrative=false}: as if the illustrative rows were not loaded ({@link EditService#readReal}). */
     @GetMapping("/api/bodies/{id}/state")
-    BodyState state(@PathVariable String id) {
-        return service.read(id);
+    BodyState state(@PathVariable String id, @RequestParam(defaultValue = "true") boolean illustrative) {
+        return illustrative ? service.read(id) : service.readReal(id);
     }
 
     /** @param mayEdit whether the logged-in user may change the body (EDITOR in scope, or ADMIN) */
@@ -189,35 +186,5 @@ class EditController {
     private UserAccount user() {
         // The security filter lets only logged-in users write; a user deleted meanwhile is refused here.
         return currentUser.get().orElseThrow(() -> new EditExceptions.OutOfScope("Your user no longer exists."));
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> rejected(BundleRejectedException e) {
-        return problem(HttpStatus.UNPROCESSABLE_CONTENT, e.toProblem("The change was not made", "changed"));
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> unprocessable(EditExceptions.Unprocessable e) {
-        return rejected(new BundleRejectedException(List.of(new BundleError("request", 0, null, e.getMessage()))));
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> stale(EditExceptions.StaleVersion e) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setTitle("Changed meanwhile");
-        problem.setProperty("current", e.current);
-        return problem(HttpStatus.CONFLICT, problem);
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> outOfScope(EditExceptions.OutOfScope e) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-        problem.setTitle("Outside your scope");
-        return problem(HttpStatus.FORBIDDEN, problem);
-    }
-
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, ProblemDetail problem) {
-        problem.setType(URI.create("about:blank"));
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

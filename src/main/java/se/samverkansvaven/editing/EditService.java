@@ -30,6 +30,7 @@ class EditService {
     private static final String LOCK = CypherFiles.load("cypher/editing/lock-body.cypher");
     private static final String BUMP_VERSION = CypherFiles.load("cypher/editing/bump-version.cypher");
     private static final String PURGE = CypherFiles.load("cypher/editing/purge-body.cypher");
+    private static final String ILLUSTRATIVE = CypherFiles.load("cypher/editing/body-illustrative.cypher");
 
     private final Driver driver;
     private final GraphRevisions revisions;
@@ -50,6 +51,39 @@ class EditService {
             return session.executeRead(tx -> BodyStateReader.read(tx, id))
                     .orElseThrow(() -> new NotFoundException("No body has id '" + id + "'."));
         }
+    }
+
+    /**
+     * The body's state as if the illustrative rows were not loaded: an illustrative body is not found (404 saying
+     * why), a real body's illustrative party and convener rows are left out. For reading only: an update sends a
+     * whole state, so an editor reads it with every row ({@link #read(String)}).
+     */
+    BodyState readReal(String id) {
+        try (var session = driver.session()) {
+            return session.executeRead(tx -> {
+                BodyState state = BodyStateReader.read(tx, id)
+                        .orElseThrow(() -> new NotFoundException("No body has id '" + id + "'."));
+                var flags = tx.run(ILLUSTRATIVE, Map.of("id", id)).single();
+                if (flags.get("illustrative").asBoolean()) {
+                    throw new NotFoundException("Body '" + id + "' is illustrative (invented for the demo, not a real "
+                            + "body); with illustrative=false the answer is as if it were not loaded.");
+                }
+                List<String> rows = flags.get("rows").asList(r -> new BodyState.Party(r.get("party").asString(),
+                        r.get("role").asString(), day(r.get("validFrom")), null, null, null).key());
+                List<String> links = flags.get("links").asList(l -> new BodyState.Link(l.get("network").asString(),
+                        l.get("kind").asString(), day(l.get("validFrom")), null, null).key());
+                List<String> goals = flags.get("goals").asList(org.neo4j.driver.Value::asString);
+                return new BodyState(state.id(), state.form(), state.name(), state.sector(), state.level(),
+                        state.governance(), state.seat(), state.validFrom(), state.validTo(), state.source(),
+                        state.version(), state.parties().stream().filter(p -> !rows.contains(p.key())).toList(),
+                        state.areas(), state.goals().stream().filter(g -> !goals.contains(g)).toList(),
+                        state.links().stream().filter(l -> !links.contains(l.key())).toList());
+            });
+        }
+    }
+
+    private static String day(org.neo4j.driver.Value value) {
+        return value.isNull() ? null : value.asLocalDate().toString();
     }
 
     /** Whether the user may change the body now (the same check as a change makes); false for no user. */

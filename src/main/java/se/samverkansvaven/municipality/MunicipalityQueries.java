@@ -67,7 +67,7 @@ class MunicipalityQueries {
                             m.get("lat").asDouble(), m.get("lon").asDouble(),
                             m.get("population").isNull() ? null : m.get("population").asInt(),
                             asOf, neighbours.stream().map(MunicipalityDetails.Neighbour::code).toList(),
-                            neighbours, bodies);
+                            neighbours, bodies, illustrative, false, false, null);
                 })
                 .one();
     }

@@ -131,6 +131,24 @@ class CoverageApiTest {
                 .as("this class declares for Umeå and Skellefteå from 2026 only").isZero();
     }
 
+    /** The answer names the filter it was computed for, as every analysis answer does (illustrativeIncluded, forms, asOf). */
+    @Test
+    void theAnswerEchoesItsFilter() {
+        JsonNode real = get("/api/coverage?asOf=2020-02-29&scope=county:14&forms=company,FEDERATION&illustrative=false");
+        assertThat(real.get("asOf").asString()).isEqualTo("2020-02-29");
+        assertThat(real.get("forms").toString()).isEqualTo("[\"FEDERATION\",\"COMPANY\"]");
+        assertThat(real.get("scope").asString()).isEqualTo("county:14");
+        assertThat(real.get("illustrativeIncluded").asBoolean()).isFalse();
+        assertThat(real.get("complete").asBoolean()).isFalse();
+        assertThat(real.get("illustrative").asBoolean()).isFalse();
+
+        JsonNode all = get("/api/coverage?asOf=2020-02-29&scope=county:14&forms=FEDERATION");
+        assertThat(all.get("illustrativeIncluded").asBoolean()).isTrue();
+        assertThat(all.get("illustrative").asBoolean()).as("Skaraborg is covered by illustrative rows only").isTrue();
+        assertThat(get("/api/coverage?scope=codes:1496&asOf=2020-02-29").get("complete").asBoolean()).isTrue();
+        assertThat(get("/api/coverage").get("scope").asString()).isEqualTo("all");
+    }
+
     @Test
     void badParametersAreNamed() {
         assertThat(api.get("/api/coverage?scope=county:99").status()).isEqualTo(404);

@@ -110,4 +110,57 @@ class MunicipalityApiTest {
         assertThat(api().get("/api/areas").json().size()).isEqualTo(33);
         assertThat(api().get("/api/sectors").json().size()).isEqualTo(9);
     }
+
+    /**
+     * Issue 14: the municipality answer says what the data knows of its list of bodies, in the analysis answers'
+     * coverage shape. Kiruna (2584) is in no shipped row and no coverage row: no data. Umeå (2480) is covered by
+     * nothing but hosts the Umeåregionen joint committee (public-sources bundle): not covered, yet not "no data"
+     * for the default forms, and "no data" for federations alone. Skövde (1496) is covered for the default forms
+     * by an illustrative row only (illustrative/coverage.csv), so real-only it is not covered.
+     */
+    @Test
+    void coverageOfTheMunicipalityForTheFormsAsked() {
+        JsonNode kiruna = api().get("/api/municipalities/2584").json();
+        assertThat(kiruna.get("covered").asBoolean()).isFalse();
+        assertThat(kiruna.get("noData").asBoolean()).isTrue();
+        assertThat(kiruna.get("illustrativeIncluded").asBoolean()).isTrue();
+        JsonNode coverage = kiruna.get("coverage");
+        assertThat(coverage.get("scope").asString()).isEqualTo("municipality:2584");
+        assertThat(coverage.get("municipalities").asInt()).isEqualTo(1);
+        assertThat(coverage.get("coveredCount").asInt()).isZero();
+        assertThat(texts(coverage.get("forms"))).containsExactly(
+                "FEDERATION", "JOINT_COMMITTEE", "AGREEMENT", "COMPANY", "ASSOCIATION");
+        assertThat(texts(coverage.get("notCovered"))).containsExactly("2584");
+        assertThat(coverage.get("complete").asBoolean()).isFalse();
+
+        JsonNode umea = api().get("/api/municipalities/2480").json();
+        assertThat(umea.get("covered").asBoolean()).isFalse();
+        assertThat(umea.get("noData").asBoolean()).as("Umeå hosts a joint committee").isFalse();
+        assertThat(texts(umea.get("bodies"), "id")).contains("gn-umearegionen-brand");
+        JsonNode umeaFederations = api().get("/api/municipalities/2480?forms=FEDERATION").json();
+        assertThat(umeaFederations.get("noData").asBoolean()).as("no federation names Umeå").isTrue();
+        assertThat(texts(umeaFederations.get("coverage").get("forms"))).containsExactly("FEDERATION");
+
+        JsonNode skovde = api().get("/api/municipalities/1496").json();
+        assertThat(skovde.get("covered").asBoolean()).isTrue();
+        assertThat(skovde.get("noData").asBoolean()).isFalse();
+        assertThat(skovde.get("coverage").get("illustrative").asBoolean()).isTrue();
+        assertThat(texts(skovde.get("coverage").get("covered"))).containsExactly("1496");
+        JsonNode skovdeReal = api().get("/api/municipalities/1496?illustrative=false").json();
+        assertThat(skovdeReal.get("illustrativeIncluded").asBoolean()).isFalse();
+        assertThat(skovdeReal.get("covered").asBoolean()).as("covered only by an illustrative row").isFalse();
+        assertThat(skovdeReal.get("coverage").get("illustrative").asBoolean()).isFalse();
+        assertThat(skovdeReal.get("noData").asBoolean()).as("Skaraborgs kommunalförbund is real").isFalse();
+
+        var badForms = api().get("/api/municipalities/1496?forms=FEDERATION,GUILD");
+        assertThat(badForms.status()).isEqualTo(400);
+        assertThat(badForms.json().get("parameter").asString()).isEqualTo("forms");
+        assertThat(badForms.json().get("detail").asString()).contains("GUILD");
+    }
+
+    static List<String> texts(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(n -> values.add(n.asString()));
+        return values;
+    }
 }

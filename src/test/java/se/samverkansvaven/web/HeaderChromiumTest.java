@@ -74,6 +74,12 @@ class HeaderChromiumTest {
         List<String> menu = browser.driver().findElements(By.cssSelector("header nav a")).stream()
                 .map(a -> a.getAttribute("href")).toList();
         assertThat(menu).isNotEmpty().allMatch(href -> href.contains("illustrative=false"));
+        // The download is as real-only as the page: its link asks for it, and the file holds no invented row.
+        String csv = (String) browser.js("return document.getElementById('csv-link').getAttribute('href')");
+        assertThat(csv).startsWith("/api/snapshots/diff?").contains("format=csv").contains("illustrative=false");
+        var file = new ApiClient(port).get(csv);
+        assertThat(file.status()).isEqualTo(200);
+        assertThat(file.text()).contains("Södra Bohusläns Räddningstjänstförbund").doesNotContain("ill-");
 
         // Off again: the default view, badges back.
         browser.driver().findElement(By.id("real-only")).click();
@@ -81,6 +87,24 @@ class HeaderChromiumTest {
         browser.waitFor("#diff-table tbody tr");
         browser.settle();
         waiting().until(d -> count("main .badge.illustrative") > 0);
+        assertThat((String) browser.js("return document.getElementById('csv-link').getAttribute('href')"))
+                .doesNotContain("illustrative=");
+    }
+
+    /**
+     * An analysis resting on invented rows says so beside its figures (restsOnIllustrative): Skaraborg's invented
+     * bodies have parties in Västra Götaland, so Mellanhänder for county 14 shows the notice; real-only, it is gone.
+     */
+    @Test
+    void anAnswerRestingOnInventedRowsSaysSo() {
+        browser.open("mellanhander.html?scope=county:14&lang=en");
+        browser.waitFor("#broker-table tbody tr");
+        browser.waitFor("#rests-on-illustrative");
+        assertThat(browser.text("#rests-on-illustrative")).contains("rests partly on invented (illustrative) rows");
+        browser.open("mellanhander.html?scope=county:14&lang=en&illustrative=false");
+        browser.waitFor("#broker-table tbody tr");
+        browser.settle();
+        assertThat(count("#rests-on-illustrative")).isZero();
     }
 
     @Test

@@ -33,6 +33,7 @@ import se.samverkansvaven.analysis.ScopeCoverage;
 import se.samverkansvaven.analysis.data.AnalysisCache;
 import se.samverkansvaven.analysis.data.CooperationData;
 import se.samverkansvaven.body.Form;
+import se.samverkansvaven.body.FormsParameter;
 import se.samverkansvaven.graph.IndexedGraph;
 import se.samverkansvaven.municipality.MunicipalityCodes;
 import se.samverkansvaven.web.BadParameterException;

@@ -15,6 +15,7 @@ import se.samverkansvaven.analysis.ScopeCoverage;
 import se.samverkansvaven.analysis.data.AnalysisCache;
 import se.samverkansvaven.analysis.data.CooperationData;
 import se.samverkansvaven.body.Form;
+import se.samverkansvaven.body.FormsParameter;
 import se.samverkansvaven.municipality.MunicipalityCodes;
 import se.samverkansvaven.web.Today;
 

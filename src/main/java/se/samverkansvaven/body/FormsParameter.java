@@ -1,18 +1,20 @@
-package se.samverkansvaven.analysis.web;
+package se.samverkansvaven.body;
 
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
-import se.samverkansvaven.body.Form;
 import se.samverkansvaven.web.BadParameterException;
 
-/** Parses {@code forms=FEDERATION,AGREEMENT}; none given means the default analysis layer. */
-final class FormsParameter {
+/**
+ * The {@code forms=FEDERATION,AGREEMENT} parameter of every read and analysis endpoint, parsed one way: none
+ * given means the default analysis layer; an unknown form is a 400 naming {@code forms}.
+ */
+public final class FormsParameter {
 
     private FormsParameter() {}
 
-    static Set<Form> parse(String text) {
+    public static Set<Form> parse(String text) {
         if (text == null || text.isBlank()) {
             return Form.DEFAULT_ANALYSIS_FORMS;
         }
