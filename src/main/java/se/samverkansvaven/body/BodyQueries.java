@@ -6,9 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
+import se.samverkansvaven.database.CypherFiles;
 import se.samverkansvaven.source.Citation;
 
 /**
@@ -19,62 +22,18 @@ import se.samverkansvaven.source.Citation;
 @Component
 class BodyQueries {
 
-    private static final String BODY = """
-            MATCH (b:Body {id: $id})
-            OPTIONAL MATCH (b)-[:SEATED_IN]->(seat:Municipality)
-            CALL (b) {
-              OPTIONAL MATCH (p)-[r:PARTY_TO]->(b)
-              WHERE $illustrative OR NOT (coalesce(r.illustrative, false) OR coalesce(p.illustrative, false))
-              WITH p, r ORDER BY r.role, coalesce(p.code, p.id), r.validFrom
-              RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {
-                party: coalesce(p.code, p.id), name: p.name, type: labels(p)[0], role: r.role,
-                validFrom: r.validFrom, validTo: r.validTo, representative: r.representative, source: r.source} END) AS parties
-            }
-            CALL (b) {
-              OPTIONAL MATCH (p)-[r:CONVENES]->(b)
-              WHERE $illustrative OR NOT (coalesce(r.illustrative, false) OR coalesce(p.illustrative, false))
-              WITH p, r ORDER BY coalesce(p.code, p.id), r.validFrom
-              RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {
-                party: coalesce(p.code, p.id), name: p.name, type: labels(p)[0], role: 'CONVENER',
-                validFrom: r.validFrom, validTo: r.validTo, representative: null, source: r.source} END) AS conveners
-            }
-            CALL (b) {
-              OPTIONAL MATCH (b)-[:COVERS]->(a:ServiceArea)
-              WITH a ORDER BY a.id
-              RETURN collect(a {.id, .sector, .nameSv, .nameEn}) AS areas
-            }
-            CALL (b) {
-              OPTIONAL MATCH (b)-[:WORKS_ON]->(g:Goal)
-              WHERE $illustrative OR NOT coalesce(g.illustrative, false)
-              WITH g ORDER BY g.id
-              RETURN collect(g {.id, .name}) AS goals
-            }
-            CALL (b) {
-              OPTIONAL MATCH (b)-[l:LINKED_WITH]-(other:Body)
-              WHERE $illustrative OR NOT (coalesce(l.illustrative, false) OR coalesce(other.illustrative, false))
-              WITH l, other ORDER BY other.id, l.validFrom
-              RETURN collect(CASE WHEN l IS NULL THEN NULL ELSE {
-                network: other.id, name: other.name, kind: l.kind, validFrom: l.validFrom, validTo: l.validTo,
-                source: l.source} END) AS links
-            }
-            RETURN b, seat, parties, conveners, areas, goals, links""";
+    private static final String DETAILS = CypherFiles.load("cypher/body/details.cypher");
+    private static final String ALL = CypherFiles.load("cypher/body/all.cypher");
 
-    private static final String ALL = """
-            MATCH (b:Body)
-            WHERE $illustrative OR NOT coalesce(b.illustrative, false)
-            RETURN b.id AS id, b.form AS form, b.name AS name, b.validFrom AS validFrom, b.validTo AS validTo,
-                   coalesce(b.illustrative, false) AS illustrative""";
+    private final Driver driver;
 
-    private final Neo4jClient client;
-
-    BodyQueries(Neo4jClient client) {
-        this.client = client;
+    BodyQueries(Driver driver) {
+        this.driver = driver;
     }
 
     /** The body; its illustrative rows are left out unless {@code illustrative} (the body itself is not checked). */
     Optional<BodyDetails> byId(String id, LocalDate asOf, boolean illustrative) {
-        return client.query(BODY).bindAll(Map.of("id", id, "illustrative", illustrative)).fetchAs(BodyDetails.class)
-                .mappedBy((types, record) -> {
+        return read(DETAILS, Map.of("id", id, "illustrative", illustrative), record -> {
                     Value b = record.get("b");
                     LocalDate from = date(b.get("validFrom"));
                     LocalDate to = date(b.get("validTo"));
@@ -103,25 +62,30 @@ class BodyQueries {
                                     a.get("sector").asString(), a.get("nameSv").asString(), a.get("nameEn").asString())),
                             record.get("goals").asList(g -> new BodyDetails.Goal(g.get("id").asString(), g.get("name").asString())),
                             links, citations(sources));
-                })
-                .one();
+                }).stream().findFirst();
     }
 
     /** Every body whose folded name contains the folded needle, or whose id starts with it; by name. */
     List<BodyDetails.Summary> search(String needle, LocalDate asOf, int limit, boolean illustrative) {
         String folded = fold(needle);
-        return client.query(ALL).bindAll(Map.of("illustrative", illustrative)).fetchAs(BodyDetails.Summary.class).mappedBy((types, r) -> {
+        return read(ALL, Map.of("illustrative", illustrative), r -> {
                     LocalDate from = date(r.get("validFrom"));
                     LocalDate to = date(r.get("validTo"));
                     return new BodyDetails.Summary(r.get("id").asString(), r.get("form").asString(null),
                             r.get("name").asString(null), from, to, BodyDetails.active(from, to, asOf),
                             r.get("illustrative").asBoolean());
-                }).all().stream()
+                }).stream()
                 .filter(b -> folded.isEmpty() || b.id().startsWith(folded) || (b.name() != null && fold(b.name()).contains(folded)))
                 .sorted(java.util.Comparator.comparing((BodyDetails.Summary b) -> b.name() == null ? "" : fold(b.name()))
                         .thenComparing(BodyDetails.Summary::id))
                 .limit(limit)
                 .toList();
+    }
+
+    private <T> List<T> read(String query, Map<String, Object> parameters, Function<Record, T> row) {
+        try (var session = driver.session()) {
+            return session.executeRead(tx -> tx.run(query, parameters).list(row));
+        }
     }
 
     /** Lower case without diacritics, as the municipality search matches ("skovde" finds "Skövde"). */

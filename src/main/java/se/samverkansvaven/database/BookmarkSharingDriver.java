@@ -15,8 +15,8 @@ import org.neo4j.driver.SessionConfig;
  * Without it, right after an import an analysis could be read from a lagging secondary and cached as current.
  * A session configured with its own bookmark manager keeps it.
  *
- * <p>Applied to every Driver bean by {@link SharedBookmarks}, so no code that opens a session has to remember it
- * (Spring Data Neo4j's {@code Neo4jClient} included). On a single server (the embedded database) the bookmarks
+ * <p>Applied to every Driver bean by {@link SharedBookmarks}, so no code that opens a session has to remember it.
+ * On a single server (the embedded database) the bookmarks
  * are always applied already and cost nothing.
  */
 final class BookmarkSharingDriver implements Driver {

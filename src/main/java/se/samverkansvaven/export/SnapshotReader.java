@@ -17,13 +17,17 @@ import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionContext;
 import org.springframework.stereotype.Component;
 import se.samverkansvaven.body.Form;
+import se.samverkansvaven.database.CypherFiles;
 import se.samverkansvaven.export.GraphSnapshot.Edge;
 import se.samverkansvaven.export.GraphSnapshot.Node;
 import se.samverkansvaven.web.NotFoundException;
 
 /**
- * Reads the part of the graph an export covers, in one read transaction with parameterised Cypher
- * ({@link ExportQueries}).
+ * Reads the part of the graph an export covers, in one read transaction with the parameterised Cypher of
+ * {@code cypher/export/}. {@code $from} and {@code $to} bound the window ({@link Window}); either may be null for an
+ * open end. An element x is in the window when {@code (x.validFrom IS NULL OR $to IS NULL OR x.validFrom < $to) AND
+ * (x.validTo IS NULL OR $from IS NULL OR x.validTo > $from)}, which for a snapshot ($to = $from + 1 day) is
+ * docs/model.md's "active on $from".
  *
  * <p>What is included: the bodies in the window that pass the filter; their PARTY_TO and CONVENES rows in
  * the window (every row of their history when {@code fullRecords}); SEATED_IN, COVERS, WORKS_ON; LINKED_WITH
@@ -40,6 +44,26 @@ class SnapshotReader {
 
     /** The audit trail's times are instants; "up to D" means before D + 1 day starts in Sweden. */
     private static final java.time.ZoneId SWEDEN = java.time.ZoneId.of("Europe/Stockholm");
+
+    private static final String COUNTY_EXISTS = CypherFiles.load("cypher/export/county-exists.cypher");
+    private static final String COUNTY_MUNICIPALITIES = CypherFiles.load("cypher/export/county-municipalities.cypher");
+    private static final String FEDERATION_EXISTS = CypherFiles.load("cypher/export/federation-exists.cypher");
+    private static final String FEDERATION_MEMBERS = CypherFiles.load("cypher/export/federation-members.cypher");
+    private static final String AREA_EXISTS = CypherFiles.load("cypher/export/area-exists.cypher");
+    private static final String BODIES = CypherFiles.load("cypher/export/bodies.cypher");
+    private static final String BODIES_BY_ID = CypherFiles.load("cypher/export/bodies-by-id.cypher");
+    private static final String ROWS = CypherFiles.load("cypher/export/rows.cypher");
+    private static final String LINKS = CypherFiles.load("cypher/export/links.cypher");
+    private static final String ACTORS = CypherFiles.load("cypher/export/actors.cypher");
+    private static final String GOALS = CypherFiles.load("cypher/export/goals.cypher");
+    private static final String GOAL_RELATIONS = CypherFiles.load("cypher/export/goal-relations.cypher");
+    private static final String AREAS = CypherFiles.load("cypher/export/areas.cypher");
+    private static final String SECTORS = CypherFiles.load("cypher/export/sectors.cypher");
+    private static final String MUNICIPALITIES = CypherFiles.load("cypher/export/municipalities.cypher");
+    private static final String COUNTIES = CypherFiles.load("cypher/export/counties.cypher");
+    private static final String BORDERS = CypherFiles.load("cypher/export/borders.cypher");
+    private static final String COVERAGE = CypherFiles.load("cypher/export/coverage.cypher");
+    private static final String CHANGES = CypherFiles.load("cypher/export/changes.cypher");
 
     private final Driver driver;
 
@@ -71,7 +95,7 @@ class SnapshotReader {
         boolean filtered = !graph.filter().equals(SnapshotFilter.NONE);
         params.put("ids", filtered ? graph.nodes().stream().filter(n -> n.type().equals("Body")).map(Node::key).toList()
                 : null);
-        List<GraphSnapshot.Change> changes = tx.run(ExportQueries.CHANGES, params).list(r ->
+        List<GraphSnapshot.Change> changes = tx.run(CHANGES, params).list(r ->
                 new GraphSnapshot.Change(r.get("id").asString(), r.get("at").asZonedDateTime().toOffsetDateTime(),
                         text(r, "user"), text(r, "action"), text(r, "entityType"), text(r, "entityId"),
                         text(r, "field"), text(r, "before"), text(r, "after"), text(r, "reason")));
@@ -94,11 +118,11 @@ class SnapshotReader {
     }
 
     private static void check(TransactionContext tx, SnapshotFilter filter) {
-        if (filter.county() != null && !found(tx, ExportQueries.COUNTY_EXISTS, "county", filter.county())) {
+        if (filter.county() != null && !found(tx, COUNTY_EXISTS, "county", filter.county())) {
             throw new NotFoundException("No county with code '" + filter.county() + "'.");
         }
         if (filter.federation() != null) {
-            Record federation = tx.run(ExportQueries.FEDERATION_EXISTS, Map.of("federation", filter.federation())).single();
+            Record federation = tx.run(FEDERATION_EXISTS, Map.of("federation", filter.federation())).single();
             if (!federation.get("found").asBoolean()) {
                 throw new NotFoundException("No federation (kommunalförbund) with id '" + filter.federation() + "'.");
             }
@@ -107,7 +131,7 @@ class SnapshotReader {
                         + " left out with illustrative=false.");
             }
         }
-        if (filter.area() != null && !found(tx, ExportQueries.AREA_EXISTS, "area", filter.area())) {
+        if (filter.area() != null && !found(tx, AREA_EXISTS, "area", filter.area())) {
             throw new NotFoundException("No service area with id '" + filter.area() + "'.");
         }
     }
@@ -147,33 +171,33 @@ class SnapshotReader {
                     : filter.forms().stream().map(Form::name).sorted().toList());
             params.put("area", filter.area());
             params.put("scope", scope);
-            addBodies(tx.run(ExportQueries.BODIES, params).list());
+            addBodies(tx.run(BODIES, params).list());
             readRows(bodyIds);
             if (full) {
                 // A row may name a body (a convener, a network in an initiative) outside the export: pull it in.
                 Set<String> missing = missingPartyBodies();
                 while (!missing.isEmpty()) {
                     // Never an illustrative body when they are left out: the rows naming one are left out too.
-                    addBodies(tx.run(ExportQueries.BODIES_BY_ID, Map.of("ids", List.copyOf(missing))).list());
+                    addBodies(tx.run(BODIES_BY_ID, Map.of("ids", List.copyOf(missing))).list());
                     readRows(missing);
                     missing = missingPartyBodies();
                 }
             }
             addRows();
             addLinks();
-            addSimple(ExportQueries.ACTORS, actorIds, "Actor", "");
-            addSimple(ExportQueries.GOALS, goalIds, "Goal", "goal:");
-            tx.run(ExportQueries.GOAL_RELATIONS, Map.of("ids", List.copyOf(goalIds))).forEachRemaining(r ->
+            addSimple(ACTORS, actorIds, "Actor", "");
+            addSimple(GOALS, goalIds, "Goal", "goal:");
+            tx.run(GOAL_RELATIONS, Map.of("ids", List.copyOf(goalIds))).forEachRemaining(r ->
                     edge(r.get("type").asString(), "goal:" + r.get("a").asString(), "goal:" + r.get("b").asString(),
                             null, Map.of()));
-            tx.run(ExportQueries.AREAS, Map.of("ids", List.copyOf(areaIds))).forEachRemaining(r -> {
+            tx.run(AREAS, Map.of("ids", List.copyOf(areaIds))).forEachRemaining(r -> {
                 node(r, "ServiceArea", "area:");
                 for (Object sector : r.get("sectors").asList()) {
                     sectorIds.add((String) sector);
                     edge("IN_SECTOR", "area:" + r.get("key").asString(), "sector:" + sector, null, Map.of());
                 }
             });
-            addSimple(ExportQueries.SECTORS, sectorIds, "Sector", "sector:");
+            addSimple(SECTORS, sectorIds, "Sector", "sector:");
             addMunicipalities(scope);
             List<Node> nodeList = new ArrayList<>(nodes.values());
             nodeList.sort(Comparator.comparing(Node::id));
@@ -196,7 +220,7 @@ class SnapshotReader {
             Map<String, Object> params = windowParams();
             params.put("codes", scope);
             List<GraphSnapshot.CoverageEntry> entries = new ArrayList<>();
-            for (Record r : tx.run(ExportQueries.COVERAGE, params).list()) {
+            for (Record r : tx.run(COVERAGE, params).list()) {
                 List<String> forms = r.get("forms").isNull() ? List.of() : r.get("forms").asList(v -> v.asString());
                 if (filter.forms() != null) {
                     List<String> wanted = filter.forms().stream().sorted().map(Form::name).toList();
@@ -228,13 +252,13 @@ class SnapshotReader {
 
         private List<String> scope() {
             if (filter.county() != null) {
-                return tx.run(ExportQueries.COUNTY_MUNICIPALITIES, Map.of("county", filter.county()))
+                return tx.run(COUNTY_MUNICIPALITIES, Map.of("county", filter.county()))
                         .list(r -> r.get("code").asString());
             }
             if (filter.federation() != null) {
                 Map<String, Object> params = windowParams();
                 params.put("federation", filter.federation());
-                return tx.run(ExportQueries.FEDERATION_MEMBERS, params).list(r -> r.get("code").asString());
+                return tx.run(FEDERATION_MEMBERS, params).list(r -> r.get("code").asString());
             }
             return null;
         }
@@ -265,7 +289,7 @@ class SnapshotReader {
         private void readRows(Set<String> ids) {
             Map<String, Object> params = windowParams();
             params.put("ids", List.copyOf(ids));
-            rows.addAll(tx.run(ExportQueries.ROWS, params).list());
+            rows.addAll(tx.run(ROWS, params).list());
         }
 
         private Set<String> missingPartyBodies() {
@@ -301,7 +325,7 @@ class SnapshotReader {
         private void addLinks() {
             Map<String, Object> params = windowParams();
             params.put("ids", List.copyOf(bodyIds));
-            tx.run(ExportQueries.LINKS, params).forEachRemaining(r -> {
+            tx.run(LINKS, params).forEachRemaining(r -> {
                 Map<String, Object> props = r.get("props").asMap();
                 edge("LINKED_WITH", r.get("a").asString(), r.get("b").asString(),
                         props.get("kind") + ":" + dateKey(props), props);
@@ -323,16 +347,16 @@ class SnapshotReader {
             Map<String, Object> params = new HashMap<>();
             params.put("codes", codes);
             Set<String> countyCodes = new TreeSet<>();
-            tx.run(ExportQueries.MUNICIPALITIES, params).forEachRemaining(r -> {
+            tx.run(MUNICIPALITIES, params).forEachRemaining(r -> {
                 Node m = node(r, "Municipality", "");
                 for (Object county : r.get("counties").asList()) {
                     countyCodes.add((String) county);
                     edge("IN_COUNTY", m.id(), "county:" + county, null, Map.of());
                 }
             });
-            tx.run(ExportQueries.BORDERS, params).forEachRemaining(r ->
+            tx.run(BORDERS, params).forEachRemaining(r ->
                     edge("BORDERS", r.get("a").asString(), r.get("b").asString(), null, Map.of()));
-            addSimple(ExportQueries.COUNTIES, countyCodes, "County", "county:");
+            addSimple(COUNTIES, countyCodes, "County", "county:");
         }
 
         private Node node(Record r, String type, String prefix) {

@@ -21,15 +21,18 @@ import se.samverkansvaven.web.Today;
 @RequestMapping("/api/municipalities")
 class MunicipalityController {
 
-    private final MunicipalityRepository repository;
     private final MunicipalityQueries queries;
     private final Today today;
     private final MunicipalityCodes codes;
     private final MunicipalityCoverage coverage;
 
+<<<<<<< HEAD
     MunicipalityController(MunicipalityRepository repository, MunicipalityQueries queries, Today today,
                            MunicipalityCodes codes, MunicipalityCoverage coverage) {
         this.repository = repository;
+=======
+    MunicipalityController(MunicipalityQueries queries, Today today, MunicipalityCodes codes) {
+>>>>>>> access2
         this.queries = queries;
         this.today = today;
         this.codes = codes;
@@ -40,9 +43,8 @@ class MunicipalityController {
     @GetMapping
     List<MunicipalitySummary> search(@RequestParam(required = false) String q) {
         String needle = q == null ? "" : fold(q.strip());
-        return repository.findAllByName().stream()
+        return queries.all().stream()
                 .filter(m -> needle.isEmpty() || m.code().startsWith(needle) || fold(m.name()).contains(needle))
-                .map(m -> new MunicipalitySummary(m.code(), m.name(), m.countyCode()))
                 .toList();
     }
 
@@ -69,6 +71,4 @@ class MunicipalityController {
     private static String fold(String s) {
         return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
     }
-
-    record MunicipalitySummary(String code, String name, String countyCode) {}
 }

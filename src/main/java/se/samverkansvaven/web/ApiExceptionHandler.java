@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -76,8 +75,7 @@ class ApiExceptionHandler {
                 + "Nothing was loaded.");
     }
 
-    @ExceptionHandler({ServiceUnavailableException.class, SessionExpiredException.class,
-            DataAccessResourceFailureException.class})
+    @ExceptionHandler({ServiceUnavailableException.class, SessionExpiredException.class})
     ProblemDetail databaseDown(Exception e) {
         log.warn("Neo4j is unavailable: {}", e.getMessage());
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",

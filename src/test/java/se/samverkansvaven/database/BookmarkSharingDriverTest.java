@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -24,6 +25,7 @@ import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.AutoCommitRetriesMode;
 import org.neo4j.driver.Bookmark;
+import org.neo4j.driver.Config;
 import org.neo4j.driver.BookmarkManagers;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
@@ -57,7 +59,10 @@ class BookmarkSharingDriverTest {
         DatabaseManagementService secondary = start(secondaryHome, 0);
         try (Driver toPrimary = GraphDatabase.driver(bolt(primary), AuthTokens.none());
              Driver rawToSecondary = GraphDatabase.driver(bolt(secondary), AuthTokens.none());
-             Driver app = new BookmarkSharingDriver(GraphDatabase.driver(bolt(secondary), AuthTokens.none()))) {
+             // No retries: the secondary's bookmark timeout (1 s) is the wait shown; the driver's default would retry
+             // the timed-out read for 30 s more before giving up.
+             Driver app = new BookmarkSharingDriver(GraphDatabase.driver(bolt(secondary), AuthTokens.none(),
+                     Config.builder().withMaxTransactionRetryTime(0, TimeUnit.SECONDS).build()))) {
             // The app's write, routed to the primary, with the app's shared bookmark manager (as a routing driver does).
             try (var session = toPrimary.session(SessionConfig.builder()
                     .withBookmarkManager(app.executableQueryBookmarkManager()).build())) {

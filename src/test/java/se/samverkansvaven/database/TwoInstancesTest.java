@@ -55,7 +55,10 @@ class TwoInstancesTest {
         Path home = dir.resolve("a-data");
         a = new SpringApplicationBuilder(SamverkansvavenApplication.class).run(
                 "--samverkansvaven.embedded.data-dir=" + home, "--samverkansvaven.embedded.bolt-port=0",
-                "--server.port=0", "--samverkansvaven.cache.revision-check-interval=200ms");
+                "--server.port=0", "--samverkansvaven.cache.revision-check-interval=200ms",
+                // The reference data only: the checks use bodies of their own, and loading the shipped bundles
+                // would be most of this class's start-up.
+                "--samverkansvaven.data.bundles=false", "--samverkansvaven.data.illustrative=false");
         var api = (GraphDatabaseAPI) a.getBean(DatabaseManagementService.class).database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
         int bolt = api.getDependencyResolver().resolveDependency(ConnectorPortRegister.class).getLocalAddress(ConnectorType.BOLT).getPort();
         String password = Files.readString(home.resolve("neo4j-password")).strip();
@@ -63,7 +66,7 @@ class TwoInstancesTest {
                 "--spring.neo4j.uri=bolt://127.0.0.1:" + bolt, "--spring.neo4j.authentication.username=neo4j",
                 "--spring.neo4j.authentication.password=" + password,
                 "--samverkansvaven.embedded.data-dir=" + dir.resolve("b-must-stay-empty"),
-                "--samverkansvaven.data.illustrative=true", // as A: a server's default (false) would remove A's
+                "--samverkansvaven.data.bundles=false", "--samverkansvaven.data.illustrative=false", // as A
                 "--server.port=0", "--samverkansvaven.cache.revision-check-interval=200ms");
         assertThat(b.getBeansOfType(DatabaseManagementService.class)).isEmpty();
         apiA = new ApiClient(port(a));

@@ -29,7 +29,9 @@ import se.samverkansvaven.ApiClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "samverkansvaven.security.login.user-attempts=3", "samverkansvaven.security.login.address-attempts=6",
-        "samverkansvaven.security.login.first-lock=1m", "samverkansvaven.security.login.longest-lock=10m"})
+        "samverkansvaven.security.login.first-lock=1m", "samverkansvaven.security.login.longest-lock=10m",
+        // logins only: the reference data without the shipped bundles, which would be most of this context's start
+        "samverkansvaven.data.bundles=false", "samverkansvaven.data.illustrative=false"})
 @Import(LoginThrottlingApiTest.MovedClock.class)
 class LoginThrottlingApiTest {
 
