@@ -26,13 +26,8 @@ class MunicipalityController {
     private final MunicipalityCodes codes;
     private final MunicipalityCoverage coverage;
 
-<<<<<<< HEAD
-    MunicipalityController(MunicipalityRepository repository, MunicipalityQueries queries, Today today,
-                           MunicipalityCodes codes, MunicipalityCoverage coverage) {
-        this.repository = repository;
-=======
-    MunicipalityController(MunicipalityQueries queries, Today today, MunicipalityCodes codes) {
->>>>>>> access2
+    MunicipalityController(MunicipalityQueries queries, Today today, MunicipalityCodes codes,
+                           MunicipalityCoverage coverage) {
         this.queries = queries;
         this.today = today;
         this.codes = codes;
