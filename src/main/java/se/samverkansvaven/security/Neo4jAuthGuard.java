@@ -7,8 +7,10 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,27 +20,38 @@ import org.springframework.stereotype.Component;
  * on rejects it, one with {@code dbms.security.auth_enabled=false} accepts any credentials. This needs no
  * privilege (reading the server's settings would need admin rights) and works on Aura and clusters alike.
  * The embedded database is not checked: it always requires its generated password (database.EmbeddedSecret).
+ *
+ * <p>The check runs as the {@link Driver} bean is made, before any bean can use it: the schema and the start-up
+ * data load would otherwise write to the open server before the refusal. Being a bean post-processor, it reads
+ * its one setting from the environment, not from {@link SecurityProperties} (a post-processor's dependencies are
+ * made too early for binding).
  */
 @Component
 @ConditionalOnProperty("spring.neo4j.uri")
-class Neo4jAuthGuard implements InitializingBean {
+class Neo4jAuthGuard implements BeanPostProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(Neo4jAuthGuard.class);
 
-    private final Driver driver;
-    private final SecurityProperties properties;
+    private final boolean allowWithoutAuth;
 
-    Neo4jAuthGuard(Driver driver, SecurityProperties properties) {
-        this.driver = driver;
-        this.properties = properties;
+    Neo4jAuthGuard(Environment environment) {
+        this.allowWithoutAuth = Binder.get(environment)
+                .bind("samverkansvaven.security.allow-neo4j-without-auth", Boolean.class).orElse(false);
     }
 
     @Override
-    public void afterPropertiesSet() {
-        if (!authenticationDisabled()) {
+    public Object postProcessAfterInitialization(Object bean, String beanName) {
+        if (bean instanceof Driver driver) {
+            check(driver);
+        }
+        return bean;
+    }
+
+    private void check(Driver driver) {
+        if (!authenticationDisabled(driver)) {
             return;
         }
-        if (properties.allowNeo4jWithoutAuth()) {
+        if (allowWithoutAuth) {
             log.warn("The Neo4j server accepts any credentials (authentication disabled); starting anyway because "
                     + "samverkansvaven.security.allow-neo4j-without-auth=true");
             return;
@@ -48,7 +61,7 @@ class Neo4jAuthGuard implements InitializingBean {
                 + "samverkansvaven.security.allow-neo4j-without-auth=true to start anyway.");
     }
 
-    boolean authenticationDisabled() {
+    static boolean authenticationDisabled(Driver driver) {
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
         var probe = AuthTokens.basic("samverkansvaven-auth-probe", HexFormat.of().formatHex(random));

@@ -89,6 +89,14 @@ class ExternalServerTest {
                                 "--samverkansvaven.embedded.data-dir=" + home.resolve("unused"), "--server.port=0"))
                 .hasStackTraceContaining("authentication disabled")
                 .hasStackTraceContaining("allow-neo4j-without-auth");
+        // refused before anything was written to the open server: no schema, no reference data
+        var db = server.database("neo4j");
+        long nodes = db.executeTransactionally("MATCH (n) RETURN count(n) AS n", java.util.Map.of(),
+                r -> (Long) r.next().get("n"));
+        long constraints = db.executeTransactionally("SHOW CONSTRAINTS YIELD name RETURN count(name) AS n",
+                java.util.Map.of(), r -> (Long) r.next().get("n"));
+        assertThat(nodes).isZero();
+        assertThat(constraints).isZero();
     }
 
     private DatabaseManagementService startServer(int boltPort) {
