@@ -79,6 +79,18 @@ public final class EgoWebAnalysis implements CooperationAnalysis<EgoWebAnalysis.
                          List<Element<Node>> nodes, List<Element<Edge>> edges, List<Partner> partners,
                          boolean covered, boolean noData) {}
 
+    /** By source, then target; written out rather than as a comparator chain, which cost more than the sort. */
+    private static final Comparator<Edge> EDGE_ORDER = (a, b) -> {
+        int bySource = a.source().compareTo(b.source());
+        return bySource != 0 ? bySource : a.target().compareTo(b.target());
+    };
+
+    /** By distance, then id. */
+    private static final Comparator<Node> NODE_ORDER = (a, b) -> {
+        int byDistance = Integer.compare(a.distance(), b.distance());
+        return byDistance != 0 ? byDistance : a.id().compareTo(b.id());
+    };
+
     @Override
     public EgoWeb analyse(CooperationData data, Query query) {
         return analyse(data, ActorProjection.of(data, query.forms()), query);
@@ -109,7 +121,10 @@ public final class EgoWebAnalysis implements CooperationAnalysis<EgoWebAnalysis.
                 if (d == maxSteps) {
                     continue;
                 }
-                for (String w : new TreeSet<>(Graphs.neighborListOf(bipartite, v))) {
+                // Distances do not depend on the order neighbours are visited in, and nodes and edges are sorted
+                // below, so no sorting here (it was the largest part of a depth-2 web's cost).
+                for (DefaultEdge e : bipartite.edgesOf(v)) {
+                    String w = Graphs.getOppositeVertex(bipartite, e, v);
                     if (distance.putIfAbsent(w, d + 1) == null) {
                         queue.addLast(w);
                     }
@@ -134,7 +149,7 @@ public final class EgoWebAnalysis implements CooperationAnalysis<EgoWebAnalysis.
                 }
             }
         }
-        edges.sort(Comparator.comparing(Edge::source).thenComparing(Edge::target));
+        edges.sort(EDGE_ORDER);
 
         List<Node> nodes = new ArrayList<>();
         distance.forEach((id, d) -> {
@@ -147,7 +162,7 @@ public final class EgoWebAnalysis implements CooperationAnalysis<EgoWebAnalysis.
                         List.of(), data.actors().containsKey(id) && data.actors().get(id).illustrative(), d));
             }
         });
-        nodes.sort(Comparator.comparingInt(Node::distance).thenComparing(Node::id));
+        nodes.sort(NODE_ORDER);
 
         return new EgoWeb(data.asOf(), ego, NodeLabels.label(data, ego), query.depth(),
                 query.forms().stream().sorted().toList(),
