@@ -132,13 +132,17 @@ public final class EgoWebAnalysis implements CooperationAnalysis<EgoWebAnalysis.
             }
         }
 
+        // B is bipartite and the ego an actor, so the bodies are the vertices at odd distance: each is looked up
+        // once in the sorted map of bodies (a comparator per step), actors not at all.
+        Map<String, BodyInfo> shown = new HashMap<>();
+        distance.forEach((id, d) -> {
+            if ((d & 1) == 1) {
+                shown.put(id, projection.bodies().get(id));
+            }
+        });
         List<Edge> edges = new ArrayList<>();
         Set<String> hosts = new TreeSet<>();
-        for (Map.Entry<String, Integer> entry : distance.entrySet()) {
-            BodyInfo body = projection.bodies().get(entry.getKey());
-            if (body == null) {
-                continue;
-            }
+        for (BodyInfo body : shown.values()) {
             for (PartyInfo party : body.parties()) {
                 if (distance.containsKey(party.partyId()) && bipartite.containsEdge(party.partyId(), body.id())) {
                     edges.add(new Edge(party.partyId() + "->" + body.id(), party.partyId(), body.id(), party.role(),
@@ -153,7 +157,7 @@ public final class EgoWebAnalysis implements CooperationAnalysis<EgoWebAnalysis.
 
         List<Node> nodes = new ArrayList<>();
         distance.forEach((id, d) -> {
-            BodyInfo body = projection.bodies().get(id);
+            BodyInfo body = shown.get(id);
             if (body != null) {
                 nodes.add(new Node(id, body.name(), NodeLabels.BODY, body.form(), false, List.copyOf(body.areas()),
                         body.illustrative(), d));
