@@ -79,6 +79,18 @@ public final class EgoWebAnalysis implements CooperationAnalysis<EgoWebAnalysis.
                          List<Element<Node>> nodes, List<Element<Edge>> edges, List<Partner> partners,
                          boolean covered, boolean noData) {}
 
+    /** By source, then target; written out rather than as a comparator chain, which cost more than the sort. */
+    private static final Comparator<Edge> EDGE_ORDER = (a, b) -> {
+        int bySource = a.source().compareTo(b.source());
+        return bySource != 0 ? bySource : a.target().compareTo(b.target());
+    };
+
+    /** By distance, then id. */
+    private static final Comparator<Node> NODE_ORDER = (a, b) -> {
+        int byDistance = Integer.compare(a.distance(), b.distance());
+        return byDistance != 0 ? byDistance : a.id().compareTo(b.id());
+    };
+
     @Override
     public EgoWeb analyse(CooperationData data, Query query) {
         return analyse(data, ActorProjection.of(data, query.forms()), query);
@@ -109,7 +121,10 @@ public final class EgoWebAnalysis implements CooperationAnalysis<EgoWebAnalysis.
                 if (d == maxSteps) {
                     continue;
                 }
-                for (String w : new TreeSet<>(Graphs.neighborListOf(bipartite, v))) {
+                // Distances do not depend on the order neighbours are visited in, and nodes and edges are sorted
+                // below, so no sorting here (it was the largest part of a depth-2 web's cost).
+                for (DefaultEdge e : bipartite.edgesOf(v)) {
+                    String w = Graphs.getOppositeVertex(bipartite, e, v);
                     if (distance.putIfAbsent(w, d + 1) == null) {
                         queue.addLast(w);
                     }
@@ -117,13 +132,17 @@ public final class EgoWebAnalysis implements CooperationAnalysis<EgoWebAnalysis.
             }
         }
 
+        // B is bipartite and the ego an actor, so the bodies are the vertices at odd distance: each is looked up
+        // once in the sorted map of bodies (a comparator per step), actors not at all.
+        Map<String, BodyInfo> shown = new HashMap<>();
+        distance.forEach((id, d) -> {
+            if ((d & 1) == 1) {
+                shown.put(id, projection.bodies().get(id));
+            }
+        });
         List<Edge> edges = new ArrayList<>();
         Set<String> hosts = new TreeSet<>();
-        for (Map.Entry<String, Integer> entry : distance.entrySet()) {
-            BodyInfo body = projection.bodies().get(entry.getKey());
-            if (body == null) {
-                continue;
-            }
+        for (BodyInfo body : shown.values()) {
             for (PartyInfo party : body.parties()) {
                 if (distance.containsKey(party.partyId()) && bipartite.containsEdge(party.partyId(), body.id())) {
                     edges.add(new Edge(party.partyId() + "->" + body.id(), party.partyId(), body.id(), party.role(),
@@ -134,11 +153,11 @@ public final class EgoWebAnalysis implements CooperationAnalysis<EgoWebAnalysis.
                 }
             }
         }
-        edges.sort(Comparator.comparing(Edge::source).thenComparing(Edge::target));
+        edges.sort(EDGE_ORDER);
 
         List<Node> nodes = new ArrayList<>();
         distance.forEach((id, d) -> {
-            BodyInfo body = projection.bodies().get(id);
+            BodyInfo body = shown.get(id);
             if (body != null) {
                 nodes.add(new Node(id, body.name(), NodeLabels.BODY, body.form(), false, List.copyOf(body.areas()),
                         body.illustrative(), d));
@@ -147,7 +166,7 @@ public final class EgoWebAnalysis implements CooperationAnalysis<EgoWebAnalysis.
                         List.of(), data.actors().containsKey(id) && data.actors().get(id).illustrative(), d));
             }
         });
-        nodes.sort(Comparator.comparingInt(Node::distance).thenComparing(Node::id));
+        nodes.sort(NODE_ORDER);
 
         return new EgoWeb(data.asOf(), ego, NodeLabels.label(data, ego), query.depth(),
                 query.forms().stream().sorted().toList(),

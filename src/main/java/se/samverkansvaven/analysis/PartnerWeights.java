@@ -5,7 +5,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.jgrapht.Graph;
 import org.jgrapht.Graphs;
+import org.jgrapht.graph.DefaultEdge;
 import se.samverkansvaven.analysis.data.CooperationData;
 import se.samverkansvaven.graph.IndexedGraph;
 
@@ -40,9 +42,20 @@ final class PartnerWeights {
             return List.of();
         }
         List<Partner> partners = new ArrayList<>();
+        Graph<String, DefaultEdge> bipartite = projection.bipartite();
+        // The actor's bodies once, each partner checked against them: building the partner's own body set each
+        // time cost the most for the partners with many bodies (a region).
+        List<String> bodiesOfActor = bipartite.containsVertex(actor) ? Graphs.neighborListOf(bipartite, actor) : List.of();
         for (int v : p.neighbours(u)) {
             String other = p.id(v);
-            SortedSet<String> shared = sharedBodies(projection, actor, other);
+            SortedSet<String> shared = new TreeSet<>();
+            if (bipartite.containsVertex(other)) {
+                for (String body : bodiesOfActor) {
+                    if (bipartite.containsEdge(other, body)) {
+                        shared.add(body);
+                    }
+                }
+            }
             SortedSet<String> areas = areasOf(projection, shared);
             partners.add(new Partner(other, NodeLabels.label(data, other), NodeLabels.type(data, other),
                     shared.size(), areas.size(), List.copyOf(shared), List.copyOf(areas),
