@@ -107,6 +107,7 @@ class ScenarioEquivalenceTest {
             String hostsWith = withoutScenario(send(api, "GET", "/api/analysis/hosts?scope=county:14&scenario=" + id, null));
             var comparison = send(api, "GET", "/api/scenarios/" + id + "/comparison?scope=county:14", null);
             assertThat(comparison.status()).as(comparison.text()).isEqualTo(200);
+            assertGapsAsTheAnalysisFindsThem(comparison.json(), resolved, seed + " " + scenario);
             assertThat(send(api, "DELETE", "/api/scenarios/" + id, null).status()).isEqualTo(204);
             assertThat(GraphChecksum.of(driver)).as("creating, evaluating and deleting a scenario").isEqualTo(checksum);
 
@@ -125,6 +126,31 @@ class ScenarioEquivalenceTest {
             compared++;
         }
         assertThat(compared).as("scenarios compared of " + TRIES).isGreaterThanOrEqualTo(TRIES * 2 / 3);
+    }
+
+    /**
+     * The comparison's gaps closed and opened (computed for the touched areas only, by the gap test alone) are the
+     * difference of the whole gap analysis before and after, on the scope and focus.
+     */
+    static void assertGapsAsTheAnalysisFindsThem(JsonNode comparison, Scenarios.Resolved resolved, String what) {
+        Set<String> shown = new TreeSet<>(resolved.municipalitiesNamed());
+        resolved.before().municipalities().values().stream().filter(p -> p.countyCode().equals("14"))
+                .forEach(p -> shown.add(p.code()));
+        var gaps = new GapAnalysis();
+        Set<String> before = new TreeSet<>();
+        Set<String> after = new TreeSet<>();
+        gaps.analyse(resolved.before(), new GapAnalysis.Query(null, null, FORMS, null)).gaps().stream()
+                .filter(g -> shown.contains(g.code())).forEach(g -> before.add(g.code() + " " + g.area()));
+        gaps.analyse(resolved.after(), new GapAnalysis.Query(null, null, FORMS, null)).gaps().stream()
+                .filter(g -> shown.contains(g.code())).forEach(g -> after.add(g.code() + " " + g.area()));
+        List<String> closed = before.stream().filter(g -> !after.contains(g)).toList();
+        List<String> opened = after.stream().filter(g -> !before.contains(g)).toList();
+        List<String> shownClosed = new ArrayList<>();
+        comparison.get("gaps").get("closed").forEach(g -> shownClosed.add(g.get("code").asString() + " " + g.get("area").asString()));
+        List<String> shownOpened = new ArrayList<>();
+        comparison.get("gaps").get("opened").forEach(g -> shownOpened.add(g.get("code").asString() + " " + g.get("area").asString()));
+        assertThat(shownClosed).as(what).isEqualTo(closed);
+        assertThat(shownOpened).as(what).isEqualTo(opened);
     }
 
     /** Ego web, host concentration and dependency, gaps, centrality, components and exit impact, each equal. */
