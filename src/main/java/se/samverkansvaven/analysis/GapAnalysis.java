@@ -148,8 +148,7 @@ public final class GapAnalysis implements CooperationAnalysis<GapAnalysis.Query,
             List<BodyInfo> covering = bodies.stream().filter(b -> b.areas().contains(area)).toList();
             SortedSet<String> withGap = new TreeSet<>();
             for (String m : known.covered) {
-                if (!AreaCoverage.covers(coverage, m, area)
-                        && neighbourLists.get(m).stream().anyMatch(n -> AreaCoverage.covers(coverage, n, area))) {
+                if (hasGap(coverage, neighbourLists.get(m), m, area)) {
                     withGap.add(m);
                 }
             }
@@ -169,6 +168,33 @@ public final class GapAnalysis implements CooperationAnalysis<GapAnalysis.Query,
         gaps.sort(Comparator.comparingDouble(Gap::strength).reversed().thenComparing(Gap::code).thenComparing(Gap::area));
         return new Gaps(data.asOf(), query.area(), query.municipality(), query.forms().stream().sorted().toList(),
                 query.maxKm(), List.copyOf(gaps));
+    }
+
+    /** m has a gap in the area: it does not cover it, and a neighbour does (m covered: the caller's business). */
+    private static boolean hasGap(SortedMap<String, SortedSet<String>> coverage, List<String> neighbours, String m,
+                                  String area) {
+        return !AreaCoverage.covers(coverage, m, area)
+                && neighbours.stream().anyMatch(n -> AreaCoverage.covers(coverage, n, area));
+    }
+
+    /**
+     * Which covered municipalities have a gap in the area, by the same test as {@link #analyse} and without its
+     * options: for callers that need only which gaps exist (a scenario's gaps closed and opened, issue 19).
+     *
+     * @param forms null or empty: {@link Form#DEFAULT_ANALYSIS_FORMS}
+     */
+    public static SortedSet<String> municipalitiesWithGap(CooperationData data, Set<Form> forms, String area) {
+        Set<Form> chosen = forms == null || forms.isEmpty() ? Form.DEFAULT_ANALYSIS_FORMS : forms;
+        List<BodyInfo> bodies = data.bodies().values().stream().filter(b -> chosen.contains(b.form())).toList();
+        SortedMap<String, SortedSet<String>> coverage = AreaCoverage.byParty(bodies, chosen);
+        SortedSet<String> withGap = new TreeSet<>();
+        for (String m : data.coverage().keySet()) {
+            if (data.municipalities().containsKey(m) && data.covered(m, chosen) && hasGap(coverage,
+                    data.borders().containsVertex(m) ? Graphs.neighborListOf(data.borders(), m) : List.of(), m, area)) {
+                withGap.add(m);
+            }
+        }
+        return withGap;
     }
 
     /**
