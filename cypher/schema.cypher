@@ -25,3 +25,8 @@ CREATE INDEX staged_body_id IF NOT EXISTS FOR (n:StagedBody) ON (n.id);
 CREATE INDEX staged_actor_id IF NOT EXISTS FOR (n:StagedActor) ON (n.id);
 CREATE INDEX staged_goal_id IF NOT EXISTS FOR (n:StagedGoal) ON (n.id);
 CREATE CONSTRAINT staged_load_id IF NOT EXISTS FOR (l:StagedLoad) REQUIRE l.id IS UNIQUE;
+
+// Scenarios (analysis.scenario): stored apart from the graph of record, looked up by id, owner and read link.
+CREATE CONSTRAINT scenario_id IF NOT EXISTS FOR (s:Scenario) REQUIRE s.id IS UNIQUE;
+CREATE INDEX scenario_owner IF NOT EXISTS FOR (s:Scenario) ON (s.owner);
+CREATE CONSTRAINT scenario_share_token IF NOT EXISTS FOR (s:Scenario) REQUIRE s.shareToken IS UNIQUE;

@@ -77,6 +77,18 @@ class WebSecurityConfiguration {
             auth.requestMatchers("/login", "/login.html", "/logout", "/error", "/actuator/health", "/actuator/health/**",
                     "/css/**", "/js/**", "/i18n/**", "/favicon.ico", "/favicon.svg").permitAll();
             auth.requestMatchers(HttpMethod.POST, "/api/imports").hasRole("ADMIN");
+            // Scenarios (docs/scenarios.md): comparing one is reading (anyone, nothing stored); keeping, sharing and
+            // deleting one's own needs a login only (the owner check is the scenario API's); applying checks roles.
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizedUrl compare = auth.requestMatchers(HttpMethod.POST,
+                    "/api/scenarios/compare");
+            if (properties.publicRead()) {
+                compare.permitAll();
+            } else {
+                compare.authenticated();
+            }
+            auth.requestMatchers(HttpMethod.POST, "/api/scenarios", "/api/scenarios/*/share").authenticated();
+            auth.requestMatchers(HttpMethod.PUT, "/api/scenarios/*").authenticated();
+            auth.requestMatchers(HttpMethod.DELETE, "/api/scenarios/*", "/api/scenarios/*/share").authenticated();
             auth.requestMatchers(HttpMethod.DELETE, "/api/**").hasRole("ADMIN");
             auth.requestMatchers("/api/users", "/api/users/**").hasRole("ADMIN");
             auth.requestMatchers("/api/me").permitAll();

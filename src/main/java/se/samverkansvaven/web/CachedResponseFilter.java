@@ -47,7 +47,9 @@ class CachedResponseFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !cache.enabled() || !"GET".equals(request.getMethod()) || !CACHED.matcher(path(request)).matches();
+        // A scenario's answer (scenario=, shared=) depends on who asks and on the scenario, not on the graph alone.
+        return !cache.enabled() || !"GET".equals(request.getMethod()) || !CACHED.matcher(path(request)).matches()
+                || request.getParameter("scenario") != null || request.getParameter("shared") != null;
     }
 
     @Override

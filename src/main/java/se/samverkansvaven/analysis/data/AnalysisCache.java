@@ -88,11 +88,11 @@ public class AnalysisCache {
     private enum RealRowsOnly { KEY }
 
     /**
-     * A value derived from a date's data as given (with or without its illustrative rows): kept with the date and
-     * dropped with it.
+     * A value derived from a date's data as given (with or without its illustrative rows, with or without a
+     * scenario's changes, {@link CooperationData#variant()}): kept with the date and dropped with it.
      */
     public <T> T ofDate(CooperationData data, Object key, Supplier<T> compute) {
-        return ofDate(data.asOf(), java.util.List.of(data.illustrativeIncluded(), key), compute);
+        return ofDate(data.asOf(), java.util.List.of(data.variant(), key), compute);
     }
 
     /**

@@ -32,6 +32,9 @@ import se.samverkansvaven.body.PartyRole;
  * @param coverage       the coverage rows active on the date (domain.md item 8), by municipality code
  * @param illustrativeIncluded false when this is the date "as if the illustrative rows were not loaded"
  *                       ({@link #withoutIllustrative()}); no analysis reads it, the caches key on it
+ * @param scenario       null for the graph of record; else the scenario whose hypothetical changes were applied
+ *                       in memory ({@code analysis.scenario.ScenarioData}); no analysis reads it, the caches key on
+ *                       its digest, so a scenario's results never mix with the graph of record's
  */
 public record CooperationData(
         LocalDate asOf,
@@ -42,12 +45,51 @@ public record CooperationData(
         List<NetworkLink> links,
         SortedMap<String, AreaInfo> areas,
         SortedMap<String, List<CoverageInfo>> coverage,
-        boolean illustrativeIncluded) {
+        boolean illustrativeIncluded,
+        ScenarioTag scenario) {
+
+    /**
+     * Which scenario a date's data shows: its id (null for an unsaved one), name, number of changes, and the digest
+     * of the changes (what the caches key on: equal changes give equal data whatever the scenario is called).
+     */
+    public record ScenarioTag(String id, String name, int changes, String digest) {}
+
+    /** The graph of record's data of a date (no scenario applied). */
+    public CooperationData(LocalDate asOf, SortedMap<String, Place> municipalities, Graph<String, DefaultEdge> borders,
+                           SortedMap<String, ActorInfo> actors, SortedMap<String, BodyInfo> bodies,
+                           List<NetworkLink> links, SortedMap<String, AreaInfo> areas,
+                           SortedMap<String, List<CoverageInfo>> coverage, boolean illustrativeIncluded) {
+        this(asOf, municipalities, borders, actors, bodies, links, areas, coverage, illustrativeIncluded, null);
+    }
 
     /** The same date with other bodies (what-if analyses: the exit impact's after-state). */
     public CooperationData withBodies(SortedMap<String, BodyInfo> replaced) {
         return new CooperationData(asOf, municipalities, borders, actors, replaced, links, areas, coverage,
-                illustrativeIncluded);
+                illustrativeIncluded, scenario);
+    }
+
+    /**
+     * The same date with other bodies and links, marked as scenario {@code digest}: what a scenario's changes
+     * make of the date ({@code analysis.scenario.ScenarioData}).
+     */
+    public CooperationData withScenario(ScenarioTag tag, SortedMap<String, BodyInfo> replaced,
+                                        List<NetworkLink> replacedLinks) {
+        return new CooperationData(asOf, municipalities, borders, actors, replaced, replacedLinks, areas, coverage,
+                illustrativeIncluded, tag);
+    }
+
+    /** The same data under another scenario's name (equal changes, another id or name). */
+    public CooperationData withTag(ScenarioTag tag) {
+        return new CooperationData(asOf, municipalities, borders, actors, bodies, links, areas, coverage,
+                illustrativeIncluded, tag);
+    }
+
+    /**
+     * What caches key a value derived from this data on, besides the date: the illustrative switch and the
+     * scenario, so neither can be answered from the other's entries.
+     */
+    public List<Object> variant() {
+        return List.of(illustrativeIncluded, scenario == null ? "" : scenario.digest());
     }
 
     /** A municipality with its centroid; population is optional input. */
@@ -239,7 +281,7 @@ public record CooperationData(
             }
         });
         return new CooperationData(asOf, municipalities, borders, realActors, realBodies, realLinks, areas,
-                realCoverage, false);
+                realCoverage, false, scenario);
     }
 
     /** The coverage rows by municipality, for the record's constructor; rows in any order become sorted lists. */

@@ -60,10 +60,12 @@ class AnalysisController {
     private final CommunityAnalysis communities = new CommunityAnalysis();
 
     private final MunicipalityCodes codes;
+    private final ScenarioParameters scenarios;
 
     /** @param parallelism threads of the all-sources traversals (betweenness, closeness); 0: the cores the JVM sees */
-    AnalysisController(AnalysisCache cache, Today today, MunicipalityCodes codes,
+    AnalysisController(AnalysisCache cache, Today today, MunicipalityCodes codes, ScenarioParameters scenarios,
                        @Value("${samverkansvaven.analysis.parallelism:0}") int parallelism) {
+        this.scenarios = scenarios;
         this.parallelism = parallelism > 0 ? parallelism : Runtime.getRuntime().availableProcessors();
         this.exitImpact = new ExitImpactAnalysis().withParallelism(this.parallelism);
         this.centrality = new CentralityAnalysis().withParallelism(this.parallelism);
@@ -122,7 +124,7 @@ class AnalysisController {
         Set<Form> chosen = FormsParameter.parse(forms);
         ActorProjection projection = projection(data, chosen);
         CentralityAnalysis analysis = pivots == null ? centrality : new CentralityAnalysis(pivots).withParallelism(parallelism);
-        CentralityResult result = cache.result(List.of("centrality", data.asOf(), data.illustrativeIncluded(), chosen,
+        CentralityResult result = cache.result(List.of("centrality", data.asOf(), data.variant(), chosen,
                         resolved.municipalities(), resolved.all(), pivots == null ? 0 : pivots),
                 () -> analysis.analyse(resolved.all() ? projection.actors() : projection.induced(resolved.municipalities())));
         Set<String> invented = illustrativeActors(data, chosen);
@@ -144,7 +146,7 @@ class AnalysisController {
         Set<Form> chosen = FormsParameter.parse(forms);
         ActorProjection projection = projection(data, chosen);
         IndexedGraph graph = resolved.all() ? projection.actors() : projection.induced(resolved.municipalities());
-        CommunityResult result = cache.result(List.of("communities", data.asOf(), data.illustrativeIncluded(), chosen,
+        CommunityResult result = cache.result(List.of("communities", data.asOf(), data.variant(), chosen,
                         resolved.municipalities(), resolved.all(), seed),
                 () -> communities.analyse(graph, seed));
         Set<String> invented = illustrativeActors(data, chosen);
@@ -278,8 +280,9 @@ class AnalysisController {
         return Answer.of(answer, data, ScopeCoverage.ofAll(data, EnumSet.copyOf(answer.forms())));
     }
 
+    /** The date's data, or with {@code scenario=}/{@code shared=} the scenario's ({@link ScenarioParameters}). */
     CooperationData data(LocalDate asOf, boolean illustrative) {
-        return cache.data(today.orDefault(asOf), illustrative);
+        return scenarios.data(asOf, illustrative);
     }
 
     /** P of the date for the chosen forms, built once per date, filter and forms and kept with the date's data. */

@@ -1,6 +1,7 @@
 package se.samverkansvaven.analysis.web;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -28,7 +29,10 @@ class OverviewController {
     private final OverviewAnalysis overview = new OverviewAnalysis();
     private final NetworkGridAnalysis networkGrid = new NetworkGridAnalysis();
 
-    OverviewController(AnalysisCache cache, Today today, MunicipalityCodes codes) {
+    private final ScenarioParameters scenarios;
+
+    OverviewController(AnalysisCache cache, Today today, MunicipalityCodes codes, ScenarioParameters scenarios) {
+        this.scenarios = scenarios;
         this.cache = cache;
         this.today = today;
         this.codes = codes;
@@ -39,16 +43,16 @@ class OverviewController {
                               @RequestParam(required = false) String forms,
                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                               @RequestParam(defaultValue = "true") boolean illustrative) {
-        CooperationData data = cache.data(today.orDefault(asOf), illustrative);
+        CooperationData data = scenarios.data(asOf, illustrative);
         AnalysisController.requireArea(data, area);
         Set<Form> chosen = FormsParameter.parse(forms);
         // Every page asks for this (the illustrative notice, scope pickers): kept until the graph changes.
-        return cache.result(new OverviewKey(data.asOf(), data.illustrativeIncluded(), chosen, Optional.ofNullable(area)),
+        return cache.result(new OverviewKey(data.asOf(), data.variant(), chosen, Optional.ofNullable(area)),
                 () -> Answer.of(overview.analyse(data, new OverviewAnalysis.Query(chosen, area)), data,
                         ScopeCoverage.ofAll(data, chosen)));
     }
 
-    private record OverviewKey(LocalDate asOf, boolean illustrativeIncluded, Set<Form> forms, Optional<String> area) {}
+    private record OverviewKey(LocalDate asOf, List<Object> variant, Set<Form> forms, Optional<String> area) {}
 
     /**
      * The networks of the grid sector × level and the pairs linked on the date, with what links them; with a
@@ -58,7 +62,7 @@ class OverviewController {
     Answer<NetworkGrid> networkGrid(@RequestParam(required = false) String scope,
                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                                     @RequestParam(defaultValue = "true") boolean illustrative) {
-        CooperationData data = cache.data(today.orDefault(asOf), illustrative);
+        CooperationData data = scenarios.data(asOf, illustrative);
         MunicipalityScope resolved = MunicipalityScope.parse(scope, data, codes);
         return Answer.of(networkGrid.analyse(data, resolved.text(), NetworkScope.of(resolved)), data,
                 ScopeCoverage.of(data, NetworkScope.FORMS, resolved.text(), resolved.municipalities()));

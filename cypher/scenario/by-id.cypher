@@ -1,0 +1,3 @@
+// Scenario $id (no row: none).
+MATCH (s:Scenario {id: $id})
+RETURN s
