@@ -10,7 +10,7 @@ import {
   onLangChange, onDateChange, onHistory, param, listParam, setView, lang, asOf, realOnly,
 } from './common.js';
 import { coverageFor, municipalityCoverage, coverageNotice, formsText, genitive, itemBadge } from './coverage.js';
-import { comparisonParts, trustNotices, changeLabel, decodeChanges } from './scenario-compare.js';
+import { comparisonParts, trustNotices, describeChange, decodeChanges } from './scenario-compare.js';
 import { egoStyle, webElements, webLegend, ringLayout, hideOverlappingLabels, graphSvg } from './graph.js';
 
 const $ = (id) => document.getElementById(id);
@@ -118,17 +118,27 @@ async function loadScenario() {
   if (listParam('focus')?.length) q.set('focus', listParam('focus').join(','));
   if (realOnly()) q.set('illustrative', 'false');
   try {
-    if (id) return { answer: await api(`/api/scenarios/${encodeURIComponent(id)}/comparison?${q}`, { date: false }) };
-    if (token) return { answer: await api(`/api/scenarios/shared/${encodeURIComponent(token)}/comparison?${q}`, { date: false }) };
+    if (id || token) {
+      const answer = await api(id ? `/api/scenarios/${encodeURIComponent(id)}/comparison?${q}`
+        : `/api/scenarios/shared/${encodeURIComponent(token)}/comparison?${q}`, { date: false });
+      return { answer, bodies: await bodyNames(answer) };
+    }
     const unsaved = decodeChanges(c);
     const answer = await api('/api/scenarios/compare', { method: 'POST', body: {
       scenario: { name: unsaved.name || null, asOf: asOf() || null, changes: unsaved.changes }, id: null, shared: null,
       focus: listParam('focus'), scope: null, forms: null, illustrative: !realOnly() } });
     answer.scenario = { ...answer.scenario, name: answer.scenario?.name || unsaved.name };
-    return { answer };
+    return { answer, bodies: await bodyNames(answer) };
   } catch (e) {
     return { error: e };
   }
+}
+
+/** The names of the bodies the scenario's changes name, for saying each change in words. */
+async function bodyNames(answer) {
+  const ids = [...new Set((answer.scenario?.changes ?? []).map((c) => c.body).filter((b) => typeof b === 'string'))];
+  const found = await Promise.all(ids.map((id) => api(`/api/bodies/${encodeURIComponent(id)}`).catch(() => null)));
+  return Object.fromEntries(found.filter(Boolean).map((b) => [b.id, { name: b.name }]));
 }
 
 /** The scenario's section (before the sources): its changes and the comparison, as on Tänk om…. */
@@ -146,7 +156,8 @@ function renderScenario(scenario) {
     body.push(
       el('p', { id: 'report-scenario-lead', text: t('report.scenarioLead', { name: cmp.scenario?.name || t('scenario.unnamed'),
         date: cmp.asOf, n: changes.length }) }),
-      el('ol', { class: 'scenario-changes', id: 'report-scenario-changes' }, changes.map((c) => el('li', { class: 'api-text', text: changeLabel(c) }))),
+      el('ol', { class: 'scenario-changes', id: 'report-scenario-changes' }, changes.map((c) => el('li', { class: 'api-text',
+        text: describeChange(c, { names, bodies: scenario.bodies, cat, asOf: cmp.asOf }) }))),
       ...trustNotices(cmp, names),
       ...comparisonParts(cmp, cat, names));
   }

@@ -3,11 +3,25 @@
 // a director weighs (areas each party gains or loses, dependency on its largest host, the scope's host
 // concentration, gaps closed and opened, broker ranks, split-off components), and what the figures rest on
 // (illustrative rows, municipalities the data does not cover: unknown, never "none").
-import { t, el, lang, areaName, formatNumber, formatPercent, illustrativeBadge } from './common.js';
+import { t, el, areaName, formLabel, roleLabel, formatNumber, formatPercent, illustrativeBadge } from './common.js';
 
-/** The change's label in the page language: the server's label_sv/label_en. */
-export function changeLabel(change) {
-  return (lang() === 'en' ? change?.label_en ?? change?.label_sv : change?.label_sv ?? change?.label_en) ?? '';
+/**
+ * A change in words, with names where the page knows them ("Tibro (1472) går med i Gemensam IT-nämnd … som
+ * deltagare"; the server's label_sv/label_en name codes and ids only). names: municipality code → name; bodies:
+ * id → {name}; asOf: the scenario's date, so that only a from-date other than it is said.
+ */
+export function describeChange(change, { names = {}, bodies = {}, cat = null, asOf = null } = {}) {
+  const party = (code) => (names[code] ? `${names[code]} (${code})` : code ?? '');
+  const body = typeof change.body === 'string' ? bodies[change.body]?.name ?? change.body : change.body?.name ?? '';
+  const vars = { body, party: party(change.party), role: roleLabel(change.role).toLowerCase() };
+  if (change.type === 'START') {
+    const parties = (change.body?.parties ?? []).map((p) => (p.role === 'HOST'
+      ? `${names[p.party] ?? p.party} (${roleLabel('HOST')})` : names[p.party] ?? p.party));
+    Object.assign(vars, { form: formLabel(change.body?.form).toLowerCase(),
+      areas: (change.body?.areas ?? []).map((a) => areaName(cat, a)).join(', '), parties: parties.join(', ') });
+  }
+  const text = t('scenario.label.' + change.type, vars);
+  return change.from && change.from !== asOf ? `${text} ${t('scenario.fromDate', { date: change.from })}` : text;
 }
 
 /** "+0,05" / "−2" / "±0": a difference with its sign spelt out (never colour alone). */

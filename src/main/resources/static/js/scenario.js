@@ -10,7 +10,7 @@ import {
   setView, pageLink, asOf, realOnly, resolveMunicipality, fillSelect, loadMe, mayEditAnything, lang,
 } from './common.js';
 import { coverageFor, showCoverage, clearCoverage } from './coverage.js';
-import { comparisonParts, trustNotices, changeLabel, encodeChanges, decodeChanges } from './scenario-compare.js';
+import { comparisonParts, trustNotices, describeChange, encodeChanges, decodeChanges } from './scenario-compare.js';
 
 const $ = (id) => document.getElementById(id);
 const TYPES = ['JOIN', 'LEAVE', 'HOST', 'START', 'END'];
@@ -248,17 +248,9 @@ async function addChange() {
 
 // ---- the list of changes -------------------------------------------------------------------------------
 
-/** The change's own words: the server's label once it has compared this very list, else built here. */
-function describe(change, i) {
-  const answered = comparison?.scenario?.changes?.[i];
-  if (answered && comparison.asked === JSON.stringify(changes)) return changeLabel(answered);
-  const body = typeof change.body === 'string' ? bodies[change.body]?.name ?? change.body : change.body?.name ?? '';
-  const vars = { body, party: label(change.party ?? ''), role: roleLabel(change.role).toLowerCase() };
-  if (change.type === 'START') {
-    Object.assign(vars, { form: formLabel(change.body?.form).toLowerCase(), areas: (change.body?.areas ?? []).map((a) => areaName(cat, a)).join(', '),
-      parties: (change.body?.parties ?? []).map((p) => names[p.party] ?? p.party).join(', ') });
-  }
-  return t('scenario.label.' + change.type, vars);
+/** The change in words, with the names the page knows. */
+function describe(change) {
+  return describeChange(change, { names, bodies, cat, asOf: source.stored?.asOf ?? comparison?.asOf ?? (asOf() || null) });
 }
 
 function render() {
@@ -268,8 +260,7 @@ function render() {
   fill(list, changes.map((change, i) => {
     const errors = problems.filter((p) => p.change === i + 1); // the API numbers changes from 1
     return el('li', { class: errors.length ? 'change has-error' : 'change', dataset: { index: String(i), type: change.type } },
-      el('span', { class: 'change-text api-text', text: describe(change, i) }),
-      change.from ? el('span', { class: 'small', text: ' ' + t('scenario.fromDate', { date: change.from }) }) : null,
+      el('span', { class: 'change-text api-text', text: describe(change) }),
       editable() ? el('button', { type: 'button', class: 'link-button remove-change', 'aria-label': t('scenario.removeLabel', { n: i + 1 }),
         i18n: 'scenario.remove', on: { click: () => { changes.splice(i, 1); changed(); } } }) : null,
       change.type === 'START' && editable() ? startEditor(change) : null,
@@ -431,8 +422,10 @@ async function copy(link) {
   input.select();
 }
 
+/** The read link, with the focus and scope of this view, so it opens the same comparison. */
 function shareUrl(token) {
-  return new URL(pageLink('scenario.html', { shared: token }), location.origin + '/').href;
+  return new URL(pageLink('scenario.html', { shared: token, focus: listParam('focus')?.join(','), scope: param('scope') }),
+    location.origin + '/').href;
 }
 
 function shareParts(stored) {
@@ -523,7 +516,7 @@ async function apply(reason) {
     const applied = answer.applied ?? [];
     fill($('action-status'), el('div', { class: 'message notice', role: 'status', id: 'apply-done' },
       el('strong', { i18n: 'scenario.appliedHeading', vars: { n: applied.length } }),
-      el('ul', {}, applied.map((a) => el('li', { text: `${changes[a.change - 1] ? describe(changes[a.change - 1], a.change - 1) : a.change} (${a.body})` }))),
+      el('ul', {}, applied.map((a) => el('li', { text: `${changes[a.change - 1] ? describe(changes[a.change - 1]) : a.change} (${a.body})` }))),
       el('a', { href: pageLink('andringar.html'), id: 'applied-changes-link', i18n: 'scenario.seeChanges' })));
   } catch (e) {
     if (e instanceof ApiError && e.status === 409) {
@@ -532,7 +525,7 @@ async function apply(reason) {
         el('strong', { i18n: 'scenario.staleHeading' }), ' ', el('span', { i18n: 'scenario.nothingWritten' }),
         el('ul', {}, stale.map((s) => el('li', { dataset: { change: String(s.change) } },
           el('span', { text: t('scenario.changeNumber', { n: s.change }) + ' ' }),
-          el('span', { class: 'change-text api-text', text: changes[s.change - 1] ? describe(changes[s.change - 1], s.change - 1) : '' }), ': ',
+          el('span', { class: 'change-text api-text', text: changes[s.change - 1] ? describe(changes[s.change - 1]) : '' }), ': ',
           el('span', { class: 'detail', text: s.message }))))));
       return;
     }
