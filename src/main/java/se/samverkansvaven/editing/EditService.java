@@ -143,6 +143,107 @@ class EditService {
         }
     }
 
+    /** {@link BodyChanges#check}: the changes' resulting states through the loader's validator, in a read transaction. */
+    List<BodyChanges.Problem> checkChanges(List<BodyChanges.Step> steps, String source) {
+        try (var session = driver.session()) {
+            return session.executeRead(tx -> {
+                List<BodyChanges.Problem> problems = new ArrayList<>();
+                var states = BodyChanges.transform(steps, id -> BodyStateReader.read(tx, id).orElse(null), source,
+                        problems);
+                states.forEach((key, touched) -> {
+                    if (touched.before() == null && BodyStateReader.read(tx, touched.after().id()).isPresent()) {
+                        problems.add(new BodyChanges.Problem(touched.last(), label(steps, touched.last())
+                                + ": a body with id " + touched.after().id() + " exists already.", true));
+                        return;
+                    }
+                    try {
+                        importer.validateInTransaction(tx, OneBodyBundle.of(touched.after()));
+                    } catch (BundleRejectedException e) {
+                        e.errors().forEach(error -> problems.add(new BodyChanges.Problem(touched.last(),
+                                label(steps, touched.last()) + ": " + error, false)));
+                    }
+                });
+                return problems;
+            });
+        }
+    }
+
+    /**
+     * {@link BodyChanges#apply}: one write transaction that locks every body touched (in id order), checks that each
+     * is at the version the changes were made against, checks the user's scope, writes every resulting state through
+     * the loader and records each in the audit trail; any refusal rolls all of it back.
+     */
+    List<BodyChanges.Applied> applyChanges(UserAccount user, List<BodyChanges.Step> steps, Map<String, Long> versions,
+                                           String source, String reason) {
+        try (var session = driver.session()) {
+            return revisions.write(session, tx -> {
+                List<BodyChanges.Problem> problems = new ArrayList<>();
+                java.util.SortedMap<String, BodyState> locked = new java.util.TreeMap<>();
+                java.util.Set<String> started = new java.util.HashSet<>();
+                steps.stream().filter(s -> s.kind() == BodyChanges.Kind.START).forEach(s -> started.add(s.body()));
+                for (String id : new java.util.TreeSet<>(steps.stream().map(BodyChanges.Step::body)
+                        .filter(id -> !started.contains(id)).toList())) {
+                    if (tx.run(LOCK, Map.of("id", id)).hasNext()) {
+                        BodyState current = BodyStateReader.read(tx, id).orElseThrow();
+                        locked.put(id, current);
+                        Long expected = versions.get(id);
+                        if (expected != null && !expected.equals(current.version())) {
+                            int first = steps.stream().filter(s -> s.body().equals(id)).findFirst().orElseThrow().number();
+                            problems.add(new BodyChanges.Problem(first, label(steps, first) + ": " + id + " was changed "
+                                    + "since the scenario was made (version " + expected + ", now " + current.version()
+                                    + ").", true));
+                        }
+                    }
+                }
+                var states = BodyChanges.transform(steps, locked::get, source, problems);
+                if (!problems.isEmpty()) {
+                    throw new BodyChanges.Refused(problems);
+                }
+                for (var touched : states.values()) {
+                    BodyState scopeState = touched.before() != null ? touched.before() : touched.after();
+                    if (!EditScope.mayEdit(user, scopeState, today.date())) {
+                        throw new BodyChanges.OutOfScope(label(steps, touched.last()) + ": none of your municipalities "
+                                + "or federations " + user.scopes() + " is a current party to " + (touched.before() != null
+                                ? "or convenes " + touched.after().id() : "the new body") + "; nothing was changed.");
+                    }
+                }
+                List<BodyChanges.Applied> applied = new ArrayList<>();
+                for (var touched : states.values()) {
+                    BodyState after = touched.after();
+                    checkLengths(after);
+                    try {
+                        if (touched.before() == null) {
+                            importer.createInTransaction(tx, OneBodyBundle.of(after));
+                        } else {
+                            checkNothingOmitted(touched.before(), after);
+                            importer.importInTransaction(tx, OneBodyBundle.of(after));
+                        }
+                    } catch (BundleRejectedException e) {
+                        e.errors().forEach(error -> problems.add(new BodyChanges.Problem(touched.last(),
+                                label(steps, touched.last()) + ": " + error, false)));
+                        continue;
+                    } catch (CreatedMeanwhileException e) {
+                        problems.add(new BodyChanges.Problem(touched.last(), label(steps, touched.last())
+                                + ": a body with id " + after.id() + " exists already.", true));
+                        continue;
+                    }
+                    BodyState written = finish(tx, user, reason, touched.before() == null ? "CREATE" : "UPDATE",
+                            touched.before(), after.id());
+                    applied.add(new BodyChanges.Applied(touched.last(), written.id(), written.version()));
+                }
+                if (!problems.isEmpty()) {
+                    throw new BodyChanges.Refused(problems);
+                }
+                return applied;
+            });
+        }
+    }
+
+    private static String label(List<BodyChanges.Step> steps, int number) {
+        return steps.stream().filter(s -> s.number() == number).map(BodyChanges.Step::label).findFirst()
+                .orElse("change " + number);
+    }
+
     /** Takes the body's write lock first, so concurrent editors of one body queue instead of racing. */
     private static BodyState lockAndRead(TransactionContext tx, String id) {
         boolean exists = tx.run(LOCK, Map.of("id", id)).hasNext();

@@ -343,6 +343,21 @@ public class BundleImporter {
         return validateAndWrite(tx, parse(files), new BundleWriter.Tally(), true).report();
     }
 
+    /**
+     * The loader's checks of {@link #importInTransaction} without writing (a read transaction is enough): what an
+     * edit of these bodies would be refused for (scenarios check their bodies' resulting states so).
+     *
+     * @throws BundleRejectedException with every error found
+     */
+    public void validateInTransaction(TransactionContext tx, BundleFiles files) {
+        Map<BundleFile, CsvTable> tables = parse(files);
+        var reference = writer.readKnownIds(tx).withCoverage(writer.readCoverage(tx, coverageCodes(tables)));
+        var result = new BundleValidator(reference, codes, limits.errorsReported()).validate(tables);
+        if (!result.errors().isEmpty()) {
+            throw result.rejection();
+        }
+    }
+
     private record Written(ImportReport report, boolean changedData, List<String> bodyIds, Set<String> coverageChanged) {}
 
     /** @param mustBeNew refuse the bundle when one of its bodies is stored */

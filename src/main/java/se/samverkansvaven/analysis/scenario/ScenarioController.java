@@ -37,9 +37,11 @@ class ScenarioController {
     private final CurrentUser currentUser;
     private final GraphRevisions revisions;
     private final Today today;
+    private final ScenarioEdits edits;
 
     ScenarioController(Scenarios scenarios, ScenarioStore store, CurrentUser currentUser, GraphRevisions revisions,
-                       Today today) {
+                       Today today, ScenarioEdits edits) {
+        this.edits = edits;
         this.scenarios = scenarios;
         this.store = store;
         this.currentUser = currentUser;
@@ -120,7 +122,33 @@ class ScenarioController {
             throw new ScenarioRejected(parsed.problems());
         }
         scenarios.resolve(null, parsed.draft(), true);
+        edits.check(parsed.draft());
         return parsed.draft();
+    }
+
+    record ApplyRequest(String reason) {}
+
+    record AppliedChange(int change, String body, long version) {}
+
+    record ApplyAnswer(List<AppliedChange> applied) {}
+
+    /**
+     * Turns the owner's scenario into real edits, all or nothing (docs/scenarios.md, "Apply"). The security filter
+     * lets only editors and administrators through; the editing scope is checked per change.
+     */
+    @PostMapping("/api/scenarios/{id}/apply")
+    ApplyAnswer apply(@PathVariable String id, @RequestBody(required = false) ApplyRequest request) {
+        UserAccount user = user();
+        var stored = scenarios.owned(id);
+        ScenarioDraft.Parsed parsed = ScenarioDraft.parse(Scenarios.readTree(stored.changes(), stored.name(),
+                stored.asOf()), today.date());
+        if (!parsed.problems().isEmpty()) {
+            throw new ScenarioRejected(parsed.problems());
+        }
+        String reason = request == null || request.reason() == null || request.reason().isBlank()
+                ? "Scenario " + stored.name() : request.reason();
+        return new ApplyAnswer(edits.apply(user, stored, parsed.draft(), reason).stream()
+                .map(a -> new AppliedChange(a.number(), a.body(), a.version())).toList());
     }
 
     /** The bodies a scenario changes (not the ones it starts): their versions say later whether it is stale. */

@@ -3,8 +3,8 @@ package se.samverkansvaven.analysis.scenario;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
-import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,11 +48,14 @@ class ScenarioStore {
         this.driver = driver;
     }
 
-    /** 128 random bits, URL-safe: ids and read links cannot be guessed or enumerated. */
+    /**
+     * 128 random bits in lower-case hex: ids and read links cannot be guessed or enumerated, and an id fits in the
+     * ids of the bodies the scenario's STARTs create when applied ({@code scenario-<id>-<n>}).
+     */
     String token() {
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     Stored create(String owner, String name, LocalDate asOf, String changes, Map<String, Long> versions, long revision) {

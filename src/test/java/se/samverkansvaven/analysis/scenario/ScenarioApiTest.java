@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
@@ -17,6 +18,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import se.samverkansvaven.ApiClient;
+import se.samverkansvaven.database.GraphRevisions;
+import se.samverkansvaven.testing.TestBodies;
 import se.samverkansvaven.security.Role;
 import se.samverkansvaven.security.UserStore;
 import se.samverkansvaven.testing.GraphChecksum;
@@ -43,6 +46,9 @@ class ScenarioApiTest {
     Driver driver;
     ApiClient api;
 
+    static final String SKOVDE = basic("scenario-skovde", "skovde-password");
+    static final String HJO = basic("scenario-hjo", "hjo-password");
+
     @BeforeEach
     void setUp(@Autowired UserStore users, @Autowired PasswordEncoder encoder) {
         api = new ApiClient(port);
@@ -50,7 +56,16 @@ class ScenarioApiTest {
             // Readers with no role: keeping scenarios needs a login, not an editing right.
             users.save("scenario-anna", encoder.encode("anna-password"), EnumSet.noneOf(Role.class), List.of());
             users.save("scenario-berit", encoder.encode("berit-password"), EnumSet.noneOf(Role.class), List.of());
+            users.save("scenario-skovde", encoder.encode("skovde-password"), EnumSet.of(Role.EDITOR),
+                    List.of("municipality:1496"));
+            users.save("scenario-hjo", encoder.encode("hjo-password"), EnumSet.of(Role.EDITOR),
+                    List.of("municipality:1497"));
         }
+    }
+
+    @AfterAll
+    static void removeTestBodies(@Autowired Driver driver, @Autowired GraphRevisions revisions) {
+        TestBodies.remove(driver, revisions, "scn-", "scenario-");
     }
 
     static String basic(String user, String password) {
@@ -203,5 +218,125 @@ class ScenarioApiTest {
         assertThat(GraphChecksum.of(driver)).isEqualTo(before);
         assertThat(send("POST", "/api/scenarios", null, scenario("x", List.of(HJO_JOINS_BYGG_MILJO))).status())
                 .isEqualTo(401);
+    }
+
+    /**
+     * A joint committee of the test's own, hosted by Skövde with Tidaholm, starting 2030 so that no other test (and
+     * not the worked example's 2026-06-30) sees it; the scenarios on it are dated 2030 too.
+     */
+    JsonNode testCommittee(String id) {
+        var existing = api.get("/api/bodies/" + id + "/state");
+        if (existing.status() == 200) {
+            return existing.json();
+        }
+        var created = send("POST", "/api/bodies", ADMIN, Map.of("reason", "test set-up", "body", Map.of("id", id,
+                "form", "JOINT_COMMITTEE", "name", "Test " + id, "validFrom", "2030-01-01", "source", "test",
+                "areas", List.of("it"), "parties", List.of(
+                        Map.of("party", "1496", "role", "HOST", "validFrom", "2030-01-01", "source", "test"),
+                        Map.of("party", "1498", "role", "PARTICIPANT", "validFrom", "2030-01-01", "source", "test")))));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        return created.json();
+    }
+
+    static Map<String, Object> in2030(String name, List<Map<String, Object>> changes) {
+        return Map.of("name", name, "asOf", "2030-06-30", "changes", changes);
+    }
+
+    @Test
+    void anEditorAppliesAScenarioInOneStepAndTheEditsAreInTheAuditTrail() {
+        testCommittee("scn-apply");
+        var created = send("POST", "/api/scenarios", SKOVDE, in2030("Hjo och Karlsborg med", List.of(
+                Map.of("type", "JOIN", "body", "scn-apply", "party", "1497", "role", "PARTICIPANT", "from", "2030-02-01"),
+                Map.of("type", "JOIN", "body", "scn-apply", "party", "1446", "role", "PARTICIPANT", "from", "2030-03-01"),
+                Map.of("type", "START", "from", "2030-04-01", "body", Map.of("name", "Test e-arkiv", "form", "AGREEMENT",
+                        "areas", List.of("e-arkiv"), "parties", List.of("1496", "1497"), "host", "1496")))));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        String id = created.json().get("id").asString();
+        String startedId = "scenario-" + id + "-3";
+
+        var applied = send("POST", "/api/scenarios/" + id + "/apply", SKOVDE, Map.of("reason", "KS-beslut 2030-01-15"));
+        assertThat(applied.status()).as(applied.text()).isEqualTo(200);
+        JsonNode rows = applied.json().get("applied");
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).get("body").asString()).isEqualTo("scn-apply");
+        assertThat(rows.get(0).get("change").asInt()).isEqualTo(2);
+        assertThat(rows.get(1).get("body").asString()).isEqualTo(startedId);
+        assertThat(rows.get(1).get("version").asLong()).isEqualTo(1);
+
+        JsonNode state = api.get("/api/bodies/scn-apply/state").json();
+        assertThat(state.get("parties").toString()).contains("\"party\":\"1497\"").contains("\"party\":\"1446\"")
+                .contains("2030-02-01").contains("scenario " + id);
+        JsonNode started = api.get("/api/bodies/" + startedId + "/state").json();
+        assertThat(started.get("form").asString()).isEqualTo("AGREEMENT");
+        assertThat(started.get("parties").toString()).contains("HOST").contains("1497");
+        var trail = send("GET", "/api/changes?entity=scn-apply", ADMIN, null).json();
+        assertThat(trail.toString()).contains("KS-beslut 2030-01-15").contains("1497");
+        assertThat(send("GET", "/api/changes?entity=" + startedId, ADMIN, null).json().toString())
+                .contains("KS-beslut 2030-01-15");
+
+        // applied once: the committee has moved on, so a second apply is stale and writes nothing
+        String before = GraphChecksum.of(driver);
+        var again = send("POST", "/api/scenarios/" + id + "/apply", SKOVDE, Map.of("reason", "again"));
+        assertThat(again.status()).as(again.text()).isEqualTo(409);
+        assertThat(GraphChecksum.of(driver)).isEqualTo(before);
+    }
+
+    @Test
+    void aScenarioMadeBeforeAnEditIsStaleAndNothingIsWritten() {
+        JsonNode committee = testCommittee("scn-stale");
+        var created = send("POST", "/api/scenarios", SKOVDE, in2030("Hjo med", List.of(
+                Map.of("type", "JOIN", "body", "scn-stale", "party", "1497", "role", "PARTICIPANT", "from", "2030-02-01"),
+                Map.of("type", "START", "from", "2030-04-01", "body", Map.of("name", "Test lön", "form", "AGREEMENT",
+                        "areas", List.of("lon"), "parties", List.of("1496", "1499"), "host", "1496")))));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        String id = created.json().get("id").asString();
+        // meanwhile, Hjo joins for real (through the editing API)
+        var join = send("POST", "/api/bodies/scn-stale/parties", ADMIN, Map.of("version", committee.get("version").asLong(),
+                "reason", "meanwhile", "party", "1497", "role", "PARTICIPANT", "validFrom", "2030-01-15", "source", "test"));
+        assertThat(join.status()).as(join.text()).isEqualTo(200);
+
+        String before = GraphChecksum.of(driver);
+        var applied = send("POST", "/api/scenarios/" + id + "/apply", SKOVDE, Map.of("reason", "too late"));
+        assertThat(applied.status()).as(applied.text()).isEqualTo(409);
+        JsonNode stale = applied.json().get("stale");
+        assertThat(stale).isNotEmpty();
+        assertThat(stale.get(0).get("change").asInt()).isEqualTo(1);
+        assertThat(stale.get(0).get("message").asString()).startsWith("change 1 (JOIN 1497 → scn-stale)");
+        assertThat(GraphChecksum.of(driver)).isEqualTo(before);
+        assertThat(api.get("/api/bodies/scenario-" + id + "-2/state").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aChangeOutsideTheEditorsScopeIsRefusedNamingItAndNothingIsWritten() {
+        testCommittee("scn-scope");
+        var created = send("POST", "/api/scenarios", HJO, in2030("Hjo vill in", List.of(
+                Map.of("type", "START", "from", "2030-04-01", "body", Map.of("name", "Test IT Hjo", "form", "AGREEMENT",
+                        "areas", List.of("it"), "parties", List.of("1497", "1498"), "host", "1497")),
+                Map.of("type", "JOIN", "body", "scn-scope", "party", "1497", "role", "PARTICIPANT", "from", "2030-02-01"))));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        String id = created.json().get("id").asString();
+        String before = GraphChecksum.of(driver);
+        var applied = send("POST", "/api/scenarios/" + id + "/apply", HJO, Map.of("reason", "no"));
+        assertThat(applied.status()).as(applied.text()).isEqualTo(403);
+        assertThat(applied.json().get("detail").asString()).startsWith("change 2 (JOIN 1497 → scn-scope)");
+        assertThat(GraphChecksum.of(driver)).isEqualTo(before);
+        // a reader (no editing role) may keep scenarios but not apply them
+        var mine = send("POST", "/api/scenarios", ANNA, in2030("x", List.of(
+                Map.of("type", "JOIN", "body", "scn-scope", "party", "1497", "role", "PARTICIPANT", "from", "2030-02-01"))));
+        assertThat(send("POST", "/api/scenarios/" + mine.json().get("id").asString() + "/apply", ANNA,
+                Map.of("reason", "x")).status()).isEqualTo(403);
+    }
+
+    @Test
+    void storingAScenarioChecksTheLoadersRulesNamingTheChange() {
+        testCommittee("scn-rules");
+        // the committee starts 2030-01-01: a row from 2029 is outside its life, which only the loader's rules know
+        var created = send("POST", "/api/scenarios", SKOVDE, Map.of("name", "för tidigt", "asOf", "2030-06-30",
+                "changes", List.of(Map.of("type", "JOIN", "body", "scn-rules", "party", "1497", "role", "PARTICIPANT",
+                        "from", "2029-06-01"))));
+        assertThat(created.status()).as(created.text()).isEqualTo(422);
+        assertThat(created.json().get("errors").get(0).get("change").asInt()).isEqualTo(1);
+        assertThat(created.json().get("errors").get(0).get("message").asString())
+                .startsWith("change 1 (JOIN 1497 → scn-rules): parties.csv");
     }
 }
