@@ -158,7 +158,7 @@ function renderScenario(scenario) {
         date: cmp.asOf, n: changes.length }) }),
       el('ol', { class: 'scenario-changes', id: 'report-scenario-changes' }, changes.map((c) => el('li', { class: 'api-text',
         text: describeChange(c, { names, bodies: scenario.bodies, cat, asOf: cmp.asOf }) }))),
-      ...trustNotices(cmp, names),
+      ...trustNotices(cmp, names, { collapse: false }),
       ...comparisonParts(cmp, cat, names));
   }
   const part = section('report.scenario', 'report-scenario', ...body);

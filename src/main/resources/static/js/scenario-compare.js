@@ -140,15 +140,20 @@ function components(c, names) {
  * What the figures rest on: illustrative rows, and the focus and scope municipalities the data does not cover
  * (unknown: their figures count only what is known).
  */
-export function trustNotices(cmp, names) {
+export function trustNotices(cmp, names, { collapse = true } = {}) {
   const uncovered = cmp.uncovered ?? [];
+  const list = uncovered.map((c) => `${names[c] ?? c} (${c})`).join(', ');
+  // On screen a long list folds away (the coverage notice above says the same); on paper it is printed whole.
+  const listed = collapse && uncovered.length > 6
+    ? el('details', { class: 'coverage-list' }, el('summary', { i18n: 'coverage.showUncovered', vars: { n: uncovered.length } }),
+      el('p', { class: 'small', translate: 'no', text: list }))
+    : el('span', { translate: 'no', text: list });
   return [
     cmp.restsOnIllustrative ? el('p', { class: 'message notice', id: 'scenario-illustrative', role: 'status' },
       illustrativeBadge(), ' ', el('span', { i18n: 'scenario.restsOnIllustrative' })) : null,
-    uncovered.length ? el('p', { class: 'message notice', id: 'scenario-uncovered', role: 'status' },
+    uncovered.length ? el('div', { class: 'message notice', id: 'scenario-uncovered', role: 'status' },
       el('strong', { i18n: 'scenario.uncoveredHeading', vars: { n: uncovered.length } }), ' ',
-      el('span', { translate: 'no', text: uncovered.map((c) => `${names[c] ?? c} (${c})`).join(', ') }), ' ',
-      el('span', { i18n: 'scenario.uncoveredExplain' })) : null,
+      el('span', { i18n: 'scenario.uncoveredExplain' }), ' ', listed) : null,
   ];
 }
 
