@@ -220,6 +220,7 @@ class ScenarioBrowserTest {
             }
         }
         assertThat(browser.text(table + "tr[data-row=areas] td.delta")).startsWith("+ ").contains(beredskap);
+        browser.js("document.getElementById('comparison-heading').scrollIntoView()");
         browser.screenshot("scenario-sv");
         noConsoleErrors(browser, "scenario.html from Luckor");
 
@@ -229,14 +230,16 @@ class ScenarioBrowserTest {
         browser.settle();
         assertThat(browser.text("h1")).isEqualTo("What if…");
         assertThat(browser.text(table + "caption")).contains(code);
+        browser.js("document.getElementById('comparison-heading').scrollIntoView()");
         browser.screenshot("scenario-en");
     }
 
     @Test
     void aScenarioLinkShowsTheSameComparisonInAFreshBrowser() throws IOException {
         // unsaved: the changes are in the address
-        browser.open(dated("scenario.html?lang=sv&focus=1497&c=" + encode(Map.of("name", "Hjo går med (test)", "changes",
-                List.of(Map.of("type", "JOIN", "body", BODY, "party", "1472", "role", "PARTICIPANT"))))));
+        // Götene (1471) joins: a party no other test of the class adds, so the order of the tests does not matter
+        browser.open(dated("scenario.html?lang=sv&focus=1497&c=" + encode(Map.of("name", "Götene går med (test)", "changes",
+                List.of(Map.of("type", "JOIN", "body", BODY, "party", "1471", "role", "PARTICIPANT"))))));
         waitForComparison(browser);
         String here = fingerprint(browser);
         String link = browser.driver().getCurrentUrl();
@@ -271,7 +274,42 @@ class ScenarioBrowserTest {
         browser.driver().findElement(By.id("confirm-delete")).click();
         waitUntil("deleted", "!new URLSearchParams(location.search).has('id') && new URLSearchParams(location.search).has('c')");
         waitForComparison(browser);
-        assertThat(browser.text("#change-list")).contains("Tibro");
+        assertThat(browser.text("#change-list")).contains("Götene (1471)");
+    }
+
+    @Test
+    void anEditorAppliesAScenarioAndTheEditShowsOnÄndringarOrIsToldWhatNoLongerApplies() throws IOException {
+        logIn();
+        // applies: Tibro joins the committee Skövde hosts
+        saveScenario("Tibro går med (test)", List.of(Map.of("type", "JOIN", "body", BODY, "party", "1472", "role", "PARTICIPANT")));
+        browser.driver().findElement(By.id("apply-reason")).sendKeys("Beslut i kommunstyrelsen (test)");
+        browser.driver().findElement(By.id("apply-scenario")).click();
+        browser.waitFor("#apply-done, #action-status .message.error");
+        assertThat(browser.text("#action-status")).contains("Genomförda ändringar: 1");
+        JsonNode state = api.get("/api/bodies/" + BODY + "/state").json();
+        assertThat(state.toString()).contains("\"1472\"");
+        assertThat(browser.driver().findElement(By.id("applied-changes-link")).getAttribute("href")).contains("andringar.html");
+        browser.open(dated("andringar.html?entity=" + BODY));
+        browser.waitFor("#changes-table tbody tr");
+        assertThat(browser.text("#changes-table tbody tr:first-child")).contains("Beslut i kommunstyrelsen (test)").contains(EDITOR);
+
+        // refused: Hjo leaves, but the graph moves on before the scenario is applied (Hjo leaves for real)
+        saveScenario("Hjo lämnar (test)", List.of(Map.of("type", "LEAVE", "body", BODY, "party", "1497")));
+        long version = api.get("/api/bodies/" + BODY + "/state").json().get("version").asLong();
+        var left = send("POST", "/api/bodies/" + BODY + "/parties/leave", Map.of("version", version, "reason", "test: the graph moves on",
+                "party", "1497", "role", "PARTICIPANT", "validFrom", "2020-01-01", "validTo", "2026-01-01"));
+        assertThat(left.status()).as(left.text()).isEqualTo(200);
+        long moved = api.get("/api/bodies/" + BODY + "/state").json().get("version").asLong();
+        browser.driver().findElement(By.id("apply-reason")).sendKeys("Beslut (test)");
+        browser.driver().findElement(By.id("apply-scenario")).click();
+        browser.waitFor("#apply-stale, #apply-done, #action-status .message.error");
+        // change 1 named, for each reason it no longer applies (the body's version moved, Hjo is no longer a party)
+        assertThat(browser.driver().findElements(By.cssSelector("#apply-stale li[data-change='1']"))).isNotEmpty()
+                .hasSameSizeAs(browser.driver().findElements(By.cssSelector("#apply-stale li")));
+        assertThat(browser.text("#apply-stale")).contains("Ingenting har skrivits");
+        assertThat(api.get("/api/bodies/" + BODY + "/state").json().get("version").asLong()).as("nothing written").isEqualTo(moved);
+        browser.screenshot("scenario-stale");
+        noConsoleErrors(browser, "applying a scenario");
     }
 
     /** Opens the changes unsaved, saves them as the signed-in user and waits for the saved scenario's page. */
