@@ -31,6 +31,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 import se.samverkansvaven.SamverkansvavenApplication;
+import se.samverkansvaven.analysis.scenario.ScenarioBench;
 import se.samverkansvaven.export.ExportFormat;
 import se.samverkansvaven.export.SnapshotExporter;
 import se.samverkansvaven.export.SnapshotFilter;
@@ -167,6 +168,7 @@ public final class BenchmarkMain {
         if (options.containsKey("only")) { // profiling: just these analyses, then stop
             Map<String, Supplier<Object>> runs = new LinkedHashMap<>(access.analyses(projection, hub, "it"));
             runs.putAll(access.metrics(projection));
+            runs.putAll(ScenarioBench.runs(projection.data(), hub));
             runs.keySet().retainAll(List.of(options.get("only").split(",")));
             measure("analyses", runs, repeats);
             save();
@@ -175,6 +177,8 @@ public final class BenchmarkMain {
         }
         if (!metricsOnly && !apiOnly && !pagesOnly) {
             measure("analyses", access.analyses(projection, hub, "it"), repeats);
+            save();
+            measure("scenario", ScenarioBench.runs(projection.data(), hub), repeats);
             save();
         }
         if (!apiOnly && !pagesOnly) {

@@ -53,8 +53,12 @@ public final class ScenarioComparison {
      * @param scope       the scope's municipality codes: host concentration, broker ranks, components
      * @param forms       the forms of the areas, gaps, P (host concentration always counts joint committees and
      *                    agreements: only they have hosts)
+     * @param areasTouched the areas of the bodies the changes touch: only there can a gap close or open (a gap of
+     *                    area a depends on who covers a, the coverage rows and the borders, and a scenario changes
+     *                    only the parties of its bodies), so the gaps are computed for these areas alone
      */
-    public record Query(List<String> focus, String scopeText, SortedSet<String> scope, Set<Form> forms) {}
+    public record Query(List<String> focus, String scopeText, SortedSet<String> scope, Set<Form> forms,
+                        SortedSet<String> areasTouched) {}
 
     public record Host(String code, String name, double share) {}
 
@@ -117,8 +121,12 @@ public final class ScenarioComparison {
         }
 
         Set<String> gapScope = union(query.scope(), focus);
-        Set<GapRef> gapsBefore = cached.get(before, List.of("scenario-gaps", forms), () -> gapSet(before, forms));
-        Set<GapRef> gapsAfter = cached.get(after, List.of("scenario-gaps", forms), () -> gapSet(after, forms));
+        Set<GapRef> gapsBefore = new HashSet<>();
+        Set<GapRef> gapsAfter = new HashSet<>();
+        for (String area : query.areasTouched()) {
+            gapsBefore.addAll(cached.get(before, List.of("scenario-gaps", forms, area), () -> gapSet(before, forms, area)));
+            gapsAfter.addAll(cached.get(after, List.of("scenario-gaps", forms, area), () -> gapSet(after, forms, area)));
+        }
         List<GapRef> closed = gapsBefore.stream().filter(g -> gapScope.contains(g.code()) && !gapsAfter.contains(g))
                 .sorted(GAP_ORDER).toList();
         List<GapRef> opened = gapsAfter.stream().filter(g -> gapScope.contains(g.code()) && !gapsBefore.contains(g))
@@ -168,9 +176,9 @@ public final class ScenarioComparison {
 
     private static final Comparator<GapRef> GAP_ORDER = Comparator.comparing(GapRef::code).thenComparing(GapRef::area);
 
-    private Set<GapRef> gapSet(CooperationData data, Set<Form> forms) {
+    private Set<GapRef> gapSet(CooperationData data, Set<Form> forms, String area) {
         Set<GapRef> set = new HashSet<>();
-        for (GapAnalysis.Gap g : gaps.analyse(data, new GapAnalysis.Query(null, null, forms, null)).gaps()) {
+        for (GapAnalysis.Gap g : gaps.analyse(data, new GapAnalysis.Query(area, null, forms, null)).gaps()) {
             set.add(new GapRef(g.code(), g.area()));
         }
         return set;

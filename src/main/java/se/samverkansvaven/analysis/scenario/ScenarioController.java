@@ -165,7 +165,7 @@ class ScenarioController {
     private ScenarioView view(ScenarioStore.Stored s, boolean owner) {
         ScenarioDraft.Parsed parsed = ScenarioDraft.parse(Scenarios.readTree(s.changes(), s.name(), s.asOf()), today.date());
         List<Map<String, Object>> changes = parsed.draft() == null ? List.of()
-                : parsed.draft().changes().stream().map(Change::toJson).toList();
+                : parsed.draft().storedAs(s.id()).changes().stream().map(Change::toJson).toList();
         return new ScenarioView(s.id(), s.name(), s.asOf(), owner ? s.owner() : null, s.shareToken() != null,
                 owner ? s.shareToken() : null, s.createdAt(), s.updatedAt(), s.basedOnRevision(), changes);
     }

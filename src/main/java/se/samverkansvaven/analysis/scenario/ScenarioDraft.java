@@ -38,6 +38,27 @@ record ScenarioDraft(String name, LocalDate asOf, List<Change> changes) {
         }
     }
 
+    /**
+     * The scenario as stored under {@code id}: a START's body is named {@code scenario-<id>-<n>}, the id it gets when
+     * the scenario is applied (its {@code scenario-<n>} is unique only within the scenario), and later changes that
+     * name it by {@code scenario-<n>} follow.
+     */
+    ScenarioDraft storedAs(String id) {
+        java.util.Map<String, String> renamed = new java.util.HashMap<>();
+        List<Change> named = new ArrayList<>();
+        for (Change c : changes) {
+            if (c.type() == Change.Type.START) {
+                String real = "scenario-" + id + "-" + c.number();
+                renamed.put(c.body(), real);
+                named.add(new Change(c.number(), c.type(), real, c.start(), c.party(), c.role(), c.from()));
+            } else {
+                named.add(new Change(c.number(), c.type(), renamed.getOrDefault(c.body(), c.body()), c.start(),
+                        c.party(), c.role(), c.from()));
+            }
+        }
+        return new ScenarioDraft(name, asOf, List.copyOf(named));
+    }
+
     static Parsed parse(JsonNode json, LocalDate today) {
         List<ScenarioProblem> problems = new ArrayList<>();
         if (json == null || !json.isObject()) {

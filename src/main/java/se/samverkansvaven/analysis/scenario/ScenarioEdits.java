@@ -26,11 +26,6 @@ class ScenarioEdits {
         return scenarioId == null ? "scenario" : "scenario " + scenarioId;
     }
 
-    /** The id a START's body gets when applied: unique across scenarios (the id is 32 hex digits). */
-    static String startedId(String scenarioId, Change c) {
-        return scenarioId == null ? c.body() : "scenario-" + scenarioId + "-" + c.number();
-    }
-
     /** The loader's rules on every body's resulting state, without writing; 422 naming the change if one fails. */
     void check(ScenarioDraft draft) {
         List<ScenarioProblem> problems = new ArrayList<>();
@@ -55,19 +50,20 @@ class ScenarioEdits {
         }
     }
 
-    static List<BodyChanges.Step> steps(String scenarioId, ScenarioDraft draft) {
+    /** The editing operations of the scenario (stored under {@code scenarioId}, or null: not stored). */
+    static List<BodyChanges.Step> steps(String scenarioId, ScenarioDraft sent) {
+        ScenarioDraft draft = scenarioId == null ? sent : sent.storedAs(scenarioId);
         String source = source(scenarioId);
         List<BodyChanges.Step> steps = new ArrayList<>();
         for (Change c : draft.changes()) {
             BodyState started = null;
             if (c.type() == Change.Type.START) {
-                String id = startedId(scenarioId, c);
+                String id = c.body();
                 String from = c.from().toString();
                 started = new BodyState(id, c.start().form().name(), c.start().name(), null, null, null, null, from,
                         null, source, null, c.start().parties().stream().map(p -> new BodyState.Party(p.party(),
                                 p.role().name(), from, null, null, source)).toList(), c.start().areas(), List.of(), List.of());
             }
-            // later changes to a started body name it by its key in the scenario; the key stays the step's body
             steps.add(new BodyChanges.Step(c.number(), c.label(), BodyChanges.Kind.valueOf(c.type().name()),
                     c.body(), c.party(), c.role() == null ? null : c.role().name(), c.from(), started));
         }

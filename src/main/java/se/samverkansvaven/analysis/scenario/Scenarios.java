@@ -66,6 +66,21 @@ public class Scenarios {
             return json;
         }
 
+        /** The service areas of the bodies the changes touch (of a START: its own), ascending. */
+        public SortedSet<String> areasTouched() {
+            SortedSet<String> areas = new TreeSet<>();
+            for (Change c : changes) {
+                if (c.type() == Change.Type.START) {
+                    areas.addAll(c.start().areas());
+                } else if (after.bodies().containsKey(c.body())) {
+                    areas.addAll(after.bodies().get(c.body()).areas());
+                } else if (before.bodies().containsKey(c.body())) {
+                    areas.addAll(before.bodies().get(c.body()).areas());
+                }
+            }
+            return areas;
+        }
+
         /** The municipalities the changes name (parties, the new bodies' parties, an ended body's parties). */
         public List<String> municipalitiesNamed() {
             SortedSet<String> codes = new TreeSet<>();
@@ -126,7 +141,8 @@ public class Scenarios {
         return cache.result(List.of("scenario-comparison", resolved.after().asOf(), resolved.after().variant(),
                         resolved.id() == null ? "" : resolved.id(), resolved.name(), focus, scope, forms),
                 () -> comparison.compare(resolved.before(), resolved.after(), resolved.describe(),
-                        new ScenarioComparison.Query(focus, scopeText, scope, forms), cache::ofDate));
+                        new ScenarioComparison.Query(focus, scopeText, scope, forms, resolved.areasTouched()),
+                        cache::ofDate));
     }
 
     Resolved resolve(ScenarioStore.Stored stored, boolean illustrative) {
@@ -147,7 +163,8 @@ public class Scenarios {
         return node;
     }
 
-    Resolved resolve(String id, ScenarioDraft draft, boolean illustrative) {
+    Resolved resolve(String id, ScenarioDraft sent, boolean illustrative) {
+        ScenarioDraft draft = id == null ? sent : sent.storedAs(id);
         CooperationData before = cache.data(draft.asOf(), illustrative);
         String digest = draft.digest();
         ScenarioData.Applied applied = cache.ofDate(before, List.of("scenario", digest),
