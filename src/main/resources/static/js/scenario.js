@@ -6,7 +6,7 @@
 // beside ?id= while a saved scenario has unsaved edits), with focus= and scope=.
 import {
   initPage, t, el, fill, api, ApiError, showError, showLoading, showNoticeKey, loadCatalogue, loadMunicipalities,
-  areaName, formLabel, roleLabel, pick, onLangChange, onDateChange, onHistory, markDataset, param, listParam,
+  formLabel, roleLabel, pick, onLangChange, onDateChange, onHistory, markDataset, param, listParam,
   setView, pageLink, asOf, realOnly, resolveMunicipality, fillSelect, loadMe, mayEditAnything, lang,
 } from './common.js';
 import { coverageFor, showCoverage, clearCoverage } from './coverage.js';
@@ -25,7 +25,7 @@ let user = { authenticated: false };
 let source = { kind: 'new' }; // new | id | shared, with the stored scenario
 let scenarioName = '';
 let changes = [];
-let comparison = null;     // the last answer, with the changes it was asked for
+let comparison = null;     // the last comparison answer
 let problems = [];         // the 422's errors: [{change, field, message}]
 let asked = 0;
 
@@ -312,7 +312,6 @@ async function compare() {
     return;
   }
   showLoading($('status'));
-  const list = JSON.stringify(changes);
   try {
     let answer;
     if (source.kind === 'id' && !param('c')) {
@@ -327,7 +326,7 @@ async function compare() {
         illustrative: !realOnly() } });
     }
     if (mine !== asked) return;
-    comparison = { ...answer, asked: list };
+    comparison = answer;
     problems = [];
     fill($('status'));
     showCoverage(await coverageFor(answer, { scope: answer.scope ?? 'all' }).catch(() => null));
