@@ -17,6 +17,7 @@ export const PAGES = [
   { id: 'networks', href: 'natverk.html', key: 'nav.networks' },
   { id: 'brokers', href: 'mellanhander.html', key: 'nav.brokers' },
   { id: 'compare', href: 'jamfor.html', key: 'nav.compare' },
+  { id: 'scenario', href: 'scenario.html', key: 'nav.scenario' },
   { id: 'timeline', href: 'tidslinje.html', key: 'nav.timeline' },
   { id: 'diff', href: 'forandringar.html', key: 'nav.diff' },
   { id: 'report', href: 'rapport.html', key: 'nav.report' },

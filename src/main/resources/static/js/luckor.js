@@ -7,6 +7,7 @@ import {
 } from './common.js';
 import { createMap, renderLegend, noDataLegend, NO_VALUE, NO_DATA_STYLE } from './map.js';
 import { coverageFor, isCovered, restrict, showCoverage, clearCoverage, itemBadge } from './coverage.js';
+import { encodeChanges } from './scenario-compare.js';
 
 const $ = (id) => document.getElementById(id);
 const GAP_SCALE = ['#fee8c8', '#fdbb84', '#fc8d59', '#e34a33', '#b30000'];
@@ -16,7 +17,11 @@ let result = null;
 let coverage = {};
 let known = null; // the country's coverage for the gaps' forms: an uncovered municipality is unknown, never a gap
 let names = {};   // code → name, for the neighbours of a START option
-const namesReady = loadMunicipalities().then((list) => { names = Object.fromEntries(list.map((m) => [m.code, m.name])); }, () => {});
+let counties = {}; // code → county code, the scope of a "Prova" comparison
+const namesReady = loadMunicipalities().then((list) => {
+  names = Object.fromEntries(list.map((m) => [m.code, m.name]));
+  counties = Object.fromEntries(list.map((m) => [m.code, m.countyCode]));
+}, () => {});
 let zoomPending = true; // zoom to the gaps once per new result
 
 await initPage('gaps');
@@ -137,27 +142,60 @@ function highlight(code) {
 
 function options(g) {
   const items = [];
-  g.join.forEach((o) => items.push(el('li', { dataset: { kind: 'join' } }, el('span', { class: 'kind', text: t('gaps.join') + ` ${o.rank}: ` }),
-    el('span', { class: 'api-text', text: pick(o, 'reason') }), ` (${formLabel(o.form)})`, itemBadge(o))));
+  g.join.forEach((o) => items.push(el('li', { dataset: { kind: 'join', body: o.body } }, el('span', { class: 'kind', text: t('gaps.join') + ` ${o.rank}: ` }),
+    el('span', { class: 'api-text', text: pick(o, 'reason') }), ` (${formLabel(o.form)})`, itemBadge(o), ' ', tryLink(g, joinChanges(g, o)))));
   g.host.forEach((o) => items.push(el('li', { dataset: { kind: 'host', code: o.code } }, el('span', { class: 'kind', text: t('gaps.host') + ` ${o.rank}: ` }),
     el('span', { class: 'api-text', text: pick(o, 'reason') }),
-    unknownCode(o.code) ? el('span', { class: 'unknown-tag', text: ' ' + t('gaps.hostUnknown') }) : null, itemBadge(o))));
-  if (g.start) items.push(startItem(g.start));
+    unknownCode(o.code) ? el('span', { class: 'unknown-tag', text: ' ' + t('gaps.hostUnknown') }) : null, itemBadge(o), ' ',
+    tryLink(g, hostChanges(g, o)))));
+  if (g.start) items.push(startItem(g, g.start));
   if (!items.length) return el('span', { class: 'small', text: t('gaps.noOptions') });
   return el('ul', { class: 'options' }, items);
+}
+
+// ---- "Prova": the option as a scenario (docs/scenarios.md), compared on Tänk om… -------------------------
+
+/** A link to scenario.html with the option's changes in the address, the gap's municipality in focus. */
+function tryLink(g, scenario) {
+  const county = $('county').value || counties[g.code];
+  return el('a', { class: 'try-link', href: pageLink('scenario.html', { c: encodeChanges(scenario), focus: g.code,
+    scope: county ? 'county:' + county : null }) },
+  el('span', { i18n: 'gaps.try' }), el('span', { class: 'sr-only', translate: 'no', text: ` – ${scenario.name}` }));
+}
+
+/** JOIN: the municipality joins the body in the first role its form allows other than host. */
+function joinChanges(g, o) {
+  const role = (cat?.model.form[o.form]?.partyRoles ?? []).find((r) => r !== 'HOST') ?? 'MEMBER';
+  return { name: t('gaps.tryJoinName', { name: g.name, body: o.bodyName }),
+    changes: [{ type: 'JOIN', body: o.body, party: g.code, role }] };
+}
+
+/** HOST: a new agreement for the area, the neighbour as host and the municipality as participant. */
+function hostChanges(g, o) {
+  const name = t('gaps.tryHostBody', { area: areaName(cat, result.area), host: o.name ?? o.code, name: g.name });
+  return { name, changes: [{ type: 'START', body: { name, form: 'AGREEMENT', areas: [result.area],
+    parties: [{ party: o.code, role: 'HOST' }, { party: g.code, role: 'PARTICIPANT' }] } }] };
+}
+
+/** START: a new agreement for the area among the members, hosted by the municipality (changeable on the page). */
+function startChanges(g, members) {
+  const parties = [g.code, ...members.filter((c) => c !== g.code)];
+  const name = t('gaps.tryStartBody', { area: areaName(cat, result.area), names: parties.map((c) => names[c] ?? c).join(', ') });
+  return { name, changes: [{ type: 'START', body: { name, form: 'AGREEMENT', areas: [result.area],
+    parties: parties.map((party) => ({ party, role: party === g.code ? 'HOST' : 'PARTICIPANT' })) } }] };
 }
 
 /**
  * START: the partners the data knows (covered neighbours, `members`) and, apart, the neighbours it knows
  * nothing about (`unknown`: no data, so never proposed as if known to lack the area).
  */
-function startItem(start) {
+function startItem(g, start) {
   const name = (code) => (names[code] ?? view?.names[code] ? `${names[code] ?? view.names[code]} (${code})` : code);
   const all = start.members ?? [];
   const unknown = start.unknown ?? all.filter(unknownCode);
   const members = start.unknown ? all : all.filter((c) => !unknownCode(c));
   return el('li', { dataset: { kind: 'start' } }, el('span', { class: 'kind', text: t('gaps.start') + ': ' }),
-    el('span', { class: 'api-text', text: pick(start, 'reason') }), itemBadge(start),
+    el('span', { class: 'api-text', text: pick(start, 'reason') }), itemBadge(start), ' ', tryLink(g, startChanges(g, members)),
     members.length ? el('div', { class: 'small start-members', text: t('gaps.startMembers', { names: members.map(name).join(', ') }) }) : null,
     unknown.length ? el('div', { class: 'small start-unknown', dataset: { codes: unknown.join(' ') },
       text: t('gaps.startUnknown', { names: unknown.map(name).join(', ') }) }) : null);

@@ -2,13 +2,15 @@
 // figures, the web as a picture, the portfolio with hosts and dates, host roles and dependency, what leaving
 // would cost, the gaps with their options, and the data the report rests on (each body's source, whether it is
 // illustrative). The print stylesheet (css/print.css) lays it out on A4 with each section on its own page; the
-// browser's print saves it as PDF. The subject is in the address (code=… or federation=…).
+// browser's print saves it as PDF. The subject is in the address (code=… or federation=…); a scenario
+// (scenario=<id>, shared=<token> or c=<changes>, with focus=) adds its comparison as a section of its own.
 import {
   initPage, t, el, fill, api, showError, showLoading, showNoticeKey, loadCatalogue, loadMunicipalities,
   loadOverview, areaName, formLabel, roleLabel, formatNumber, formatPercent, illustrativeBadge, pick,
-  onLangChange, onDateChange, onHistory, param, setView, lang,
+  onLangChange, onDateChange, onHistory, param, listParam, setView, lang, asOf, realOnly,
 } from './common.js';
 import { coverageFor, normalise, coverageNotice, formsText, genitive, itemBadge, restsNotice } from './coverage.js';
+import { comparisonParts, trustNotices, describeChange, decodeChanges } from './scenario-compare.js';
 import { egoStyle, webElements, webLegend, ringLayout, hideOverlappingLabels, graphSvg } from './graph.js';
 
 const $ = (id) => document.getElementById(id);
@@ -55,7 +57,9 @@ async function load() {
   if (!chosen) { fill($('report')); showNoticeKey($('status'), 'report.choose'); return; }
   showLoading($('status'));
   try {
+    const scenario = loadScenario();
     data = chosen.startsWith('fed:') ? await loadFederation(chosen.slice(4)) : await loadMunicipality(chosen);
+    data.scenario = await scenario;
     await lists; // names of forms and areas
     if (chosen !== subject()) return;
     fill($('status'));
@@ -98,7 +102,69 @@ async function loadFederation(id) {
 function render() {
   if (!data) return;
   if (data.kind === 'municipality') renderMunicipality(data); else renderFederation(data);
+  renderScenario(data.scenario);
   renderCoverage(data);
+}
+
+/**
+ * The comparison of the scenario the address names, or null without one; a failure is kept as the error, so the
+ * report still prints and says the scenario could not be compared.
+ */
+async function loadScenario() {
+  const id = param('scenario');
+  const token = param('shared');
+  const c = param('c');
+  if (!id && !token && !c) return null;
+  const q = new URLSearchParams();
+  if (listParam('focus')?.length) q.set('focus', listParam('focus').join(','));
+  if (realOnly()) q.set('illustrative', 'false');
+  try {
+    if (id || token) {
+      const answer = await api(id ? `/api/scenarios/${encodeURIComponent(id)}/comparison?${q}`
+        : `/api/scenarios/shared/${encodeURIComponent(token)}/comparison?${q}`, { date: false });
+      return { answer, bodies: await bodyNames(answer) };
+    }
+    const unsaved = decodeChanges(c);
+    const answer = await api('/api/scenarios/compare', { method: 'POST', body: {
+      scenario: { name: unsaved.name || null, asOf: asOf() || null, changes: unsaved.changes }, id: null, shared: null,
+      focus: listParam('focus'), scope: null, forms: null, illustrative: !realOnly() } });
+    answer.scenario = { ...answer.scenario, name: answer.scenario?.name || unsaved.name };
+    return { answer, bodies: await bodyNames(answer) };
+  } catch (e) {
+    return { error: e };
+  }
+}
+
+/** The names of the bodies the scenario's changes name, for saying each change in words. */
+async function bodyNames(answer) {
+  const ids = [...new Set((answer.scenario?.changes ?? []).map((c) => c.body).filter((b) => typeof b === 'string'))];
+  const found = await Promise.all(ids.map((id) => api(`/api/bodies/${encodeURIComponent(id)}`).catch(() => null)));
+  return Object.fromEntries(found.filter(Boolean).map((b) => [b.id, { name: b.name }]));
+}
+
+/** The scenario's section (before the sources): its changes and the comparison, as on Tänk om…. */
+function renderScenario(scenario) {
+  if (!scenario) return;
+  const names = Object.fromEntries(municipalities.map((m) => [m.code, m.name]));
+  const body = [];
+  if (scenario.error) {
+    const box = el('div');
+    showError(box, scenario.error, 'report.scenarioFailed');
+    body.push(box);
+  } else {
+    const cmp = scenario.answer;
+    const changes = cmp.scenario?.changes ?? [];
+    body.push(
+      el('p', { id: 'report-scenario-lead', text: t('report.scenarioLead', { name: cmp.scenario?.name || t('scenario.unnamed'),
+        date: cmp.asOf, n: changes.length }) }),
+      el('ol', { class: 'scenario-changes', id: 'report-scenario-changes' }, changes.map((c) => el('li', { class: 'api-text',
+        text: describeChange(c, { names, bodies: scenario.bodies, cat, asOf: cmp.asOf }) }))),
+      ...trustNotices(cmp, names, { collapse: false }),
+      ...comparisonParts(cmp, cat, names));
+  }
+  const part = section('report.scenario', 'report-scenario', ...body);
+  const sources = document.getElementById('sources');
+  if (sources) sources.before(part); else $('report').append(part);
 }
 
 /**

@@ -345,6 +345,7 @@ function renderPageLinks(details) {
   $('report-link').href = pageLink('rapport.html', { code: details.code });
   $('compare-link').href = pageLink('jamfor.html', { a: details.code });
   $('timeline-link').href = pageLink('tidslinje.html', { subject: details.code });
+  $('scenario-link').href = pageLink('scenario.html', { focus: details.code });
 }
 
 function renderGraph(web) {

@@ -40,6 +40,8 @@ final class WebAppExpectations {
             new Page("tidslinje.html?subject=1496", "tidslinje", "#summary p", true, true),
             new Page("forandringar.html?from=2022-12-31&to=2023-01-01", "forandringar", "#diff-table tbody tr", true, false),
             new Page("rapport.html?code=1496", "rapport", "#report-picture svg", true, false),
+            // an unsaved scenario in the address (Tänk om…, issue 19): Tibro joins the illustrative alcohol agreement
+            new Page("scenario.html?focus=1472&c=" + ViewChecks.SCENARIO, "scenario", "#scenario-hosts", true, false),
             // The audit trail may be empty in a fresh database: a table or the "no changes" notice.
             new Page("andringar.html", "andringar", "#changes-table, #status .message.notice", false, false),
             // Read-only for a reader (the tests that edit log in: EditPageBrowserTest).
