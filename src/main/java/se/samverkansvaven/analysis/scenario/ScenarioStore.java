@@ -59,15 +59,7 @@ class ScenarioStore {
     }
 
     Stored create(String owner, String name, LocalDate asOf, String changes, Map<String, Long> versions, long revision) {
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("id", token());
-        parameters.put("owner", owner);
-        parameters.put("name", name);
-        parameters.put("asOf", asOf);
-        parameters.put("changes", changes);
-        parameters.put("versions", JSON.writeValueAsString(new TreeMap<>(versions)));
-        parameters.put("revision", revision);
-        parameters.put("now", ZonedDateTime.now());
+        Map<String, Object> parameters = contents(token(), owner, name, asOf, changes, versions, revision);
         try (var session = driver.session()) {
             return session.executeWrite(tx -> stored(tx.run(CREATE, parameters).single()));
         }
@@ -89,6 +81,15 @@ class ScenarioStore {
 
     Optional<Stored> update(String id, String owner, String name, LocalDate asOf, String changes,
                             Map<String, Long> versions, long revision) {
+        Map<String, Object> parameters = contents(id, owner, name, asOf, changes, versions, revision);
+        try (var session = driver.session()) {
+            return session.executeWrite(tx -> tx.run(UPDATE, parameters).list(ScenarioStore::stored).stream().findFirst());
+        }
+    }
+
+    /** The parameters of create.cypher and update.cypher: what a scenario holds, stamped now. */
+    private static Map<String, Object> contents(String id, String owner, String name, LocalDate asOf, String changes,
+                                                Map<String, Long> versions, long revision) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("id", id);
         parameters.put("owner", owner);
@@ -98,9 +99,7 @@ class ScenarioStore {
         parameters.put("versions", JSON.writeValueAsString(new TreeMap<>(versions)));
         parameters.put("revision", revision);
         parameters.put("now", ZonedDateTime.now());
-        try (var session = driver.session()) {
-            return session.executeWrite(tx -> tx.run(UPDATE, parameters).list(ScenarioStore::stored).stream().findFirst());
-        }
+        return parameters;
     }
 
     boolean delete(String id, String owner) {
