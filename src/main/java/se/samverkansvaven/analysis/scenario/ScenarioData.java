@@ -210,11 +210,7 @@ final class ScenarioData {
                         + (p.role() == null ? "; give 'role'." : ", not " + p.role() + ".")));
             } else if (p.role() == PartyRole.HOST) {
                 hosts++;
-                if (!CooperationData.isMunicipalityCode(p.party())
-                        && base.actors().get(p.party()).kind() != ActorKind.REGION) {
-                    problems.add(new ScenarioProblem(c.number(), "body.parties", label + ": " + name(base, p.party())
-                            + " cannot host: only a municipality or a region hosts a joint committee or agreement."));
-                }
+                mayHost(base, c, p.party(), "body.parties", problems);
             }
         }
         if (s.form().requiresHost() && hosts != 1) {
@@ -224,8 +220,14 @@ final class ScenarioData {
     }
 
     private static void mayHost(CooperationData base, Change c, List<ScenarioProblem> problems) {
-        if (!CooperationData.isMunicipalityCode(c.party()) && base.actors().get(c.party()).kind() != ActorKind.REGION) {
-            problems.add(new ScenarioProblem(c.number(), "party", c.label() + ": " + name(base, c.party())
+        mayHost(base, c, c.party(), "party", problems);
+    }
+
+    /** Only a municipality or a region hosts (the loader's rule); {@code party} is known. */
+    private static void mayHost(CooperationData base, Change c, String party, String field,
+                                List<ScenarioProblem> problems) {
+        if (!CooperationData.isMunicipalityCode(party) && base.actors().get(party).kind() != ActorKind.REGION) {
+            problems.add(new ScenarioProblem(c.number(), field, c.label() + ": " + name(base, party)
                     + " cannot host: only a municipality or a region hosts a joint committee or agreement."));
         }
     }
