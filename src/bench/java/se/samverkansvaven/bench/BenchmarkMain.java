@@ -49,7 +49,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <pre>BenchmarkMain --size S --bundle DIR [--geography DIR] --work DIR --out FILE.json [--serve]
  *   [--repeats N] [--as-of 2025-06-30] [--pivots 100,500,1000] [--wrk-seconds 30] [--wrk-warmup 10] [--api-only] [--uncached]
  *   [--properties "key=value;..."] [--skip "name=reason;..."] [--load-only]
- *   [--metrics-only] [--only name,name (profiling: those analyses/metrics only)] [--dump DIR (results as JSON)]
+ *   [--metrics-only] [--only name,name (profiling: those analyses/metrics only; with_scenario_NAME: an analysis on the bench
+ *   scenario's data)] [--dump DIR (results as JSON)]
  *   [--edges FILE (P as an edge list)] [--pages-only]</pre>
  *
  * <p>{@code --api-only} (with {@code --serve}): load, find the hub, then only the API under wrk; no analyses,
@@ -169,6 +170,9 @@ public final class BenchmarkMain {
             Map<String, Supplier<Object>> runs = new LinkedHashMap<>(access.analyses(projection, hub, "it"));
             runs.putAll(access.metrics(projection));
             runs.putAll(ScenarioBench.runs(projection.data(), hub));
+            // the same analyses on the bench scenario's data ("with scenario"), to dump and diff their answers
+            access.analyses(access.project(ScenarioBench.after(projection.data())), hub, "it")
+                    .forEach((name, run) -> runs.put("with_scenario_" + name, run));
             runs.keySet().retainAll(List.of(options.get("only").split(",")));
             measure("analyses", runs, repeats);
             save();
@@ -424,7 +428,11 @@ public final class BenchmarkMain {
                 if (options.containsKey("dump")) { // the results themselves, to diff two versions of the code
                     Path dump = Path.of(options.get("dump"), run.getKey() + ".json");
                     Files.createDirectories(dump.getParent());
-                    Files.writeString(dump, JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(sink));
+                    try {
+                        Files.writeString(dump, JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(sink));
+                    } catch (RuntimeException e) { // a result JSON cannot write (a scenario's whole data): keep the times
+                        one.put("dump_error", e.toString());
+                    }
                 }
             } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
                 one.put("error", e.toString());

@@ -72,6 +72,35 @@ public record ActorProjection(
         return actors.induced(scope);
     }
 
+    /**
+     * P induced on the scope, built from the bodies of B directly rather than from the whole of P: the same graph as
+     * {@code of(data, forms).induced(scope)} (its vertices are the scope's actors that are party to a body of B, its
+     * edges the pairs of them that share a body, weighted by how many), for a caller that needs only the scope's
+     * part, such as a scenario's comparison. O(Σ parties of B + the scope's part of P).
+     */
+    public static IndexedGraph induced(CooperationData data, Set<Form> forms, Collection<String> scope) {
+        Set<String> kept = new HashSet<>(scope);
+        List<List<String>> actorsOfBody = new ArrayList<>();
+        TreeSet<String> actorIds = new TreeSet<>();
+        for (BodyInfo body : data.bodies().values()) {
+            if (!forms.contains(body.form())) {
+                continue;
+            }
+            List<String> parties = new ArrayList<>();
+            for (PartyInfo party : body.parties()) {
+                if (kept.contains(party.partyId()) && isProjectedActor(data, party)) {
+                    parties.add(party.partyId());
+                    actorIds.add(party.partyId());
+                }
+            }
+            if (parties.size() > 1) {
+                parties.sort(Comparator.naturalOrder());
+                actorsOfBody.add(parties);
+            }
+        }
+        return projection(actorIds, actorsOfBody);
+    }
+
     private static boolean isProjectedActor(CooperationData data, PartyInfo party) {
         if (party.type() == PartyType.MUNICIPALITY) {
             return true;

@@ -3,6 +3,7 @@ package se.samverkansvaven.analysis;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.EnumSet;
@@ -185,14 +186,34 @@ public final class GapAnalysis implements CooperationAnalysis<GapAnalysis.Query,
      */
     public static SortedSet<String> municipalitiesWithGap(CooperationData data, Set<Form> forms, String area) {
         Set<Form> chosen = forms == null || forms.isEmpty() ? Form.DEFAULT_ANALYSIS_FORMS : forms;
-        List<BodyInfo> bodies = data.bodies().values().stream().filter(b -> chosen.contains(b.form())).toList();
-        SortedMap<String, SortedSet<String>> coverage = AreaCoverage.byParty(bodies, chosen);
-        SortedSet<String> withGap = new TreeSet<>();
+        return municipalitiesWithGap(data, chosen, AreaCoverage.byParty(data.bodies().values(), chosen), List.of(area))
+                .get(area);
+    }
+
+    /**
+     * {@link #municipalitiesWithGap(CooperationData, Set, String)} for several areas at once, from one pass of area
+     * coverage that the caller already holds: for a scenario's comparison, which asks the gaps of every area its
+     * changes touch, on both sides.
+     *
+     * @param forms    the chosen forms, as given to {@link AreaCoverage#byParty}
+     * @param coverage {@code AreaCoverage.byParty(data.bodies().values(), forms)}
+     * @return every area asked, with the covered municipalities that have a gap in it (empty when none)
+     */
+    public static SortedMap<String, SortedSet<String>> municipalitiesWithGap(
+            CooperationData data, Set<Form> forms, SortedMap<String, SortedSet<String>> coverage,
+            Collection<String> areas) {
+        SortedMap<String, SortedSet<String>> withGap = new TreeMap<>();
+        areas.forEach(area -> withGap.put(area, new TreeSet<>()));
         for (String m : data.coverage().keySet()) {
-            if (data.municipalities().containsKey(m) && data.covered(m, chosen) && hasGap(coverage,
-                    data.borders().containsVertex(m) ? Graphs.neighborListOf(data.borders(), m) : List.of(), m, area)) {
-                withGap.add(m);
+            if (!data.municipalities().containsKey(m) || !data.covered(m, forms)) {
+                continue;
             }
+            List<String> neighbours = data.borders().containsVertex(m) ? Graphs.neighborListOf(data.borders(), m) : List.of();
+            withGap.forEach((area, codes) -> {
+                if (hasGap(coverage, neighbours, m, area)) {
+                    codes.add(m);
+                }
+            });
         }
         return withGap;
     }

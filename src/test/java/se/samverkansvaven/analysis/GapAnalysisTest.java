@@ -75,6 +75,16 @@ class GapAnalysisTest {
         assertThat(r.maxKm()).isEqualTo(50.0);
     }
 
+    /** The gaps without options, for several areas from one coverage pass: the same gaps as above, by area. */
+    @Test
+    void whichMunicipalitiesHaveAGapInEachArea() {
+        var coverage = AreaCoverage.byParty(data.bodies().values(), Form.DEFAULT_ANALYSIS_FORMS);
+        assertThat(GapAnalysis.municipalitiesWithGap(data, Form.DEFAULT_ANALYSIS_FORMS, coverage, List.of("it", "lon")))
+                .containsExactly(java.util.Map.entry("it", new java.util.TreeSet<>(List.of("0003", "0004"))),
+                        java.util.Map.entry("lon", new java.util.TreeSet<>(List.of("0001", "0004"))));
+        assertThat(GapAnalysis.municipalitiesWithGap(data, null, "lon")).containsExactly("0001", "0004");
+    }
+
     @Test
     void aGapWithAllThreeKindsOfOption() {
         Gap g = single(analysis.analyse(data, new Query("lon", "0001", null, null)));

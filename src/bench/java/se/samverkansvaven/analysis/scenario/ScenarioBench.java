@@ -54,6 +54,13 @@ public final class ScenarioBench {
         return runs;
     }
 
+    /** The date's data with the bench scenario's ten changes applied (what an analysis with the scenario reads). */
+    public static CooperationData after(CooperationData data) {
+        List<Change> changes = tenChanges(data);
+        return ScenarioData.apply(data, changes, new CooperationData.ScenarioTag(null, "bench", changes.size(), "bench"))
+                .data();
+    }
+
     /** Ten changes of every kind that the rules accept, drawn with seed 1: joins, leaves, hand-overs, starts, ends. */
     static List<Change> tenChanges(CooperationData data) {
         Random random = new Random(1);

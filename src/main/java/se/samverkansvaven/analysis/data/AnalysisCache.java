@@ -3,6 +3,7 @@ package se.samverkansvaven.analysis.data;
 import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
@@ -14,20 +15,25 @@ import se.samverkansvaven.database.GraphRevisions;
  * until the graph changes. Every write increments the graph's revision; {@link GraphRevisions#current()} knows this
  * instance's writes at once and another instance's within the revision check interval, without a database round
  * trip per request.
+ *
+ * <p>What scenarios compute (a scenario's data, every value derived from it, and the comparison's values, both
+ * sides) is kept in a room of its own with its own bound ({@value #MAX_SCENARIO_ENTRIES} entries, least recently
+ * used first out), so that no burst of scenarios can push out the graph of record's dates, P or results; it is
+ * dropped with the revision and with its date like the rest.
  */
 @Component
 public class AnalysisCache {
 
     private static final int MAX_ENTRIES = 64;
+    /** Entries kept for scenarios, apart from the graph of record's (a comparison keeps about a dozen). */
+    static final int MAX_SCENARIO_ENTRIES = 64;
 
     private final CooperationDataReader reader;
     private final GraphRevisions revisions;
-    private final Map<Object, Object> entries = new LinkedHashMap<>(32, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
-            return size() > MAX_ENTRIES;
-        }
-    };
+    /** The graph of record's dates, derived values and results. */
+    private final Map<Object, Object> entries = leastRecentlyUsed(MAX_ENTRIES);
+    /** What scenarios compute, every key a {@link DerivedKey} of its date. */
+    private final Map<Object, Object> scenarioEntries = leastRecentlyUsed(MAX_SCENARIO_ENTRIES);
     private long revision = -1;
     /**
      * Counts every time the entries were dropped or a date's data was read but not kept (issue 18): a value built
@@ -89,10 +95,20 @@ public class AnalysisCache {
 
     /**
      * A value derived from a date's data as given (with or without its illustrative rows, with or without a
-     * scenario's changes, {@link CooperationData#variant()}): kept with the date and dropped with it.
+     * scenario's changes, {@link CooperationData#variant()}): kept with the date and dropped with it; a scenario's
+     * in the scenarios' room.
      */
     public <T> T ofDate(CooperationData data, Object key, Supplier<T> compute) {
-        return ofDate(data.asOf(), java.util.List.of(data.variant(), key), compute);
+        return data.scenario() != null ? forScenario(data, key, compute)
+                : ofDate(data.asOf(), List.of(data.variant(), key), compute);
+    }
+
+    /**
+     * A value computed for a scenario from a date's data, the graph of record's or a scenario's (the scenario's data
+     * itself, a comparison's before and after sides): kept in the scenarios' room, with the date, and dropped with it.
+     */
+    public <T> T forScenario(CooperationData data, Object key, Supplier<T> compute) {
+        return get(scenarioEntries, new DerivedKey(data.asOf(), List.of(data.variant(), key)), compute);
     }
 
     /**
@@ -102,26 +118,29 @@ public class AnalysisCache {
      * @param key what the value depends on besides the date (e.g. the forms)
      */
     public <T> T ofDate(LocalDate asOf, Object key, Supplier<T> compute) {
-        return get(new DerivedKey(asOf, key), compute);
+        return get(entries, new DerivedKey(asOf, key), compute);
     }
 
     /**
      * A result computed from the date's data, kept like the data until the graph changes: the API under load
-     * asks the same centrality of the same scope again and again, and recomputing it each time is the cost.
+     * asks the same centrality of the same scope again and again, and recomputing it each time is the cost. A
+     * scenario's result is kept in the scenarios' room ({@link #forScenario}).
      *
-     * @param key everything the result depends on besides the graph (analysis, date, forms, scope …)
+     * @param data the data it is computed from (its date and variant are part of the key)
+     * @param key  everything else the result depends on (analysis, forms, scope …)
      */
-    public <T> T result(Object key, Supplier<T> compute) {
-        return get(key, compute);
+    public <T> T result(CooperationData data, Object key, Supplier<T> compute) {
+        return data.scenario() != null ? forScenario(data, key, compute)
+                : get(entries, new ResultKey(data.asOf(), data.variant(), key), compute);
     }
 
     @SuppressWarnings("unchecked")
-    private <T> T get(Object key, Supplier<T> load) {
+    private <T> T get(Map<Object, Object> room, Object key, Supplier<T> load) {
         long current = revisions.current();
         long built;
         synchronized (this) {
             moveTo(current);
-            Object held = entries.get(key);
+            Object held = room.get(key);
             if (held != null) {
                 return (T) held;
             }
@@ -132,7 +151,7 @@ public class AnalysisCache {
         T value = load.get();
         synchronized (this) {
             if (generation == built) {
-                entries.put(key, value);
+                room.put(key, value);
             }
         }
         return value;
@@ -142,6 +161,7 @@ public class AnalysisCache {
     private void moveTo(long next) {
         if (next != revision) {
             entries.clear();
+            scenarioEntries.clear();
             revision = next;
             generation++;
         }
@@ -150,7 +170,8 @@ public class AnalysisCache {
     /**
      * A date's data and what is derived from it are by far the largest entries (about 1 GB at 100,000
      * municipalities), so their number is bounded on its own: beyond {@code maxDates} dates, the least recently
-     * used date's data and derived values go (its results stay until the 64-entry bound; they are small).
+     * used date's data and derived values go, and what scenarios computed on it (its results stay until the
+     * 64-entry bound; they are small).
      */
     private void forgetLeastRecentDates() {
         long dates = entries.keySet().stream().filter(DataKey.class::isInstance).count();
@@ -159,12 +180,24 @@ public class AnalysisCache {
                 keys.remove();
                 dates--;
                 entries.keySet().removeIf(k -> k instanceof DerivedKey d && d.asOf().equals(eldest.asOf()));
+                scenarioEntries.keySet().removeIf(k -> k instanceof DerivedKey d && d.asOf().equals(eldest.asOf()));
                 keys = entries.keySet().iterator(); // removeIf changed the map under the iterator
             }
         }
     }
 
+    private static Map<Object, Object> leastRecentlyUsed(int bound) {
+        return new LinkedHashMap<>(32, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
+                return size() > bound;
+            }
+        };
+    }
+
     private record DataKey(LocalDate asOf) {}
 
     private record DerivedKey(LocalDate asOf, Object key) {}
+
+    private record ResultKey(LocalDate asOf, List<Object> variant, Object key) {}
 }

@@ -95,16 +95,15 @@ public final class ScenarioComparison {
                               Cache cached) {
         Set<Form> forms = query.forms();
         List<String> focus = query.focus();
+        SortedSet<String> shown = union(query.scope(), focus); // the scope and the focus
+        // One pass of area coverage per side serves the parties' areas and the gaps of every touched area.
         var areasBefore = cached.get(before, List.of("scenario-areas", forms), () -> AreaCoverage.byParty(before.bodies().values(), forms));
         var areasAfter = cached.get(after, List.of("scenario-areas", forms), () -> AreaCoverage.byParty(after.bodies().values(), forms));
-        var hostsBefore = cached.get(before, List.of("scenario-hosts", query.scope()),
-                () -> hosts.analyse(before, new HostConcentrationAnalysis.Query(new ArrayList<>(union(query.scope(), focus)), null, null)));
-        var hostsAfter = cached.get(after, List.of("scenario-hosts", query.scope()),
-                () -> hosts.analyse(after, new HostConcentrationAnalysis.Query(new ArrayList<>(union(query.scope(), focus)), null, null)));
-        var scopeBefore = cached.get(before, List.of("scenario-scope-hosts", query.scope()),
-                () -> hosts.analyse(before, new HostConcentrationAnalysis.Query(new ArrayList<>(query.scope()), null, null)));
-        var scopeAfter = cached.get(after, List.of("scenario-scope-hosts", query.scope()),
-                () -> hosts.analyse(after, new HostConcentrationAnalysis.Query(new ArrayList<>(query.scope()), null, null)));
+        var hostsBefore = hostConcentration(before, shown, cached);
+        var hostsAfter = hostConcentration(after, shown, cached);
+        // the scope's figures; when the focus lies in the scope (the default) they are the same analysis
+        var scopeBefore = shown.equals(query.scope()) ? hostsBefore : hostConcentration(before, query.scope(), cached);
+        var scopeAfter = shown.equals(query.scope()) ? hostsAfter : hostConcentration(after, query.scope(), cached);
 
         List<PartyDelta> parties = new ArrayList<>();
         for (String code : focus) {
@@ -119,22 +118,20 @@ public final class ScenarioComparison {
                     after.covered(code, forms)));
         }
 
-        Set<String> gapScope = union(query.scope(), focus);
-        Set<GapRef> gapsBefore = new HashSet<>();
-        Set<GapRef> gapsAfter = new HashSet<>();
-        for (String area : query.areasTouched()) {
-            gapsBefore.addAll(cached.get(before, List.of("scenario-gaps", forms, area), () -> gapSet(before, forms, area)));
-            gapsAfter.addAll(cached.get(after, List.of("scenario-gaps", forms, area), () -> gapSet(after, forms, area)));
-        }
-        List<GapRef> closed = gapsBefore.stream().filter(g -> gapScope.contains(g.code()) && !gapsAfter.contains(g))
+        Set<GapRef> gapsBefore = cached.get(before, List.of("scenario-gaps", forms, query.areasTouched()),
+                () -> gapSet(before, forms, areasBefore, query.areasTouched()));
+        Set<GapRef> gapsAfter = cached.get(after, List.of("scenario-gaps", forms, query.areasTouched()),
+                () -> gapSet(after, forms, areasAfter, query.areasTouched()));
+        List<GapRef> closed = gapsBefore.stream().filter(g -> shown.contains(g.code()) && !gapsAfter.contains(g))
                 .sorted(GAP_ORDER).toList();
-        List<GapRef> opened = gapsAfter.stream().filter(g -> gapScope.contains(g.code()) && !gapsBefore.contains(g))
+        List<GapRef> opened = gapsAfter.stream().filter(g -> shown.contains(g.code()) && !gapsBefore.contains(g))
                 .sorted(GAP_ORDER).toList();
 
+        // P induced on the scope, built from the bodies for the scope alone (not the whole of P, then induced)
         IndexedGraph graphBefore = cached.get(before, List.of("scenario-p", forms, query.scope()),
-                () -> ActorProjection.of(before, forms).induced(query.scope()));
+                () -> ActorProjection.induced(before, forms, query.scope()));
         IndexedGraph graphAfter = cached.get(after, List.of("scenario-p", forms, query.scope()),
-                () -> ActorProjection.of(after, forms).induced(query.scope()));
+                () -> ActorProjection.induced(after, forms, query.scope()));
         CentralityResult centralityBefore = cached.get(before, List.of("scenario-centrality", forms, query.scope()),
                 () -> centrality.analyse(graphBefore));
         CentralityResult centralityAfter = cached.get(after, List.of("scenario-centrality", forms, query.scope()),
@@ -151,21 +148,20 @@ public final class ScenarioComparison {
                 .toList();
 
         Set<String> uncoveredCodes = new TreeSet<>();
-        for (String code : union(query.scope(), focus)) {
+        for (String code : shown) {
             if (!after.covered(code, forms)) {
                 uncoveredCodes.add(code);
             }
         }
-        Collection<String> provenanceScope = union(query.scope(), focus);
-        boolean illustrative = Provenance.restsOnIllustrative(before, forms, provenanceScope)
-                || Provenance.restsOnIllustrative(after, forms, provenanceScope)
-                || provenanceScope.stream().anyMatch(c -> after.coveredOnlyByIllustrative(c, forms));
+        boolean illustrative = Provenance.restsOnIllustrative(before, forms, shown)
+                || Provenance.restsOnIllustrative(after, forms, shown)
+                || shown.stream().anyMatch(c -> after.coveredOnlyByIllustrative(c, forms));
 
         return new Comparison(after.asOf(), scenario, focus, query.scopeText(), forms.stream().sorted().toList(),
                 parties, new Hosts(concentration(scopeBefore), concentration(scopeAfter)), new Gaps(closed, opened),
                 brokers(before, centralityBefore, centralityAfter),
                 new Components(componentsBefore.size(), componentsAfter.size(), splitOff), illustrative,
-                List.copyOf(uncoveredCodes), ScopeCoverage.of(after, forms, query.scopeText(), provenanceScope));
+                List.copyOf(uncoveredCodes), ScopeCoverage.of(after, forms, query.scopeText(), shown));
     }
 
     /** A value derived from one side's data, kept under that side's variant. */
@@ -175,10 +171,19 @@ public final class ScenarioComparison {
 
     private static final Comparator<GapRef> GAP_ORDER = Comparator.comparing(GapRef::code).thenComparing(GapRef::area);
 
-    /** The gaps of the area: {@link GapAnalysis}'s own test, without the options the comparison does not show. */
-    private static Set<GapRef> gapSet(CooperationData data, Set<Form> forms, String area) {
+    /** Host concentration and dependency of these municipalities on one side. */
+    private HostConcentrationAnalysis.HostConcentration hostConcentration(CooperationData data, SortedSet<String> codes,
+                                                                          Cache cached) {
+        return cached.get(data, List.of("scenario-hosts", codes),
+                () -> hosts.analyse(data, new HostConcentrationAnalysis.Query(new ArrayList<>(codes), null, null)));
+    }
+
+    /** The gaps of the areas: {@link GapAnalysis}'s own test, without the options the comparison does not show. */
+    private static Set<GapRef> gapSet(CooperationData data, Set<Form> forms,
+                                      SortedMap<String, SortedSet<String>> coverage, SortedSet<String> areas) {
         Set<GapRef> set = new HashSet<>();
-        GapAnalysis.municipalitiesWithGap(data, forms, area).forEach(code -> set.add(new GapRef(code, area)));
+        GapAnalysis.municipalitiesWithGap(data, forms, coverage, areas)
+                .forEach((area, codes) -> codes.forEach(code -> set.add(new GapRef(code, area))));
         return set;
     }
 

@@ -24,9 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Evaluating scenarios: a scenario (sent, stored and owned by the caller, or shared by a read link) on its date
- * becomes the date's data with its changes applied ({@link ScenarioData}), cached beside the date's data under the
- * digest of the changes (so it is dropped with the date when the graph changes, and never answers for the graph of
- * record), and the comparison of before and after ({@link ScenarioComparison}).
+ * becomes the date's data with its changes applied ({@link ScenarioData}), cached in {@link AnalysisCache}'s room for
+ * scenarios under the digest of the changes (so it is dropped with the date when the graph changes, never answers
+ * for the graph of record and never pushes its entries out), and the comparison of before and after
+ * ({@link ScenarioComparison}).
  */
 @Service
 public class Scenarios {
@@ -138,11 +139,11 @@ public class Scenarios {
     /** The comparison of the contract; see {@link ScenarioComparison}. */
     public ScenarioComparison.Comparison compare(Resolved resolved, List<String> focus, String scopeText,
                                                  SortedSet<String> scope, Set<Form> forms) {
-        return cache.result(List.of("scenario-comparison", resolved.after().asOf(), resolved.after().variant(),
+        return cache.result(resolved.after(), List.of("scenario-comparison",
                         resolved.id() == null ? "" : resolved.id(), resolved.name(), focus, scope, forms),
                 () -> comparison.compare(resolved.before(), resolved.after(), resolved.describe(),
                         new ScenarioComparison.Query(focus, scopeText, scope, forms, resolved.areasTouched()),
-                        cache::ofDate));
+                        cache::forScenario));
     }
 
     Resolved resolve(ScenarioStore.Stored stored, boolean illustrative) {
@@ -167,7 +168,7 @@ public class Scenarios {
         ScenarioDraft draft = id == null ? sent : sent.storedAs(id);
         CooperationData before = cache.data(draft.asOf(), illustrative);
         String digest = draft.digest();
-        ScenarioData.Applied applied = cache.ofDate(before, List.of("scenario", digest),
+        ScenarioData.Applied applied = cache.forScenario(before, List.of("scenario", digest),
                 () -> ScenarioData.apply(before, draft.changes(),
                         new CooperationData.ScenarioTag(null, null, draft.changes().size(), digest)));
         if (!applied.problems().isEmpty()) {

@@ -125,7 +125,7 @@ class AnalysisController {
         Set<Form> chosen = FormsParameter.parse(forms);
         ActorProjection projection = projection(data, chosen);
         CentralityAnalysis analysis = pivots == null ? centrality : new CentralityAnalysis(pivots).withParallelism(parallelism);
-        CentralityResult result = cache.result(List.of("centrality", data.asOf(), data.variant(), chosen,
+        CentralityResult result = cache.result(data, List.of("centrality", data.asOf(), data.variant(), chosen,
                         resolved.municipalities(), resolved.all(), pivots == null ? 0 : pivots),
                 () -> analysis.analyse(resolved.all() ? projection.actors() : projection.induced(resolved.municipalities())));
         Set<String> invented = illustrativeActors(data, chosen);
@@ -147,7 +147,7 @@ class AnalysisController {
         Set<Form> chosen = FormsParameter.parse(forms);
         ActorProjection projection = projection(data, chosen);
         IndexedGraph graph = resolved.all() ? projection.actors() : projection.induced(resolved.municipalities());
-        CommunityResult result = cache.result(List.of("communities", data.asOf(), data.variant(), chosen,
+        CommunityResult result = cache.result(data, List.of("communities", data.asOf(), data.variant(), chosen,
                         resolved.municipalities(), resolved.all(), seed),
                 () -> communities.analyse(graph, seed));
         Set<String> invented = illustrativeActors(data, chosen);

@@ -48,7 +48,7 @@ class OverviewController {
         AnalysisController.requireArea(data, area);
         Set<Form> chosen = FormsParameter.parse(forms);
         // Every page asks for this (the illustrative notice, scope pickers): kept until the graph changes.
-        return cache.result(new OverviewKey(data.asOf(), data.variant(), chosen, Optional.ofNullable(area)),
+        return cache.result(data, new OverviewKey(data.asOf(), data.variant(), chosen, Optional.ofNullable(area)),
                 () -> Answer.of(overview.analyse(data, new OverviewAnalysis.Query(chosen, area)), data,
                         ScopeCoverage.ofAll(data, chosen)));
     }
