@@ -110,6 +110,40 @@ final class BenchAccess {
         return new Projection(data, ActorProjection.of(data, DEFAULT_FORMS));
     }
 
+    /** The read on {@code threads} threads (issue 17: 1 against 2 in one run). */
+    CooperationData readData(LocalDate asOf, int threads) {
+        return reader.withParallelism(threads).read(asOf);
+    }
+
+    Projection project(CooperationData data, int threads) {
+        return new Projection(data, ActorProjection.of(data, DEFAULT_FORMS, threads));
+    }
+
+    /** Whether two reads and builds gave the same data and P (borders by their edges: JGraphT edges are objects). */
+    static boolean same(Projection a, Projection b) {
+        CooperationData x = a.data();
+        CooperationData y = b.data();
+        return x.municipalities().equals(y.municipalities()) && x.actors().equals(y.actors())
+                && x.bodies().equals(y.bodies()) && x.links().equals(y.links()) && x.areas().equals(y.areas())
+                && x.coverage().equals(y.coverage()) && borders(x).equals(borders(y))
+                && a.edgeList().equals(b.edgeList()) && borders(a.projection().bipartite()).equals(borders(b.projection().bipartite()));
+    }
+
+    private static java.util.List<String> borders(CooperationData data) {
+        return borders(data.borders());
+    }
+
+    /** Every vertex in iteration order with its edges' ends in {@code edgesOf} order. */
+    private static java.util.List<String> borders(org.jgrapht.Graph<String, org.jgrapht.graph.DefaultEdge> g) {
+        java.util.List<String> rows = new ArrayList<>();
+        for (String v : g.vertexSet()) {
+            StringBuilder row = new StringBuilder(v);
+            g.edgesOf(v).forEach(e -> row.append(' ').append(g.getEdgeSource(e)).append('-').append(g.getEdgeTarget(e)));
+            rows.add(row.toString());
+        }
+        return rows;
+    }
+
     /** The analyses of the API, each as the controller runs it, by name (insertion order = report order). */
     Map<String, Supplier<Object>> analyses(Projection p, String municipality, String area) {
         CooperationData data = p.data();

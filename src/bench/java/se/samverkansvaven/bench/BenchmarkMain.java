@@ -51,7 +51,7 @@ import tools.jackson.databind.json.JsonMapper;
  *   [--properties "key=value;..."] [--skip "name=reason;..."] [--load-only]
  *   [--metrics-only] [--only name,name (profiling: those analyses/metrics only; with_scenario_NAME: an analysis on the bench
  *   scenario's data)] [--dump DIR (results as JSON)]
- *   [--edges FILE (P as an edge list)] [--pages-only]</pre>
+ *   [--edges FILE (P as an edge list)] [--pages-only] [--projection-threads N (rounds of 1 against 2 threads)]</pre>
  *
  * <p>{@code --api-only} (with {@code --serve}): load, find the hub, then only the API under wrk; no analyses,
  * metrics, exports or pages, so the API can be re-measured in a few minutes. {@code --uncached} switches the
@@ -349,6 +349,9 @@ public final class BenchmarkMain {
             access.project(d);
             projects.add(seconds(t));
         }
+        // --projection-threads N: N rounds of the read and build on 1 thread against 2 (not at L: two more dates in the heap)
+        Map<String, Object> threads = options.containsKey("projection-threads")
+                ? threadsCompared(access, asOf, Integer.parseInt(options.get("projection-threads"))) : null;
         // The reference read (Cypher over Bolt, as against a server) beside the in-process one, in the same run.
         List<Double> cypherReads = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
@@ -368,11 +371,51 @@ public final class BenchmarkMain {
         p.put("read_with_cypher_over_bolt_s", cypherReads.getLast());
         p.put("retained_heap_mb", retained >> 20);
         p.put("peak_heap_mb", peak);
+        if (threads != null) {
+            p.put("threads_compared", threads);
+        }
         report.put("projection", p);
         System.out.printf("projection: %d bodies, P %d vertices %d edges; read %.2f s + project %.2f s warm; retained %d MB;"
                         + " read with Cypher over Bolt %.2f s%n", projection.bodies(), projection.vertices(), projection.edges(),
                 Median.of(reads), Median.of(projects), retained >> 20, cypherReads.getLast());
         return projection;
+    }
+
+    /**
+     * Issue 17: the read and the build on 1 thread against 2, alternating (1, 2, 1, 2 …) so both meet the same
+     * machine; medians, and whether every run gave the same data and P as the first 1-thread run.
+     */
+    private static Map<String, Object> threadsCompared(BenchAccess access, LocalDate asOf, int rounds) {
+        Map<Integer, List<Double>> reads = new LinkedHashMap<>();
+        Map<Integer, List<Double>> builds = new LinkedHashMap<>();
+        BenchAccess.Projection reference = null;
+        boolean same = true;
+        for (int round = 0; round < rounds; round++) {
+            for (int t : new int[] {1, 2}) {
+                long start = System.nanoTime();
+                var data = access.readData(asOf, t);
+                reads.computeIfAbsent(t, k -> new ArrayList<>()).add(seconds(start));
+                start = System.nanoTime();
+                var built = access.project(data, t);
+                builds.computeIfAbsent(t, k -> new ArrayList<>()).add(seconds(start));
+                if (reference == null) {
+                    reference = built;
+                } else {
+                    same &= BenchAccess.same(reference, built);
+                }
+            }
+        }
+        Map<String, Object> compared = new LinkedHashMap<>();
+        for (int t : new int[] {1, 2}) {
+            compared.put("read_warm_s_" + t + "_threads", Median.of(reads.get(t)));
+            compared.put("project_warm_s_" + t + "_threads", Median.of(builds.get(t)));
+        }
+        compared.put("rounds", rounds);
+        compared.put("identical", same);
+        System.out.printf("projection on 1 / 2 threads (median of %d, alternating): read %.3f / %.3f s, build %.3f / %.3f s;"
+                        + " identical: %s%n", rounds, Median.of(reads.get(1)), Median.of(reads.get(2)),
+                Median.of(builds.get(1)), Median.of(builds.get(2)), same);
+        return compared;
     }
 
     private static long cpuNanos() {

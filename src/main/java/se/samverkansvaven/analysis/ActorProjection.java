@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.graph.SimpleGraph;
@@ -40,8 +39,21 @@ public record ActorProjection(
         Graph<String, DefaultEdge> bipartite,
         IndexedGraph actors) {
 
-    /** Builds B, the bipartite graph and P from the data of one date. */
+    /** Builds B, the bipartite graph and P from the data of one date, on the cores the JVM sees (at most 2). */
     public static ActorProjection of(CooperationData data, Set<Form> forms) {
+        return of(data, forms, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Builds B, the bipartite graph and P on up to {@code parallelism} threads (the application's
+     * {@code samverkansvaven.analysis.parallelism}): with 2 or more the bipartite graph is built on a second thread
+     * beside P, with 1 both on the caller's. Each graph is built by one thread in the same order either way, so the
+     * result is the same for every parallelism.
+     */
+    public static ActorProjection of(CooperationData data, Set<Form> forms, int parallelism) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("the parallelism must be at least 1, was " + parallelism);
+        }
         // A copy of the sorted map is linear (TreeMap builds it from sorted input); inserting one by one was not.
         TreeMap<String, BodyInfo> bodies = new TreeMap<>(data.bodies());
         bodies.values().removeIf(body -> !forms.contains(body.form()));
@@ -60,11 +72,48 @@ public record ActorProjection(
         }
         TreeSet<String> actorIds = new TreeSet<>(actorSet);
 
+        if (parallelism == 1) {
+            return new ActorProjection(Set.copyOf(forms), bodies, bipartite(actorIds, bodies.keySet(), actorsOfBody),
+                    projection(actorIds, actorsOfBody));
+        }
         // The two graphs are independent: the bipartite one (JGraphT insertions, the slower) is built beside P.
-        CompletableFuture<Graph<String, DefaultEdge>> bipartite =
-                CompletableFuture.supplyAsync(() -> bipartite(actorIds, bodies.keySet(), actorsOfBody));
+        Beside<Graph<String, DefaultEdge>> bipartite =
+                new Beside<>("projection-bipartite", () -> bipartite(actorIds, bodies.keySet(), actorsOfBody));
         IndexedGraph projection = projection(actorIds, actorsOfBody);
         return new ActorProjection(Set.copyOf(forms), bodies, bipartite.join(), projection);
+    }
+
+    /** A value computed on a platform thread of its own (not a shared pool, where it could wait behind others). */
+    private static final class Beside<T> {
+        private final Thread thread;
+        private T value;
+        private Throwable failure;
+
+        Beside(String name, java.util.function.Supplier<T> work) {
+            thread = Thread.ofPlatform().name(name).daemon().start(() -> {
+                try {
+                    value = work.get();
+                } catch (RuntimeException | Error e) {
+                    failure = e;
+                }
+            });
+        }
+
+        T join() {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while building the projection", e);
+            }
+            if (failure instanceof RuntimeException e) {
+                throw e;
+            }
+            if (failure instanceof Error e) {
+                throw e;
+            }
+            return value;
+        }
     }
 
     /** The part of P among the given actors (the induced subgraph); actors that are not in P are left out. */

@@ -5,6 +5,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import se.samverkansvaven.database.CacheProperties;
@@ -35,6 +37,8 @@ public class AnalysisCache {
     /** What scenarios compute, every key a {@link DerivedKey} of its date. */
     private final Map<Object, Object> scenarioEntries = leastRecentlyUsed(MAX_SCENARIO_ENTRIES);
     private long revision = -1;
+    /** Reads of a date in progress, by date; guarded by this. */
+    private final Map<LocalDate, Reading> reading = new java.util.HashMap<>();
     /**
      * Counts every time the entries were dropped or a date's data was read but not kept (issue 18): a value built
      * while it changed may come from data of another revision, so it is returned but not kept.
@@ -58,13 +62,42 @@ public class AnalysisCache {
     public CooperationData data(LocalDate asOf) {
         DataKey key = new DataKey(asOf);
         long current = revisions.current();
+        Reading joined;
+        Reading mine = null;
         synchronized (this) {
             moveTo(current);
             if (entries.get(key) instanceof CooperationData held) {
                 return held;
             }
+            // Requests for a date that is being read wait for that read rather than read it again (after a write
+            // every request of a busy server missed at once, and each read the date): only a read that started
+            // when this request's revision was already known, so it sees every write this request must see.
+            joined = reading.get(asOf);
+            if (joined == null || joined.revision() != current) {
+                mine = new Reading(current, new CompletableFuture<>());
+                reading.put(asOf, mine);
+                joined = null;
+            }
         }
-        CooperationDataReader.Read read = reader.readWithRevision(asOf);
+        if (joined != null) {
+            return awaitRead(joined);
+        }
+        try {
+            CooperationData data = read(key);
+            mine.read().complete(data);
+            return data;
+        } catch (RuntimeException | Error e) {
+            mine.read().completeExceptionally(e);
+            throw e;
+        } finally {
+            synchronized (this) {
+                reading.remove(asOf, mine);
+            }
+        }
+    }
+
+    private CooperationData read(DataKey key) {
+        CooperationDataReader.Read read = reader.readWithRevision(key.asOf());
         revisions.observed(read.revision());
         synchronized (this) {
             if (read.revision() > revision) {
@@ -79,6 +112,24 @@ public class AnalysisCache {
         }
         return read.data();
     }
+
+    /** The data another request is reading; its failure is this request's (unwrapped, so errors map the same). */
+    private static CooperationData awaitRead(Reading reading) {
+        try {
+            return reading.read().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /** A read of a date in progress, started when {@code revision} was the revision known. */
+    private record Reading(long revision, CompletableFuture<CooperationData> read) {}
 
     /**
      * The date's data, or with {@code illustrative} false the same date as if the illustrative rows were not loaded

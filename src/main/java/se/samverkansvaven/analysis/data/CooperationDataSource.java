@@ -19,7 +19,10 @@ public interface CooperationDataSource {
 
     void read(LocalDate asOf, Rows rows);
 
-    /** What a source hands over, one call per row. */
+    /**
+     * What a source hands over, one call per row. A row's objects and lists are the reader's once handed over (it may
+     * assemble them later, on another thread): a source never changes or reuses them.
+     */
     interface Rows {
 
         /**

@@ -63,7 +63,10 @@ class AnalysisController {
     private final MunicipalityCodes codes;
     private final ScenarioParameters scenarios;
 
-    /** @param parallelism threads of the all-sources traversals (betweenness, closeness); 0: the cores the JVM sees */
+    /**
+     * @param parallelism threads of the all-sources traversals (betweenness, closeness) and of the projection's build;
+     *                    0: the cores the JVM sees
+     */
     AnalysisController(AnalysisCache cache, Today today, MunicipalityCodes codes, ScenarioParameters scenarios,
                        @Value("${samverkansvaven.analysis.parallelism:0}") int parallelism) {
         this.scenarios = scenarios;
@@ -288,7 +291,12 @@ class AnalysisController {
 
     /** P of the date for the chosen forms, built once per date, filter and forms and kept with the date's data. */
     private ActorProjection projection(CooperationData data, Set<Form> forms) {
-        return cache.ofDate(data, Set.copyOf(forms), () -> ActorProjection.of(data, forms));
+        return projection(cache, data, forms, parallelism);
+    }
+
+    /** The one place that keys P in the cache: the endpoints and {@link TodayPreparation} share the entry. */
+    static ActorProjection projection(AnalysisCache cache, CooperationData data, Set<Form> forms, int parallelism) {
+        return cache.ofDate(data, Set.copyOf(forms), () -> ActorProjection.of(data, forms, parallelism));
     }
 
     void requireMunicipality(CooperationData data, String parameter, String code) {

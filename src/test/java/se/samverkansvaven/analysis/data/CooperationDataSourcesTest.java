@@ -36,8 +36,11 @@ class CooperationDataSourcesTest {
     @Test
     void inProcessReadEqualsTheCypherOnEveryDateWhereSomethingChanges() {
         var cypher = new CooperationDataReader(new CypherDataSource(driver, queries));
+        // two threads (the read and the assembly side by side) against one (issue 17): the same data
         var inProcess = new CooperationDataReader(
-                new EmbeddedDataSource(embedded.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME)));
+                new EmbeddedDataSource(embedded.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME))).withParallelism(2);
+        var oneThread = inProcess.withParallelism(1);
+        var cypherOneThread = cypher.withParallelism(1);
         TreeSet<LocalDate> changes = new TreeSet<>();
         try (var session = driver.session()) {
             session.executeRead(tx -> tx.run("""
@@ -67,16 +70,9 @@ class CooperationDataSourcesTest {
         for (LocalDate date : dates) {
             CooperationData expected = cypher.read(date);
             CooperationData actual = inProcess.read(date);
-            assertThat(actual.municipalities()).as("municipalities on %s", date).isEqualTo(expected.municipalities());
-            assertThat(edges(actual)).as("borders on %s", date).isEqualTo(edges(expected));
-            assertThat(actual.actors()).as("actors on %s", date).isEqualTo(expected.actors());
-            assertThat(actual.areas()).as("areas on %s", date).isEqualTo(expected.areas());
-            assertThat(actual.bodies().keySet()).as("bodies on %s", date).isEqualTo(expected.bodies().keySet());
-            for (var body : expected.bodies().values()) {
-                assertThat(actual.bodies().get(body.id())).as("body %s on %s", body.id(), date).isEqualTo(body);
-            }
-            assertThat(actual.links()).as("links on %s", date).isEqualTo(expected.links());
-            assertThat(actual.coverage()).as("coverage on %s", date).isEqualTo(expected.coverage());
+            assertSameData(actual, expected, "in process against Cypher on " + date);
+            assertSameData(oneThread.read(date), actual, "in process on 1 thread against 2 on " + date);
+            assertSameData(cypherOneThread.read(date), expected, "Cypher on 1 thread against 2 on " + date);
             sawCoverage |= !expected.coverage().isEmpty();
             sawIllustrativeActor |= expected.actors().values().stream().anyMatch(CooperationData.ActorInfo::illustrative);
             for (var body : expected.bodies().values()) {
@@ -112,6 +108,24 @@ class CooperationDataSourcesTest {
     @Test
     void theAppReadsInProcessWhenTheDatabaseIsEmbedded() {
         assertThat(appReader.source()).isInstanceOf(EmbeddedDataSource.class);
+    }
+
+    private static void assertSameData(CooperationData actual, CooperationData expected, String what) {
+        assertThat(actual.asOf()).as("date, %s", what).isEqualTo(expected.asOf());
+        assertThat(actual.municipalities()).as("municipalities, %s", what).isEqualTo(expected.municipalities());
+        assertThat(List.copyOf(actual.municipalities().keySet())).as("municipality order, %s", what)
+                .isEqualTo(List.copyOf(expected.municipalities().keySet()));
+        assertThat(edges(actual)).as("borders, %s", what).isEqualTo(edges(expected));
+        assertThat(List.copyOf(actual.borders().vertexSet())).as("border vertex order, %s", what)
+                .isEqualTo(List.copyOf(expected.borders().vertexSet()));
+        assertThat(actual.actors()).as("actors, %s", what).isEqualTo(expected.actors());
+        assertThat(actual.areas()).as("areas, %s", what).isEqualTo(expected.areas());
+        assertThat(actual.bodies().keySet()).as("bodies, %s", what).isEqualTo(expected.bodies().keySet());
+        for (var body : expected.bodies().values()) {
+            assertThat(actual.bodies().get(body.id())).as("body %s, %s", body.id(), what).isEqualTo(body);
+        }
+        assertThat(actual.links()).as("links, %s", what).isEqualTo(expected.links());
+        assertThat(actual.coverage()).as("coverage, %s", what).isEqualTo(expected.coverage());
     }
 
     private static TreeSet<String> edges(CooperationData data) {

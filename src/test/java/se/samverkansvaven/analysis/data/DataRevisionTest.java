@@ -68,4 +68,82 @@ class DataRevisionTest {
         assertThat(inProcess.readWithRevision(java.time.LocalDate.of(2025, 1, 1)).revision()).isEqualTo(stored);
         assertThat(stored).isPositive();
     }
+
+    /**
+     * Issue 17: after a write every request of a busy server missed the date at once and each read it again; now
+     * the requests that arrive while the date is being read wait for that read. Eight requests, the first one's read
+     * held until the others had a second to arrive: one read (on the old code each request read, 8).
+     */
+    @Test
+    void requestsForADateBeingReadWaitForThatReadInsteadOfReadingItAgain(@Autowired GraphRevisions revisions)
+            throws Exception {
+        var embedded = new EmbeddedDataSource(database.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME));
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        CooperationDataSource held = (asOf, rows) -> {
+            reads.incrementAndGet();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            embedded.read(asOf, rows);
+        };
+        var cache = new AnalysisCache(new CooperationDataReader(held), revisions, new se.samverkansvaven.database.CacheProperties(
+                java.time.Duration.ofHours(1), org.springframework.util.unit.DataSize.ofMegabytes(64),
+                org.springframework.util.unit.DataSize.ofMegabytes(4), 8));
+        var date = java.time.LocalDate.of(2025, 6, 30);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            var answers = new java.util.ArrayList<java.util.concurrent.Future<CooperationData>>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> cache.data(date)));
+            }
+            Thread.sleep(1000); // not a timing assertion: time for the other seven to ask while the first one reads
+            release.countDown();
+            CooperationData first = answers.getFirst().get();
+            for (var answer : answers) {
+                assertThat(answer.get()).isSameAs(first);
+            }
+            assertThat(first.bodies()).isNotEmpty();
+        }
+        assertThat(reads.get()).as("reads of the date").isEqualTo(1);
+        assertThat(cache.data(date)).as("kept").isSameAs(cache.data(date));
+        assertThat(reads.get()).isEqualTo(1);
+    }
+
+    /** A failed read fails the requests that waited for it too, with the same exception, and is not kept. */
+    @Test
+    void aFailedReadFailsThoseWaitingForIt(@Autowired GraphRevisions revisions) throws Exception {
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        CooperationDataSource failing = (asOf, rows) -> {
+            if (reads.incrementAndGet() == 1) {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            throw new IllegalStateException("the store is unreachable");
+        };
+        var cache = new AnalysisCache(new CooperationDataReader(failing), revisions, new se.samverkansvaven.database.CacheProperties(
+                java.time.Duration.ofHours(1), org.springframework.util.unit.DataSize.ofMegabytes(64),
+                org.springframework.util.unit.DataSize.ofMegabytes(4), 8));
+        var date = java.time.LocalDate.of(2025, 6, 30);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            var answers = new java.util.ArrayList<java.util.concurrent.Future<CooperationData>>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(pool.submit(() -> cache.data(date)));
+            }
+            Thread.sleep(1000);
+            release.countDown();
+            for (var answer : answers) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(answer::get).hasCauseInstanceOf(IllegalStateException.class)
+                        .cause().hasMessage("the store is unreachable");
+            }
+        }
+        assertThat(reads.get()).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> cache.data(date)).hasMessage("the store is unreachable");
+        assertThat(reads.get()).as("a failure is not kept: the next request reads again").isEqualTo(2);
+    }
 }
