@@ -49,11 +49,14 @@ OUT=bench/results/$SIZE-$(date +%Y-%m-%d-%H%M)$(printf '%s' "${FLAGS[@]}" | tr -
 case $SIZE in
   S) EXTRA=(--serve --repeats 20); HEAP=4g ;;
   M) EXTRA=(--geography "$DATA/geography" --repeats 1); HEAP=4g ;;  # warm-up + 1: centrality alone is ~1 min at M
-  # L: 6-digit codes and 2 M party rows need the two settings; the all-pairs analyses would take hours (M's
-  # times × ~100), so they are reported as not run with the reason; betweenness is sampled (error measured at M).
-  L) EXTRA=(--geography "$DATA/geography" --repeats 1 --pivots 100,500
+  # L: 6-digit codes and 2 M party rows need the two settings. Centrality and exit impact run with pivots (as
+  # centrality?pivots=k and exit?pivots=k), gaps and diagonal links as a first page (limit=100) with the count of
+  # the whole list. What stays out, each with the measurement it rests on (the JSON has the figures: exact_estimates,
+  # betweenness_sampled.*.exact_estimate_s, pairs_total, json_bytes); bench/README.md "L". gaps_area runs whole: the
+  # generated webs declare no coverage, so there are no gaps to list (bench/README.md "L").
+  L) EXTRA=(--geography "$DATA/geography" --repeats 1 --pivots 100,500 --centrality-pivots 100
        --properties "samverkansvaven.data.municipality-code-pattern=[0-9]{6};samverkansvaven.limits.rows-per-file=3000000;samverkansvaven.cache.dates=2"
-       --skip "centrality_all=all-pairs traversals, 34 s at M (quiet, before the speed-up), ~100x that at L: use pivots;exit_all=two exact betweenness runs, 24 s at M (quiet, before the speed-up), ~100x that at L: use pivots;gaps_area=its result grows with gaps x options (118 MB of JSON at M), not tried within the 4 GB heap beside the loaded graph;diagonal_links=414,015 listed pairs at M (242 MB of JSON), ~10-100x that at L, not tried within the 4 GB heap;betweenness=exact Brandes, 8 s at M, ~15 min at L;exact_betweenness=exact Brandes, ~15 min at L: the sampling error is measured at M;exports=3.5-9.8 s per format at M, 6 formats x 2 runs would take ~15 min at L;side_by_side=NetworkX alone would take tens of minutes at L")
+       --skip "centrality_all=exact: every vertex a source, estimated from centrality_pivots x n/k (exact_estimates);centrality_all_1thread=as centrality_all, on one thread;exit_all=exact: estimated from exit_pivots x n/k (exact_estimates);diagonal_links=every pair: pairs_total x the bytes per pair of diagonal_links_first100, far beyond the 4 GB heap;betweenness=exact Brandes: betweenness_sampled.*.exact_estimate_s;harmonic=exact harmonic closeness, a search from every vertex as exact betweenness (betweenness_sampled.*.exact_estimate_s bounds it);exact_betweenness=as betweenness; the error of the pivots is measured at M (centrality_pivots_error);side_by_side=NetworkX's betweenness alone: 974 s at M from 100 sampled sources scaled, ~100x that at L (n and m both ~10x)")
      HEAP=4g ;;
 esac
 # BENCH_TIME_CAP (e.g. 50m) stops the harness after that long; the JSON then holds what was measured so far.

@@ -145,7 +145,7 @@ final class BenchAccess {
     }
 
     /** The analyses of the API, each as the controller runs it, by name (insertion order = report order). */
-    Map<String, Supplier<Object>> analyses(Projection p, String municipality, String area) {
+    Map<String, Supplier<Object>> analyses(Projection p, String municipality, String area, int pivots) {
         CooperationData data = p.data();
         Map<String, Supplier<Object>> runs = new LinkedHashMap<>();
         runs.put("ego_web_depth1", () -> new EgoWebAnalysis().analyse(data, new EgoWebAnalysis.Query(municipality, 1, DEFAULT_FORMS)));
@@ -153,14 +153,25 @@ final class BenchAccess {
         runs.put("centrality_all", () -> new CentralityAnalysis().analyse(p.graph()));
         // The same on one thread: the ratio of the two, in one run, is what the second core gives (issue 17).
         runs.put("centrality_all_1thread", () -> new CentralityAnalysis().withParallelism(1).analyse(p.graph()));
+        // As centrality?pivots=k asks: betweenness and closeness from k sources (the error against exact: at M).
+        runs.put("centrality_pivots", () -> new CentralityAnalysis(pivots).analyse(p.graph()));
         runs.put("communities_all", () -> new CommunityAnalysis().analyse(p.graph(), 1L));
         runs.put("hosts_all", () -> new HostConcentrationAnalysis().analyse(data, new HostConcentrationAnalysis.Query(
                 new ArrayList<>(data.municipalities().keySet()), null, null)));
         runs.put("diagonal_links", () -> new DiagonalLinkAnalysis().analyse(data,
                 new DiagonalLinkAnalysis.Query(EnumSet.of(DiagonalLinkAnalysis.PairClass.DIAGONAL))));
+        // As diagonal-links?limit=100 asks: the 100 best pairs and how many there are.
+        runs.put("diagonal_links_first100", () -> new DiagonalLinkAnalysis().analyse(data,
+                new DiagonalLinkAnalysis.Query(EnumSet.of(DiagonalLinkAnalysis.PairClass.DIAGONAL), null, 100)));
         runs.put("gaps_area", () -> new GapAnalysis().analyse(data, new GapAnalysis.Query(area, null, DEFAULT_FORMS, null)));
-        runs.put("exit_all", () -> new ExitImpactAnalysis().analyse(data,
+        // As gaps?area=…&limit=100 asks: the 100 strongest gaps with their options, and how many there are.
+        runs.put("gaps_area_first100", () -> new GapAnalysis().analyse(data,
+                new GapAnalysis.Query(area, null, DEFAULT_FORMS, null, 100)));
+        runs.put("exit_all", () -> new ExitImpactAnalysis().analyse(data, p.projection(),
                 new ExitImpactAnalysis.Query(municipality, ExitImpactAnalysis.Leaving.ALL, null, DEFAULT_FORMS)));
+        // As exit?pivots=k asks: betweenness before and after from k sources.
+        runs.put("exit_pivots", () -> new ExitImpactAnalysis().analyse(data, p.projection(),
+                new ExitImpactAnalysis.Query(municipality, ExitImpactAnalysis.Leaving.ALL, null, DEFAULT_FORMS, pivots)));
         return runs;
     }
 

@@ -166,21 +166,36 @@ public final class BenchmarkMain {
         if (options.containsKey("edges")) { // P as an edge list for the A/B mains (PageRankAb)
             Files.writeString(Path.of(options.get("edges")), projection.edgeList());
         }
-        if (options.containsKey("only")) { // profiling: just these analyses, then stop
-            Map<String, Supplier<Object>> runs = new LinkedHashMap<>(access.analyses(projection, hub, "it"));
+        int pivots = Integer.parseInt(options.getOrDefault("centrality-pivots", "100"));
+        report.put("centrality_pivots", pivots);
+        if (options.containsKey("only")) { // profiling: just these analyses (and "exports", "betweenness_sampled"), then stop
+            List<String> only = List.of(options.get("only").split(","));
+            Map<String, Supplier<Object>> runs = new LinkedHashMap<>(access.analyses(projection, hub, "it", pivots));
             runs.putAll(access.metrics(projection));
             runs.putAll(ScenarioBench.runs(projection.data(), hub));
             // the same analyses on the bench scenario's data ("with scenario"), to dump and diff their answers
-            access.analyses(access.project(ScenarioBench.after(projection.data())), hub, "it")
+            access.analyses(access.project(ScenarioBench.after(projection.data())), hub, "it", pivots)
                     .forEach((name, run) -> runs.put("with_scenario_" + name, run));
-            runs.keySet().retainAll(List.of(options.get("only").split(",")));
+            runs.keySet().retainAll(only);
             measure("analyses", runs, repeats);
+            pivotError();
+            exactEstimates(projection.vertices(), pivots);
             save();
+            if (only.contains("betweenness_sampled")) {
+                sampledBetweenness(access, projection);
+                save();
+            }
+            if (only.contains("exports")) {
+                exports(context.getBean(SnapshotExporter.class), asOf, Math.min(repeats, 3));
+                save();
+            }
             context.close();
             return;
         }
         if (!metricsOnly && !apiOnly && !pagesOnly) {
-            measure("analyses", access.analyses(projection, hub, "it"), repeats);
+            measure("analyses", access.analyses(projection, hub, "it", pivots), repeats);
+            pivotError();
+            exactEstimates(projection.vertices(), pivots);
             save();
             measure("scenario", ScenarioBench.runs(projection.data(), hub), repeats);
             save();
@@ -431,6 +446,42 @@ public final class BenchmarkMain {
 
     // ----------------------------------------------------------------------------------------- timing
 
+    /** The last result of the centrality runs, for the error of the pivots' estimate against exact. */
+    private final Map<String, Object> centralityResults = new HashMap<>();
+
+    /**
+     * centrality_pivots against centrality_all, when both ran (S, M): Spearman rank correlation, top-20 overlap and
+     * the median relative error of each estimated measure; at L exact is not run, and M's figures stand for it.
+     */
+    private void pivotError() {
+        if (!(centralityResults.get("centrality_all") instanceof se.samverkansvaven.analysis.CentralityResult exact)
+                || !(centralityResults.get("centrality_pivots") instanceof se.samverkansvaven.analysis.CentralityResult sampled)) {
+            return;
+        }
+        Map<String, Object> section = new LinkedHashMap<>();
+        section.put("pivots", report.get("centrality_pivots"));
+        Map<String, java.util.function.ToDoubleFunction<se.samverkansvaven.analysis.CentralityResult.VertexCentrality>> measures =
+                new LinkedHashMap<>();
+        measures.put("betweenness", se.samverkansvaven.analysis.CentralityResult.VertexCentrality::betweenness);
+        measures.put("weighted_betweenness", se.samverkansvaven.analysis.CentralityResult.VertexCentrality::weightedBetweenness);
+        measures.put("harmonic_closeness", se.samverkansvaven.analysis.CentralityResult.VertexCentrality::harmonicCloseness);
+        measures.forEach((name, f) -> {
+            double[] a = exact.vertices().stream().mapToDouble(f).toArray();
+            double[] b = sampled.vertices().stream().mapToDouble(f).toArray();
+            double[] relative = java.util.stream.IntStream.range(0, a.length).filter(v -> a[v] > 0)
+                    .mapToDouble(v -> Math.abs(b[v] - a[v]) / a[v]).sorted().toArray();
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("spearman", spearman(a, b));
+            one.put("top20_overlap", topOverlap(a, b, 20));
+            one.put("median_relative_error", relative.length == 0 ? 0 : relative[relative.length / 2]);
+            section.put(name, one);
+            System.out.printf("centrality with %s pivots, %s: spearman %.4f, top-20 overlap %d/20, median relative error %.4f%n",
+                    report.get("centrality_pivots"), name, (double) one.get("spearman"), (int) one.get("top20_overlap"),
+                    (double) one.get("median_relative_error"));
+        });
+        report.put("centrality_pivots_error", section);
+    }
+
     private static final double FAST_S = 0.1;
     /** Sub-100 ms calls run untimed for this long first: the JIT compiles a 1 ms loop only after dozens of calls. */
     private static final double FAST_WARM_UP_S = 1.0;
@@ -449,6 +500,7 @@ public final class BenchmarkMain {
                 continue;
             }
             try {
+                heap.reset();
                 long w = System.nanoTime();
                 Object sink = run.getValue().get(); // warm-up
                 // A median of 3 is a weak figure for a 20 ms call on a shared JVM: sub-100 ms calls run 15 times,
@@ -468,6 +520,21 @@ public final class BenchmarkMain {
                 if (sink == null) {
                     throw new IllegalStateException(run.getKey() + " returned nothing");
                 }
+                if (run.getKey().equals("centrality_all") || run.getKey().equals("centrality_pivots")) {
+                    centralityResults.put(run.getKey(), sink);
+                }
+                // how many rows a bounded answer stands for (diagonal links, gaps)
+                if (sink instanceof se.samverkansvaven.analysis.DiagonalLinkAnalysis.DiagonalLinks links) {
+                    one.put("pairs", links.pairs().size());
+                    one.put("pairs_total", links.pairsTotal());
+                }
+                if (sink instanceof se.samverkansvaven.analysis.GapAnalysis.Gaps gaps) {
+                    one.put("gaps", gaps.gaps().size());
+                    one.put("gaps_total", gaps.gapsTotal());
+                }
+                if (one.containsKey("pairs") || one.containsKey("gaps")) { // the answer's size, to scale to the whole list
+                    one.put("json_bytes", JsonMapper.builder().build().writeValueAsBytes(sink).length);
+                }
                 if (options.containsKey("dump")) { // the results themselves, to diff two versions of the code
                     Path dump = Path.of(options.get("dump"), run.getKey() + ".json");
                     Files.createDirectories(dump.getParent());
@@ -484,6 +551,7 @@ public final class BenchmarkMain {
                 continue;
             }
             one.put("median_s", Median.of(times));
+            one.put("peak_heap_mb", heap.peakMb()); // sampled used heap during the runs, garbage and the cached P included
             one.put("min_s", times.stream().mapToDouble(Double::doubleValue).min().orElse(0));
             one.put("runs", times.size());
             section.put(run.getKey(), one);
@@ -492,6 +560,29 @@ public final class BenchmarkMain {
         }
         report.put(name, section);
         return medians;
+    }
+
+    /**
+     * For the exact runs that --skip leaves out, the time of the sampled run beside it scaled by n / pivots: the
+     * measured estimate the skip rests on (the traversals from every vertex are n / pivots times as many; the rest
+     * of the analysis, scaled too, makes it an overestimate).
+     */
+    @SuppressWarnings("unchecked")
+    private void exactEstimates(int vertices, int pivots) {
+        Map<String, Object> analyses = (Map<String, Object>) report.getOrDefault("analyses", Map.of());
+        Map<String, Object> estimates = new LinkedHashMap<>();
+        for (String[] pair : new String[][] {{"centrality_all", "centrality_pivots"}, {"exit_all", "exit_pivots"}}) {
+            if (skipped.containsKey(pair[0]) && analyses.get(pair[1]) instanceof Map<?, ?> m && m.get("median_s") instanceof Double t) {
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put("from", pair[1]);
+                one.put("sampled_s", t);
+                one.put("estimate_s", t * vertices / pivots);
+                estimates.put(pair[0], one);
+                System.out.printf("%s not run: estimated %.0f s (%s %.2f s x %d/%d)%n", pair[0], t * vertices / pivots,
+                        pair[1], t, vertices, pivots);
+            }
+        }
+        report.put("exact_estimates", estimates);
     }
 
     /** Exact betweenness against pivot sampling: time, Spearman rank correlation, top-20 overlap. */
@@ -513,6 +604,7 @@ public final class BenchmarkMain {
             one.put("seconds", s);
             if (exact == null) {
                 one.put("error_not_measured", skipped.get("exact_betweenness"));
+                one.put("exact_estimate_s", s * n / pivots); // every vertex a source: n / pivots times the searches
                 section.put(String.valueOf(pivots), one);
                 System.out.printf("betweenness sampled k=%d: %.3f s (no exact values to compare)%n", pivots, s);
                 continue;
@@ -582,20 +674,34 @@ public final class BenchmarkMain {
         for (ExportFormat format : ExportFormat.values()) {
             List<Double> times = new ArrayList<>();
             long bytes = 0;
-            for (int i = 0; i <= repeats; i++) {
-                long t = System.nanoTime();
-                var export = exporter.export(format, asOf, null, null, SnapshotFilter.NONE, (phase, percent) -> { });
-                CountingStream out = new CountingStream();
-                export.writeTo(out);
-                if (i > 0) {
-                    times.add(seconds(t)); // the first run warms up
-                }
-                bytes = out.count;
-            }
+            heap.reset();
             Map<String, Object> one = new LinkedHashMap<>();
+            try {
+                for (int i = 0; i <= repeats; i++) {
+                    long t = System.nanoTime();
+                    var export = exporter.export(format, asOf, null, null, SnapshotFilter.NONE, (phase, percent) -> { });
+                    CountingStream out = new CountingStream();
+                    export.writeTo(out);
+                    if (i > 0 || repeats == 0) {
+                        times.add(seconds(t)); // the first run warms up, unless it is the only one
+                    }
+                    bytes = out.count;
+                }
+            } catch (RuntimeException | OutOfMemoryError e) {
+                one.put("error", e.toString());
+                one.put("peak_heap_mb", heap.peakMb());
+                section.put(format.name().toLowerCase(), one);
+                report.put("export", section);
+                save();
+                System.out.printf("export %-8s FAILED: %s%n", format.name().toLowerCase(), e);
+                continue;
+            }
             one.put("median_s", Median.of(times));
             one.put("bytes", bytes);
+            one.put("peak_heap_mb", heap.peakMb());
             section.put(format.name().toLowerCase(), one);
+            report.put("export", section);
+            save(); // a format that runs out of memory or time leaves the ones before it
             System.out.printf("export %-8s %8.3f s %,12d bytes%n", format.name().toLowerCase(), Median.of(times), bytes);
         }
         report.put("export", section);

@@ -24,7 +24,7 @@ import se.samverkansvaven.graph.StructuralHoles;
  * <li>betweenness normalised by 2/((n−1)(n−2)), zeros for n ≤ 2; weighted betweenness with distance 1/w,
  * shortest paths compared exactly ({@link BrandesBetweenness});</li>
  * <li>harmonic closeness = Σ 1/d over reachable v ≠ u, d in hops, divided by n − 1, from the searches of hop
- * betweenness ({@link BetweennessAndCloseness});</li>
+ * betweenness ({@link BetweennessAndCloseness}; with pivots estimated from the pivots' searches);</li>
  * <li>PageRank, damping 0.85 on w, dangling vertices spread uniformly ({@link PageRank});</li>
  * <li>local clustering and coreness unweighted ({@link LocalClustering}, {@link Coreness});</li>
  * <li>Burt's constraint and effective size with w, null for isolated vertices ({@link StructuralHoles});</li>
@@ -48,9 +48,10 @@ public final class CentralityAnalysis {
     }
 
     /**
-     * Both betweenness measures by pivot sampling from {@code pivots} sources (seed {@link #PIVOT_SEED}), for graphs
-     * too large for exact betweenness (docs/scaling.md); every other measure stays exact. With pivots ≥ the number
-     * of vertices it is the exact analysis.
+     * Both betweenness measures and harmonic closeness estimated from {@code pivots} sources (seed
+     * {@link #PIVOT_SEED}), for graphs too large for searches from every vertex (docs/scaling.md): betweenness as
+     * Brandes and Pich, closeness as Eppstein and Wang ({@link BetweennessAndCloseness#withClosenessFromPivots()});
+     * every other measure stays exact. With pivots ≥ the number of vertices it is the exact analysis.
      */
     public CentralityAnalysis(int pivots) {
         if (pivots < 1) {
@@ -84,7 +85,8 @@ public final class CentralityAnalysis {
             strength[v] = g.strength(v);
         }
         BetweennessAndCloseness.Scores hops = (pivots == 0 ? new BetweennessAndCloseness()
-                : new BetweennessAndCloseness(pivots, PIVOT_SEED)).withParallelism(parallelism).compute(g);
+                : new BetweennessAndCloseness(pivots, PIVOT_SEED).withClosenessFromPivots())
+                .withParallelism(parallelism).compute(g);
         double[] betweenness = hops.betweenness();
         double[] harmonic = hops.harmonicCloseness();
         double[] weighted = (pivots == 0 ? new BrandesBetweenness(Distance.INVERSE_WEIGHT)

@@ -1,5 +1,6 @@
 package se.samverkansvaven.analysis;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -50,16 +51,26 @@ public final class DiagonalLinkAnalysis
     /**
      * @param classes  which pair classes to report; null or empty means DIAGONAL only
      * @param networks which networks take part (a scope, {@link NetworkScope}); null means every network
+     * @param limit    at most this many pairs, the first in the answer's order (the others are counted, not kept:
+     *                 the number of pairs grows with the square of the networks sharing a goal or an area); null
+     *                 means every pair
      */
-    public record Query(Set<PairClass> classes, Predicate<BodyInfo> networks) {
+    public record Query(Set<PairClass> classes, Predicate<BodyInfo> networks, Integer limit) {
         public Query {
             classes = classes == null || classes.isEmpty()
                     ? Set.of(PairClass.DIAGONAL) : Set.copyOf(EnumSet.copyOf(classes));
             networks = networks == null ? network -> true : networks;
+            if (limit != null && limit < 1) {
+                throw new IllegalArgumentException("diagonal links: the limit must be at least 1, was " + limit);
+            }
+        }
+
+        public Query(Set<PairClass> classes, Predicate<BodyInfo> networks) {
+            this(classes, networks, null);
         }
 
         public Query(Set<PairClass> classes) {
-            this(classes, null);
+            this(classes, null, null);
         }
 
         static Query diagonal() {
@@ -88,11 +99,15 @@ public final class DiagonalLinkAnalysis
                                 Double share, boolean illustrative) {}
 
     /**
-     * @param pairs     unlinked pairs of the requested classes with score &gt; 0: score desc, then a, then b
-     * @param conveners by convener id
+     * @param pairs      unlinked pairs of the requested classes with score &gt; 0: score desc, then a, then b (with a
+     *                   limit, the first {@code limit} of them)
+     * @param conveners  by convener id
+     * @param pairsTotal with a limit, how many such pairs there are in all; null (and not in the JSON) without one
      */
     public record DiagonalLinks(LocalDate asOf, List<PairClass> classes, int networks, List<NetworkPair> pairs,
-                                List<ConvenerShare> conveners) {}
+                                List<ConvenerShare> conveners,
+                                @JsonInclude(JsonInclude.Include.NON_NULL)
+                                Long pairsTotal) {}
 
     private static final String GOAL = "goal:";
     private static final String AREA = "area:";
@@ -178,13 +193,21 @@ public final class DiagonalLinkAnalysis
         }
 
         // Only pairs sharing a context vertex are visited (an all-pairs loop was the cost at size M: bench/README.md).
-        List<NetworkPair> pairs = new ArrayList<>();
+        // Indices follow the ids, so (score desc, i, j) is the answer's order; with a limit only the first pairs are
+        // kept (a heap whose head is the last kept), and only those are turned into answer rows.
+        Comparator<Candidate> answerOrder = Comparator.comparingDouble(Candidate::score).reversed()
+                .thenComparingInt(Candidate::i).thenComparingInt(Candidate::j);
+        Integer limit = query.limit();
+        java.util.PriorityQueue<Candidate> first = limit == null ? null : new java.util.PriorityQueue<>(answerOrder.reversed());
+        List<Candidate> all = limit == null ? new ArrayList<>() : null;
+        long total = 0;
         int[] seen = new int[count];
         int[] linkedMark = new int[count];
         java.util.Arrays.fill(seen, -1);
         java.util.Arrays.fill(linkedMark, -1);
         int[] candidates = new int[count];
         int[] shared = new int[zName.length];
+        int[] byOrder = new int[zName.length];
         for (int i = 0; i < count; i++) {
             BodyInfo a = list.get(i);
             for (int b : linkedTo[i]) {
@@ -202,44 +225,57 @@ public final class DiagonalLinkAnalysis
             java.util.Arrays.sort(candidates, 0, found);
             for (int c = 0; c < found; c++) {
                 int j = candidates[c];
-                BodyInfo b = list.get(j);
-                PairClass pairClass = classify(a, b);
-                if (!query.classes().contains(pairClass) || linkedMark[j] == i) {
+                if (!query.classes().contains(classify(a, list.get(j))) || linkedMark[j] == i) {
                     continue;
                 }
                 int k = intersect(context[i], context[j], shared);
-                int[] byOrder = new int[k];
                 for (int x = 0; x < k; x++) {
                     byOrder[x] = order[shared[x]];
                 }
-                java.util.Arrays.sort(byOrder);
+                java.util.Arrays.sort(byOrder, 0, k);
                 double score = 0.0;
-                for (int r : byOrder) {
-                    score += 1.0 / Math.log(degree[byDegree[r]]);
-                }
-                int triadic = 0;
-                for (int t : linkedTo[j]) {
-                    if (linkedMark[t] == i) {
-                        triadic++;
-                    }
-                }
-                List<String> names = new ArrayList<>(k);
-                boolean illustrative = a.restsOnIllustrative() || b.restsOnIllustrative();
                 for (int x = 0; x < k; x++) {
-                    names.add(zName[shared[x]]);
-                    illustrative |= invented.get(i).contains(zName[shared[x]]) || invented.get(j).contains(zName[shared[x]]);
+                    score += 1.0 / Math.log(degree[byDegree[byOrder[x]]]);
                 }
-                pairs.add(new NetworkPair(ref(a), ref(b), pairClass, score, triadic,
-                        strip(names, GOAL), strip(names, AREA), strip(names, CONVENER), strip(names, MUNICIPALITY),
-                        illustrative));
+                total++;
+                Candidate pair = new Candidate(score, i, j);
+                if (all != null) {
+                    all.add(pair);
+                } else if (first.size() < limit) {
+                    first.add(pair);
+                } else if (answerOrder.compare(pair, first.peek()) < 0) {
+                    first.poll();
+                    first.add(pair);
+                }
             }
         }
-        pairs.sort(Comparator.comparingDouble(NetworkPair::score).reversed()
-                .thenComparing(p -> p.a().id()).thenComparing(p -> p.b().id()));
+        List<Candidate> kept = all != null ? all : new ArrayList<>(first);
+        kept.sort(answerOrder);
+        List<NetworkPair> pairs = new ArrayList<>(kept.size());
+        for (Candidate pair : kept) {
+            int i = pair.i();
+            int j = pair.j();
+            BodyInfo a = list.get(i);
+            BodyInfo b = list.get(j);
+            int k = intersect(context[i], context[j], shared);
+            int triadic = intersect(linkedTo[i], linkedTo[j], new int[Math.min(linkedTo[i].length, linkedTo[j].length)]);
+            List<String> names = new ArrayList<>(k);
+            boolean illustrative = a.restsOnIllustrative() || b.restsOnIllustrative();
+            for (int x = 0; x < k; x++) {
+                names.add(zName[shared[x]]);
+                illustrative |= invented.get(i).contains(zName[shared[x]]) || invented.get(j).contains(zName[shared[x]]);
+            }
+            pairs.add(new NetworkPair(ref(a), ref(b), classify(a, b), pair.score(), triadic,
+                    strip(names, GOAL), strip(names, AREA), strip(names, CONVENER), strip(names, MUNICIPALITY),
+                    illustrative));
+        }
 
         return new DiagonalLinks(data.asOf(), query.classes().stream().sorted().toList(), networks.size(),
-                List.copyOf(pairs), convenerShares(data, networks, linked));
+                List.copyOf(pairs), convenerShares(data, networks, linked), limit == null ? null : total);
     }
+
+    /** An unlinked pair of networks i &lt; j (indices in id order) with its score, before it becomes a row. */
+    private record Candidate(double score, int i, int j) {}
 
     /** Linked on the date: an active LINKED_WITH, or both PARTICIPANT or CONVENER of one active initiative. */
     private static Map<String, SortedSet<String>> linkedNetworks(CooperationData data, SortedMap<String, BodyInfo> networks) {

@@ -151,6 +151,17 @@ public final class ExitImpactAnalysis implements CooperationAnalysis<ExitImpactA
 
     @Override
     public ExitImpact analyse(CooperationData data, Query query) {
+        return analyse(data, null, query);
+    }
+
+    /**
+     * The same, with P of the date as the caller keeps it (the controller's cache): it is the "before" P when built
+     * for the query's forms, and the "after" P is derived from it by taking away what the bodies left contributed
+     * ({@link #afterExit}), rather than built again from every body.
+     *
+     * @param projection P of {@code data}, or null to build it
+     */
+    public ExitImpact analyse(CooperationData data, ActorProjection projection, Query query) {
         String m = query.code();
         if (!data.municipalities().containsKey(m) && !data.actors().containsKey(m)) {
             throw new IllegalArgumentException("exit impact: unknown municipality or actor '" + m + "'");
@@ -160,22 +171,20 @@ public final class ExitImpactAnalysis implements CooperationAnalysis<ExitImpactA
         SortedMap<String, BodyInfo> after = new TreeMap<>();
         List<BodyRef> left = new ArrayList<>();
         List<BodyRef> ended = new ArrayList<>();
+        Set<String> endedIds = new java.util.HashSet<>();
         for (BodyInfo body : data.bodies().values()) {
             if (!leaving.containsKey(body.id())) {
                 after.put(body.id(), body);
                 continue;
             }
             left.add(ref(body));
-            boolean hosted = body.form().requiresHost()
-                    && body.partiesWithRole(PartyRole.HOST).anyMatch(p -> p.partyId().equals(m));
-            if (hosted) {
+            if (ends(body, m)) {
                 ended.add(ref(body)); // no host: cannot go on as it is
+                endedIds.add(body.id());
                 continue;
             }
-            List<PartyInfo> rest = body.parties().stream().filter(p -> !p.partyId().equals(m)).toList();
-            after.put(body.id(), body.withParties(rest));
+            after.put(body.id(), body.withParties(without(body, m)));
         }
-        CooperationData afterData = data.withBodies(after);
 
         // coverage before and after
         SortedMap<String, SortedSet<String>> coverBefore = AreaCoverage.byParty(data.bodies().values(), query.forms());
@@ -203,8 +212,10 @@ public final class ExitImpactAnalysis implements CooperationAnalysis<ExitImpactA
         }
 
         // P before and after, each shared by components, cut points and betweenness.
-        IndexedGraph before = ActorProjection.of(data, query.forms()).actors();
-        IndexedGraph afterP = ActorProjection.of(afterData, query.forms()).actors();
+        ActorProjection projected = projection != null && projection.forms().equals(query.forms())
+                ? projection : ActorProjection.of(data, query.forms());
+        IndexedGraph before = projected.actors();
+        IndexedGraph afterP = afterExit(projected, leaving.values(), endedIds, m);
         int compBefore = components(before);
         int compAfter = components(afterP);
         SortedSet<String> cutBefore = cutpoints(before);
@@ -268,6 +279,82 @@ public final class ExitImpactAnalysis implements CooperationAnalysis<ExitImpactA
         return split.stream().map(piece -> new SplitOff(piece.size(),
                 piece.stream().map(id -> member(data, id)).toList(),
                 piece.stream().anyMatch(invented::contains))).toList();
+    }
+
+    /** A joint committee or agreement m hosts ends when m leaves it. */
+    private static boolean ends(BodyInfo body, String m) {
+        return body.form().requiresHost() && body.partiesWithRole(PartyRole.HOST).anyMatch(p -> p.partyId().equals(m));
+    }
+
+    /** The body's party rows without m's. */
+    private static List<PartyInfo> without(BodyInfo body, String m) {
+        return body.parties().stream().filter(p -> !p.partyId().equals(m)).toList();
+    }
+
+    /**
+     * P after the exit, from P before: each body left takes away one from the weight of every pair of its actors that
+     * it no longer joins (all its pairs when it ends, else m's pairs), and an actor left with no body of B is no
+     * longer a vertex. The same graph as {@link ActorProjection#of} over the bodies after (ids, edges and weights;
+     * ExitImpactAnalysisTest holds the two equal), in time proportional to P plus the pairs of the bodies left,
+     * where building P again reads every body.
+     *
+     * @param leaving the bodies m leaves (of B), as before the exit
+     * @param ended   the ids of those that end
+     */
+    static IndexedGraph afterExit(ActorProjection before, java.util.Collection<BodyInfo> leaving, Set<String> ended,
+                                  String m) {
+        IndexedGraph g = before.actors();
+        int n = g.vertexCount();
+        int mIndex = g.indexOf(m);
+        Map<Long, Integer> lostWeight = new HashMap<>();
+        int[] bodiesLost = new int[n];
+        for (BodyInfo body : leaving) {
+            // the body's actors in P: its neighbours in the bipartite graph, ascending ids, so ascending indices
+            int[] members = org.jgrapht.Graphs.neighborListOf(before.bipartite(), body.id()).stream()
+                    .mapToInt(g::indexOf).sorted().toArray();
+            if (ended.contains(body.id())) {
+                for (int i = 0; i < members.length; i++) {
+                    bodiesLost[members[i]]++;
+                    for (int j = i + 1; j < members.length; j++) {
+                        lostWeight.merge((long) members[i] * n + members[j], 1, Integer::sum);
+                    }
+                }
+            } else if (mIndex >= 0 && java.util.Arrays.binarySearch(members, mIndex) >= 0) {
+                bodiesLost[mIndex]++;
+                for (int x : members) {
+                    if (x != mIndex) {
+                        lostWeight.merge((long) Math.min(x, mIndex) * n + Math.max(x, mIndex), 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        int[] newIndex = new int[n];
+        List<String> ids = new ArrayList<>(n);
+        for (int v = 0; v < n; v++) {
+            boolean stays = bodiesLost[v] == 0 || before.bipartite().degreeOf(g.id(v)) > bodiesLost[v];
+            newIndex[v] = stays ? ids.size() : -1;
+            if (stays) {
+                ids.add(g.id(v));
+            }
+        }
+        int[] src = new int[g.edgeCount()];
+        int[] dst = new int[g.edgeCount()];
+        double[] w = new double[g.edgeCount()];
+        int edges = 0;
+        for (int u = 0; u < n; u++) {
+            for (int v : g.neighbours(u)) {
+                if (v > u) {
+                    double weight = g.weight(u, v) - lostWeight.getOrDefault((long) u * n + v, 0);
+                    if (weight > 0) {
+                        src[edges] = newIndex[u];
+                        dst[edges] = newIndex[v];
+                        w[edges++] = weight;
+                    }
+                }
+            }
+        }
+        return IndexedGraph.fromEdges(ids.toArray(String[]::new), java.util.Arrays.copyOf(src, edges),
+                java.util.Arrays.copyOf(dst, edges), java.util.Arrays.copyOf(w, edges));
     }
 
     private static Member member(CooperationData data, String id) {

@@ -1,5 +1,6 @@
 package se.samverkansvaven.analysis;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -65,14 +66,24 @@ public final class GapAnalysis implements CooperationAnalysis<GapAnalysis.Query,
      * @param municipality only this municipality's gaps (null: all)
      * @param forms        null or empty: {@link Form#DEFAULT_ANALYSIS_FORMS}
      * @param maxKm        HOST radius, null: 50
+     * @param limit        at most this many gaps, the first in the answer's order, and only theirs get options (the
+     *                     options of every gap grow with gaps × nearby hosts × group sizes); null: every gap
      */
-    public record Query(String area, String municipality, Set<Form> forms, Double maxKm) {
+    public record Query(String area, String municipality, Set<Form> forms, Double maxKm, Integer limit) {
         public Query {
             forms = forms == null || forms.isEmpty() ? Form.DEFAULT_ANALYSIS_FORMS : Set.copyOf(EnumSet.copyOf(forms));
             maxKm = maxKm == null ? DEFAULT_MAX_KM : maxKm;
             if (!(maxKm >= 0) || maxKm.isInfinite()) {
                 throw new IllegalArgumentException("gaps: maxKm must be a non-negative number of km, was " + maxKm);
             }
+            if (limit != null && limit < 1) {
+                throw new IllegalArgumentException("gaps: the limit must be at least 1, was " + limit);
+            }
+        }
+
+        /** Every gap. */
+        public Query(String area, String municipality, Set<Form> forms, Double maxKm) {
+            this(area, municipality, forms, maxKm, null);
         }
 
         static Query all() {
@@ -117,8 +128,19 @@ public final class GapAnalysis implements CooperationAnalysis<GapAnalysis.Query,
                       double strength, List<JoinOption> join, List<HostOption> host, StartOption start,
                       boolean illustrative) {}
 
-    /** @param gaps strength desc, then code, then area */
-    public record Gaps(LocalDate asOf, String area, String municipality, List<Form> forms, double maxKm, List<Gap> gaps) {}
+    /**
+     * @param gaps      strength desc, then code, then area (with a limit, the first {@code limit} of them)
+     * @param gapsTotal with a limit, how many gaps there are in all; null (and not in the JSON) without one
+     */
+    public record Gaps(LocalDate asOf, String area, String municipality, List<Form> forms, double maxKm, List<Gap> gaps,
+                       @JsonInclude(JsonInclude.Include.NON_NULL)
+                       Integer gapsTotal) {}
+
+    /** A gap before its options: enough to order the gaps and choose the ones answered. */
+    private record Head(String code, String area, double strength) {}
+
+    private static final Comparator<Head> ANSWER_ORDER = Comparator.comparingDouble(Head::strength).reversed()
+            .thenComparing(Head::code).thenComparing(Head::area);
 
     private static final Locale SV = Locale.forLanguageTag("sv-SE");
 
@@ -144,15 +166,25 @@ public final class GapAnalysis implements CooperationAnalysis<GapAnalysis.Query,
         Map<String, Candidate> candidates = new HashMap<>(); // by body id
         Known known = new Known(data, query.forms(), coverage);
 
-        List<Gap> gaps = new ArrayList<>();
+        // Which gaps there are and their order first; the options only for the gaps answered.
+        List<Head> heads = new ArrayList<>();
         for (String area : areas) {
-            List<BodyInfo> covering = bodies.stream().filter(b -> b.areas().contains(area)).toList();
-            SortedSet<String> withGap = new TreeSet<>();
-            for (String m : known.covered) {
-                if (hasGap(coverage, neighbourLists.get(m), m, area)) {
-                    withGap.add(m);
+            for (String m : withGap(coverage, known, neighbourLists, area)) {
+                if (query.municipality() == null || query.municipality().equals(m)) {
+                    heads.add(new Head(m, area, strength(known, new TreeSet<>(neighbourLists.get(m)), area)));
                 }
             }
+        }
+        heads.sort(ANSWER_ORDER);
+        List<Head> answered = query.limit() == null ? heads : heads.subList(0, Math.min(query.limit(), heads.size()));
+        SortedMap<String, List<String>> answeredByArea = new TreeMap<>();
+        answered.forEach(h -> answeredByArea.computeIfAbsent(h.area(), k -> new ArrayList<>()).add(h.code()));
+
+        List<Gap> gaps = new ArrayList<>();
+        for (var e : answeredByArea.entrySet()) {
+            String area = e.getKey();
+            List<BodyInfo> covering = bodies.stream().filter(b -> b.areas().contains(area)).toList();
+            SortedSet<String> withGap = withGap(coverage, known, neighbourLists, area);
             // Built once per area rather than once per gap (once per gap was the cost at size M: bench/README.md).
             AreaIndex index = new AreaIndex(data, covering, candidates);
             Map<String, SortedSet<String>> groups = startGroups(data, withGap);
@@ -160,15 +192,32 @@ public final class GapAnalysis implements CooperationAnalysis<GapAnalysis.Query,
             for (String m : withGap) {
                 illustrativeGap.put(m, known.gapRestsOnIllustrative(m, neighbourLists.get(m), area));
             }
-            for (String m : withGap) {
-                if (query.municipality() == null || query.municipality().equals(m)) {
-                    gaps.add(gap(data, query, known, index, groups.get(m), illustrativeGap, neighbourLists, m, area));
-                }
+            for (String m : e.getValue()) {
+                gaps.add(gap(data, query, known, index, groups.get(m), illustrativeGap, neighbourLists, m, area));
             }
         }
         gaps.sort(Comparator.comparingDouble(Gap::strength).reversed().thenComparing(Gap::code).thenComparing(Gap::area));
         return new Gaps(data.asOf(), query.area(), query.municipality(), query.forms().stream().sorted().toList(),
-                query.maxKm(), List.copyOf(gaps));
+                query.maxKm(), List.copyOf(gaps), query.limit() == null ? null : heads.size());
+    }
+
+    /** The covered municipalities with a gap in the area. */
+    private static SortedSet<String> withGap(SortedMap<String, SortedSet<String>> coverage, Known known,
+                                             Map<String, List<String>> neighbourLists, String area) {
+        SortedSet<String> withGap = new TreeSet<>();
+        for (String m : known.covered) {
+            if (hasGap(coverage, neighbourLists.get(m), m, area)) {
+                withGap.add(m);
+            }
+        }
+        return withGap;
+    }
+
+    /** The share of m's neighbours whose coverage of the area is known that cover it. */
+    private static double strength(Known known, SortedSet<String> neighbours, String area) {
+        int covering = (int) neighbours.stream().filter(n -> AreaCoverage.covers(known.coverage, n, area)).count();
+        int knownNeighbours = neighbours.size() - (int) neighbours.stream().filter(n -> !known.knows(n, area)).count();
+        return (double) covering / knownNeighbours;
     }
 
     /** m has a gap in the area: it does not cover it, and a neighbour does (m covered: the caller's business). */
@@ -348,7 +397,7 @@ public final class GapAnalysis implements CooperationAnalysis<GapAnalysis.Query,
         int knownNeighbours = neighbours.size() - unknownNeighbours.size();
 
         return new Gap(m, place.name(), area, areaSv, areaEn, neighbours.size(), knownNeighbours, coveringNeighbours,
-                unknownNeighbours, (double) coveringNeighbours.size() / knownNeighbours,
+                unknownNeighbours, strength(known, neighbours, area),
                 joinOptions(data, index, neighbours, place),
                 hostOptions(data, query, index, place, areaSv, areaEn),
                 startOption(data, known, group, illustrativeGap, neighbourLists, m, area, areaSv, areaEn),

@@ -11,6 +11,13 @@ package se.samverkansvaven.graph;
  * (closeness stays exact) and only the pivots accumulate; the pivots' sums are then chunked by vertex rather than by
  * draw position, so they may differ from {@link BrandesBetweenness}'s in the last bits (deterministic all the same).
  * Time O(n·m), memory O(n + m) per thread; the sources are spread over threads as in {@link BrandesBetweenness}.
+ *
+ * <p>{@link #withClosenessFromPivots()} searches from the pivots only, for graphs where n searches are too many
+ * (docs/scaling.md): betweenness is then bit for bit {@link BrandesBetweenness}'s with the same pivots, and harmonic
+ * closeness is estimated from the same searches as Eppstein and Wang estimate closeness (D. Eppstein and J. Wang,
+ * "Fast approximation of centrality", J. Graph Algorithms Appl. 8(1), 2004): Σ over the pivots s ≠ u of 1/d(s,u)
+ * (d is symmetric), scaled by n/pivots, an unbiased estimate of Σ over every v ≠ u, then divided by n − 1 as the
+ * exact value. Time O(pivots·m).
  */
 public final class BetweennessAndCloseness implements GraphAlgorithm<BetweennessAndCloseness.Scores> {
 
@@ -20,21 +27,31 @@ public final class BetweennessAndCloseness implements GraphAlgorithm<Betweenness
     private final int pivots;
     private final long seed;
     private final int parallelism;
+    private final boolean closenessFromPivots;
 
     /** Exact betweenness. */
     public BetweennessAndCloseness() {
-        this(0, 0, SourceChunks.defaultParallelism());
+        this(0, 0, SourceChunks.defaultParallelism(), false);
     }
 
     /** Betweenness from {@code pivots} sources drawn with the seed, as {@link BrandesBetweenness} draws them. */
     public BetweennessAndCloseness(int pivots, long seed) {
-        this(BrandesBetweenness.requirePivots(pivots), seed, SourceChunks.defaultParallelism());
+        this(BrandesBetweenness.requirePivots(pivots), seed, SourceChunks.defaultParallelism(), false);
     }
 
-    private BetweennessAndCloseness(int pivots, long seed, int parallelism) {
+    private BetweennessAndCloseness(int pivots, long seed, int parallelism, boolean closenessFromPivots) {
         this.pivots = pivots;
         this.seed = seed;
         this.parallelism = parallelism;
+        this.closenessFromPivots = closenessFromPivots;
+    }
+
+    /**
+     * The same with harmonic closeness estimated from the pivots' searches too (see above), so only the pivots are
+     * searched; without pivots, or with pivots ≥ n, both measures stay exact.
+     */
+    public BetweennessAndCloseness withClosenessFromPivots() {
+        return new BetweennessAndCloseness(pivots, seed, parallelism, true);
     }
 
     /**
@@ -42,13 +59,16 @@ public final class BetweennessAndCloseness implements GraphAlgorithm<Betweenness
      * result is bit-identical for every value.
      */
     public BetweennessAndCloseness withParallelism(int threads) {
-        return new BetweennessAndCloseness(pivots, seed, SourceChunks.requireParallelism(threads));
+        return new BetweennessAndCloseness(pivots, seed, SourceChunks.requireParallelism(threads), closenessFromPivots);
     }
 
     @Override
     public Scores compute(IndexedGraph g) {
         int n = g.vertexCount();
         int[] sources = BrandesBetweenness.sources(n, pivots, seed);
+        if (closenessFromPivots && sources.length < n) {
+            return fromPivots(g, sources);
+        }
         boolean[] pivot = new boolean[n];
         for (int s : sources) {
             pivot[s] = true;
@@ -81,6 +101,38 @@ public final class BetweennessAndCloseness implements GraphAlgorithm<Betweenness
             for (int v = 0; v < n; v++) {
                 harmonic[v] /= n - 1;
             }
+        }
+        return new Scores(betweenness, harmonic);
+    }
+
+    /** Both measures from the pivots' searches alone, chunked by draw position as {@link BrandesBetweenness}. */
+    private Scores fromPivots(IndexedGraph g, int[] sources) {
+        int n = g.vertexCount();
+        double[][][] chunks = SourceChunks.run(parallelism, n, c -> {
+            double[] bc = new double[n];
+            double[] harmonic = new double[n];
+            BreadthFirstDag from = new BreadthFirstDag(g);
+            for (int i = c; i < sources.length; i += SourceChunks.CHUNKS) {
+                if (from.forward(sources[i]) > 1) {
+                    from.accumulate(bc);
+                    from.addInverseDistances(harmonic);
+                }
+                from.clear();
+            }
+            return new double[][] {bc, harmonic};
+        }, double[][][]::new);
+        double[] betweenness = new double[n];
+        double[] harmonic = new double[n];
+        for (double[][] chunk : chunks) {
+            for (int v = 0; v < n; v++) {
+                betweenness[v] += chunk[0][v];
+                harmonic[v] += chunk[1][v];
+            }
+        }
+        BrandesBetweenness.normalise(betweenness, n, sources.length);
+        double scale = (double) n / sources.length / (n - 1); // sources.length < n, so n ≥ 2
+        for (int v = 0; v < n; v++) {
+            harmonic[v] *= scale;
         }
         return new Scores(betweenness, harmonic);
     }

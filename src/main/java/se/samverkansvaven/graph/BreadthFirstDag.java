@@ -74,6 +74,14 @@ final class BreadthFirstDag extends ShortestPathDag {
         return sum;
     }
 
+    /** Adds 1/d(source, v) to {@code sums[v]} for every reached v other than the source, in discovery order. */
+    void addInverseDistances(double[] sums) {
+        for (int i = 1; i < reached; i++) {
+            int v = order[i];
+            sums[v] += 1.0 / dist[v];
+        }
+    }
+
     /**
      * The shared backward pass, compiled once more for this final class: inside it the JIT knows the exact type, so
      * {@link #isSuccessor} is inlined rather than dispatched per slot (both traversals run in one JVM).

@@ -173,10 +173,13 @@ class CentralityAnalysisTest {
         assertThat(all).isEqualTo(exact);
         CentralityResult sampled = new CentralityAnalysis(300).analyse(graph);
         assertThat(sampled.vertices()).hasSameSizeAs(exact.vertices());
+        double[] closeness = new se.samverkansvaven.graph.BetweennessAndCloseness(300, CentralityAnalysis.PIVOT_SEED)
+                .withClosenessFromPivots().compute(graph).harmonicCloseness();
         for (int v = 0; v < exact.vertices().size(); v++) {
-            // only betweenness is sampled
-            assertThat(sampled.vertices().get(v).harmonicCloseness()).isEqualTo(exact.vertices().get(v).harmonicCloseness());
+            // betweenness and closeness are estimated from the pivots (SharedPassesTest checks the estimate)
+            assertThat(sampled.vertices().get(v).harmonicCloseness()).isEqualTo(closeness[v]);
             assertThat(sampled.vertices().get(v).pageRank()).isEqualTo(exact.vertices().get(v).pageRank());
+            assertThat(sampled.vertices().get(v).coreness()).isEqualTo(exact.vertices().get(v).coreness());
         }
         assertThatThrownBy(() -> new CentralityAnalysis(0)).hasMessageContaining("pivots");
     }

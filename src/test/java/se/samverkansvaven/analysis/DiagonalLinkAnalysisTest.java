@@ -1,6 +1,7 @@
 package se.samverkansvaven.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -111,6 +112,23 @@ class DiagonalLinkAnalysisTest {
 
         DiagonalLinks vertical = analysis.analyse(data, new Query(EnumSet.of(PairClass.VERTICAL)));
         assertThat(vertical.pairs()).extracting(p -> p.a().id() + "-" + p.b().id()).containsExactly("n1-n5");
+    }
+
+    @Test
+    void aLimitKeepsTheFirstPairsInTheAnswersOrderAndCountsTheRest() {
+        DiagonalLinks every = analysis.analyse(data, new Query(EnumSet.allOf(PairClass.class)));
+        assertThat(every.pairsTotal()).isNull(); // not limited: every pair, no count
+        // the first four of the seven above: the 1/ln3 tie n1-n6 / n3-n6 is broken by a, as without a limit
+        DiagonalLinks first = analysis.analyse(data, new Query(EnumSet.allOf(PairClass.class), null, 4));
+        assertThat(first.pairs()).containsExactlyElementsOf(every.pairs().subList(0, 4));
+        assertThat(first.pairs()).extracting(p -> p.a().id() + "-" + p.b().id())
+                .containsExactly("n4-n5", "n1-n2", "n1-n5", "n1-n6");
+        assertThat(first.pairsTotal()).isEqualTo(7L);
+        assertThat(first.conveners()).isEqualTo(every.conveners());
+        DiagonalLinks all = analysis.analyse(data, new Query(EnumSet.allOf(PairClass.class), null, 100));
+        assertThat(all.pairs()).isEqualTo(every.pairs());
+        assertThat(all.pairsTotal()).isEqualTo(7L);
+        assertThatThrownBy(() -> new Query(null, null, 0)).hasMessageContaining("limit");
     }
 
     @Test

@@ -225,4 +225,78 @@ class ExitImpactAnalysisTest {
         assertThat(r.componentChange()).isZero();
         assertThat(r.rankChanges()).isEmpty();
     }
+
+    /**
+     * P after an exit, derived from P before ({@link ExitImpactAnalysis#afterExit}), is the P that
+     * {@link ActorProjection#of} builds from the bodies after (m's rows taken out, the joint committees and agreements
+     * m hosts ended), for every municipality and the region leaving everything and each area, on a random web with
+     * shared bodies, regions as hosts and members, and parties listed twice.
+     */
+    @Test
+    void pAfterTheExitIsPBuiltFromTheBodiesAfter() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(17);
+        AnalysisTestData web = AnalysisTestData.data().region("vgr", "VGR").area("it", "STOD").area("va", "SAMHALLSBYGGNAD");
+        List<String> codes = new java.util.ArrayList<>();
+        for (int i = 1; i <= 30; i++) {
+            codes.add("%04d".formatted(i));
+            web.municipalities(codes.getLast());
+        }
+        List<String> parties = new java.util.ArrayList<>(codes);
+        parties.add("vgr");
+        Form[] forms = {Form.JOINT_COMMITTEE, Form.AGREEMENT, Form.FEDERATION, Form.COMPANY, Form.NETWORK};
+        for (int b = 0; b < 80; b++) {
+            Form form = forms[random.nextInt(forms.length)];
+            String[] some = new String[1 + random.nextInt(5)];
+            for (int i = 0; i < some.length; i++) {
+                some[i] = parties.get(random.nextInt(parties.size())); // repeats allowed: a party listed twice
+            }
+            String area = random.nextBoolean() ? "it" : "va";
+            web.body("b%02d".formatted(b), form, spec -> {
+                spec.areas(area);
+                if (form.requiresHost()) {
+                    spec.host(parties.get(random.nextInt(parties.size()))).participants(some);
+                } else if (form == Form.NETWORK) {
+                    spec.participants(some);
+                } else {
+                    spec.members(some);
+                }
+            });
+        }
+        CooperationData data = web.build();
+        for (java.util.Set<Form> chosen : List.of(Form.DEFAULT_ANALYSIS_FORMS, java.util.Set.of(Form.JOINT_COMMITTEE, Form.NETWORK))) {
+            ActorProjection before = ActorProjection.of(data, chosen);
+            for (String m : parties) {
+                for (String area : java.util.Arrays.asList(null, "it")) {
+                    java.util.SortedMap<String, se.samverkansvaven.analysis.data.CooperationData.BodyInfo> after = new java.util.TreeMap<>();
+                    List<se.samverkansvaven.analysis.data.CooperationData.BodyInfo> leaving = new java.util.ArrayList<>();
+                    java.util.Set<String> ended = new java.util.HashSet<>();
+                    data.bodies().forEach((id, body) -> {
+                        if (!chosen.contains(body.form()) || !body.hasParty(m) || (area != null && !body.areas().contains(area))) {
+                            after.put(id, body);
+                            return;
+                        }
+                        leaving.add(body);
+                        if (body.form().requiresHost() && body.partiesWithRole(se.samverkansvaven.body.PartyRole.HOST)
+                                .anyMatch(p -> p.partyId().equals(m))) {
+                            ended.add(id);
+                        } else {
+                            after.put(id, body.withParties(body.parties().stream().filter(p -> !p.partyId().equals(m)).toList()));
+                        }
+                    });
+                    var expected = ActorProjection.of(data.withBodies(after), chosen).actors();
+                    var derived = ExitImpactAnalysis.afterExit(before, leaving, ended, m);
+                    String what = m + " leaving " + (area == null ? "everything" : area) + " of " + chosen;
+                    assertThat(derived.vertexCount()).as(what).isEqualTo(expected.vertexCount());
+                    assertThat(derived.edgeCount()).as(what).isEqualTo(expected.edgeCount());
+                    for (int v = 0; v < expected.vertexCount(); v++) {
+                        assertThat(derived.id(v)).as(what).isEqualTo(expected.id(v));
+                        assertThat(derived.neighbours(v)).as(what).containsExactly(expected.neighbours(v));
+                        for (int w : expected.neighbours(v)) {
+                            assertThat(derived.weight(v, w)).as(what).isEqualTo(expected.weight(v, w));
+                        }
+                    }
+                }
+            }
+        }
+    }
 }

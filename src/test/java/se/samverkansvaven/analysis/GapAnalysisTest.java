@@ -86,6 +86,20 @@ class GapAnalysisTest {
     }
 
     @Test
+    void aLimitAnswersTheFirstGapsWithTheirOptionsAndCountsTheRest() {
+        Gaps every = analysis.analyse(data, Query.all());
+        assertThat(every.gapsTotal()).isNull(); // not limited: every gap, no count
+        // the first two of the four above (0003 it, 0001 lon), options and all
+        Gaps first = analysis.analyse(data, new Query(null, null, null, null, 2));
+        assertThat(first.gaps()).containsExactlyElementsOf(every.gaps().subList(0, 2));
+        assertThat(first.gapsTotal()).isEqualTo(4);
+        Gaps all = analysis.analyse(data, new Query(null, null, null, null, 10));
+        assertThat(all.gaps()).isEqualTo(every.gaps());
+        assertThat(all.gapsTotal()).isEqualTo(4);
+        assertThatThrownBy(() -> new Query(null, null, null, null, 0)).hasMessageContaining("limit");
+    }
+
+    @Test
     void aGapWithAllThreeKindsOfOption() {
         Gap g = single(analysis.analyse(data, new Query("lon", "0001", null, null)));
 

@@ -68,6 +68,14 @@ class ParallelismTest {
                         .withParallelism(p).compute(g);
                 assertThat(sampled.betweenness()).as("pivots, parallelism %d", p).containsExactly(sampledOne.betweenness());
                 assertThat(sampled.harmonicCloseness()).containsExactly(one.harmonicCloseness());
+                BetweennessAndCloseness.Scores fromPivots = new BetweennessAndCloseness(g.vertexCount() / 4, 3)
+                        .withClosenessFromPivots().withParallelism(p).compute(g);
+                BetweennessAndCloseness.Scores fromPivotsOne = new BetweennessAndCloseness(g.vertexCount() / 4, 3)
+                        .withClosenessFromPivots().withParallelism(1).compute(g);
+                assertThat(fromPivots.betweenness()).as("closeness from pivots, parallelism %d", p)
+                        .containsExactly(fromPivotsOne.betweenness());
+                assertThat(fromPivots.harmonicCloseness()).as("closeness from pivots, parallelism %d", p)
+                        .containsExactly(fromPivotsOne.harmonicCloseness());
             }
         }
     }

@@ -39,6 +39,56 @@ class SharedPassesTest {
     }
 
     @Test
+    void closenessFromPivotsIsEppsteinWangsEstimateFromThePivotsSearches() {
+        int n = GENERATED.vertexCount();
+        BetweennessAndCloseness.Scores sampled = new BetweennessAndCloseness(300, 7).withClosenessFromPivots().compute(GENERATED);
+        // betweenness: the same pivots, chunked by draw as BrandesBetweenness, so bit for bit its values
+        assertThat(sampled.betweenness()).containsExactly(new BrandesBetweenness(Distance.HOPS, 300, 7).compute(GENERATED));
+        // closeness: Σ over the pivots s ≠ u of 1/d(s,u), by a plain BFS from each pivot, × n/300 / (n − 1)
+        double[] expected = new double[n];
+        for (int s : BrandesBetweenness.sources(n, 300, 7)) {
+            int[] dist = hops(GENERATED, s);
+            for (int u = 0; u < n; u++) {
+                if (u != s && dist[u] > 0) {
+                    expected[u] += 1.0 / dist[u];
+                }
+            }
+        }
+        double[] exact = harmonicCloseness(GENERATED);
+        double meanError = 0;
+        for (int u = 0; u < n; u++) {
+            expected[u] *= (double) n / 300 / (n - 1);
+            assertThat(sampled.harmonicCloseness()[u]).isCloseTo(expected[u], within(1e-12 * Math.max(1e-3, expected[u])));
+            meanError += Math.abs(expected[u] - exact[u]) / exact[u] / n;
+        }
+        assertThat(meanError).as("an estimate near the exact values (300 of %d sources)", n).isLessThan(0.1);
+        // every vertex a pivot: the exact computation
+        BetweennessAndCloseness.Scores all = new BetweennessAndCloseness(n, 7).withClosenessFromPivots().compute(GENERATED);
+        assertThat(all.harmonicCloseness()).containsExactly(new BetweennessAndCloseness().compute(GENERATED).harmonicCloseness());
+    }
+
+    /** Hops from s by a plain BFS; -1 where not reached. */
+    private static int[] hops(IndexedGraph g, int s) {
+        int[] dist = new int[g.vertexCount()];
+        Arrays.fill(dist, -1);
+        int[] queue = new int[g.vertexCount()];
+        int head = 0;
+        int tail = 0;
+        queue[tail++] = s;
+        dist[s] = 0;
+        while (head < tail) {
+            int v = queue[head++];
+            for (int w : g.neighbours(v)) {
+                if (dist[w] < 0) {
+                    dist[w] = dist[v] + 1;
+                    queue[tail++] = w;
+                }
+            }
+        }
+        return dist;
+    }
+
+    @Test
     void exitBetweennessReusingUntouchedSourcesEqualsARecomputation() {
         // Remove the highest-degree vertex (as when the hub leaves everything) and, separately, a few edges.
         int n = GENERATED.vertexCount();

@@ -220,17 +220,22 @@ class AnalysisController {
                 ScopeCoverage.of(data, HostConcentrationAnalysis.HOST_FORMS, resolved.text(), resolved.municipalities()));
     }
 
-    /** The suggested network links; with a scope, among the networks of the scope only ({@link NetworkScope}). */
+    /**
+     * The suggested network links; with a scope, among the networks of the scope only ({@link NetworkScope}); with
+     * {@code limit}, the first that many pairs and how many there are ({@code pairsTotal}).
+     */
     @GetMapping("/diagonal-links")
     Answer<DiagonalLinkAnalysis.DiagonalLinks> diagonalLinks(
             @RequestParam(required = false) String classes,
             @RequestParam(required = false) String scope,
+            @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @RequestParam(defaultValue = "true") boolean illustrative) {
+        requireLimit(limit);
         CooperationData data = data(asOf, illustrative);
         MunicipalityScope resolved = MunicipalityScope.parse(scope, data, codes);
         return Answer.of(run("classes", () -> diagonalLinks.analyse(data,
-                new DiagonalLinkAnalysis.Query(pairClasses(classes), NetworkScope.of(resolved)))), data,
+                new DiagonalLinkAnalysis.Query(pairClasses(classes), NetworkScope.of(resolved), limit))), data,
                 ScopeCoverage.of(data, NetworkScope.FORMS, resolved.text(), resolved.municipalities()));
     }
 
@@ -239,8 +244,10 @@ class AnalysisController {
                           @RequestParam(required = false) String municipality,
                           @RequestParam(required = false) Double maxKm,
                           @RequestParam(required = false) String forms,
+                          @RequestParam(required = false) Integer limit,
                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @RequestParam(defaultValue = "true") boolean illustrative) {
+        requireLimit(limit);
         CooperationData data = data(asOf, illustrative);
         requireArea(data, area);
         if (municipality != null) {
@@ -250,7 +257,7 @@ class AnalysisController {
             throw new BadParameterException("maxKm", "must be a non-negative number of kilometres, was " + maxKm + ".");
         }
         Set<Form> chosen = FormsParameter.parse(forms);
-        GapAnalysis.Gaps answer = run("area", () -> gaps.analyse(data, new GapAnalysis.Query(area, municipality, chosen, maxKm)));
+        GapAnalysis.Gaps answer = run("area", () -> gaps.analyse(data, new GapAnalysis.Query(area, municipality, chosen, maxKm, limit)));
         Set<Form> asked = EnumSet.copyOf(answer.forms());
         return Answer.of(answer, data, municipality == null ? ScopeCoverage.ofAll(data, asked)
                 : ScopeCoverage.ofMunicipality(data, asked, municipality));
@@ -279,7 +286,7 @@ class AnalysisController {
                 : area != null ? ExitImpactAnalysis.Leaving.AREA : ExitImpactAnalysis.Leaving.ALL;
         String target = body != null ? body : area;
         ExitImpactAnalysis.ExitImpact answer = run(body != null ? "body" : "area", () -> exitImpact.analyse(data,
-                new ExitImpactAnalysis.Query(municipality, scope, target, chosen, pivots)));
+                projection(data, chosen), new ExitImpactAnalysis.Query(municipality, scope, target, chosen, pivots)));
         // the exit changes P as a whole (components, every betweenness rank): the scope is all
         return Answer.of(answer, data, ScopeCoverage.ofAll(data, EnumSet.copyOf(answer.forms())));
     }
@@ -315,6 +322,13 @@ class AnalysisController {
     static void requirePivots(Integer pivots) {
         if (pivots != null && pivots < 1) {
             throw new BadParameterException("pivots", "must be at least 1 (or left out for exact betweenness), was " + pivots + ".");
+        }
+    }
+
+    /** A bound on the rows of a long list: at least 1, or left out for every row. */
+    static void requireLimit(Integer limit) {
+        if (limit != null && limit < 1) {
+            throw new BadParameterException("limit", "must be at least 1 (or left out for every row), was " + limit + ".");
         }
     }
 

@@ -379,7 +379,7 @@ class AnalysisApiTest {
         skaraborg.get("vertices").forEach(v -> assertThat(v.get("degree").asInt()).isEqualTo(14));
     }
 
-    /** Pivot sampling on the API: all vertices as pivots is the exact result; fewer change betweenness only. */
+    /** Pivot sampling on the API: all vertices as pivots is the exact result; fewer change betweenness and closeness only. */
     @Test
     void centralityAndExitTakePivots() {
         JsonNode exact = get("/api/analysis/centrality?asOf=" + DATE + "&scope=all");
@@ -432,6 +432,27 @@ class AnalysisApiTest {
         assertThat(forms.json().get("detail").asString()).contains("FEDERATION");
         var exit = api.get("/api/analysis/exit?municipality=1496&body=fed-gr");
         assertThat(exit.status()).isEqualTo(400);
+        for (String list : new String[] {"/api/analysis/gaps?area=beredskap&limit=0", "/api/analysis/diagonal-links?limit=-1"}) {
+            var limit = api.get(list);
+            assertThat(limit.status()).as(list).isEqualTo(400);
+            assertThat(limit.json().get("parameter").asString()).as(list).isEqualTo("limit");
+        }
+    }
+
+    /** With limit=k the first k rows of the unlimited answer, and the count of all. */
+    @Test
+    void longListsTakeALimit() {
+        JsonNode gaps = get("/api/analysis/gaps?asOf=" + DATE + "&area=beredskap");
+        JsonNode firstGaps = get("/api/analysis/gaps?asOf=" + DATE + "&area=beredskap&limit=2");
+        assertThat(gaps.has("gapsTotal")).isFalse();
+        assertThat(gaps.get("gaps").size()).isGreaterThan(2);
+        assertThat(firstGaps.get("gapsTotal").asInt()).isEqualTo(gaps.get("gaps").size());
+        assertThat(firstGaps.get("gaps")).containsExactly(gaps.get("gaps").get(0), gaps.get("gaps").get(1));
+        JsonNode pairs = get("/api/analysis/diagonal-links?asOf=" + DATE);
+        JsonNode firstPairs = get("/api/analysis/diagonal-links?asOf=" + DATE + "&limit=1");
+        assertThat(pairs.has("pairsTotal")).isFalse();
+        assertThat(firstPairs.get("pairsTotal").asLong()).isEqualTo(pairs.get("pairs").size());
+        assertThat(firstPairs.get("pairs")).containsExactly(pairs.get("pairs").get(0));
     }
 
     @Test
