@@ -11,19 +11,11 @@ final class BreadthFirstDag extends ShortestPathDag {
 
     /** Hops from the source; -1 where not reached. */
     final int[] dist;
-    /**
-     * successor[e] == source: slot e is an edge of the current source's DAG, marked as the search meets it (a
-     * sequential write, where testing the distances again in the backward pass would read them at random).
-     */
-    private final int[] successor;
-    /** The number of the current source, 1, 2, …: the mark of its DAG edges, so nothing is unmarked between sources. */
-    private int source;
 
     BreadthFirstDag(IndexedGraph g) {
         super(g);
         this.dist = new int[g.vertexCount()];
         Arrays.fill(dist, -1);
-        this.successor = new int[g.targets.length];
     }
 
     @Override
@@ -32,9 +24,7 @@ final class BreadthFirstDag extends ShortestPathDag {
         int[] tg = targets;
         int[] dist = this.dist;
         int[] order = this.order;
-        int[] successor = this.successor;
         double[] sigma = this.sigma;
-        int mark = ++source;
         int head = 0;
         int tail = 0;
         order[tail++] = s;
@@ -52,7 +42,7 @@ final class BreadthFirstDag extends ShortestPathDag {
                 }
                 if (dist[w] == next) {
                     sigma[w] += sv;
-                    successor[e] = mark;
+                    mark(e);
                 }
             }
         }
@@ -60,9 +50,10 @@ final class BreadthFirstDag extends ShortestPathDag {
         return tail;
     }
 
+    /** The search marks exactly the DAG's edges. */
     @Override
     boolean isSuccessor(int v, int e, int w) {
-        return successor[e] == source;
+        return true;
     }
 
     /** Σ 1/d over the reached vertices other than the source, added in discovery order. */

@@ -37,12 +37,17 @@ final class DijkstraDag extends ShortestPathDag {
                     case PathLengths.NEWLY_REACHED -> {
                         sigma[w] = sv;
                         heap.insert(w);
+                        mark(e);
                     }
                     case PathLengths.SHORTER -> {
                         sigma[w] = sv;
                         heap.decreased(w);
+                        mark(e);
                     }
-                    case PathLengths.EQUAL -> sigma[w] += sv;
+                    case PathLengths.EQUAL -> {
+                        sigma[w] += sv;
+                        mark(e);
+                    }
                     default -> { }
                 }
             }
@@ -51,7 +56,10 @@ final class DijkstraDag extends ShortestPathDag {
         return settled;
     }
 
-    /** The edge lies on a shortest path: its length is exactly the difference of the two final distances. */
+    /**
+     * The edge lies on a shortest path: its length is exactly the difference of the two final distances (the search
+     * marked every slot that reached or tied its target's distance at the time, some of which a shorter path beat).
+     */
     @Override
     boolean isSuccessor(int v, int e, int w) {
         return dist.tight(v, e, w);

@@ -4,9 +4,9 @@ package se.samverkansvaven.graph;
  * The shortest paths from one source at a time, on buffers reused across sources: what Brandes' algorithm needs
  * from a traversal. A subclass's {@link #forward} (breadth-first for hop distances, Dijkstra for exact weighted
  * lengths) fills {@link #order} with the reached vertices in the order they were settled and {@link #sigma} with
- * the number of shortest paths to each, and its {@link #isSuccessor} says which slots of the CSR rows are edges of
- * the shortest-path DAG. The backward pass, {@link #accumulate}, is the same for every traversal. Then
- * {@link #clear} readies the buffers for the next source.
+ * the number of shortest paths to each, and {@link #mark}s every slot of the CSR rows that may be an edge of the
+ * shortest-path DAG; its {@link #isSuccessor} says which marked slots are. The backward pass, {@link #accumulate},
+ * is the same for every traversal. Then {@link #clear} readies the buffers for the next source.
  */
 abstract class ShortestPathDag {
 
@@ -20,6 +20,12 @@ abstract class ShortestPathDag {
     private final double[] delta;
     /** (1 + delta[w]) / sigma[w], once per vertex rather than once per DAG edge into it. */
     private final double[] share;
+    /**
+     * Bit e set: the forward pass marked slot e (written as the search meets it, sequentially, so the backward pass
+     * reads a vertex's candidate successors from a word or two instead of testing its whole row). One bit per slot
+     * keeps the marks in a core's cache beside the rows.
+     */
+    private final long[] marks;
     /** How many vertices the last {@link #forward} reached, the source included. */
     int reached;
 
@@ -31,23 +37,37 @@ abstract class ShortestPathDag {
         this.sigma = new double[n];
         this.delta = new double[n];
         this.share = new double[n];
+        this.marks = new long[(g.targets.length + 63) >>> 6];
     }
 
     /**
-     * The shortest paths from s: fills order and sigma, and returns the number of vertices reached, s included.
-     * Every vertex must be unreached (a fresh instance, or after {@link #clear}).
+     * The shortest paths from s: fills order and sigma, marks a superset of the DAG's edges, and returns the number of
+     * vertices reached, s included. Every vertex must be unreached (a fresh instance, or after {@link #clear}).
      */
     abstract int forward(int s);
 
-    /** After {@link #forward}: whether slot e of v's row, to w, is an edge of the shortest-path DAG (w after v). */
+    /** During {@link #forward}: slot e may be an edge of the DAG. */
+    final void mark(int e) {
+        marks[e >>> 6] |= 1L << e;
+    }
+
+    /**
+     * After {@link #forward}: whether the marked slot e of v's row, to w, is an edge of the shortest-path DAG (w after
+     * v).
+     */
     abstract boolean isSuccessor(int v, int e, int w);
 
-    /** Forgets the last source's distances and path counts. */
+    /** Forgets the last source's distances, path counts and marks. */
     void clear() {
+        int[] off = offsets;
+        long[] marks = this.marks;
         for (int i = 0; i < reached; i++) {
             int v = order[i];
             sigma[v] = 0;
             delta[v] = 0;
+            for (int k = off[v] >>> 6, last = (off[v + 1] - 1) >> 6; k <= last; k++) { // only reached rows are marked
+                marks[k] = 0;
+            }
         }
         reached = 0;
     }
@@ -58,26 +78,43 @@ abstract class ShortestPathDag {
      * share[w] = (1 + delta[w]) / sigma[w]. Successors are settled later, hence done first in reverse settling order.
      */
     void accumulate(double[] bc) {
-        int[] off = offsets;
-        int[] tg = targets;
         int[] order = this.order;
         double[] sigma = this.sigma;
         double[] delta = this.delta;
         double[] share = this.share;
         for (int i = reached - 1; i > 0; i--) {
             int v = order[i];
-            double sum = 0;
-            for (int e = off[v], end = off[v + 1]; e < end; e++) {
+            double dv = sigma[v] * successorShares(v, share);
+            delta[v] = dv;
+            share[v] = (1 + dv) / sigma[v];
+            bc[v] += dv;
+        }
+    }
+
+    /** Σ share[w] over the DAG successors w of v, added in row order: the marked slots of v's row, word by word. */
+    private double successorShares(int v, double[] share) {
+        int from = offsets[v];
+        int to = offsets[v + 1];
+        int[] tg = targets;
+        long[] marks = this.marks;
+        double sum = 0;
+        for (int k = from >>> 6, last = (to - 1) >> 6; k <= last; k++) {
+            long word = marks[k];
+            if (k == from >>> 6) {
+                word &= -1L << from; // the slots before the row belong to other rows
+            }
+            if (k == last) {
+                word &= -1L >>> (63 - ((to - 1) & 63)); // and those after it
+            }
+            for (; word != 0; word &= word - 1) {
+                int e = (k << 6) | Long.numberOfTrailingZeros(word);
                 int w = tg[e];
                 if (isSuccessor(v, e, w)) {
                     sum += share[w];
                 }
             }
-            double dv = sigma[v] * sum;
-            delta[v] = dv;
-            share[v] = (1 + dv) / sigma[v];
-            bc[v] += dv;
         }
+        return sum;
     }
 
     /** After {@link #accumulate}: adds the same dependencies into another array too. */
