@@ -180,7 +180,8 @@ class AnalysisController {
     }
 
     /**
-     * {@code pivots}: null for exact betweenness, else the number of sampled sources (seed 1).
+     * {@code pivots}: null when exact, else the number of sampled sources (seed 1) from which both betweenness
+     * measures and harmonic closeness (and their ranks) are estimated; every other measure is exact.
      * {@code restsOnIllustrative}: a body resting on illustrative rows has a party in the scope ({@link Provenance}).
      */
     record CentralityResponse(LocalDate asOf, String scope, Set<Form> forms, Integer pivots, int vertexCount, int edgeCount,
