@@ -27,6 +27,15 @@ public final class ChangeLog {
     private ChangeLog() {}
 
     public static void record(TransactionContext tx, String user, String reason, List<Entry> entries) {
+        record((query, params) -> tx.run(query, params).consume(), user, reason, entries);
+    }
+
+    /**
+     * {@link #record(TransactionContext, String, String, List)} through whatever runs the caller's transaction's
+     * statements (importing's in-process load on the embedded database).
+     */
+    public static void record(java.util.function.BiConsumer<String, Map<String, Object>> run, String user, String reason,
+            List<Entry> entries) {
         if (entries.isEmpty()) {
             return;
         }
@@ -46,7 +55,7 @@ public final class ChangeLog {
         params.put("rows", rows);
         params.put("user", user);
         params.put("reason", reason == null || reason.isBlank() ? null : cut(reason.strip()));
-        tx.run(RECORD, params).consume();
+        run.accept(RECORD, params);
     }
 
     private static String cut(String text) {

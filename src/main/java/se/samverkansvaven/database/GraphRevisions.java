@@ -147,6 +147,13 @@ public class GraphRevisions {
         return tx.run(BUMP, Map.of()).single().get("value").asLong();
     }
 
+    /** {@link #bump(TransactionContext)} in a transaction of the embedded database (importing's in-process load). */
+    public static long bump(org.neo4j.graphdb.Transaction tx) {
+        try (var result = tx.execute(BUMP, Map.of())) {
+            return ((Number) result.next().get("value")).longValue();
+        }
+    }
+
     private long read() {
         try (var session = driver.session()) {
             return session.executeRead(GraphRevisions::read);

@@ -54,13 +54,17 @@ public class BundleImporter {
 
     private final StagedLoads stagedLoads;
 
+    /** Stages large loads in process on the embedded database; without one (a server) they are staged in Cypher. */
+    private final EmbeddedStaging embeddedStaging;
+
     BundleImporter(Driver driver, GraphRevisions revisions, InputLimits limits, MunicipalityCodes codes,
-            StagedLoads stagedLoads) {
+            StagedLoads stagedLoads, EmbeddedStaging embeddedStaging) {
         this.driver = driver;
         this.revisions = revisions;
         this.limits = limits;
         this.codes = codes;
         this.stagedLoads = stagedLoads;
+        this.embeddedStaging = embeddedStaging;
     }
 
     /**
@@ -103,8 +107,8 @@ public class BundleImporter {
                     var written = validateAndWrite(tx, tables, tally, false);
                     if (written.changedData()) {
                         bumpVersions(tx, written.bodyIds());
-                        bumpCoverageVersions(tx, written.coverageChanged());
-                        audit(tx, written.bodyIds(), written.coverageChanged());
+                        bumpCoverageVersions(Statements.of(tx), written.coverageChanged());
+                        audit(Statements.of(tx), written.bodyIds(), written.coverageChanged());
                     }
                     tally.step("versions and audit");
                     return written.report();
@@ -127,7 +131,8 @@ public class BundleImporter {
      */
     public static boolean isCreationRace(Throwable e) {
         return e instanceof ClientException client
-                && "Neo.ClientError.Schema.ConstraintValidationFailed".equals(client.code());
+                && "Neo.ClientError.Schema.ConstraintValidationFailed".equals(client.code())
+                || e instanceof EmbeddedStaging.ConstraintRefused;
     }
 
     /**
@@ -172,11 +177,16 @@ public class BundleImporter {
         log.info("Large load {}: {} bodies and {} rows validated; staging them in transactions of about {} rows",
                 loadId, ids.size(), bundle.parties().size() + bundle.conveners().size(), limits.rowsPerTransaction());
         try {
+            var inProcess = embeddedStaging.begin(loadId);
             // 1. New actors and goals, which party rows and body goals point at.
-            session.executeWriteWithoutResult(tx -> {
-                writer.stageActorsAndGoals(tx, newActors, newGoals, loadId, tally);
-                stagedLoads.heartbeat(tx, loadId, 0);
-            });
+            if (inProcess.isPresent()) {
+                inProcess.get().stageActorsAndGoals(newActors, newGoals, tally);
+            } else {
+                session.executeWriteWithoutResult(tx -> {
+                    writer.stageActorsAndGoals(tx, newActors, newGoals, loadId, tally);
+                    stagedLoads.heartbeat(Statements.of(tx), loadId, 0);
+                });
+            }
             tally.step("actors and goals");
             // 2. The bodies, with their party rows, areas, goals and seats, in slices of whole bodies.
             Map<String, List<ValidBundle.PartyRow>> partiesByBody = byBody(bundle.parties());
@@ -198,11 +208,16 @@ public class BundleImporter {
                         conveners.addAll(convenersByBody.getOrDefault(b.id(), List.of()));
                     });
                     int stagedAfter = staged + bodies.size();
-                    session.executeWriteWithoutResult(tx -> {
-                        writer.stageBodies(tx, part(bundle, bodies, parties, conveners, List.of(), List.of(), List.of(),
-                                List.of(), List.of()), loadId, tally);
-                        stagedLoads.heartbeat(tx, loadId, stagedAfter);
-                    });
+                    if (inProcess.isPresent()) {
+                        inProcess.get().stageBodies(bodies, parties, conveners, bundle.areasByBody(),
+                                bundle.goalsByBody(), stagedAfter, tally);
+                    } else {
+                        session.executeWriteWithoutResult(tx -> {
+                            writer.stageBodies(tx, part(bundle, bodies, parties, conveners, List.of(), List.of(),
+                                    List.of(), List.of(), List.of()), loadId, tally);
+                            stagedLoads.heartbeat(Statements.of(tx), loadId, stagedAfter);
+                        });
+                    }
                     tally.step("bodies: commit"); // the store and index writes happen here, not in the statements
                     staged = stagedAfter;
                     log.info("Large load {}: {} of {} bodies staged", loadId, staged, ids.size());
@@ -213,15 +228,19 @@ public class BundleImporter {
             tally.step("bodies in slices");
             // 3. One transaction makes it all visible, with the stored actors and goals the bundle updates, the
             // links, the goal relations and the audit entry; before it commits, no reader sees any of the load.
-            long revision = revisions.write(session, tx -> {
-                writer.publish(tx, bundle, newActors, newGoals, loadId, tally);
-                long r = writer.write(tx, part(bundle, List.of(), List.of(), List.of(), storedActors, storedGoals,
-                        bundle.links(), bundle.goalRelations(), bundle.coverage()), id -> false, tally);
-                bumpCoverageVersions(tx, tally.coverageChanged);
-                audit(tx, ids, tally.coverageChanged);
-                stagedLoads.finish(tx, loadId);
-                return r;
-            });
+            ValidBundle rest = part(bundle, List.of(), List.of(), List.of(), storedActors, storedGoals, bundle.links(),
+                    bundle.goalRelations(), bundle.coverage());
+            long revision;
+            if (inProcess.isPresent()) {
+                revision = inProcess.get().publish(bundle.bodies(), newActors, newGoals, tally,
+                        statements -> publishRest(statements, rest, ids, loadId, tally));
+                revisions.observed(revision);
+            } else {
+                revision = revisions.write(session, tx -> {
+                    writer.publish(tx, bundle, newActors, newGoals, loadId, tally);
+                    return publishRest(Statements.of(tx), rest, ids, loadId, tally);
+                });
+            }
             tally.step("publish, links, goal relations, coverage and audit");
             log.info("Large load {}: published {} bodies", loadId, ids.size());
             return new ImportReport(bundle.counts(), tally.nodesCreated, tally.relationshipsCreated,
@@ -239,6 +258,18 @@ public class BundleImporter {
             }
             throw e;
         }
+    }
+
+    /**
+     * The publishing transaction after the staged nodes got their labels: the stored actors and goals the bundle
+     * updates, the links, goal relations and coverage, the audit entry, the end of the load; the new revision.
+     */
+    private long publishRest(Statements tx, ValidBundle rest, List<String> ids, String loadId, BundleWriter.Tally tally) {
+        long revision = writer.write(tx, rest, id -> false, tally);
+        bumpCoverageVersions(tx, tally.coverageChanged);
+        audit(tx, ids, tally.coverageChanged);
+        stagedLoads.finish(tx, loadId);
+        return revision;
     }
 
     /** Removes what a failed large load staged; what cannot be removed now is removed at the next start. */
@@ -305,14 +336,14 @@ public class BundleImporter {
     }
 
     /** The coverage versions of these municipalities move on, as a body's version does (409 for an older one). */
-    private static void bumpCoverageVersions(TransactionContext tx, Set<String> codes) {
+    private static void bumpCoverageVersions(Statements tx, Set<String> codes) {
         if (!codes.isEmpty()) {
-            tx.run(BUMP_COVERAGE_VERSIONS, Map.of("codes", List.copyOf(codes))).consume();
+            tx.write(BUMP_COVERAGE_VERSIONS, Map.of("codes", List.copyOf(codes)));
         }
     }
 
     /** A load that changed something is in the audit trail: one entry, and one more when it changed coverage. */
-    private static void audit(TransactionContext tx, List<String> ids, Set<String> coverage) {
+    private static void audit(Statements tx, List<String> ids, Set<String> coverage) {
         List<ChangeLog.Entry> entries = new ArrayList<>();
         entries.add(new ChangeLog.Entry("LOAD", "Bundle", null, "bodies", null,
                 ids.size() + " bodies: " + String.join(", ", ids)));
@@ -320,7 +351,7 @@ public class BundleImporter {
             entries.add(new ChangeLog.Entry("LOAD", "Bundle", null, "coverage", null,
                     "coverage rows of " + coverage.size() + " municipalities: " + String.join(", ", coverage)));
         }
-        ChangeLog.record(tx, CurrentUser.auditName(), null, entries);
+        ChangeLog.record(tx::write, CurrentUser.auditName(), null, entries);
     }
 
     /**
@@ -380,7 +411,7 @@ public class BundleImporter {
         if (!result.errors().isEmpty()) {
             throw result.rejection();
         }
-        long revision = writer.write(tx, result.bundle(), reference.bodies()::containsKey, tally);
+        long revision = writer.write(Statements.of(tx), result.bundle(), reference.bodies()::containsKey, tally);
         var report = new ImportReport(result.bundle().counts(), tally.nodesCreated, tally.relationshipsCreated,
                 tally.relationshipsDeleted, revision);
         return new Written(report, tally.changedData,

@@ -11,12 +11,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
-import org.neo4j.driver.summary.SummaryCounters;
 import se.samverkansvaven.body.ActorKind;
 import se.samverkansvaven.database.CypherFiles;
-import se.samverkansvaven.database.GraphRevisions;
 import se.samverkansvaven.body.Form;
 import se.samverkansvaven.importing.ValidBundle.BodyRow;
 import se.samverkansvaven.importing.ValidBundle.LinkRow;
@@ -94,7 +91,7 @@ final class BundleWriter {
             mark = now;
         }
 
-        void add(SummaryCounters counters) {
+        void add(Statements.Counts counters) {
             nodesCreated += counters.nodesCreated();
             relationshipsCreated += counters.relationshipsCreated();
             relationshipsDeleted += counters.relationshipsDeleted();
@@ -154,7 +151,7 @@ final class BundleWriter {
      *               before it when the caller knows none of the bundle's bodies can be stored); the bundle's
      *               other bodies are created without looking for what they would replace
      */
-    long write(TransactionContext tx, ValidBundle bundle, java.util.function.Predicate<String> stored, Tally tally) {
+    long write(Statements tx, ValidBundle bundle, java.util.function.Predicate<String> stored, Tally tally) {
         run(tx, upsertActors, bundle.actors().stream().map(a -> row("id", a.id(), "props", props(
                 "kind", a.kind().name(), "name", a.name(), "source", a.source(),
                 "illustrative", illustrative(a.source())))).toList(), tally);
@@ -184,7 +181,7 @@ final class BundleWriter {
         tally.step("coverage");
         tally.changedData = tally.nodesCreated + tally.relationshipsCreated + tally.relationshipsDeleted
                 + tally.rowsUpdated > 0;
-        return GraphRevisions.bump(tx);
+        return tx.bumpRevision();
     }
 
     /**
@@ -211,7 +208,7 @@ final class BundleWriter {
                 "illustrative", illustrative(a.source()), "loadId", loadId)))));
         goals.forEach(g -> rows.add(row("label", "StagedGoal", "props", present(props("id", g.id(), "name", g.name(),
                 "source", g.source(), "illustrative", illustrative(g.source()), "loadId", loadId)))));
-        run(tx, stageNodes, rows, tally);
+        run(Statements.of(tx), stageNodes, rows, tally);
     }
 
     /**
@@ -234,7 +231,7 @@ final class BundleWriter {
                 relations.add(row("id", body.id(), "areas", areas, "goals", goals, "seat", body.seatCode()));
             }
         }
-        run(tx, stageNodes, bodies, tally);
+        run(Statements.of(tx), stageNodes, bodies, tally);
         tally.step("bodies: create");
         Map<PartyKind, List<Map<String, Object>>> partyRows = new EnumMap<>(PartyKind.class);
         for (PartyRow p : bundle.parties()) {
@@ -275,7 +272,7 @@ final class BundleWriter {
     private static void runStaged(TransactionContext tx, String query, String loadId, List<Map<String, Object>> rows,
             Tally tally) {
         for (List<Map<String, Object>> batch : batches(rows)) {
-            tally.add(tx.run(query, Map.of("rows", batch, "loadId", loadId)).consume().counters());
+            tally.add(Statements.of(tx).write(query, Map.of("rows", batch, "loadId", loadId)));
         }
     }
 
@@ -286,7 +283,7 @@ final class BundleWriter {
     }
 
     /** Creates new bodies and updates stored ones, skipping those stored exactly so (properties and labels). */
-    private void writeBodies(TransactionContext tx, List<BodyRow> bodies, java.util.function.Predicate<String> stored,
+    private void writeBodies(Statements tx, List<BodyRow> bodies, java.util.function.Predicate<String> stored,
             Tally tally) {
         Map<String, Map<String, Object>> storedProps = new HashMap<>();
         Map<String, Set<String>> storedLabels = new HashMap<>();
@@ -302,12 +299,12 @@ final class BundleWriter {
         run(tx, createBodies, created, tally);
         tally.step("bodies: create");
         for (List<String> batch : batches(bodies.stream().map(BodyRow::id).filter(stored).toList())) {
-            tx.run(existingBodies, Map.of("ids", batch)).forEachRemaining(record -> {
-                String id = record.get("id").asString();
-                Map<String, Object> props = new HashMap<>(record.get("props").asMap());
+            tx.read(existingBodies, Map.of("ids", batch), record -> {
+                String id = (String) record.get("id");
+                Map<String, Object> props = new HashMap<>(map(record.get("props")));
                 props.remove("version"); // the editing API's lock counter, not bundle data
                 storedProps.put(id, props);
-                storedLabels.put(id, new HashSet<>(record.get("labels").asList(org.neo4j.driver.Value::asString)));
+                storedLabels.put(id, new HashSet<>(strings(record.get("labels"))));
             });
         }
         tally.step("bodies: read stored");
@@ -331,7 +328,7 @@ final class BundleWriter {
         tally.step("bodies: upsert");
     }
 
-    private Map<String, Object> bodyRow(BodyRow body) {
+    static Map<String, Object> bodyRow(BodyRow body) {
         List<String> stale = Arrays.stream(Form.values()).filter(f -> f != body.form()).map(Form::label).toList();
         return row("id", body.id(), "label", body.form().label(), "staleLabels", stale,
                 "form", body.form().name(),
@@ -354,14 +351,14 @@ final class BundleWriter {
      * a bundle row with no stored twin is created; every other stored row of those bodies is deleted. So
      * loading the same bundle twice writes no row and leaves even the element ids alone.
      */
-    private void writePartyRows(TransactionContext tx, ValidBundle bundle,
+    private void writePartyRows(Statements tx, ValidBundle bundle,
             java.util.function.Predicate<String> storedBody, Tally tally) {
         Map<String, Stored> stored = new HashMap<>();
         List<String> toDelete = new ArrayList<>();
         List<String> bodyIds = bundle.bodies().stream().map(BodyRow::id).filter(storedBody).toList();
         for (List<String> batch : batches(bodyIds)) {
-            tx.run(existingRows, Map.of("bodyIds", batch)).forEachRemaining(record -> {
-                var row = new Stored(record.get("rowId").asString(), record.get("props").asMap());
+            tx.read(existingRows, Map.of("bodyIds", batch), record -> {
+                var row = new Stored((String) record.get("rowId"), map(record.get("props")));
                 if (stored.putIfAbsent(storedKey(record), row) != null) {
                     toDelete.add(row.rowId()); // a stored duplicate of one identity: keep one
                 }
@@ -416,11 +413,10 @@ final class BundleWriter {
                 row.validFrom());
     }
 
-    private static String storedKey(Record record) {
-        String type = record.get("type").asString();
-        return key(type, record.get("bodyId").asString(), record.get("party").asString(null),
-                type.equals("CONVENES") ? null : record.get("role").asString(null),
-                record.get("validFrom").isNull() ? null : record.get("validFrom").asLocalDate());
+    private static String storedKey(Map<String, Object> record) {
+        String type = (String) record.get("type");
+        return key(type, (String) record.get("bodyId"), (String) record.get("party"),
+                type.equals("CONVENES") ? null : (String) record.get("role"), (LocalDate) record.get("validFrom"));
     }
 
     private static String key(String type, String body, String party, String role, LocalDate validFrom) {
@@ -428,7 +424,7 @@ final class BundleWriter {
     }
 
     /** Links are upserted by (a, b, kind, validFrom); links the bundle does not mention are left alone. */
-    private void writeLinks(TransactionContext tx, List<LinkRow> links, Tally tally) {
+    private void writeLinks(Statements tx, List<LinkRow> links, Tally tally) {
         if (links.isEmpty()) {
             return;
         }
@@ -437,11 +433,10 @@ final class BundleWriter {
         Map<String, Stored> stored = new HashMap<>();
         for (List<List<String>> batch : batches(new ArrayList<>(pairs))) {
             var params = batch.stream().map(p -> row("a", p.get(0), "b", p.get(1))).toList();
-            tx.run(existingLinks, Map.of("pairs", params)).forEachRemaining(record -> stored.putIfAbsent(
-                    linkKey(record.get("a").asString(), record.get("b").asString(),
-                            record.get("kind").asString(null),
-                            record.get("validFrom").isNull() ? null : record.get("validFrom").asLocalDate()),
-                    new Stored(record.get("rowId").asString(), record.get("props").asMap())));
+            tx.read(existingLinks, Map.of("pairs", params), record -> stored.putIfAbsent(
+                    linkKey((String) record.get("a"), (String) record.get("b"), (String) record.get("kind"),
+                            (LocalDate) record.get("validFrom")),
+                    new Stored((String) record.get("rowId"), map(record.get("props")))));
         }
         List<Map<String, Object>> updates = new ArrayList<>();
         List<Map<String, Object>> creates = new ArrayList<>();
@@ -467,14 +462,13 @@ final class BundleWriter {
      * a new one is created, a stored one updated only when its valid_to differs; rows the bundle does not
      * name are left alone, as links are.
      */
-    private void writeCoverage(TransactionContext tx, List<ValidBundle.CoverageRow> rows, Tally tally) {
+    private void writeCoverage(Statements tx, List<ValidBundle.CoverageRow> rows, Tally tally) {
         if (rows.isEmpty()) {
             return;
         }
         Map<String, Map<String, Object>> stored = new HashMap<>();
         for (List<String> batch : batches(rows.stream().map(ValidBundle.CoverageRow::id).toList())) {
-            tx.run(coverageById, Map.of("ids", batch))
-                    .forEachRemaining(r -> stored.put(r.get("id").asString(), r.get("props").asMap()));
+            tx.read(coverageById, Map.of("ids", batch), r -> stored.put((String) r.get("id"), map(r.get("props"))));
         }
         List<Map<String, Object>> creates = new ArrayList<>();
         List<Map<String, Object>> updates = new ArrayList<>();
@@ -508,14 +502,24 @@ final class BundleWriter {
         return a + '\u0000' + b + '\u0000' + kind + '\u0000' + validFrom;
     }
 
-    private static void run(TransactionContext tx, String query, List<Map<String, Object>> rows, Tally tally) {
+    private static void run(Statements tx, String query, List<Map<String, Object>> rows, Tally tally) {
         run(tx, query, "rows", rows, tally);
     }
 
-    private static <T> void run(TransactionContext tx, String query, String parameter, List<T> values, Tally tally) {
+    private static <T> void run(Statements tx, String query, String parameter, List<T> values, Tally tally) {
         for (List<T> batch : batches(values)) {
-            tally.add(tx.run(query, Map.of(parameter, batch)).consume().counters());
+            tally.add(tx.write(query, Map.of(parameter, batch)));
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return (Map<String, Object>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(Object value) {
+        return (List<String>) value;
     }
 
     private static <T> List<List<T>> batches(List<T> values) {
@@ -535,11 +539,11 @@ final class BundleWriter {
         return map;
     }
 
-    private static Map<String, Object> props(Object... keysAndValues) {
+    static Map<String, Object> props(Object... keysAndValues) {
         return row(keysAndValues);
     }
 
-    private static boolean illustrative(String source) {
+    static boolean illustrative(String source) {
         return "illustrative".equals(source);
     }
 

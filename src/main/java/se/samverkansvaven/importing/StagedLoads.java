@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.TransactionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -68,17 +67,23 @@ class StagedLoads implements InitializingBean {
     }
 
     /** Inside each staging transaction: refuses to go on when the load was removed as abandoned meanwhile. */
-    void heartbeat(TransactionContext tx, String loadId, int staged) {
-        if (tx.run(heartbeat, Map.of("loadId", loadId, "staged", staged)).single().get("loads").asLong() != 1) {
+    void heartbeat(Statements tx, String loadId, int staged) {
+        if (count(tx, heartbeat, Map.of("loadId", loadId, "staged", (long) staged), "loads") != 1) {
             throw new IllegalStateException(gone(loadId));
         }
     }
 
     /** Inside the publishing transaction: the load ends; refused when it was removed as abandoned meanwhile. */
-    void finish(TransactionContext tx, String loadId) {
-        if (tx.run(finish, Map.of("loadId", loadId)).single().get("loads").asLong() != 1) {
+    void finish(Statements tx, String loadId) {
+        if (count(tx, finish, Map.of("loadId", loadId), "loads") != 1) {
             throw new IllegalStateException(gone(loadId));
         }
+    }
+
+    private static long count(Statements tx, String query, Map<String, Object> parameters, String column) {
+        long[] count = {0};
+        tx.read(query, parameters, row -> count[0] += ((Number) row.get(column)).longValue());
+        return count[0];
     }
 
     /**

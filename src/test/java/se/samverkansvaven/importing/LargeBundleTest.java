@@ -87,14 +87,14 @@ class LargeBundleTest {
     }
 
     /**
-     * 150 federations of two members each, written in 150 transactions (rows-per-transaction is 3 here), while
+     * 600 federations of two members each, written in 600 transactions (rows-per-transaction is 3 here), while
      * a reader counts bodies and party rows over and over: it sees none of them or all of them, never a part
      * (before staging, each slice was visible on commit). The reader must also have looked while the load was
      * staging, or the test proves nothing.
      */
     @Test
     void readersSeeALargeLoadWholeOrNotAtAll() throws Exception {
-        int n = 150;
+        int n = 600; // enough transactions that the reader looks while they stage, also when staged in process
         var bodies = new StringBuilder("id,form,name,sector,level,governance,seat_code,valid_from,valid_to,source\n");
         var parties = new StringBuilder("body_id,party,role,valid_from,valid_to,representative,source\n");
         for (int i = 0; i < n; i++) {
@@ -140,7 +140,8 @@ class LargeBundleTest {
      */
     @Test
     void aStagedLoadWritesExactlyWhatOneTransactionWrites(@Autowired GraphRevisions revisions,
-            @Autowired MunicipalityCodes codes, @Autowired StagedLoads stagedLoads, @Autowired InputLimits limits) {
+            @Autowired MunicipalityCodes codes, @Autowired StagedLoads stagedLoads, @Autowired InputLimits limits,
+            @Autowired EmbeddedStaging embeddedStaging) {
         BundleFiles bundle = TestBundle.empty()
                 .file("bodies.csv", """
                         id,form,name,sector,level,governance,seat_code,valid_from,valid_to,source
@@ -181,7 +182,8 @@ class LargeBundleTest {
 
         run("MATCH (n) WHERE n:Body OR n:Goal OR n.id = 'reg-new' DETACH DELETE n");
         var oneTransaction = new BundleImporter(driver, revisions, new InputLimits(limits.fieldLength(),
-                limits.rowsPerFile(), 1_000_000, null, 64, 1000, limits.abandonedLoadAfter()), codes, stagedLoads);
+                limits.rowsPerFile(), 1_000_000, null, 64, 1000, limits.abandonedLoadAfter()), codes, stagedLoads,
+                embeddedStaging);
         oneTransaction.importBundle(bundle);
         assertThat(canonical()).isEqualTo(staged);
     }
