@@ -226,7 +226,8 @@ final class ScenarioData {
     /** Only a municipality or a region hosts (the loader's rule); {@code party} is known. */
     private static void mayHost(CooperationData base, Change c, String party, String field,
                                 List<ScenarioProblem> problems) {
-        if (!CooperationData.isMunicipalityCode(party) && base.actors().get(party).kind() != ActorKind.REGION) {
+        // a municipality is what the date holds as one: codes may have another pattern than four digits (LAU codes)
+        if (!base.municipalities().containsKey(party) && base.actors().get(party).kind() != ActorKind.REGION) {
             problems.add(new ScenarioProblem(c.number(), field, c.label() + ": " + name(base, party)
                     + " cannot host: only a municipality or a region hosts a joint committee or agreement."));
         }
