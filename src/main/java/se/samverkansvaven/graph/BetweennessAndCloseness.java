@@ -88,14 +88,9 @@ public final class BetweennessAndCloseness implements GraphAlgorithm<Betweenness
             }
             return new double[][] {bc, harmonic};
         }, double[][][]::new);
-        double[] betweenness = new double[n];
-        double[] harmonic = new double[n];
-        for (double[][] chunk : chunks) {
-            for (int v = 0; v < n; v++) {
-                betweenness[v] += chunk[0][v];
-                harmonic[v] += chunk[1][v];
-            }
-        }
+        double[][] sums = sum(chunks, n);
+        double[] betweenness = sums[0];
+        double[] harmonic = sums[1];
         BrandesBetweenness.normalise(betweenness, n, sources.length);
         if (n > 1) {
             for (int v = 0; v < n; v++) {
@@ -121,6 +116,19 @@ public final class BetweennessAndCloseness implements GraphAlgorithm<Betweenness
             }
             return new double[][] {bc, harmonic};
         }, double[][][]::new);
+        double[][] sums = sum(chunks, n);
+        double[] betweenness = sums[0];
+        double[] harmonic = sums[1];
+        BrandesBetweenness.normalise(betweenness, n, sources.length);
+        double scale = (double) n / sources.length / (n - 1); // sources.length < n, so n ≥ 2
+        for (int v = 0; v < n; v++) {
+            harmonic[v] *= scale;
+        }
+        return new Scores(betweenness, harmonic);
+    }
+
+    /** Each chunk's {betweenness, harmonic} added in chunk order, so the sums do not depend on the threads. */
+    private static double[][] sum(double[][][] chunks, int n) {
         double[] betweenness = new double[n];
         double[] harmonic = new double[n];
         for (double[][] chunk : chunks) {
@@ -129,11 +137,6 @@ public final class BetweennessAndCloseness implements GraphAlgorithm<Betweenness
                 harmonic[v] += chunk[1][v];
             }
         }
-        BrandesBetweenness.normalise(betweenness, n, sources.length);
-        double scale = (double) n / sources.length / (n - 1); // sources.length < n, so n ≥ 2
-        for (int v = 0; v < n; v++) {
-            harmonic[v] *= scale;
-        }
-        return new Scores(betweenness, harmonic);
+        return new double[][] {betweenness, harmonic};
     }
 }
