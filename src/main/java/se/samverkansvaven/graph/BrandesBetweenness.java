@@ -18,7 +18,9 @@ import java.util.SplittableRandom;
  * scaled by n/pivots (U. Brandes and C. Pich, "Centrality estimation in large networks", Int. J. Bifurcation and
  * Chaos 17(7), 2007; NetworkX's {@code k}); pivots ≥ n is the exact algorithm.
  *
- * <p>Time O(n·m) with hops, O(n·(n + m) log n) weighted (O(pivots·…) sampled); memory O(n + m) per thread. Sources
+ * <p>Time O(n·m) with hops; weighted O(n·(n + m) log n) with a binary heap, or O(n·(n + m + D/Δ)) with the bucket
+ * queue {@link DijkstraDag} uses when the longest edge is at most a few thousand times the shortest Δ (D the largest
+ * distance); O(pivots·…) sampled; memory O(n + m) per thread. Sources
  * are split into {@link SourceChunks} computed in parallel ({@link #withParallelism}) and summed in a fixed order, so
  * the result does not depend on the parallelism or the number of cores.
  */

@@ -50,12 +50,6 @@ final class BreadthFirstDag extends ShortestPathDag {
         return tail;
     }
 
-    /** The search marks exactly the DAG's edges. */
-    @Override
-    boolean isSuccessor(int v, int e, int w) {
-        return true;
-    }
-
     /** Σ 1/d over the reached vertices other than the source, added in discovery order. */
     double harmonic() {
         double sum = 0;
@@ -71,15 +65,6 @@ final class BreadthFirstDag extends ShortestPathDag {
             int v = order[i];
             sums[v] += 1.0 / dist[v];
         }
-    }
-
-    /**
-     * The shared backward pass, compiled once more for this final class: inside it the JIT knows the exact type, so
-     * {@link #isSuccessor} is inlined rather than dispatched per slot (both traversals run in one JVM).
-     */
-    @Override
-    void accumulate(double[] bc) {
-        super.accumulate(bc);
     }
 
     @Override

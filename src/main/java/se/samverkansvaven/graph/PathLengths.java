@@ -139,43 +139,58 @@ abstract sealed class PathLengths permits PathLengths.Longs, PathLengths.MultiLi
             return Arithmetic.LONG;
         }
 
+        /** The length of every CSR slot. */
+        long[] lengths() {
+            return lengths;
+        }
+
         @Override
-        Distances distances(int n) {
-            long[] len = lengths;
-            long[] dist = new long[n];
+        LongDistances distances(int n) {
+            return new LongDistances(lengths, n);
+        }
+    }
+
+    /** Tentative distances in {@code long}; {@link DijkstraDag}'s bucket queue reads and writes {@link #dist} directly. */
+    static final class LongDistances extends Distances {
+        private final long[] len;
+        /** The tentative distance of each vertex, Long.MAX_VALUE where unreached. */
+        final long[] dist;
+
+        LongDistances(long[] len, int n) {
+            this.len = len;
+            this.dist = new long[n];
             Arrays.fill(dist, Long.MAX_VALUE);
-            return new Distances() {
-                @Override
-                void setSource(int s) {
-                    dist[s] = 0;
-                }
+        }
 
-                @Override
-                int relax(int v, int e, int w) {
-                    long nd = Math.addExact(dist[v], len[e]);
-                    long dw = dist[w];
-                    if (nd < dw) {
-                        dist[w] = nd;
-                        return dw == Long.MAX_VALUE ? NEWLY_REACHED : SHORTER;
-                    }
-                    return nd == dw ? EQUAL : LONGER;
-                }
+        @Override
+        void setSource(int s) {
+            dist[s] = 0;
+        }
 
-                @Override
-                boolean tight(int v, int e, int w) {
-                    return Math.addExact(dist[v], len[e]) == dist[w];
-                }
+        @Override
+        int relax(int v, int e, int w) {
+            long nd = Math.addExact(dist[v], len[e]);
+            long dw = dist[w];
+            if (nd < dw) {
+                dist[w] = nd;
+                return dw == Long.MAX_VALUE ? NEWLY_REACHED : SHORTER;
+            }
+            return nd == dw ? EQUAL : LONGER;
+        }
 
-                @Override
-                public boolean less(int a, int b) {
-                    return dist[a] < dist[b];
-                }
+        @Override
+        boolean tight(int v, int e, int w) {
+            return Math.addExact(dist[v], len[e]) == dist[w];
+        }
 
-                @Override
-                void forget(int v) {
-                    dist[v] = Long.MAX_VALUE;
-                }
-            };
+        @Override
+        public boolean less(int a, int b) {
+            return dist[a] < dist[b];
+        }
+
+        @Override
+        void forget(int v) {
+            dist[v] = Long.MAX_VALUE;
         }
     }
 

@@ -4,15 +4,15 @@ package se.samverkansvaven.graph;
  * The shortest paths from one source at a time, on buffers reused across sources: what Brandes' algorithm needs
  * from a traversal. A subclass's {@link #forward} (breadth-first for hop distances, Dijkstra for exact weighted
  * lengths) fills {@link #order} with the reached vertices in the order they were settled and {@link #sigma} with
- * the number of shortest paths to each, and {@link #mark}s every slot of the CSR rows that may be an edge of the
- * shortest-path DAG; its {@link #isSuccessor} says which marked slots are. The backward pass, {@link #accumulate},
- * is the same for every traversal. Then {@link #clear} readies the buffers for the next source.
+ * the number of shortest paths to each, and {@link #mark}s exactly the slots of the CSR rows that are edges of the
+ * shortest-path DAG (v to w, w one step further). The backward pass, {@link #accumulate}, is the same for every
+ * traversal. Then {@link #clear} readies the buffers for the next source.
  */
 abstract class ShortestPathDag {
 
     final int[] offsets;
     final int[] targets;
-    /** The reached vertices in settling order (non-decreasing distance); the source first. */
+    /** The reached vertices in settling order, the source first: each after every predecessor it has in the DAG. */
     final int[] order;
     /** The number of shortest paths from the source; 0 where not reached. */
     final double[] sigma;
@@ -41,21 +41,25 @@ abstract class ShortestPathDag {
     }
 
     /**
-     * The shortest paths from s: fills order and sigma, marks a superset of the DAG's edges, and returns the number of
-     * vertices reached, s included. Every vertex must be unreached (a fresh instance, or after {@link #clear}).
+     * The shortest paths from s: fills order and sigma, marks the DAG's edges, and returns the number of vertices
+     * reached, s included. Every vertex must be unreached (a fresh instance, or after {@link #clear}).
      */
     abstract int forward(int s);
 
-    /** During {@link #forward}: slot e may be an edge of the DAG. */
+    /** During {@link #forward}: slot e is an edge of the DAG. */
     final void mark(int e) {
         marks[e >>> 6] |= 1L << e;
     }
 
-    /**
-     * After {@link #forward}: whether the marked slot e of v's row, to w, is an edge of the shortest-path DAG (w after
-     * v).
-     */
-    abstract boolean isSuccessor(int v, int e, int w);
+    /** During {@link #forward}: slot e is not an edge of the DAG after all (a shorter path was found). */
+    final void unmark(int e) {
+        marks[e >>> 6] &= ~(1L << e);
+    }
+
+    /** After {@link #forward}: whether slot e is marked as an edge of the DAG (tests). */
+    final boolean marked(int e) {
+        return (marks[e >>> 6] & 1L << e) != 0;
+    }
 
     /** Forgets the last source's distances, path counts and marks. */
     void clear() {
@@ -77,7 +81,7 @@ abstract class ShortestPathDag {
      * Pull form, each vertex summing over its DAG successors in row order: delta[v] = sigma[v] · Σ share[w] with
      * share[w] = (1 + delta[w]) / sigma[w]. Successors are settled later, hence done first in reverse settling order.
      */
-    void accumulate(double[] bc) {
+    final void accumulate(double[] bc) {
         int[] order = this.order;
         double[] sigma = this.sigma;
         double[] delta = this.delta;
@@ -107,11 +111,7 @@ abstract class ShortestPathDag {
                 word &= -1L >>> (63 - ((to - 1) & 63)); // and those after it
             }
             for (; word != 0; word &= word - 1) {
-                int e = (k << 6) | Long.numberOfTrailingZeros(word);
-                int w = tg[e];
-                if (isSuccessor(v, e, w)) {
-                    sum += share[w];
-                }
+                sum += share[tg[(k << 6) | Long.numberOfTrailingZeros(word)]];
             }
         }
         return sum;
