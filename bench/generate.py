@@ -460,6 +460,8 @@ class Web:
             ("coverage.csv", "municipality,forms,valid_from,valid_to,source", self.coverage),
         ]
         for name, header, rows in files:
+            if name == "coverage.csv" and not rows:
+                continue  # none declared (L): the bundle as before coverage was generated
             with open(os.path.join(out, name), "w", encoding="utf-8", newline="") as f:
                 f.write(header + "\n")
                 csv.writer(f, lineterminator="\n").writerows(rows)
