@@ -7,7 +7,9 @@ writes OUT/<SIZE>-seed<SEED>/bundle/*.csv, a CSV bundle in domain.md's format, a
 countries M and L, OUT/<SIZE>-seed<SEED>/geography/{counties,municipalities,borders}.csv (the harness
 loads these before the bundle, see bench/README.md). The same seed gives byte-identical files: the only
 source of randomness is one random.Random(seed), used only through random() (stable across Python versions),
-and every collection is walked in a fixed order.
+and every collection is walked in a fixed order. coverage.csv (at S and M 80 % of the municipalities declare
+every form from 2006; none at L, see main()) comes from a second random.Random of its own, so adding it left every
+other file as it was.
 
 S  Sweden: the real 290 municipality codes and borders (shared polygon vertices of the shipped geojson,
    the rule of domain.md), synthetic heavy-tailed populations, about 3,000 bodies; loads into the app as-is.
@@ -46,6 +48,7 @@ FEDERATION_AREAS = ["raddningstjanst", "miljo-livsmedel", "va", "avfall", "gymna
 COMPANY_AREAS = ["va", "avfall", "energi", "it", "regional-utveckling"]
 ASSOCIATION_AREAS = ["kultur", "folkhalsa", "regional-utveckling", "klimat", "bibliotek"]
 LEVELS = ["POLITICAL", "STRATEGIC", "TACTICAL", "OPERATIONAL"]
+COVERED_SHARE = 0.8  # of the municipalities declare that the data lists all their bodies (coverage.csv)
 LINK_KINDS = ["JOINT_MEETING", "SHARED_INITIATIVE", "LIAISON", "OTHER"]
 
 
@@ -439,6 +442,10 @@ class Web:
             self.areas.append([bid, area])
             self.members(bid, group, "MEMBER", start, end)
 
+    def declare_coverage(self, rng, share):
+        """Declares each municipality covered for every form, from the window's start, with probability share."""
+        self.coverage = [[code, "", month(0), "", "generated"] for code in self.codes if rng.chance(share)]
+
     def write(self, out):
         os.makedirs(out, exist_ok=True)
         files = [
@@ -450,8 +457,11 @@ class Web:
             ("goals.csv", "id,name,source", self.goals),
             ("body_goals.csv", "body_id,goal_id", self.body_goals),
             ("goal_relations.csv", "a,b,kind", self.goal_relations),
+            ("coverage.csv", "municipality,forms,valid_from,valid_to,source", self.coverage),
         ]
         for name, header, rows in files:
+            if name == "coverage.csv" and not rows:
+                continue  # none declared (L): the bundle as before coverage was generated
             with open(os.path.join(out, name), "w", encoding="utf-8", newline="") as f:
                 f.write(header + "\n")
                 csv.writer(f, lineterminator="\n").writerows(rows)
@@ -472,6 +482,11 @@ def main():
         write_geography(os.path.join(folder, "geography"), codes, county, centroid, borders, population)
     web = Web(rng, codes, county, borders, population)
     web.generate(a.size)
+    # Coverage (domain.md item 8) from a random stream of its own, so the other files stay as they were before
+    # coverage was generated: without it no municipality is covered, and gaps and host concentration have nothing to do.
+    # Not at L: with 80,000 coverage rows the load's last transaction (publish) needs more than Neo4j's transaction
+    # memory limit (70 % of the heap) at the benchmark's -Xmx4g (bench/README.md "L").
+    web.declare_coverage(Rng(a.seed * 7919 + 17), COVERED_SHARE if a.size != "L" else 0.0)
     web.write(os.path.join(folder, "bundle"))
     print(json.dumps({"size": a.size, "seed": a.seed, "folder": folder, "municipalities": len(codes),
                       "borders": len(borders), "bodies": len(web.bodies), "parties": len(web.parties),

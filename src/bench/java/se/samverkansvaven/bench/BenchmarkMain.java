@@ -86,7 +86,13 @@ public final class BenchmarkMain {
                 options.put(key, "true");
             }
         }
-        new BenchmarkMain(options).run();
+        try {
+            new BenchmarkMain(options).run();
+        } catch (Throwable failure) {
+            // Neo4j leaves non-daemon threads behind: without the exit a failed run would hang, saying nothing
+            failure.printStackTrace();
+            System.exit(1);
+        }
         System.exit(0);
     }
 

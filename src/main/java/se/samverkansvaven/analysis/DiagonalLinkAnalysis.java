@@ -109,6 +109,30 @@ public final class DiagonalLinkAnalysis
                                 @JsonInclude(JsonInclude.Include.NON_NULL)
                                 Long pairsTotal) {}
 
+    /** Networks are scanned in this many interleaved chunks, on up to as many threads. */
+    private static final int SCAN_CHUNKS = 2;
+    /** Below this many networks a second thread costs more than it saves. */
+    private static final int PARALLEL_FROM = 2_000;
+
+    private final int parallelism;
+
+    /** Pairs scanned on as many threads as the JVM sees cores (at most {@value #SCAN_CHUNKS}). */
+    public DiagonalLinkAnalysis() {
+        this(Runtime.getRuntime().availableProcessors());
+    }
+
+    private DiagonalLinkAnalysis(int parallelism) {
+        this.parallelism = parallelism;
+    }
+
+    /** The same analysis on at most {@code threads} threads; the answer is identical for every value. */
+    public DiagonalLinkAnalysis withParallelism(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("diagonal links: the parallelism must be at least 1, was " + threads);
+        }
+        return new DiagonalLinkAnalysis(threads);
+    }
+
     private static final String GOAL = "goal:";
     private static final String AREA = "area:";
     private static final String CONVENER = "convener:";
@@ -192,66 +216,38 @@ public final class DiagonalLinkAnalysis
                     .mapToInt(networkIndex::get).toArray();
         }
 
-        // Only pairs sharing a context vertex are visited (an all-pairs loop was the cost at size M: bench/README.md).
-        // Indices follow the ids, so (score desc, i, j) is the answer's order; with a limit only the first pairs are
-        // kept (a heap whose head is the last kept), and only those are turned into answer rows.
-        Comparator<Candidate> answerOrder = Comparator.comparingDouble(Candidate::score).reversed()
-                .thenComparingInt(Candidate::i).thenComparingInt(Candidate::j);
-        Integer limit = query.limit();
-        java.util.PriorityQueue<Candidate> first = limit == null ? null : new java.util.PriorityQueue<>(answerOrder.reversed());
-        List<Candidate> all = limit == null ? new ArrayList<>() : null;
-        long total = 0;
-        int[] seen = new int[count];
-        int[] linkedMark = new int[count];
-        java.util.Arrays.fill(seen, -1);
-        java.util.Arrays.fill(linkedMark, -1);
-        int[] candidates = new int[count];
-        int[] shared = new int[zName.length];
-        int[] byOrder = new int[zName.length];
-        for (int i = 0; i < count; i++) {
-            BodyInfo a = list.get(i);
-            for (int b : linkedTo[i]) {
-                linkedMark[b] = i;
-            }
-            int found = 0;
-            for (int z : context[i]) {
-                for (int j : members[z]) {
-                    if (j > i && seen[j] != i) {
-                        seen[j] = i;
-                        candidates[found++] = j;
-                    }
-                }
-            }
-            java.util.Arrays.sort(candidates, 0, found);
-            for (int c = 0; c < found; c++) {
-                int j = candidates[c];
-                if (!query.classes().contains(classify(a, list.get(j))) || linkedMark[j] == i) {
-                    continue;
-                }
-                int k = intersect(context[i], context[j], shared);
-                for (int x = 0; x < k; x++) {
-                    byOrder[x] = order[shared[x]];
-                }
-                java.util.Arrays.sort(byOrder, 0, k);
-                double score = 0.0;
-                for (int x = 0; x < k; x++) {
-                    score += 1.0 / Math.log(degree[byDegree[byOrder[x]]]);
-                }
-                total++;
-                Candidate pair = new Candidate(score, i, j);
-                if (all != null) {
-                    all.add(pair);
-                } else if (first.size() < limit) {
-                    first.add(pair);
-                } else if (answerOrder.compare(pair, first.peek()) < 0) {
-                    first.poll();
-                    first.add(pair);
-                }
-            }
+        double[] weight = new double[zName.length];
+        for (int z = 0; z < zName.length; z++) {
+            weight[z] = 1.0 / Math.log(degree[z]); // used only where deg z >= 2 (a shared vertex)
         }
-        List<Candidate> kept = all != null ? all : new ArrayList<>(first);
-        kept.sort(answerOrder);
+        int[][] byRank = new int[count][]; // each network's context vertices in ascending (deg z, z)
+        for (int i = 0; i < count; i++) {
+            int[] ranks = new int[context[i].length];
+            for (int x = 0; x < ranks.length; x++) {
+                ranks[x] = order[context[i][x]];
+            }
+            java.util.Arrays.sort(ranks);
+            for (int x = 0; x < ranks.length; x++) {
+                ranks[x] = byDegree[ranks[x]];
+            }
+            byRank[i] = ranks;
+        }
+        PairScan scan = new PairScan(byRank, members, weight, linkedTo, new GridPlace(list, query.classes()), query.limit());
+        Scanned[] chunks = scanChunks(scan, count);
+        // The answer's order is total (no two pairs share (i, j)), so the merged first pairs do not depend on the chunks.
+        long total = 0;
+        List<Candidate> kept = new ArrayList<>();
+        for (Scanned chunk : chunks) {
+            total += chunk.total();
+            kept.addAll(chunk.kept());
+        }
+        kept.sort(DiagonalLinkAnalysis::answerOrder);
+        Integer limit = query.limit();
+        if (limit != null && kept.size() > limit) {
+            kept = kept.subList(0, limit);
+        }
         List<NetworkPair> pairs = new ArrayList<>(kept.size());
+        int[] shared = new int[zName.length];
         for (Candidate pair : kept) {
             int i = pair.i();
             int j = pair.j();
@@ -276,6 +272,137 @@ public final class DiagonalLinkAnalysis
 
     /** An unlinked pair of networks i &lt; j (indices in id order) with its score, before it becomes a row. */
     private record Candidate(double score, int i, int j) {}
+
+    /** The answer's order of pairs: score desc, then i, then j. */
+    private static int answerOrder(Candidate x, Candidate y) {
+        int byScore = Double.compare(y.score(), x.score());
+        if (byScore != 0) {
+            return byScore;
+        }
+        return x.i() != y.i() ? Integer.compare(x.i(), y.i()) : Integer.compare(x.j(), y.j());
+    }
+
+    /** Every chunk of the scan, in chunk order: on this thread, or on up to {@link #SCAN_CHUNKS} pool threads. */
+    private Scanned[] scanChunks(PairScan scan, int networks) {
+        if (networks < PARALLEL_FROM || parallelism == 1) {
+            return java.util.stream.IntStream.range(0, SCAN_CHUNKS).mapToObj(c -> scan.chunk(c, SCAN_CHUNKS))
+                    .toArray(Scanned[]::new);
+        }
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(Math.min(parallelism, SCAN_CHUNKS),
+                Thread.ofPlatform().name("diagonal-links-", 1).factory())) {
+            List<java.util.concurrent.CompletableFuture<Scanned>> scans = java.util.stream.IntStream.range(0, SCAN_CHUNKS)
+                    .mapToObj(c -> java.util.concurrent.CompletableFuture.supplyAsync(() -> scan.chunk(c, SCAN_CHUNKS), pool))
+                    .toList();
+            return scans.stream().map(java.util.concurrent.CompletableFuture::join).toArray(Scanned[]::new);
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /**
+     * Whether (score, i, j) comes before the last pair kept in the answer's order. Within a chunk i only grows, so on
+     * an equal score the pair comes first only by j.
+     */
+    private static boolean beatsLastKept(double score, int i, int j, Candidate last) {
+        return score > last.score() || score == last.score() && i == last.i() && j < last.j();
+    }
+
+    /** What one chunk of networks found: its pairs (with a limit, its first {@code limit}) and how many it scored. */
+    private record Scanned(List<Candidate> kept, long total) {}
+
+    /**
+     * The pairs (i, j), i &lt; j, that share a context vertex and are of a class asked for and not linked, with their
+     * scores. Only such pairs are visited (an all-pairs loop was the cost at size M: bench/README.md). For network i,
+     * its context vertices are taken in ascending (deg z, z) and each adds 1/ln(deg z) to every later network j joined
+     * to it: j's score then receives its terms in exactly that order, so it is the same sum, bit for bit, as adding up
+     * the shared vertices of (i, j) in that order. Networks are split into interleaved chunks (i % chunks), which
+     * threads can scan apart: a pair's score does not depend on the chunking.
+     */
+    private record PairScan(int[][] byRank, int[][] members, double[] weight, int[][] linkedTo, GridPlace grid,
+                            Integer limit) {
+
+        Scanned chunk(int chunk, int chunks) {
+            int count = byRank.length;
+            // with a limit, a heap whose head is the last pair kept
+            java.util.PriorityQueue<Candidate> first = limit == null ? null
+                    : new java.util.PriorityQueue<>(limit + 1, (x, y) -> answerOrder(y, x));
+            List<Candidate> all = limit == null ? new ArrayList<>() : null;
+            long total = 0;
+            int[] seen = new int[count];
+            boolean[] wanted = new boolean[count]; // for the pair (seen[j], j): of a class asked for and not linked
+            int[] linkedMark = new int[count];
+            java.util.Arrays.fill(seen, -1);
+            java.util.Arrays.fill(linkedMark, -1);
+            int[] candidates = new int[count];
+            double[] score = new double[count];
+            for (int i = chunk; i < count; i += chunks) {
+                for (int b : linkedTo[i]) {
+                    linkedMark[b] = i;
+                }
+                int found = 0;
+                for (int z : byRank[i]) {
+                    double term = weight[z];
+                    int[] joined = members[z];
+                    for (int x = joined.length - 1; x >= 0 && joined[x] > i; x--) { // ascending: the later networks
+                        int j = joined[x];
+                        if (seen[j] != i) {
+                            seen[j] = i;
+                            wanted[j] = linkedMark[j] != i && grid.wanted(i, j);
+                            if (!wanted[j]) {
+                                continue;
+                            }
+                            score[j] = 0.0;
+                            candidates[found++] = j;
+                        } else if (!wanted[j]) {
+                            continue;
+                        }
+                        score[j] += term;
+                    }
+                }
+                total += found;
+                for (int c = 0; c < found; c++) {
+                    int j = candidates[c];
+                    double s = score[j];
+                    if (all != null) {
+                        all.add(new Candidate(s, i, j));
+                    } else if (first.size() < limit) {
+                        first.add(new Candidate(s, i, j));
+                    } else if (beatsLastKept(s, i, j, first.peek())) {
+                        first.poll();
+                        first.add(new Candidate(s, i, j));
+                    }
+                }
+            }
+            return new Scanned(all != null ? all : new ArrayList<>(first), total);
+        }
+    }
+
+    /** The networks' places in the grid as numbers, to classify a pair without comparing strings. */
+    private static final class GridPlace {
+        private final int[] sector;
+        private final int[] level;
+        private final boolean[] wantedClass = new boolean[PairClass.values().length];
+
+        GridPlace(List<BodyInfo> networks, Set<PairClass> classes) {
+            Map<String, Integer> sectors = new HashMap<>();
+            sector = new int[networks.size()];
+            level = new int[networks.size()];
+            for (int i = 0; i < networks.size(); i++) {
+                sector[i] = sectors.computeIfAbsent(networks.get(i).sector(), s -> sectors.size());
+                level[i] = networks.get(i).level().ordinal();
+            }
+            classes.forEach(c -> wantedClass[c.ordinal()] = true);
+        }
+
+        /** As {@link #classify}, on the numbers: whether the pair's class is one asked for. */
+        boolean wanted(int i, int j) {
+            boolean sameSector = sector[i] == sector[j];
+            boolean sameLevel = level[i] == level[j];
+            PairClass pairClass = sameSector && sameLevel ? PairClass.SAME_CELL
+                    : sameSector ? PairClass.VERTICAL : sameLevel ? PairClass.HORIZONTAL : PairClass.DIAGONAL;
+            return wantedClass[pairClass.ordinal()];
+        }
+    }
 
     /** Linked on the date: an active LINKED_WITH, or both PARTICIPANT or CONVENER of one active initiative. */
     private static Map<String, SortedSet<String>> linkedNetworks(CooperationData data, SortedMap<String, BodyInfo> networks) {

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import se.samverkansvaven.analysis.data.CooperationData.BodyInfo;
 import se.samverkansvaven.analysis.data.CooperationData.PartyInfo;
+import se.samverkansvaven.analysis.data.CooperationData.PartyType;
 import se.samverkansvaven.analysis.data.CooperationData;
 import se.samverkansvaven.body.Form;
 import se.samverkansvaven.body.PartyRole;
@@ -168,27 +169,41 @@ public final class ExitImpactAnalysis implements CooperationAnalysis<ExitImpactA
         }
         SortedMap<String, BodyInfo> leaving = leaving(data, query);
 
-        SortedMap<String, BodyInfo> after = new TreeMap<>();
         List<BodyRef> left = new ArrayList<>();
         List<BodyRef> ended = new ArrayList<>();
         Set<String> endedIds = new java.util.HashSet<>();
-        for (BodyInfo body : data.bodies().values()) {
-            if (!leaving.containsKey(body.id())) {
-                after.put(body.id(), body);
-                continue;
-            }
+        for (BodyInfo body : leaving.values()) {
             left.add(ref(body));
             if (ends(body, m)) {
                 ended.add(ref(body)); // no host: cannot go on as it is
                 endedIds.add(body.id());
-                continue;
             }
-            after.put(body.id(), body.withParties(without(body, m)));
         }
 
-        // coverage before and after
-        SortedMap<String, SortedSet<String>> coverBefore = AreaCoverage.byParty(data.bodies().values(), query.forms());
-        SortedMap<String, SortedSet<String>> coverAfter = AreaCoverage.byParty(after.values(), query.forms());
+        // Coverage before and after. Only a party of a body m leaves can stop covering an area, so only those parties'
+        // coverage is computed (over every body of B, as AreaCoverage.byParty would for them), in party id order.
+        Set<String> affected = new java.util.HashSet<>();
+        leaving.values().forEach(b -> b.parties().stream().filter(p -> p.type() != PartyType.BODY)
+                .forEach(p -> affected.add(p.partyId())));
+        SortedMap<String, SortedSet<String>> coverBefore = new TreeMap<>();
+        Map<String, SortedSet<String>> coverAfter = new HashMap<>();
+        for (BodyInfo body : data.bodies().values()) {
+            if (!query.forms().contains(body.form())) {
+                continue;
+            }
+            boolean ends = endedIds.contains(body.id());
+            boolean leftBody = leaving.containsKey(body.id());
+            for (PartyInfo party : body.parties()) {
+                String id = party.partyId();
+                if (party.type() == PartyType.BODY || !affected.contains(id)) {
+                    continue;
+                }
+                coverBefore.computeIfAbsent(id, k -> new TreeSet<>()).addAll(body.areas());
+                if (!ends && !(leftBody && id.equals(m))) {
+                    coverAfter.computeIfAbsent(id, k -> new TreeSet<>()).addAll(body.areas());
+                }
+            }
+        }
         List<String> lostByLeaver = List.of();
         CoverageLoss leaverLoss = null;
         List<CoverageLoss> lostByOthers = new ArrayList<>();
@@ -284,11 +299,6 @@ public final class ExitImpactAnalysis implements CooperationAnalysis<ExitImpactA
     /** A joint committee or agreement m hosts ends when m leaves it. */
     private static boolean ends(BodyInfo body, String m) {
         return body.form().requiresHost() && body.partiesWithRole(PartyRole.HOST).anyMatch(p -> p.partyId().equals(m));
-    }
-
-    /** The body's party rows without m's. */
-    private static List<PartyInfo> without(BodyInfo body, String m) {
-        return body.parties().stream().filter(p -> !p.partyId().equals(m)).toList();
     }
 
     /**

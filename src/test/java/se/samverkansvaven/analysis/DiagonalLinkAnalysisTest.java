@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.offset;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.EnumSet;
+import java.util.List;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import se.samverkansvaven.analysis.DiagonalLinkAnalysis.ConvenerShare;
@@ -165,5 +166,81 @@ class DiagonalLinkAnalysisTest {
         DiagonalLinks r = analysis.analyse(more, Query.diagonal());
         assertThat(r.pairs()).isEmpty();
         assertThat(r.conveners()).extracting(ConvenerShare::share).containsExactly(1.0);
+    }
+
+    /**
+     * A web of 2,400 networks (above the size where the pair scan takes a second thread), analysed on one thread and on
+     * two: the same answer, and every pair's score as an independent count gives it. The oracle intersects each pair's
+     * context by name and adds 1/ln(deg z) in its own order, so it agrees within rounding, not bit for bit.
+     */
+    @Test
+    void twoThreadsGiveTheAnswerOfOneAndOfABruteForceCount() {
+        java.util.Random random = new java.util.Random(17);
+        AnalysisTestData web = AnalysisTestData.data();
+        String[] codes = java.util.stream.IntStream.range(0, 1500).mapToObj(i -> String.format("%04d", 1000 + i))
+                .toArray(String[]::new);
+        web.municipalities(codes);
+        for (int c = 0; c < 600; c++) {
+            web.actor("c" + c, ActorKind.OTHER);
+        }
+        String[] sectors = {"STOD", "MILJO", "SOCIAL", "SKOLA"};
+        for (int a = 0; a < 300; a++) {
+            web.area("a" + a, sectors[a % sectors.length]);
+        }
+        java.util.Map<String, java.util.Set<String>> context = new java.util.TreeMap<>();
+        for (int n = 0; n < 2_400; n++) {
+            String goal = "g" + random.nextInt(1000);
+            String area = "a" + random.nextInt(300);
+            String convener = "c" + random.nextInt(600);
+            String m1 = codes[random.nextInt(codes.length)];
+            String m2 = codes[(java.util.Arrays.asList(codes).indexOf(m1) + 1 + random.nextInt(codes.length - 1)) % codes.length];
+            String sector = sectors[random.nextInt(sectors.length)];
+            Level level = Level.values()[random.nextInt(Level.values().length)];
+            String id = String.format("n%04d", n);
+            web.body(id, Form.NETWORK, b -> b.grid(sector, level).goals(goal).areas(area).conveners(convener)
+                    .participants(m1, m2));
+            context.put(id, java.util.Set.of("goal:" + goal, "area:" + area, "convener:" + convener,
+                    "municipality:" + m1, "municipality:" + m2));
+        }
+        for (int l = 0; l < 300; l++) {
+            web.link(String.format("n%04d", random.nextInt(2_400)), String.format("n%04d", random.nextInt(2_400)));
+        }
+        CooperationData big = web.build();
+        Query all = new Query(EnumSet.allOf(PairClass.class));
+
+        DiagonalLinks one = new DiagonalLinkAnalysis().withParallelism(1).analyse(big, all);
+        DiagonalLinks two = new DiagonalLinkAnalysis().withParallelism(2).analyse(big, all);
+        assertThat(two).isEqualTo(one);
+        DiagonalLinks first = new DiagonalLinkAnalysis().withParallelism(2)
+                .analyse(big, new Query(EnumSet.allOf(PairClass.class), null, 500));
+        assertThat(first.pairs()).isEqualTo(one.pairs().subList(0, 500));
+        assertThat(first.pairsTotal()).isEqualTo(one.pairs().size());
+
+        // brute force: every pair, its shared context by name, unlinked ones with a score above 0
+        java.util.Map<String, Integer> degree = new java.util.HashMap<>();
+        context.values().forEach(z -> z.forEach(name -> degree.merge(name, 1, Integer::sum)));
+        List<String> ids = List.copyOf(context.keySet());
+        List<java.util.Set<String>> contexts = List.copyOf(context.values());
+        java.util.Set<Long> linked = new java.util.HashSet<>();
+        big.links().forEach(link -> linked.add((long) ids.indexOf(link.a()) * ids.size() + ids.indexOf(link.b())));
+        java.util.Map<Long, Double> expected = new java.util.HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            for (int j = i + 1; j < ids.size(); j++) {
+                double score = 0;
+                for (String z : contexts.get(i)) {
+                    if (contexts.get(j).contains(z)) {
+                        score += 1 / Math.log(degree.get(z));
+                    }
+                }
+                if (score > 0 && !linked.contains((long) i * ids.size() + j)) {
+                    expected.put((long) i * ids.size() + j, score);
+                }
+            }
+        }
+        assertThat(one.pairs()).hasSize(expected.size()).hasSizeGreaterThan(10_000);
+        for (NetworkPair pair : one.pairs()) {
+            long key = (long) ids.indexOf(pair.a().id()) * ids.size() + ids.indexOf(pair.b().id());
+            assertThat(pair.score()).as(pair.a().id() + " " + pair.b().id()).isCloseTo(expected.get(key), EPS);
+        }
     }
 }

@@ -53,7 +53,7 @@ class AnalysisController {
     private final EgoWebAnalysis egoWeb = new EgoWebAnalysis();
     private final FederationWebAnalysis federationWeb = new FederationWebAnalysis();
     private final HostConcentrationAnalysis hosts = new HostConcentrationAnalysis();
-    private final DiagonalLinkAnalysis diagonalLinks = new DiagonalLinkAnalysis();
+    private final DiagonalLinkAnalysis diagonalLinks;
     private final GapAnalysis gaps = new GapAnalysis();
     private final ExitImpactAnalysis exitImpact;
     private final CentralityAnalysis centrality;
@@ -64,8 +64,8 @@ class AnalysisController {
     private final ScenarioParameters scenarios;
 
     /**
-     * @param parallelism threads of the all-sources traversals (betweenness, closeness) and of the projection's build;
-     *                    0: the cores the JVM sees
+     * @param parallelism threads of the all-sources traversals (betweenness, closeness), of the diagonal links' pair
+     *                    scan and of the projection's build; 0: the cores the JVM sees
      */
     AnalysisController(AnalysisCache cache, Today today, MunicipalityCodes codes, ScenarioParameters scenarios,
                        @Value("${samverkansvaven.analysis.parallelism:0}") int parallelism) {
@@ -73,6 +73,7 @@ class AnalysisController {
         this.parallelism = parallelism > 0 ? parallelism : Runtime.getRuntime().availableProcessors();
         this.exitImpact = new ExitImpactAnalysis().withParallelism(this.parallelism);
         this.centrality = new CentralityAnalysis().withParallelism(this.parallelism);
+        this.diagonalLinks = new DiagonalLinkAnalysis().withParallelism(this.parallelism);
         this.cache = cache;
         this.today = today;
         this.codes = codes;
