@@ -1,18 +1,24 @@
 #!/usr/bin/env bash
-# One command for the benchmark of issue 7: bench/run.sh S|M|L [seed] [--api-only] [--pages-only] [--uncached]. See bench/README.md.
+# One command for the benchmark of issue 7: bench/run.sh S|M|L [seed] [--api-only] [--pages-only] [--uncached] [--only NAME,...]
+# [--dump DIR]. See bench/README.md.
 set -euo pipefail
-SIZE=${1:?usage: bench/run.sh S|M|L [seed] [--api-only] [--pages-only] [--uncached]}
+USAGE="usage: bench/run.sh S|M|L [seed] [--api-only] [--pages-only] [--uncached] [--only NAME,...] [--dump DIR]"
+SIZE=${1:?$USAGE}
 shift
 SEED=1
 FLAGS=()
-for arg in "$@"; do
-  case $arg in
+while [ $# -gt 0 ]; do
+  case $1 in
     --api-only) FLAGS+=(--api-only) ;;  # at S: load, then only the API under wrk (a few minutes)
     --uncached) FLAGS+=(--uncached) ;;  # no response cache, revision read per request (as before the cache)
     --pages-only) FLAGS+=(--pages-only) ;;  # at S: load, then only the pages in Chromium
-    --*) echo "unknown option $arg" >&2; exit 2 ;;
-    *) SEED=$arg ;;
+    --only|--dump)  # load, then only these analyses/metrics/"exports"; the answers (and export files) as files in DIR
+      [ $# -ge 2 ] || { echo "$1 needs a value; $USAGE" >&2; exit 2; }
+      FLAGS+=("$1" "$2"); shift ;;
+    --*) echo "unknown option $1; $USAGE" >&2; exit 2 ;;
+    *) SEED=$1 ;;
   esac
+  shift
 done
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -45,7 +51,11 @@ export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 DATA=bench/data/$SIZE-seed$SEED
 WORK=$(mktemp -d /tmp/samverkansvaven-bench-$SIZE.XXXXXX)
 # date and time in the name, so a second run on the same day keeps the first
-OUT=bench/results/$SIZE-$(date +%Y-%m-%d-%H%M)$(printf '%s' "${FLAGS[@]}" | tr -s '-' '-').json
+NAME=
+for ((i = 0; i < ${#FLAGS[@]}; i++)); do  # the options in the name, e.g. L-...-only-exports.json (not --dump's folder)
+  if [ "${FLAGS[i]}" = --dump ]; then i=$((i + 1)); else NAME+=-${FLAGS[i]#--}; fi
+done
+OUT=bench/results/$SIZE-$(date +%Y-%m-%d-%H%M)$(printf '%s' "$NAME" | tr ',' '+').json
 case $SIZE in
   S) EXTRA=(--serve --repeats 20); HEAP=4g ;;
   M) EXTRA=(--geography "$DATA/geography" --repeats 1); HEAP=4g ;;  # warm-up + 1: centrality alone is ~1 min at M

@@ -179,9 +179,12 @@ public final class BenchmarkMain {
             Map<String, Supplier<Object>> runs = new LinkedHashMap<>(access.analyses(projection, hub, "it", pivots));
             runs.putAll(access.metrics(projection));
             runs.putAll(ScenarioBench.runs(projection.data(), hub));
-            // the same analyses on the bench scenario's data ("with scenario"), to dump and diff their answers
-            access.analyses(access.project(ScenarioBench.after(projection.data())), hub, "it", pivots)
-                    .forEach((name, run) -> runs.put("with_scenario_" + name, run));
+            // the same analyses on the bench scenario's data ("with scenario"), to dump and diff their answers; built
+            // only when asked for (at L a second P held beside the exports)
+            if (only.stream().anyMatch(name -> name.startsWith("with_scenario_"))) {
+                access.analyses(access.project(ScenarioBench.after(projection.data())), hub, "it", pivots)
+                        .forEach((name, run) -> runs.put("with_scenario_" + name, run));
+            }
             runs.keySet().retainAll(only);
             measure("analyses", runs, repeats);
             pivotError();
@@ -192,7 +195,7 @@ public final class BenchmarkMain {
                 save();
             }
             if (only.contains("exports")) {
-                exports(context.getBean(SnapshotExporter.class), asOf, Math.min(repeats, 3));
+                exports(context.getBean(SnapshotExporter.class), asOf, Math.min(repeats, 3), dumpDir());
                 save();
             }
             context.close();
@@ -214,7 +217,7 @@ public final class BenchmarkMain {
             sampledBetweenness(access, projection);
             save();
             if (!skipped.containsKey("exports")) {
-                exports(context.getBean(SnapshotExporter.class), asOf, Math.min(repeats, 3));
+                exports(context.getBean(SnapshotExporter.class), asOf, Math.min(repeats, 3), dumpDir());
             }
         }
         if (!apiOnly && !pagesOnly && !skipped.containsKey("side_by_side")) {
@@ -675,7 +678,12 @@ public final class BenchmarkMain {
         return new java.util.HashSet<>(Arrays.asList(order).subList(0, Math.min(k, x.length)));
     }
 
-    private void exports(SnapshotExporter exporter, LocalDate asOf, int repeats) throws IOException {
+    private Path dumpDir() {
+        return options.containsKey("dump") ? Path.of(options.get("dump")) : null;
+    }
+
+    /** @param dump null, or where each format's file goes once more after the timed runs (to diff two versions) */
+    private void exports(SnapshotExporter exporter, LocalDate asOf, int repeats, Path dump) throws IOException {
         Map<String, Object> section = new LinkedHashMap<>();
         for (ExportFormat format : ExportFormat.values()) {
             List<Double> times = new ArrayList<>();
@@ -692,6 +700,13 @@ public final class BenchmarkMain {
                         times.add(seconds(t)); // the first run warms up, unless it is the only one
                     }
                     bytes = out.count;
+                }
+                if (dump != null) {
+                    Files.createDirectories(dump);
+                    var export = exporter.export(format, asOf, null, null, SnapshotFilter.NONE, (phase, percent) -> { });
+                    try (var file = new java.io.BufferedOutputStream(Files.newOutputStream(dump.resolve(export.fileName())))) {
+                        export.writeTo(file);
+                    }
                 }
             } catch (RuntimeException | OutOfMemoryError e) {
                 one.put("error", e.toString());

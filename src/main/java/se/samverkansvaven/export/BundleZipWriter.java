@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import se.samverkansvaven.export.GraphSnapshot.Edge;
@@ -28,7 +27,7 @@ final class BundleZipWriter implements SnapshotWriter {
     }
 
     @Override
-    public Map<String, byte[]> content(GraphSnapshot graph) throws IOException {
+    public void content(GraphSnapshot graph, Entries entries) throws IOException {
         Map<String, Node> byId = new HashMap<>();
         graph.nodes().forEach(n -> byId.put(n.id(), n));
         Map<String, String> seats = new HashMap<>();
@@ -67,31 +66,28 @@ final class BundleZipWriter implements SnapshotWriter {
                 default -> { }
             }
         }
-        Map<String, byte[]> content = new LinkedHashMap<>();
-        put(content, "bodies.csv", bodies, "id,form,name,sector,level,governance,seat_code,valid_from,valid_to,source");
-        put(content, "parties.csv", parties, "body_id,party,role,valid_from,valid_to,representative,source");
-        put(content, "actors.csv", actors, "id,kind,name,source");
-        put(content, "areas.csv", areas, "body_id,area");
-        put(content, "links.csv", links, "a,b,kind,valid_from,valid_to,source");
-        put(content, "goals.csv", goals, "id,name,source");
-        put(content, "body_goals.csv", bodyGoals, "body_id,goal_id");
-        put(content, "goal_relations.csv", goalRelations, "a,b,kind");
+        put(entries, "bodies.csv", bodies, "id,form,name,sector,level,governance,seat_code,valid_from,valid_to,source");
+        put(entries, "parties.csv", parties, "body_id,party,role,valid_from,valid_to,representative,source");
+        put(entries, "actors.csv", actors, "id,kind,name,source");
+        put(entries, "areas.csv", areas, "body_id,area");
+        put(entries, "links.csv", links, "a,b,kind,valid_from,valid_to,source");
+        put(entries, "goals.csv", goals, "id,name,source");
+        put(entries, "body_goals.csv", bodyGoals, "body_id,goal_id");
+        put(entries, "goal_relations.csv", goalRelations, "a,b,kind");
         List<List<Object>> coverage = new ArrayList<>();
         graph.coverage().forEach(c -> coverage.add(row(c.municipality(), String.join(";", c.forms()), c.validFrom(),
                 c.validTo(), c.source())));
-        put(content, "coverage.csv", coverage, "municipality,forms,valid_from,valid_to,source");
-        return content;
+        put(entries, "coverage.csv", coverage, "municipality,forms,valid_from,valid_to,source");
     }
 
     @Override
-    public void write(Map<String, byte[]> content, ExportMetadata metadata, OutputStream out) throws IOException {
-        Zips.write(content, metadata, out);
+    public void write(GraphSnapshot graph, ExportMetadata metadata, OutputStream out) throws IOException {
+        Zips.write(this, graph, metadata, out);
     }
 
-    private void put(Map<String, byte[]> content, String file, List<List<Object>> rows, String header)
-            throws IOException {
+    private void put(Entries entries, String file, List<List<Object>> rows, String header) throws IOException {
         rows.sort(ROW_ORDER);
-        content.put(file, Csv.table(Arrays.asList(header.split(",")), rows, neutralise));
+        Csv.table(Arrays.asList(header.split(",")), rows, neutralise, entries.next(file));
     }
 
     /** Column by column as text, an empty cell first. */

@@ -1,7 +1,9 @@
 package se.samverkansvaven.export;
 
+import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -29,13 +31,20 @@ final class Csv {
 
     static byte[] table(List<String> header, List<List<Object>> rows, boolean neutralise) throws IOException {
         var bytes = new ByteArrayOutputStream(64 * 1024);
-        try (var printer = new CSVPrinter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8), FORMAT)) {
-            printer.printRecord(header);
-            for (List<Object> row : rows) {
-                printer.printRecord(row.stream().map(Values::text).map(v -> neutralise ? neutralise(v) : v).toList());
-            }
-        }
+        table(header, rows, neutralise, bytes);
         return bytes.toByteArray();
+    }
+
+    /** Writes the table to {@code out}, flushed, which stays open. */
+    static void table(List<String> header, Iterable<? extends List<?>> rows, boolean neutralise, OutputStream out)
+            throws IOException {
+        var printer = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16),
+                FORMAT);
+        printer.printRecord(header);
+        for (List<?> row : rows) {
+            printer.printRecord(row.stream().map(Values::text).map(v -> neutralise ? neutralise(v) : v).toList());
+        }
+        printer.flush();
     }
 
     /** The cell with a leading {@code '} when a spreadsheet could take it for a formula (or it starts with one). */

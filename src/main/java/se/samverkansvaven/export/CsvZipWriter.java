@@ -3,12 +3,8 @@ package se.samverkansvaven.export;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
-import se.samverkansvaven.export.GraphSnapshot.Edge;
-import se.samverkansvaven.export.GraphSnapshot.Node;
 
 /**
  * {@code nodes.csv} (id, type, labels, then every property name in alphabetical order) and
@@ -31,7 +27,7 @@ final class CsvZipWriter implements SnapshotWriter {
     }
 
     @Override
-    public Map<String, byte[]> content(GraphSnapshot graph) throws IOException {
+    public void content(GraphSnapshot graph, Entries entries) throws IOException {
         TreeSet<String> nodeColumns = new TreeSet<>();
         graph.nodes().forEach(n -> nodeColumns.addAll(n.props().keySet()));
         TreeSet<String> edgeColumns = new TreeSet<>();
@@ -39,32 +35,26 @@ final class CsvZipWriter implements SnapshotWriter {
 
         List<String> nodeHeader = new ArrayList<>(List.of("id", "type", "labels"));
         nodeColumns.forEach(column -> nodeHeader.add(header(column)));
-        List<List<Object>> nodeRows = new ArrayList<>();
-        for (Node node : graph.nodes()) {
+        Iterable<List<Object>> nodeRows = () -> graph.nodes().stream().map(node -> {
             List<Object> row = new ArrayList<>(List.of(node.id(), node.type(), String.join(";", node.labels())));
             nodeColumns.forEach(column -> row.add(node.props().get(column)));
-            nodeRows.add(row);
-        }
+            return row;
+        }).iterator();
         List<String> edgeHeader = new ArrayList<>(List.of("id", "type", "source", "target"));
         edgeColumns.forEach(column -> edgeHeader.add(header(column)));
-        List<List<Object>> edgeRows = new ArrayList<>();
-        for (Edge edge : graph.edges()) {
+        Iterable<List<Object>> edgeRows = () -> graph.edges().stream().map(edge -> {
             List<Object> row = new ArrayList<>(List.of(edge.id(), edge.type(), edge.source(), edge.target()));
             edgeColumns.forEach(column -> row.add(edge.props().get(column)));
-            edgeRows.add(row);
-        }
-        Map<String, byte[]> content = new LinkedHashMap<>();
-        content.put("nodes.csv", Csv.table(nodeHeader, nodeRows, neutralise));
-        content.put("edges.csv", Csv.table(edgeHeader, edgeRows, neutralise));
+            return row;
+        }).iterator();
+        Csv.table(nodeHeader, nodeRows, neutralise, entries.next("nodes.csv"));
+        Csv.table(edgeHeader, edgeRows, neutralise, entries.next("edges.csv"));
         if (graph.includesChanges()) {
-            List<List<Object>> changeRows = new ArrayList<>();
-            for (GraphSnapshot.Change c : graph.changes()) {
-                changeRows.add(java.util.Arrays.asList(c.id(), c.at(), c.user(), c.action(), c.entityType(),
-                        c.entityId(), c.field(), c.before(), c.after(), c.reason()));
-            }
-            content.put("changes.csv", Csv.table(CHANGE_HEADER, changeRows, neutralise));
+            Iterable<List<Object>> changeRows = () -> graph.changes().stream().map(c -> java.util.Arrays.<Object>asList(
+                    c.id(), c.at(), c.user(), c.action(), c.entityType(), c.entityId(), c.field(), c.before(), c.after(),
+                    c.reason())).iterator();
+            Csv.table(CHANGE_HEADER, changeRows, neutralise, entries.next("changes.csv"));
         }
-        return content;
     }
 
     /** The model's {@code source} (a citation) would clash with the edge's start column. */
@@ -73,7 +63,7 @@ final class CsvZipWriter implements SnapshotWriter {
     }
 
     @Override
-    public void write(Map<String, byte[]> content, ExportMetadata metadata, OutputStream out) throws IOException {
-        Zips.write(content, metadata, out);
+    public void write(GraphSnapshot graph, ExportMetadata metadata, OutputStream out) throws IOException {
+        Zips.write(this, graph, metadata, out);
     }
 }

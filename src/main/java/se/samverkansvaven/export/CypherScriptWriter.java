@@ -1,6 +1,6 @@
 package se.samverkansvaven.export;
 
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -36,9 +36,8 @@ final class CypherScriptWriter implements SnapshotWriter {
     private static final Map<String, String> CHANGE_KEY = Map.of("Change", "id");
 
     @Override
-    public Map<String, byte[]> content(GraphSnapshot graph) throws IOException {
-        var bytes = new ByteArrayOutputStream(1 << 20);
-        Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
+    public void content(GraphSnapshot graph, Entries entries) throws IOException {
+        Writer out = new BufferedWriter(new OutputStreamWriter(entries.next("cypher"), StandardCharsets.UTF_8), 1 << 16);
         var keys = new java.util.TreeMap<>(KEY);
         if (graph.includesChanges()) {
             keys.putAll(CHANGE_KEY);
@@ -73,11 +72,10 @@ final class CypherScriptWriter implements SnapshotWriter {
             out.write("]->(b);\n");
         }
         out.flush();
-        return Map.of("cypher", bytes.toByteArray());
     }
 
     @Override
-    public void write(Map<String, byte[]> content, ExportMetadata metadata, OutputStream out) throws IOException {
+    public void write(GraphSnapshot graph, ExportMetadata metadata, OutputStream out) throws IOException {
         StringBuilder header = new StringBuilder();
         header.append("// Samverkansväven snapshot as a Cypher script. Run it into an EMPTY Neo4j database,\n");
         header.append("// e.g. cypher-shell -f FILE. One statement per line; every value is a literal.\n");
@@ -86,7 +84,7 @@ final class CypherScriptWriter implements SnapshotWriter {
             header.append("// ").append(line).append('\n'); // JSON strings hold no raw line breaks
         }
         out.write(header.toString().getBytes(StandardCharsets.UTF_8));
-        out.write(content.get("cypher"));
+        content(graph, Entries.into(out));
         out.flush();
     }
 

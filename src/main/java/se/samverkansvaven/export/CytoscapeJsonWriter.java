@@ -1,6 +1,5 @@
 package se.samverkansvaven.export;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,9 +25,8 @@ final class CytoscapeJsonWriter implements SnapshotWriter {
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Override
-    public Map<String, byte[]> content(GraphSnapshot graph) throws IOException {
-        var bytes = new ByteArrayOutputStream(1 << 20);
-        try (JsonGenerator gen = json.createGenerator(bytes)) {
+    public void content(GraphSnapshot graph, Entries entries) throws IOException {
+        try (JsonGenerator gen = json.createGenerator(SnapshotWriter.unclosable(entries.next("elements")))) {
             gen.writeStartObject();
             gen.writeName("nodes");
             gen.writeStartArray();
@@ -66,13 +64,12 @@ final class CytoscapeJsonWriter implements SnapshotWriter {
             gen.writeEndArray();
             gen.writeEndObject();
         }
-        return Map.of("elements", bytes.toByteArray());
     }
 
     @Override
-    public void write(Map<String, byte[]> content, ExportMetadata metadata, OutputStream out) throws IOException {
+    public void write(GraphSnapshot graph, ExportMetadata metadata, OutputStream out) throws IOException {
         out.write(("{\"metadata\":" + metadata.json() + ",\n\"elements\":").getBytes(StandardCharsets.UTF_8));
-        out.write(content.get("elements"));
+        content(graph, Entries.into(out));
         out.write("}\n".getBytes(StandardCharsets.UTF_8));
         out.flush();
     }

@@ -4,8 +4,10 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -77,6 +79,9 @@ class ExportCommand implements Command {
             if (file.getParent() != null && !Files.isDirectory(file.getParent())) {
                 throw new BadParameterException("out", "no such folder: " + file.getParent());
             }
+            if (Files.isDirectory(file)) {
+                throw new BadParameterException("out", file + " is a folder; give the file to write");
+            }
         } catch (BadParameterException e) {
             err.println("export: --" + e.parameter() + ": " + e.getMessage());
             err.println(USAGE);
@@ -86,10 +91,8 @@ class ExportCommand implements Command {
         try {
             var export = exporter.export(format, asOf, arguments.date("from"),
                     arguments.date("to"), filter, arguments.flag(INCLUDE_CHANGES), progress);
-            progress.update("writing " + file.getFileName(), 95);
-            try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(file))) {
-                export.writeTo(stream);
-            }
+            progress.update("writing " + file.getFileName(), 70);
+            write(export, file);
             progress.update("done", 100);
             out.println(file + ": " + Files.size(file) + " bytes, sha256 " + export.sha256() + ", "
                     + ExportMetadata.compactJson(export.metadata().get("counts")));
@@ -102,6 +105,24 @@ class ExportCommand implements Command {
             err.println();
             err.println("export: failed: " + e.getMessage());
             return 1;
+        }
+    }
+
+    /** Into a file beside {@code file}, then moved into place: a failure leaves no half-written file behind. */
+    private static void write(SnapshotExporter.Export export, Path file) throws IOException {
+        Path folder = file.toAbsolutePath().getParent();
+        Path part = Files.createTempFile(folder, "." + file.getFileName(), ".part");
+        try {
+            try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(part), 1 << 16)) {
+                export.writeTo(stream);
+            }
+            try {
+                Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(part, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(part);
         }
     }
 }

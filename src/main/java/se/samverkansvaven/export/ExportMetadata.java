@@ -1,6 +1,9 @@
 package se.samverkansvaven.export;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -131,10 +134,21 @@ record ExportMetadata(Map<String, Object> fields) {
 
     /** SHA-256 over the content entries' bytes, in order. */
     static String sha256(Map<String, byte[]> content) {
+        MessageDigest digest = newDigest();
+        content.values().forEach(digest::update);
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** SHA-256 over the writer's content entries' bytes, in order, as it renders them (nothing kept). */
+    static String sha256(SnapshotWriter writer, GraphSnapshot graph) throws IOException {
+        MessageDigest digest = newDigest();
+        writer.content(graph, SnapshotWriter.Entries.into(new DigestOutputStream(OutputStream.nullOutputStream(), digest)));
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest newDigest() {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            content.values().forEach(digest::update);
-            return HexFormat.of().formatHex(digest.digest());
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,6 +1,6 @@
 package se.samverkansvaven.export;
 
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -32,9 +32,8 @@ final class GexfWriter implements SnapshotWriter {
     static final String NAMESPACE = "http://gexf.net/1.3";
 
     @Override
-    public Map<String, byte[]> content(GraphSnapshot graph) throws IOException {
-        var bytes = new ByteArrayOutputStream(1 << 20);
-        Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
+    public void content(GraphSnapshot graph, Entries entries) throws IOException {
+        Writer writer = new BufferedWriter(new OutputStreamWriter(entries.next("gexf"), StandardCharsets.UTF_8), 1 << 16);
         XmlOut xml = new XmlOut(writer);
         Window window = graph.window();
         xml.start("graph", "mode", "dynamic", "defaultedgetype", "directed", "timeformat", "date",
@@ -42,8 +41,8 @@ final class GexfWriter implements SnapshotWriter {
                 "end", window.to() == null ? null : window.to().minusDays(1).toString());
         List<Node> nodes = graph.nodesWithChanges();
         List<Edge> edges = graph.edgesWithChanges();
-        Map<String, String> nodeTypes = Values.types(nodes.stream().map(GraphmlWriter::nodeProps).toList());
-        Map<String, String> edgeTypes = Values.types(edges.stream().map(GraphmlWriter::edgeProps).toList());
+        Map<String, String> nodeTypes = Values.types(() -> nodes.stream().map(GraphmlWriter::nodeProps).iterator());
+        Map<String, String> edgeTypes = Values.types(() -> edges.stream().map(GraphmlWriter::edgeProps).iterator());
         attributes(xml, "node", "static", nodeTypes);
         attributes(xml, "edge", "dynamic", edgeTypes);
         xml.start("nodes");
@@ -80,11 +79,10 @@ final class GexfWriter implements SnapshotWriter {
         xml.end("edges");
         xml.end("graph");
         xml.flush();
-        return Map.of("gexf", bytes.toByteArray());
     }
 
     @Override
-    public void write(Map<String, byte[]> content, ExportMetadata metadata, OutputStream out) throws IOException {
+    public void write(GraphSnapshot graph, ExportMetadata metadata, OutputStream out) throws IOException {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         XmlOut xml = new XmlOut(writer);
         xml.declaration();
@@ -96,7 +94,7 @@ final class GexfWriter implements SnapshotWriter {
         xml.textElement("description", metadata.json());
         xml.end("meta");
         xml.flush();
-        out.write(content.get("gexf"));
+        content(graph, Entries.into(out));
         out.write("\n</gexf>\n".getBytes(StandardCharsets.UTF_8));
         out.flush();
     }

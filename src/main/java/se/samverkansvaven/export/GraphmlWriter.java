@@ -1,6 +1,6 @@
 package se.samverkansvaven.export;
 
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -29,17 +29,17 @@ final class GraphmlWriter implements SnapshotWriter {
             "from", "to", "fullRecords", "includesChanges", "filters", "counts", "coverage", "sha256", "generatedAt");
 
     @Override
-    public Map<String, byte[]> content(GraphSnapshot graph) throws IOException {
-        var bytes = new ByteArrayOutputStream(1 << 20);
-        Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
+    public void content(GraphSnapshot graph, Entries entries) throws IOException {
+        Writer writer = new BufferedWriter(new OutputStreamWriter(entries.next("graphml"), StandardCharsets.UTF_8),
+                1 << 16);
         XmlOut xml = new XmlOut(writer);
         for (String meta : META_KEYS) {
             xml.empty("key", "id", "meta." + meta, "for", "graph", "attr.name", meta, "attr.type", "string");
         }
         List<Node> nodes = graph.nodesWithChanges();
         List<Edge> edges = graph.edgesWithChanges();
-        Map<String, String> nodeTypes = Values.types(nodes.stream().map(GraphmlWriter::nodeProps).toList());
-        Map<String, String> edgeTypes = Values.types(edges.stream().map(GraphmlWriter::edgeProps).toList());
+        Map<String, String> nodeTypes = Values.types(() -> nodes.stream().map(GraphmlWriter::nodeProps).iterator());
+        Map<String, String> edgeTypes = Values.types(() -> edges.stream().map(GraphmlWriter::edgeProps).iterator());
         for (var key : nodeTypes.entrySet()) {
             xml.empty("key", "id", "n." + key.getKey(), "for", "node", "attr.name", key.getKey(),
                     "attr.type", key.getValue());
@@ -61,11 +61,10 @@ final class GraphmlWriter implements SnapshotWriter {
         }
         xml.closeStartTag(false);
         xml.flush();
-        return Map.of("graphml", bytes.toByteArray());
     }
 
     @Override
-    public void write(Map<String, byte[]> content, ExportMetadata metadata, OutputStream out) throws IOException {
+    public void write(GraphSnapshot graph, ExportMetadata metadata, OutputStream out) throws IOException {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writer.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         writer.write("<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\""
@@ -73,7 +72,7 @@ final class GraphmlWriter implements SnapshotWriter {
                 + " xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns"
                 + " http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">");
         writer.flush();
-        out.write(content.get("graphml"));
+        content(graph, Entries.into(out));
         XmlOut xml = new XmlOut(writer);
         // inside <graph>, after the edges (GraphML allows graph data anywhere among nodes and edges)
         for (String meta : META_KEYS) {

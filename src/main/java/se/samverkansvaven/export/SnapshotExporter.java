@@ -10,9 +10,10 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /**
- * Exports the graph: reads it ({@link SnapshotReader}), renders the content, hashes it, then frames it with
- * the metadata. GEXF covers a window (the whole history by default), every other format one date; the
- * bundle carries the full records of the bodies active on that date.
+ * Exports the graph: reads it ({@link SnapshotReader}) and hashes its rendered content; the export then
+ * writes the file, content framed with the metadata, straight to a stream ({@link SnapshotWriter}). GEXF
+ * covers a window (the whole history by default), every other format one date; the bundle carries the full
+ * records of the bodies active on that date.
  */
 @Service
 public class SnapshotExporter {
@@ -66,21 +67,19 @@ public class SnapshotExporter {
         if (!userNames) {
             graph = graph.withoutUserNames();
         }
-        progress.update("rendering " + format.id(), 50);
+        progress.update("hashing " + format.id(), 50);
         SnapshotWriter writer = writer(format, neutralise);
-        Map<String, byte[]> content;
+        String sha;
         try {
-            content = writer.content(graph);
+            sha = ExportMetadata.sha256(writer, graph);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        progress.update("hashing", 80);
-        String sha = ExportMetadata.sha256(content);
         ExportMetadata metadata = ExportMetadata.of(format, format == ExportFormat.GEXF ? null : asOf, graph,
                 version.version(), sha, neutralise, Instant.now(clock));
         String stem = format == ExportFormat.GEXF ? gexfStem(from, to) : asOf.toString();
-        progress.update("ready", 90);
-        return new Export(format, "samverkansvaven-" + stem + format.suffix(), metadata, content, writer);
+        progress.update("ready", 60);
+        return new Export(format, "samverkansvaven-" + stem + format.suffix(), metadata, graph, writer);
     }
 
     /** Checks the filter's county, federation and area exist; throws NotFoundException when one does not. */
@@ -106,20 +105,23 @@ public class SnapshotExporter {
         };
     }
 
-    /** A rendered export, ready to be written; its hash is known before a byte is sent. */
+    /**
+     * An export read and hashed, ready to be written: its hash is known before a byte is sent, and a graph
+     * that cannot be rendered has failed already. {@link #writeTo} renders the file again, straight to the stream.
+     */
     public static final class Export {
         private final ExportFormat format;
         private final String fileName;
         private final ExportMetadata metadata;
-        private final Map<String, byte[]> content;
+        private final GraphSnapshot graph;
         private final SnapshotWriter writer;
 
-        Export(ExportFormat format, String fileName, ExportMetadata metadata, Map<String, byte[]> content,
+        Export(ExportFormat format, String fileName, ExportMetadata metadata, GraphSnapshot graph,
                 SnapshotWriter writer) {
             this.format = format;
             this.fileName = fileName;
             this.metadata = metadata;
-            this.content = content;
+            this.graph = graph;
             this.writer = writer;
         }
 
@@ -139,8 +141,9 @@ public class SnapshotExporter {
             return metadata.fields();
         }
 
+        /** Writes the file to {@code out} as it renders (flushed, left open). */
         public void writeTo(OutputStream out) throws IOException {
-            writer.write(content, metadata, out);
+            writer.write(graph, metadata, out);
             out.flush();
         }
     }

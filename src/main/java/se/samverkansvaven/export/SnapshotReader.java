@@ -142,6 +142,7 @@ class SnapshotReader {
 
     /** One read: state kept while the transaction runs. */
     private static final class Read {
+        private static final int ROW_BATCH = 10_000;
         private final TransactionContext tx;
         private final Window window;
         private final SnapshotFilter filter;
@@ -154,7 +155,8 @@ class SnapshotReader {
         private final Set<String> actorIds = new TreeSet<>();
         private final Set<String> sectorIds = new TreeSet<>();
         private final Set<String> municipalityRefs = new TreeSet<>();
-        private final List<Record> rows = new ArrayList<>();
+        /** The party rows, kept only for a full read (which first pulls in the bodies they name). */
+        private final List<Row> rows = new ArrayList<>();
 
         Read(TransactionContext tx, Window window, SnapshotFilter filter, boolean full) {
             this.tx = tx;
@@ -171,14 +173,14 @@ class SnapshotReader {
                     : filter.forms().stream().map(Form::name).sorted().toList());
             params.put("area", filter.area());
             params.put("scope", scope);
-            addBodies(tx.run(BODIES, params).list());
+            tx.run(BODIES, params).forEachRemaining(this::addBody);
             readRows(bodyIds);
             if (full) {
                 // A row may name a body (a convener, a network in an initiative) outside the export: pull it in.
                 Set<String> missing = missingPartyBodies();
                 while (!missing.isEmpty()) {
                     // Never an illustrative body when they are left out: the rows naming one are left out too.
-                    addBodies(tx.run(BODIES_BY_ID, Map.of("ids", List.copyOf(missing))).list());
+                    tx.run(BODIES_BY_ID, Map.of("ids", List.copyOf(missing))).forEachRemaining(this::addBody);
                     readRows(missing);
                     missing = missingPartyBodies();
                 }
@@ -263,64 +265,79 @@ class SnapshotReader {
             return null;
         }
 
-        private void addBodies(List<Record> records) {
-            for (Record r : records) {
-                Node body = node(r, "Body", "");
-                bodyIds.add(body.key());
-                Object sector = body.props().get("sector");
-                if (sector != null) {
-                    sectorIds.add(sector.toString());
-                }
-                for (Object seat : r.get("seats").asList()) {
-                    municipalityRefs.add((String) seat);
-                    edge("SEATED_IN", body.id(), (String) seat, null, Map.of());
-                }
-                for (Object area : r.get("areas").asList()) {
-                    areaIds.add((String) area);
-                    edge("COVERS", body.id(), "area:" + area, null, Map.of());
-                }
-                for (Object goal : r.get("goals").asList()) {
-                    goalIds.add((String) goal);
-                    edge("WORKS_ON", body.id(), "goal:" + goal, null, Map.of());
-                }
+        private void addBody(Record r) {
+            Node body = node(r, "Body", "");
+            bodyIds.add(body.key());
+            Object sector = body.props().get("sector");
+            if (sector != null) {
+                sectorIds.add(sector.toString());
+            }
+            for (Object seat : r.get("seats").asList()) {
+                municipalityRefs.add((String) seat);
+                edge("SEATED_IN", body.id(), (String) seat, null, Map.of());
+            }
+            for (Object area : r.get("areas").asList()) {
+                areaIds.add((String) area);
+                edge("COVERS", body.id(), "area:" + area, null, Map.of());
+            }
+            for (Object goal : r.get("goals").asList()) {
+                goalIds.add((String) goal);
+                edge("WORKS_ON", body.id(), "goal:" + goal, null, Map.of());
             }
         }
 
+        /**
+         * The rows of the bodies {@code ids}, ROW_BATCH bodies per query: a query holds an index cursor per id of
+         * {@code $ids} until it ends (a few hundred MB for all bodies at L). Each record becomes an edge as it
+         * arrives, or a {@link Row} for a full read; no record is kept.
+         */
         private void readRows(Set<String> ids) {
-            Map<String, Object> params = windowParams();
-            params.put("ids", List.copyOf(ids));
-            rows.addAll(tx.run(ROWS, params).list());
+            List<String> all = List.copyOf(ids);
+            for (int i = 0; i < all.size(); i += ROW_BATCH) {
+                Map<String, Object> params = windowParams();
+                params.put("ids", all.subList(i, Math.min(all.size(), i + ROW_BATCH)));
+                tx.run(ROWS, params).forEachRemaining(r -> {
+                    Row row = new Row(r.get("type").asString(), r.get("body").asString(), r.get("party").asString(),
+                            r.get("partyType").asString(), r.get("props").asMap());
+                    if (full) {
+                        rows.add(row);
+                    } else {
+                        addRow(row);
+                    }
+                });
+            }
         }
 
         private Set<String> missingPartyBodies() {
             Set<String> missing = new TreeSet<>();
-            for (Record r : rows) {
-                String party = r.get("party").asString();
-                if (r.get("partyType").asString().equals("Body") && !bodyIds.contains(party)) {
-                    missing.add(party);
+            for (Row r : rows) {
+                if (r.partyType().equals("Body") && !bodyIds.contains(r.party())) {
+                    missing.add(r.party());
                 }
             }
             return missing;
         }
 
         private void addRows() {
-            for (Record r : rows) {
-                String party = r.get("party").asString();
-                switch (r.get("partyType").asString()) {
-                    case "Municipality" -> municipalityRefs.add(party);
-                    case "Actor" -> actorIds.add(party);
-                    default -> {
-                        if (!bodyIds.contains(party)) {
-                            continue; // a body outside the export (only without fullRecords)
-                        }
+            rows.forEach(this::addRow);
+        }
+
+        private void addRow(Row r) {
+            switch (r.partyType()) {
+                case "Municipality" -> municipalityRefs.add(r.party());
+                case "Actor" -> actorIds.add(r.party());
+                default -> {
+                    if (!bodyIds.contains(r.party())) {
+                        return; // a body outside the export (only without fullRecords)
                     }
                 }
-                Map<String, Object> props = r.get("props").asMap();
-                String type = r.get("type").asString();
-                String qualifier = (type.equals("PARTY_TO") ? props.get("role") + ":" : "") + dateKey(props);
-                edge(type, party, r.get("body").asString(), qualifier, props);
             }
+            String qualifier = (r.type().equals("PARTY_TO") ? r.props().get("role") + ":" : "") + dateKey(r.props());
+            edge(r.type(), r.party(), r.body(), qualifier, r.props());
         }
+
+        /** A PARTY_TO or CONVENES row as read. */
+        private record Row(String type, String body, String party, String partyType, Map<String, Object> props) {}
 
         private void addLinks() {
             Map<String, Object> params = windowParams();

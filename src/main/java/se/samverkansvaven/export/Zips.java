@@ -3,32 +3,35 @@ package se.samverkansvaven.export;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDateTime;
-import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-/** Deterministic zips: entries in the given order, one fixed timestamp, no extra fields. */
+/** Deterministic zips, written as the content renders: entries in order, one fixed timestamp, no extra fields. */
 final class Zips {
 
     private static final LocalDateTime FIXED = LocalDateTime.of(2000, 1, 1, 0, 0);
 
     private Zips() {}
 
-    static void write(Map<String, byte[]> content, ExportMetadata metadata, OutputStream out) throws IOException {
+    /** The writer's content entries, then {@code metadata.json}. */
+    static void write(SnapshotWriter writer, GraphSnapshot graph, ExportMetadata metadata, OutputStream out)
+            throws IOException {
         ZipOutputStream zip = new ZipOutputStream(out);
-        for (var entry : content.entrySet()) {
-            put(zip, entry.getKey(), entry.getValue());
-        }
-        put(zip, "metadata.json", metadata.jsonBytes());
+        OutputStream entry = SnapshotWriter.unclosable(zip);
+        writer.content(graph, name -> {
+            zip.putNextEntry(entry(name)); // closes the entry before
+            return entry;
+        });
+        zip.putNextEntry(entry("metadata.json"));
+        zip.write(metadata.jsonBytes());
+        zip.closeEntry();
         zip.finish();
         zip.flush();
     }
 
-    private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
+    private static ZipEntry entry(String name) {
         ZipEntry entry = new ZipEntry(name);
         entry.setTimeLocal(FIXED);
-        zip.putNextEntry(entry);
-        zip.write(bytes);
-        zip.closeEntry();
+        return entry;
     }
 }

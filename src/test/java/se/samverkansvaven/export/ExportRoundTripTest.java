@@ -156,13 +156,18 @@ class ExportRoundTripTest {
                 assertThat(recreated.changes()).isEqualTo(original.changes()); // every value, `at` to the nanosecond
                 assertThat(recreated.nodeCounts()).isEqualTo(original.nodeCounts());
                 assertThat(recreated.edgeCounts()).isEqualTo(original.edgeCounts());
-                var json = new CytoscapeJsonWriter();
-                assertThat(new String(json.content(recreated).get("elements"), StandardCharsets.UTF_8))
-                        .isEqualTo(new String(json.content(original).get("elements"), StandardCharsets.UTF_8));
+                assertThat(elements(recreated)).isEqualTo(elements(original));
             }
         } finally {
             dbms.shutdown();
         }
+    }
+
+    /** The JSON content (what the hash covers) of a snapshot. */
+    private static String elements(GraphSnapshot graph) throws IOException {
+        var bytes = new ByteArrayOutputStream();
+        new CytoscapeJsonWriter().content(graph, SnapshotWriter.Entries.into(bytes));
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     @Test
@@ -300,6 +305,9 @@ class ExportRoundTripTest {
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("100%").contains("#");
         assertThat(Files.readString(file)).contains("mode=\"dynamic\"").contains("\"forms\" : [ \"NETWORK\", \"INITIATIVE\" ]");
+        try (var files = Files.list(dir)) { // written beside it, then moved into place: no part file left
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("s.gexf");
+        }
 
         err.reset();
         assertThat(exportCommand.run(List.of("--format", "pdf", "--out", file.toString()), System.out,
@@ -312,6 +320,10 @@ class ExportRoundTripTest {
                 System.out, new PrintStream(err))).isEqualTo(2);
         assertThat(exportCommand.run(List.of("--format", "json", "--out", dir.resolve("no/such/dir.json").toString()),
                 System.out, new PrintStream(err))).isEqualTo(2);
+        err.reset();
+        assertThat(exportCommand.run(List.of("--format", "json", "--out", dir.toString()), System.out,
+                new PrintStream(err, true, StandardCharsets.UTF_8))).isEqualTo(2); // a folder, not a file to replace
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--out").contains("is a folder");
 
         out.reset();
         assertThat(diffCommand.run(List.of("--from", "2019-12-31", "--to", "2020-01-01"),
