@@ -139,8 +139,10 @@ public final class DiagonalLinkAnalysis
     private static final String MUNICIPALITY = "municipality:";
 
     static PairClass classify(BodyInfo a, BodyInfo b) {
-        boolean sameSector = a.sector().equals(b.sector());
-        boolean sameLevel = a.level() == b.level();
+        return classOf(a.sector().equals(b.sector()), a.level() == b.level());
+    }
+
+    private static PairClass classOf(boolean sameSector, boolean sameLevel) {
         if (sameSector && sameLevel) {
             return PairClass.SAME_CELL;
         }
@@ -396,11 +398,7 @@ public final class DiagonalLinkAnalysis
 
         /** As {@link #classify}, on the numbers: whether the pair's class is one asked for. */
         boolean wanted(int i, int j) {
-            boolean sameSector = sector[i] == sector[j];
-            boolean sameLevel = level[i] == level[j];
-            PairClass pairClass = sameSector && sameLevel ? PairClass.SAME_CELL
-                    : sameSector ? PairClass.VERTICAL : sameLevel ? PairClass.HORIZONTAL : PairClass.DIAGONAL;
-            return wantedClass[pairClass.ordinal()];
+            return wantedClass[classOf(sector[i] == sector[j], level[i] == level[j]).ordinal()];
         }
     }
 
