@@ -126,11 +126,24 @@ final class BenchAccess {
         return x.municipalities().equals(y.municipalities()) && x.actors().equals(y.actors())
                 && x.bodies().equals(y.bodies()) && x.links().equals(y.links()) && x.areas().equals(y.areas())
                 && x.coverage().equals(y.coverage()) && borders(x).equals(borders(y))
-                && a.edgeList().equals(b.edgeList()) && borders(a.projection().bipartite()).equals(borders(b.projection().bipartite()));
+                && a.edgeList().equals(b.edgeList()) && rows(a.projection().bipartite()).equals(rows(b.projection().bipartite()));
     }
 
     private static java.util.List<String> borders(CooperationData data) {
         return borders(data.borders());
+    }
+
+    /** Every vertex with its neighbours. */
+    private static java.util.List<String> rows(IndexedGraph g) {
+        java.util.List<String> rows = new ArrayList<>();
+        for (int v = 0; v < g.vertexCount(); v++) {
+            StringBuilder row = new StringBuilder(g.id(v));
+            for (int w : g.neighbours(v)) {
+                row.append(' ').append(g.id(w));
+            }
+            rows.add(row.toString());
+        }
+        return rows;
     }
 
     /** Every vertex in iteration order with its edges' ends in {@code edgesOf} order. */

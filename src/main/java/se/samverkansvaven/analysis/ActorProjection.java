@@ -6,15 +6,13 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.jgrapht.Graph;
-import org.jgrapht.graph.DefaultEdge;
-import org.jgrapht.graph.SimpleGraph;
 import se.samverkansvaven.analysis.data.CooperationData.BodyInfo;
 import se.samverkansvaven.analysis.data.CooperationData.PartyInfo;
 import se.samverkansvaven.analysis.data.CooperationData.PartyType;
@@ -29,14 +27,15 @@ import se.samverkansvaven.graph.IndexedGraph;
  * one body of B; vertices are added in ascending id order so every traversal is deterministic.
  *
  * @param bodies    the bodies of B (active on the date, in the chosen forms), by id
- * @param bipartite actor–body edges; vertices are actor ids/codes and body ids
+ * @param bipartite actor–body edges as a CSR view; vertices are the actor ids/codes and body ids together, ascending,
+ *                  so the order of indices is the order of ids
  * @param actors    P: actors linked with weight = number of bodies of B both are parties to, as the CSR view the
  *                  graph algorithms read (built directly, not copied from a JGraphT graph)
  */
 public record ActorProjection(
         Set<Form> forms,
         SortedMap<String, BodyInfo> bodies,
-        Graph<String, DefaultEdge> bipartite,
+        IndexedGraph bipartite,
         IndexedGraph actors) {
 
     /** Builds B, the bipartite graph and P from the data of one date, on the cores the JVM sees (at most 2). */
@@ -76,8 +75,8 @@ public record ActorProjection(
             return new ActorProjection(Set.copyOf(forms), bodies, bipartite(actorIds, bodies.keySet(), actorsOfBody),
                     projection(actorIds, actorsOfBody));
         }
-        // The two graphs are independent: the bipartite one (JGraphT insertions, the slower) is built beside P.
-        Beside<Graph<String, DefaultEdge>> bipartite =
+        // The two graphs are independent: the bipartite one is built beside P.
+        Beside<IndexedGraph> bipartite =
                 new Beside<>("projection-bipartite", () -> bipartite(actorIds, bodies.keySet(), actorsOfBody));
         IndexedGraph projection = projection(actorIds, actorsOfBody);
         return new ActorProjection(Set.copyOf(forms), bodies, bipartite.join(), projection);
@@ -161,19 +160,57 @@ public record ActorProjection(
         return false;
     }
 
-    private static Graph<String, DefaultEdge> bipartite(Collection<String> actorIds, Collection<String> bodyIds,
+    /**
+     * The bipartite graph over the actor and body ids merged in ascending order, so that sorting by index sorts by
+     * id; a party listed twice for one body is one edge.
+     *
+     * @throws IllegalStateException when a body has the id of an actor (they would be one vertex)
+     */
+    private static IndexedGraph bipartite(Collection<String> actorIds, Collection<String> bodyIds,
             List<List<String>> actorsOfBody) {
-        Graph<String, DefaultEdge> bipartite = new SimpleGraph<>(DefaultEdge.class);
-        actorIds.forEach(bipartite::addVertex);
-        bodyIds.forEach(bipartite::addVertex);
-        int b = 0;
-        for (String bodyId : bodyIds) {
-            for (String actor : actorsOfBody.get(b)) {
-                bipartite.addEdge(actor, bodyId);
+        String[] ids = new String[actorIds.size() + bodyIds.size()];
+        int[] bodyIndex = new int[bodyIds.size()];
+        Map<String, Integer> actorIndex = new HashMap<>(actorIds.size() * 2);
+        Iterator<String> actors = actorIds.iterator();
+        Iterator<String> bodies = bodyIds.iterator();
+        String actor = actors.hasNext() ? actors.next() : null;
+        String body = bodies.hasNext() ? bodies.next() : null;
+        int n = 0;
+        int bodyOrdinal = 0;
+        while (actor != null || body != null) {
+            if (body == null || actor != null && actor.compareTo(body) < 0) {
+                actorIndex.put(actor, n);
+                ids[n++] = actor;
+                actor = actors.hasNext() ? actors.next() : null;
+            } else {
+                if (body.equals(actor)) {
+                    throw new IllegalStateException("body '" + body + "' has the id of an actor");
+                }
+                bodyIndex[bodyOrdinal++] = n;
+                ids[n++] = body;
+                body = bodies.hasNext() ? bodies.next() : null;
             }
-            b++;
         }
-        return bipartite;
+        int edges = 0;
+        for (List<String> parties : actorsOfBody) {
+            edges += parties.size();
+        }
+        int[] src = new int[edges];
+        int[] dst = new int[edges];
+        int e = 0;
+        for (int b = 0; b < actorsOfBody.size(); b++) {
+            String previous = null;
+            for (String party : actorsOfBody.get(b)) { // sorted: a repeated party is next to itself
+                if (!party.equals(previous)) {
+                    src[e] = actorIndex.get(party);
+                    dst[e++] = bodyIndex[b];
+                }
+                previous = party;
+            }
+        }
+        double[] weights = new double[e];
+        Arrays.fill(weights, 1.0);
+        return IndexedGraph.fromEdges(ids, Arrays.copyOf(src, e), Arrays.copyOf(dst, e), weights);
     }
 
     /**

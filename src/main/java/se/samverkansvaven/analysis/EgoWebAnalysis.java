@@ -1,25 +1,19 @@
 package se.samverkansvaven.analysis;
 
 import java.time.LocalDate;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Deque;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import org.jgrapht.Graph;
-import org.jgrapht.Graphs;
-import org.jgrapht.graph.DefaultEdge;
 import se.samverkansvaven.analysis.PartnerWeights.Partner;
 import se.samverkansvaven.analysis.data.CooperationData.BodyInfo;
 import se.samverkansvaven.analysis.data.CooperationData.PartyInfo;
 import se.samverkansvaven.analysis.data.CooperationData;
 import se.samverkansvaven.body.Form;
 import se.samverkansvaven.body.PartyRole;
+import se.samverkansvaven.graph.IndexedGraph;
 
 /**
  * The ego web of domain.md item 1: the part of the bipartite actor–body graph of B reachable from m in 2k
@@ -79,18 +73,6 @@ public final class EgoWebAnalysis implements CooperationAnalysis<EgoWebAnalysis.
                          List<Element<Node>> nodes, List<Element<Edge>> edges, List<Partner> partners,
                          boolean covered, boolean noData) {}
 
-    /** By source, then target; written out rather than as a comparator chain, which cost more than the sort. */
-    private static final Comparator<Edge> EDGE_ORDER = (a, b) -> {
-        int bySource = a.source().compareTo(b.source());
-        return bySource != 0 ? bySource : a.target().compareTo(b.target());
-    };
-
-    /** By distance, then id. */
-    private static final Comparator<Node> NODE_ORDER = (a, b) -> {
-        int byDistance = Integer.compare(a.distance(), b.distance());
-        return byDistance != 0 ? byDistance : a.id().compareTo(b.id());
-    };
-
     @Override
     public EgoWeb analyse(CooperationData data, Query query) {
         return analyse(data, ActorProjection.of(data, query.forms()), query);
@@ -107,71 +89,103 @@ public final class EgoWebAnalysis implements CooperationAnalysis<EgoWebAnalysis.
         if (!known) {
             throw new IllegalArgumentException("ego web: unknown municipality or actor '" + ego + "'");
         }
-        Graph<String, DefaultEdge> bipartite = projection.bipartite();
+        IndexedGraph bipartite = projection.bipartite();
         boolean covered = data.municipalities().containsKey(ego) && data.covered(ego, query.forms());
+        int egoVertex = bipartite.indexOf(ego);
 
-        Map<String, Integer> distance = new HashMap<>();
-        distance.put(ego, 0);
-        if (bipartite.containsVertex(ego)) {
+        // Breadth-first over int indices: order[] holds the vertices reached, distance[] their hops (-1: not reached).
+        int[] order = new int[16];
+        int reached = 0;
+        int[] distance = null;
+        if (egoVertex >= 0) {
+            distance = new int[bipartite.vertexCount()];
+            Arrays.fill(distance, -1);
+            distance[egoVertex] = 0;
+            order[reached++] = egoVertex;
             int maxSteps = 2 * query.depth();
-            Deque<String> queue = new ArrayDeque<>(List.of(ego));
-            while (!queue.isEmpty()) {
-                String v = queue.removeFirst();
-                int d = distance.get(v);
+            for (int head = 0; head < reached; head++) {
+                int v = order[head];
+                int d = distance[v];
                 if (d == maxSteps) {
                     continue;
                 }
-                // Distances do not depend on the order neighbours are visited in, and nodes and edges are sorted
-                // below, so no sorting here (it was the largest part of a depth-2 web's cost).
-                for (DefaultEdge e : bipartite.edgesOf(v)) {
-                    String w = Graphs.getOppositeVertex(bipartite, e, v);
-                    if (distance.putIfAbsent(w, d + 1) == null) {
-                        queue.addLast(w);
+                for (int w : bipartite.neighbours(v)) {
+                    if (distance[w] < 0) {
+                        distance[w] = d + 1;
+                        if (reached == order.length) {
+                            order = Arrays.copyOf(order, reached * 2);
+                        }
+                        order[reached++] = w;
                     }
                 }
             }
         }
 
-        // B is bipartite and the ego an actor, so the bodies are the vertices at odd distance: each is looked up
-        // once in the sorted map of bodies (a comparator per step), actors not at all.
-        Map<String, BodyInfo> shown = new HashMap<>();
-        distance.forEach((id, d) -> {
-            if ((d & 1) == 1) {
-                shown.put(id, projection.bodies().get(id));
+        // The vertices reached in ascending index, which is ascending id: the order of edges and, per distance, of
+        // nodes, so neither is sorted as objects.
+        int[] byId = Arrays.copyOf(order, reached);
+        Arrays.sort(byId);
+        // The bodies are the vertices at odd distance (B is bipartite, the ego an actor). Each is at most 2k - 1 steps
+        // away, so every actor of it is reached too, and its party rows in B are those of its neighbours.
+        BodyInfo[] bodyAt = new BodyInfo[reached];
+        for (int i = 0; i < reached; i++) {
+            if ((distance[byId[i]] & 1) == 1) {
+                bodyAt[i] = projection.bodies().get(bipartite.id(byId[i]));
             }
-        });
-        List<Edge> edges = new ArrayList<>();
-        Set<String> hosts = new TreeSet<>();
-        for (BodyInfo body : shown.values()) {
-            for (PartyInfo party : body.parties()) {
-                if (distance.containsKey(party.partyId()) && bipartite.containsEdge(party.partyId(), body.id())) {
-                    edges.add(new Edge(party.partyId() + "->" + body.id(), party.partyId(), body.id(), party.role(),
-                            body.illustrative() || party.illustrative()));
-                    if (party.role() == PartyRole.HOST) {
-                        hosts.add(party.partyId());
+        }
+        // Edges by source, then target: each actor's bodies in ascending order, a party's rows in a body in the
+        // body's order.
+        List<Element<Edge>> edges = new ArrayList<>();
+        BitSet hosts = new BitSet();
+        for (int i = 0; i < reached; i++) {
+            int a = byId[i];
+            if (bodyAt[i] != null) {
+                continue;
+            }
+            String actor = bipartite.id(a);
+            for (int b : bipartite.neighbours(a)) {
+                if (distance[b] < 0) {
+                    continue; // a body beyond the web, of an actor at its edge
+                }
+                BodyInfo body = bodyAt[Arrays.binarySearch(byId, b)];
+                for (PartyInfo party : body.parties()) {
+                    if (party.partyId().equals(actor)) {
+                        edges.add(new Element<>(new Edge(actor + "->" + body.id(), actor, body.id(), party.role(),
+                                body.illustrative() || party.illustrative())));
+                        if (party.role() == PartyRole.HOST) {
+                            hosts.set(a);
+                        }
                     }
                 }
             }
         }
-        edges.sort(EDGE_ORDER);
 
-        List<Node> nodes = new ArrayList<>();
-        distance.forEach((id, d) -> {
-            BodyInfo body = shown.get(id);
-            if (body != null) {
-                nodes.add(new Node(id, body.name(), NodeLabels.BODY, body.form(), false, List.copyOf(body.areas()),
-                        body.illustrative(), d));
-            } else {
-                nodes.add(new Node(id, NodeLabels.label(data, id), NodeLabels.type(data, id), null, hosts.contains(id),
-                        List.of(), data.actors().containsKey(id) && data.actors().get(id).illustrative(), d));
+        // Nodes by distance, then id.
+        List<Element<Node>> nodes = new ArrayList<>(Math.max(1, reached));
+        if (egoVertex < 0) {
+            nodes.add(new Element<>(actorNode(data, ego, false, 0)));
+        }
+        for (int d = 0; d <= 2 * query.depth(); d++) {
+            for (int i = 0; i < reached; i++) {
+                int v = byId[i];
+                if (distance[v] != d) {
+                    continue;
+                }
+                BodyInfo body = bodyAt[i];
+                nodes.add(new Element<>(body != null
+                        ? new Node(body.id(), body.name(), NodeLabels.BODY, body.form(), false,
+                                List.copyOf(body.areas()), body.illustrative(), d)
+                        : actorNode(data, bipartite.id(v), hosts.get(v), d)));
             }
-        });
-        nodes.sort(NODE_ORDER);
+        }
 
         return new EgoWeb(data.asOf(), ego, NodeLabels.label(data, ego), query.depth(),
-                query.forms().stream().sorted().toList(),
-                nodes.stream().map(Element::new).toList(), edges.stream().map(Element::new).toList(),
-                PartnerWeights.partnersOf(data, projection, ego), covered,
-                !covered && !bipartite.containsVertex(ego));
+                query.forms().stream().sorted().toList(), List.copyOf(nodes), List.copyOf(edges),
+                PartnerWeights.partnersOf(data, projection, ego), covered, !covered && egoVertex < 0);
+    }
+
+    private static Node actorNode(CooperationData data, String id, boolean host, int distance) {
+        return new Node(id, NodeLabels.label(data, id), NodeLabels.type(data, id), null, host, List.of(),
+                data.actors().containsKey(id) && data.actors().get(id).illustrative(), distance);
     }
 }

@@ -320,8 +320,9 @@ public final class ExitImpactAnalysis implements CooperationAnalysis<ExitImpactA
         int[] bodiesLost = new int[n];
         for (BodyInfo body : leaving) {
             // the body's actors in P: its neighbours in the bipartite graph, ascending ids, so ascending indices
-            int[] members = org.jgrapht.Graphs.neighborListOf(before.bipartite(), body.id()).stream()
-                    .mapToInt(g::indexOf).sorted().toArray();
+            IndexedGraph bipartite = before.bipartite();
+            int[] members = java.util.Arrays.stream(bipartite.neighbours(bipartite.indexOf(body.id())))
+                    .map(a -> g.indexOf(bipartite.id(a))).toArray();
             if (ended.contains(body.id())) {
                 for (int i = 0; i < members.length; i++) {
                     bodiesLost[members[i]]++;
@@ -341,7 +342,8 @@ public final class ExitImpactAnalysis implements CooperationAnalysis<ExitImpactA
         int[] newIndex = new int[n];
         List<String> ids = new ArrayList<>(n);
         for (int v = 0; v < n; v++) {
-            boolean stays = bodiesLost[v] == 0 || before.bipartite().degreeOf(g.id(v)) > bodiesLost[v];
+            boolean stays = bodiesLost[v] == 0
+                    || before.bipartite().degree(before.bipartite().indexOf(g.id(v))) > bodiesLost[v];
             newIndex[v] = stays ? ids.size() : -1;
             if (stays) {
                 ids.add(g.id(v));

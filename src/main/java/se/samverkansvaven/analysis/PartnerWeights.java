@@ -5,9 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import org.jgrapht.Graph;
-import org.jgrapht.Graphs;
-import org.jgrapht.graph.DefaultEdge;
 import se.samverkansvaven.analysis.data.CooperationData;
 import se.samverkansvaven.graph.IndexedGraph;
 
@@ -42,20 +39,12 @@ final class PartnerWeights {
             return List.of();
         }
         List<Partner> partners = new ArrayList<>();
-        Graph<String, DefaultEdge> bipartite = projection.bipartite();
-        // The actor's bodies once, each partner checked against them: building the partner's own body set each
-        // time cost the most for the partners with many bodies (a region).
-        List<String> bodiesOfActor = bipartite.containsVertex(actor) ? Graphs.neighborListOf(bipartite, actor) : List.of();
+        IndexedGraph bipartite = projection.bipartite();
+        // The actor's bodies once, each partner's intersected with them (both ascending indices, so ascending ids).
+        int[] bodiesOfActor = bodiesOf(bipartite, actor);
         for (int v : p.neighbours(u)) {
             String other = p.id(v);
-            SortedSet<String> shared = new TreeSet<>();
-            if (bipartite.containsVertex(other)) {
-                for (String body : bodiesOfActor) {
-                    if (bipartite.containsEdge(other, body)) {
-                        shared.add(body);
-                    }
-                }
-            }
+            SortedSet<String> shared = intersection(bipartite, bodiesOfActor, bodiesOf(bipartite, other));
             SortedSet<String> areas = areasOf(projection, shared);
             partners.add(new Partner(other, NodeLabels.label(data, other), NodeLabels.type(data, other),
                     shared.size(), areas.size(), List.copyOf(shared), List.copyOf(areas),
@@ -67,18 +56,35 @@ final class PartnerWeights {
 
     /** The bodies of B that both u and v are parties to (w(u,v) is its size). */
     static SortedSet<String> sharedBodies(ActorProjection projection, String u, String v) {
-        SortedSet<String> shared = new TreeSet<>();
-        if (!projection.bipartite().containsVertex(u) || !projection.bipartite().containsVertex(v)) {
-            return shared;
-        }
-        shared.addAll(Graphs.neighborSetOf(projection.bipartite(), u));
-        shared.retainAll(Graphs.neighborSetOf(projection.bipartite(), v));
-        return shared;
+        IndexedGraph bipartite = projection.bipartite();
+        return intersection(bipartite, bodiesOf(bipartite, u), bodiesOf(bipartite, v));
     }
 
     /** Multiplexity of the pair u, v: distinct service areas of the bodies of B both are parties to. */
     static int multiplexity(ActorProjection projection, String u, String v) {
         return areasOf(projection, sharedBodies(projection, u, v)).size();
+    }
+
+    private static int[] bodiesOf(IndexedGraph bipartite, String actor) {
+        int a = bipartite.indexOf(actor);
+        return a < 0 ? new int[0] : bipartite.neighbours(a);
+    }
+
+    /** The ids of the vertices in both ascending index lists. */
+    private static SortedSet<String> intersection(IndexedGraph bipartite, int[] a, int[] b) {
+        SortedSet<String> both = new TreeSet<>();
+        for (int i = 0, j = 0; i < a.length && j < b.length; ) {
+            if (a[i] < b[j]) {
+                i++;
+            } else if (a[i] > b[j]) {
+                j++;
+            } else {
+                both.add(bipartite.id(a[i]));
+                i++;
+                j++;
+            }
+        }
+        return both;
     }
 
     private static SortedSet<String> areasOf(ActorProjection projection, SortedSet<String> bodyIds) {

@@ -17,7 +17,7 @@
  * ({@link se.samverkansvaven.graph.BrandesBetweenness}), which no library offers.
  *
  * <h2>What JGraphT is used for</h2>
- * As a container: the bipartite actor–body graph of the analysis package is a JGraphT graph, and
+ * As a container: the border graph of a date's data (walked by the gap analysis) is a JGraphT graph, and
  * {@link se.samverkansvaven.graph.IndexedGraph#of} turns any undirected JGraphT graph into the CSR view (tests build
  * their graphs that way). And as a test oracle: JGraphT's betweenness, clique finder and biconnectivity inspector
  * check these algorithms on the small fixtures. No JGraphT algorithm runs in production.

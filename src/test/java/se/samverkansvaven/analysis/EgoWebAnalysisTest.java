@@ -14,6 +14,7 @@ import se.samverkansvaven.analysis.EgoWebAnalysis.Node;
 import se.samverkansvaven.analysis.EgoWebAnalysis.Query;
 import se.samverkansvaven.analysis.PartnerWeights.Partner;
 import se.samverkansvaven.analysis.data.CooperationData;
+import se.samverkansvaven.body.ActorKind;
 import se.samverkansvaven.body.Form;
 import se.samverkansvaven.body.PartyRole;
 
@@ -146,6 +147,31 @@ class EgoWebAnalysisTest {
         assertThat(PartnerWeights.multiplexity(p, "0002", "0006")).isEqualTo(1);
         assertThat(PartnerWeights.multiplexity(p, "0001", "0002")).isEqualTo(2);
         assertThat(PartnerWeights.multiplexity(p, "0001", "0004")).isZero();
+    }
+
+    /**
+     * 0002 takes part in h1 and later hosts it as well (a host change keeps the old row): one step in B, two edges in
+     * the body's order, one shared body. An agency and a network take part too; neither is in B, so neither shows.
+     */
+    @Test
+    void aPartyWithTwoRowsInOneBodyIsOneStepAndTwoEdgesInTheBodysOrder() {
+        CooperationData twice = AnalysisTestData.data().municipalities("0001", "0002")
+                .actor("agency", ActorKind.AGENCY).area("lon", "STOD")
+                .body("n9", Form.NETWORK, b -> b.areas("lon").participants("0001"))
+                .body("h1", Form.JOINT_COMMITTEE, b -> b.areas("lon").participants("0002", "0001", "agency", "n9")
+                        .host("0002"))
+                .build();
+        EgoWeb web = analysis.analyse(twice, new Query("0001", 2, null));
+
+        assertThat(nodes(web)).extracting(Node::id, Node::distance, Node::type, Node::host).containsExactly(
+                tuple("0001", 0, "municipality", false), tuple("h1", 1, "body", false),
+                tuple("0002", 2, "municipality", true));
+        assertThat(edges(web)).extracting(Edge::source, Edge::target, Edge::role).containsExactly(
+                tuple("0001", "h1", PartyRole.PARTICIPANT),
+                tuple("0002", "h1", PartyRole.PARTICIPANT), tuple("0002", "h1", PartyRole.HOST));
+        assertThat(web.partners()).extracting(Partner::id, Partner::weight, Partner::sharedBodies)
+                .containsExactly(tuple("0002", 1, List.of("h1")));
+        assertThat(ActorProjection.of(twice, Form.DEFAULT_ANALYSIS_FORMS).bipartite().edgeCount()).isEqualTo(2);
     }
 
     private static List<Node> nodes(EgoWeb web) {
