@@ -153,9 +153,10 @@ class TodayPreparation implements ApplicationListener<WebServerInitializedEvent>
      */
     private boolean warmUp(int port, ActorProjection projection) {
         List<String> codes = new ArrayList<>();
+        var municipalities = cache.data(prepared.date(), true).municipalities(); // the date read just now, cached
         var p = projection.actors();
         for (int v = 0; v < p.vertexCount(); v++) {
-            if (p.degree(v) > 0 && p.id(v).chars().allMatch(Character::isDigit)) {
+            if (p.degree(v) > 0 && municipalities.containsKey(p.id(v))) {
                 codes.add(p.id(v));
             }
         }
