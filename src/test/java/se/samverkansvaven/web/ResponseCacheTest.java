@@ -29,6 +29,33 @@ class ResponseCacheTest {
         assertThat(ResponseCache.Entry.of("application/json", small.clone()).etag()).isEqualTo(smallEntry.etag());
     }
 
+    /** A miss compresses on a request thread: at zlib's fastest level (deflate's output is fixed per level). */
+    @Test
+    void aLargeBodyIsGzippedAtTheFastestLevel() throws Exception {
+        StringBuilder json = new StringBuilder("[");
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 2000; i++) {
+            json.append("{\"id\":\"avt-").append(random.nextInt(100_000)).append("\",\"distance\":")
+                    .append(random.nextInt(5)).append("},");
+        }
+        byte[] body = json.append("{}]").toString().getBytes(StandardCharsets.UTF_8);
+        byte[] fastest = gzip(body, java.util.zip.Deflater.BEST_SPEED);
+        assertThat(fastest).as("the levels differ on this body").isNotEqualTo(gzip(body, java.util.zip.Deflater.DEFAULT_COMPRESSION));
+        assertThat(ResponseCache.Entry.of("application/json", body).gzipped()).isEqualTo(fastest);
+    }
+
+    private static byte[] gzip(byte[] body, int level) throws java.io.IOException {
+        var out = new java.io.ByteArrayOutputStream();
+        try (var gz = new java.util.zip.GZIPOutputStream(out) {
+            {
+                def.setLevel(level);
+            }
+        }) {
+            gz.write(body);
+        }
+        return out.toByteArray();
+    }
+
     @Test
     void aNewRevisionEmptiesItAndAnAnswerOfAnOlderOneIsNotKept() {
         var cache = new ResponseCache(1 << 20, 1 << 20);
