@@ -7,9 +7,8 @@ writes OUT/<SIZE>-seed<SEED>/bundle/*.csv, a CSV bundle in domain.md's format, a
 countries M and L, OUT/<SIZE>-seed<SEED>/geography/{counties,municipalities,borders}.csv (the harness
 loads these before the bundle, see bench/README.md). The same seed gives byte-identical files: the only
 source of randomness is one random.Random(seed), used only through random() (stable across Python versions),
-and every collection is walked in a fixed order. coverage.csv (at S and M 80 % of the municipalities declare
-every form from 2006; none at L, see main()) comes from a second random.Random of its own, so adding it left every
-other file as it was.
+and every collection is walked in a fixed order. coverage.csv (80 % of the municipalities declare every form
+from 2006) comes from a second random.Random of its own, so adding it left every other file as it was.
 
 S  Sweden: the real 290 municipality codes and borders (shared polygon vertices of the shipped geojson,
    the rule of domain.md), synthetic heavy-tailed populations, about 3,000 bodies; loads into the app as-is.
@@ -460,8 +459,6 @@ class Web:
             ("coverage.csv", "municipality,forms,valid_from,valid_to,source", self.coverage),
         ]
         for name, header, rows in files:
-            if name == "coverage.csv" and not rows:
-                continue  # none declared (L): the bundle as before coverage was generated
             with open(os.path.join(out, name), "w", encoding="utf-8", newline="") as f:
                 f.write(header + "\n")
                 csv.writer(f, lineterminator="\n").writerows(rows)
@@ -484,9 +481,7 @@ def main():
     web.generate(a.size)
     # Coverage (domain.md item 8) from a random stream of its own, so the other files stay as they were before
     # coverage was generated: without it no municipality is covered, and gaps and host concentration have nothing to do.
-    # Not at L: with 80,000 coverage rows the load's last transaction (publish) needs more than Neo4j's transaction
-    # memory limit (70 % of the heap) at the benchmark's -Xmx4g (bench/README.md "L").
-    web.declare_coverage(Rng(a.seed * 7919 + 17), COVERED_SHARE if a.size != "L" else 0.0)
+    web.declare_coverage(Rng(a.seed * 7919 + 17), COVERED_SHARE)
     web.write(os.path.join(folder, "bundle"))
     print(json.dumps({"size": a.size, "seed": a.seed, "folder": folder, "municipalities": len(codes),
                       "borders": len(borders), "bodies": len(web.bodies), "parties": len(web.parties),

@@ -381,6 +381,7 @@ class SnapshotReader {
             Map<String, Object> props = new TreeMap<>(r.get("props").asMap());
             props.remove("id"); // the key; "id" is the element id in GraphML, GEXF and Cytoscape
             props.remove("coverageVersion"); // the editing API's lock counter of a municipality's coverage, not data
+            props.remove("loadId"); // a large load's id, on its bodies for a moment after it published
             props.put("key", key);
             if (type.equals("Body") || type.equals("Actor") || type.equals("Goal")) {
                 props.putIfAbsent("illustrative", false);

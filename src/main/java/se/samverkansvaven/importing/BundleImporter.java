@@ -141,7 +141,8 @@ public class BundleImporter {
      * (against the reference read in a read transaction), then staged in transactions of about that many rows
      * each, whole bodies per transaction, under labels no reader matches (StagedBody, StagedActor, StagedGoal),
      * and made visible in one last transaction with the links, the updates of stored actors and goals and the
-     * audit entry. A failure removes what was staged; a load that dies is removed at the next start
+     * audit entry; the load's id is then removed from its bodies in transactions of their own. A failure before the
+     * publish commits removes what was staged; a load that dies is removed at the next start
      * ({@link StagedLoads}). docs/data.md, "Large bundles". Null when a bundle body is already stored: an
      * update of stored bodies must see their stored rows in the transaction that replaces them, so it takes
      * the one-transaction path.
@@ -243,6 +244,8 @@ public class BundleImporter {
             }
             tally.step("publish, links, goal relations, coverage and audit");
             log.info("Large load {}: published {} bodies", loadId, ids.size());
+            unmark(loadId, ids);
+            tally.step("unmark the published bodies");
             return new ImportReport(bundle.counts(), tally.nodesCreated, tally.relationshipsCreated,
                     tally.relationshipsDeleted, revision);
         } catch (RuntimeException e) {
@@ -270,6 +273,20 @@ public class BundleImporter {
         audit(tx, ids, tally.coverageChanged);
         stagedLoads.finish(tx, loadId);
         return revision;
+    }
+
+    /**
+     * Removes the load's id from its published bodies, after the publish and apart from it (in the publish it would
+     * double the transaction's memory). The load is loaded either way: should this fail, the next start or large
+     * load finishes it ({@link StagedLoads}), and no reader sees the difference meanwhile.
+     */
+    private void unmark(String loadId, List<String> ids) {
+        try {
+            stagedLoads.unmark(loadId, ids);
+        } catch (RuntimeException e) {
+            log.warn("Large load {} is published; removing its id from its bodies failed and is finished at the next "
+                    + "start or large load", loadId, e);
+        }
     }
 
     /** Removes what a failed large load staged; what cannot be removed now is removed at the next start. */

@@ -254,7 +254,8 @@ final class BundleWriter {
 
     /**
      * Makes what a large load staged visible, inside the caller's last transaction: bodies become Body with
-     * their form's label, actors Actor, goals Goal. Until this commits, no reader sees any of it.
+     * their form's label (keeping the load's id until {@link StagedLoads#unmark}), actors Actor, goals Goal. Until
+     * this commits, no reader sees any of it.
      */
     void publish(TransactionContext tx, ValidBundle bundle, List<ValidBundle.ActorRow> newActors,
             List<ValidBundle.GoalRow> newGoals, String loadId, Tally tally) {
@@ -303,6 +304,7 @@ final class BundleWriter {
                 String id = (String) record.get("id");
                 Map<String, Object> props = new HashMap<>(map(record.get("props")));
                 props.remove("version"); // the editing API's lock counter, not bundle data
+                props.remove("loadId"); // a large load's id, on its bodies for a moment after it published
                 storedProps.put(id, props);
                 storedLabels.put(id, new HashSet<>(strings(record.get("labels"))));
             });

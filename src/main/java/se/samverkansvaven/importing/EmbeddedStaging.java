@@ -252,7 +252,8 @@ class EmbeddedStaging {
         }
 
         /**
-         * The last transaction: the staged bodies, actors and goals get their real labels (as publish-*.cypher), then
+         * The last transaction: the staged bodies, actors and goals get their real labels (as publish-*.cypher; the
+         * bodies keep the load's id, which {@link StagedLoads#unmark} removes after the commit), then
          * {@code rest} runs the rest of it as Cypher in the same transaction and returns the new revision. Until it
          * commits, no reader sees any of the load.
          */
@@ -263,7 +264,7 @@ class EmbeddedStaging {
                     Node n = staged(tx, bodies, body.id(), STAGED_BODY);
                     n.addLabel(BODY);
                     n.addLabel(Label.label(body.form().label()));
-                    unstage(n, STAGED_BODY);
+                    n.removeLabel(STAGED_BODY); // the load's id stays until StagedLoads.unmark, after the commit
                 }
                 for (ValidBundle.ActorRow actor : newActors) {
                     Node n = staged(tx, actors, actor.id(), STAGED_ACTOR);

@@ -16,12 +16,15 @@ import se.samverkansvaven.database.CypherFiles;
 
 /**
  * Large loads in progress (docs/data.md, "Large bundles"). A load is a {@code :StagedLoad} node from before it
- * stages anything until the transaction that publishes what it staged; every transaction of the load checks
- * the node is still there. What a load left that never published (its JVM killed, its undo cut short) is
- * removed here: at start-up, before the app loads or serves anything, and before each new large load. On the
- * embedded database every load found is abandoned (this process owns the store); on a server, a load whose
- * heartbeat is older than {@code samverkansvaven.limits.abandoned-load-after} is, since another instance may
- * be running it. Staged nodes are invisible to every reader, so none of this changes what readers see.
+ * stages anything until its published bodies no longer carry its id; every transaction of the load checks the
+ * node is still there. The publish marks the node published ({@code publishedAt}) and leaves the load's id on the
+ * bodies, which {@link #unmark} then removes in batches of their own. What a load left (its JVM killed, its undo or
+ * that clean-up cut short) is dealt with here: at start-up, before the app loads or serves anything, and before each
+ * new large load. A load that never published is removed; a published one has the rest of its bodies unmarked. On
+ * the embedded database every load found is taken (this process owns the store); on a server, a load whose
+ * heartbeat is older than {@code samverkansvaven.limits.abandoned-load-after} is, since another instance may be
+ * running it. Staged nodes are invisible to every reader and no reader uses a body's {@code loadId}, so none of this
+ * changes what readers see.
  */
 @Component
 @DependsOn("schemaInitializer")
@@ -29,6 +32,8 @@ class StagedLoads implements InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(StagedLoads.class);
     private static final int DELETE_BATCH = 10_000;
+    /** Bodies unmarked per transaction after a publish (a removed property rewrites the body's property records). */
+    private static final int UNMARK_BATCH = 20_000;
 
     private final Driver driver;
     private final Duration abandonedAfter;
@@ -39,6 +44,9 @@ class StagedLoads implements InitializingBean {
     private final String abandoned = CypherFiles.load("cypher/importing/staged/abandoned-loads.cypher");
     private final String remove = CypherFiles.load("cypher/importing/staged/remove-load.cypher");
     private final String deleteStaged = CypherFiles.load("cypher/importing/staged/delete-staged.cypher");
+    private final String unmarkBodies = CypherFiles.load("cypher/importing/staged/unmark-bodies.cypher");
+    private final String unmarkPublished = CypherFiles.load("cypher/importing/staged/unmark-published.cypher");
+    private final String forget = CypherFiles.load("cypher/importing/staged/forget-load.cypher");
 
     StagedLoads(Driver driver, InputLimits limits, Environment environment) {
         this.driver = driver;
@@ -48,11 +56,7 @@ class StagedLoads implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-        int removed = removeAbandoned(ownsDatabase);
-        if (removed > 0) {
-            log.warn("Removed what {} large load(s) staged and never published (stopped before their last step); "
-                    + "the graph is as it was before them. Load those bundles again.", removed);
-        }
+        removeAbandoned(ownsDatabase);
     }
 
     /** Records a new load; returns its id, which its staged nodes carry. */
@@ -73,7 +77,10 @@ class StagedLoads implements InitializingBean {
         }
     }
 
-    /** Inside the publishing transaction: the load ends; refused when it was removed as abandoned meanwhile. */
+    /**
+     * Inside the publishing transaction: the load is published (its bodies' ids are removed by {@link #unmark});
+     * refused when it was removed as abandoned meanwhile.
+     */
     void finish(Statements tx, String loadId) {
         if (count(tx, finish, Map.of("loadId", loadId), "loads") != 1) {
             throw new IllegalStateException(gone(loadId));
@@ -101,14 +108,59 @@ class StagedLoads implements InitializingBean {
         }
     }
 
-    /** @param all every load (the embedded database at start), or only those whose heartbeat is old */
-    int removeAbandoned(boolean all) {
-        List<String> loads;
+    /**
+     * After the publish committed: removes the load's id from these, its bodies, in transactions of their own, then
+     * the load's node. Readers see the same before, during and after.
+     */
+    void unmark(String loadId, List<String> bodyIds) {
         try (var session = driver.session()) {
-            loads = session.executeRead(tx -> tx.run(abandoned, Map.of("all", all,
-                    "olderThan", abandonedAfter.toString())).list(r -> r.get("loadId").asString(null)));
+            for (int from = 0; from < bodyIds.size(); from += UNMARK_BATCH) {
+                List<String> batch = bodyIds.subList(from, Math.min(bodyIds.size(), from + UNMARK_BATCH));
+                session.executeWriteWithoutResult(tx -> tx.run(unmarkBodies, Map.of("loadId", loadId, "ids", batch))
+                        .consume());
+            }
+            session.executeWriteWithoutResult(tx -> tx.run(forget, Map.of("loadId", loadId)).consume());
         }
-        loads.stream().filter(java.util.Objects::nonNull).forEach(this::discard);
+    }
+
+    /** {@link #unmark} for a published load whose clean-up was cut short: its bodies found by the id they carry. */
+    private void unmarkPublished(String loadId) {
+        try (var session = driver.session()) {
+            long unmarked;
+            do {
+                unmarked = session.executeWrite(tx -> tx.run(unmarkPublished, Map.of("loadId", loadId,
+                        "batch", UNMARK_BATCH)).single().get("unmarked").asLong());
+            } while (unmarked > 0);
+            session.executeWriteWithoutResult(tx -> tx.run(forget, Map.of("loadId", loadId)).consume());
+        }
+    }
+
+    /**
+     * Removes what unfinished loads staged and finishes the clean-up of published ones.
+     *
+     * @param all every load (the embedded database at start), or only those whose heartbeat is old
+     * @return the loads taken
+     */
+    int removeAbandoned(boolean all) {
+        Map<String, Boolean> loads = new java.util.TreeMap<>();
+        try (var session = driver.session()) {
+            session.executeRead(tx -> tx.run(abandoned, Map.of("all", all, "olderThan", abandonedAfter.toString())).list())
+                    .forEach(r -> {
+                        if (!r.get("loadId").isNull()) {
+                            loads.merge(r.get("loadId").asString(), r.get("published").asBoolean(), Boolean::logicalOr);
+                        }
+                    });
+        }
+        loads.forEach((loadId, published) -> {
+            if (published) {
+                unmarkPublished(loadId);
+                log.info("Finished the clean-up of large load {}, published before its process stopped", loadId);
+            } else {
+                discard(loadId);
+                log.warn("Removed what large load {} staged and never published (stopped before its last step); the "
+                        + "graph is as it was before it. Load that bundle again.", loadId);
+            }
+        });
         return loads.size();
     }
 
