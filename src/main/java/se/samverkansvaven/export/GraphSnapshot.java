@@ -178,30 +178,48 @@ record GraphSnapshot(Window window, SnapshotFilter filter, boolean fullRecords, 
 
         /** As {@code id().compareTo(other.id())}, without building either id. */
         int compareId(Edge other) {
-            // The parts equal on both sides are skipped whole (types and ends are shared strings, so mostly by
-            // identity); from the first that differs the ids are compared character by character.
+            // Part by part (types and ends are shared strings, so often equal by identity). Two parts that differ
+            // before either ends order the ids as they order; only when one part is a prefix of the other does the
+            // separator after it count, and then the ids are compared character by character from that part on.
             int offset = 0;
-            if (type.equals(other.type)) {
+            int c = comparePart(type, other.type);
+            if (c == 0) {
                 offset += type.length() + 1;
-                if (source.equals(other.source)) {
+                c = comparePart(source, other.source);
+                if (c == 0) {
                     offset += source.length() + 1;
-                    if (target.equals(other.target)) {
-                        if (java.util.Objects.equals(qualifier, other.qualifier)) {
-                            return 0;
+                    c = comparePart(target, other.target);
+                    if (c == 0) {
+                        if (qualifier == null || other.qualifier == null) {
+                            return qualifier == null ? (other.qualifier == null ? 0 : -1) : 1;
                         }
-                        offset += target.length();
+                        return qualifier.compareTo(other.qualifier); // the last part: its order is the ids'
                     }
                 }
+            }
+            if (c != PREFIX) {
+                return c;
             }
             int length = idLength();
             int otherLength = other.idLength();
             for (int i = offset; i < Math.min(length, otherLength); i++) {
-                int c = Character.compare(idChar(i), other.idChar(i));
-                if (c != 0) {
-                    return c;
+                int d = Character.compare(idChar(i), other.idChar(i));
+                if (d != 0) {
+                    return d;
                 }
             }
             return Integer.compare(length, otherLength);
+        }
+
+        private static final int PREFIX = Integer.MIN_VALUE;
+
+        /** 0 when equal, {@link #PREFIX} when one is a proper prefix of the other, else their order. */
+        private static int comparePart(String a, String b) {
+            int c = a.compareTo(b);
+            if (c == 0 || a.length() == b.length()) {
+                return c;
+            }
+            return a.startsWith(b) || b.startsWith(a) ? PREFIX : c;
         }
 
         private int idLength() {

@@ -315,7 +315,7 @@ class SnapshotReader {
                 tx.run(ROWS, params).forEachRemaining(r -> {
                     Row row = new Row(intern.string(r.get("type").asString()), intern.string(r.get("body").asString()),
                             intern.string(r.get("party").asString()), intern.string(r.get("partyType").asString()),
-                            intern.properties(r.get("props").asMap()));
+                            rowProperties(r.get("props").asMap()));
                     if (full) {
                         rows.add(row);
                     } else {
@@ -354,13 +354,13 @@ class SnapshotReader {
         }
 
         /** A PARTY_TO or CONVENES row as read. */
-        private record Row(String type, String body, String party, String partyType, Map<String, Object> props) {}
+        private record Row(String type, String body, String party, String partyType, PropertyMap props) {}
 
         private void addLinks() {
             Map<String, Object> params = windowParams();
             params.put("ids", List.copyOf(bodyIds));
             tx.run(LINKS, params).forEachRemaining(r -> {
-                Map<String, Object> props = r.get("props").asMap();
+                PropertyMap props = rowProperties(r.get("props").asMap());
                 edge("LINKED_WITH", r.get("a").asString(), r.get("b").asString(),
                         props.get("kind") + ":" + dateKey(props), props);
             });
@@ -409,15 +409,20 @@ class SnapshotReader {
             return node;
         }
 
-        private void edge(String type, String source, String target, String qualifier, Map<String, Object> stored) {
-            Map<String, Object> props = stored;
-            if ((type.equals("PARTY_TO") || type.equals("CONVENES") || type.equals("LINKED_WITH"))
-                    && !stored.containsKey("illustrative")) {
-                props = new HashMap<>(stored);
-                props.put("illustrative", false);
-            }
+        /** @param props a relationship's properties: {@link Map#of()}, or a row's from {@link #rowProperties} */
+        private void edge(String type, String source, String target, String qualifier, Map<String, Object> props) {
             edges.add(new Edge(intern.string(type), intern.string(source), intern.string(target),
-                    intern.string(qualifier), intern.properties(props)));
+                    intern.string(qualifier), props.isEmpty() ? PropertyMap.EMPTY : props));
+        }
+
+        /** A PARTY_TO, CONVENES or LINKED_WITH row's stored properties, with {@code illustrative} false if absent. */
+        private PropertyMap rowProperties(Map<String, Object> stored) {
+            if (stored.containsKey("illustrative")) {
+                return intern.properties(stored);
+            }
+            Map<String, Object> props = new HashMap<>(stored);
+            props.put("illustrative", false);
+            return intern.properties(props);
         }
 
         private static String dateKey(Map<String, Object> props) {
