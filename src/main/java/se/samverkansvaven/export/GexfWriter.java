@@ -1,6 +1,5 @@
 package se.samverkansvaven.export;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -34,7 +33,8 @@ final class GexfWriter implements SnapshotWriter {
 
     @Override
     public void content(GraphSnapshot graph, Entries entries) throws IOException {
-        Writer writer = new BufferedWriter(new OutputStreamWriter(entries.next("gexf"), StandardCharsets.UTF_8), 1 << 16);
+        Writer writer = new UnsyncBufferedWriter(new OutputStreamWriter(entries.next("gexf"), StandardCharsets.UTF_8),
+                1 << 16);
         XmlOut xml = new XmlOut(writer);
         Window window = graph.window();
         xml.start("graph", "mode", "dynamic", "defaultedgetype", "directed", "timeformat", "date",
