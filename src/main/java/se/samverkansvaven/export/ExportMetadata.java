@@ -60,10 +60,13 @@ record ExportMetadata(Map<String, Object> fields) {
         if (format == ExportFormat.GEXF) {
             // GEXF holds a party's rows in one body (and a CONVENES or LINKED_WITH pair's rows) as one edge with
             // a spell per row: count the edges the file holds, and the rows beside them.
-            List<List<GraphSnapshot.Edge>> merged = GexfWriter.merged(graph.edges());
             Map<String, Long> byType = new TreeMap<>();
-            merged.forEach(rows -> byType.merge(rows.getFirst().type(), 1L, Long::sum));
-            counts.put("edges", merged.size());
+            int merged = 0;
+            for (List<GraphSnapshot.Edge> rows : GexfWriter.merged(graph.edges())) {
+                byType.merge(rows.getFirst().type(), 1L, Long::sum);
+                merged++;
+            }
+            counts.put("edges", merged);
             counts.put("edgeRows", graph.edges().size());
             counts.put("nodesByType", graph.nodeCounts());
             counts.put("edgesByType", byType);

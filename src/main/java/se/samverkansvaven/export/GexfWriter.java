@@ -1,6 +1,5 @@
 package se.samverkansvaven.export;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -9,9 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import se.samverkansvaven.export.GraphSnapshot.Edge;
 import se.samverkansvaven.export.GraphSnapshot.Node;
 
@@ -33,7 +33,8 @@ final class GexfWriter implements SnapshotWriter {
 
     @Override
     public void content(GraphSnapshot graph, Entries entries) throws IOException {
-        Writer writer = new BufferedWriter(new OutputStreamWriter(entries.next("gexf"), StandardCharsets.UTF_8), 1 << 16);
+        Writer writer = new UnsyncBufferedWriter(new OutputStreamWriter(entries.next("gexf"), StandardCharsets.UTF_8),
+                1 << 16);
         XmlOut xml = new XmlOut(writer);
         Window window = graph.window();
         xml.start("graph", "mode", "dynamic", "defaultedgetype", "directed", "timeformat", "date",
@@ -99,17 +100,47 @@ final class GexfWriter implements SnapshotWriter {
         out.flush();
     }
 
-    /** Rows of one PARTY_TO, CONVENES or LINKED_WITH pair together, ordered by validFrom; others alone. */
-    static List<List<Edge>> merged(List<Edge> edges) {
-        Map<String, List<Edge>> groups = new LinkedHashMap<>();
-        for (Edge edge : edges) {
-            String key = isRow(edge) ? edge.type() + ":" + edge.source() + ">" + edge.target() : edge.id();
-            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(edge);
-        }
-        Comparator<Edge> byFrom = Comparator.comparing(e -> e.date("validFrom"),
-                Comparator.nullsFirst(Comparator.naturalOrder()));
-        groups.values().forEach(rows -> rows.sort(byFrom));
-        return new ArrayList<>(groups.values());
+    /**
+     * Rows of one PARTY_TO, CONVENES or LINKED_WITH pair together, ordered by validFrom; others alone, in the
+     * order of {@code edges}. The edges come sorted by id (a snapshot's are; CHANGED edges, each alone, after
+     * them), so the rows of a pair, whose ids all begin with {@code type:source>target:}, are next to each other:
+     * each group is found as the edges are walked, and no map of all of them is built (about 2 M rows at L).
+     */
+    static Iterable<List<Edge>> merged(List<Edge> edges) {
+        return () -> new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < edges.size();
+            }
+
+            @Override
+            public List<Edge> next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                Edge first = edges.get(next);
+                int end = next + 1;
+                while (isRow(first) && end < edges.size() && samePair(first, edges.get(end))) {
+                    end++;
+                }
+                List<Edge> rows = List.of(first);
+                if (end > next + 1) {
+                    rows = new ArrayList<>(edges.subList(next, end));
+                    rows.sort(BY_FROM); // stable, as the rows' ids came
+                }
+                next = end;
+                return rows;
+            }
+        };
+    }
+
+    private static final Comparator<Edge> BY_FROM = Comparator.comparing(e -> e.date("validFrom"),
+            Comparator.nullsFirst(Comparator.naturalOrder()));
+
+    private static boolean samePair(Edge a, Edge b) {
+        return a.type().equals(b.type()) && a.source().equals(b.source()) && a.target().equals(b.target());
     }
 
     private static boolean isRow(Edge edge) {

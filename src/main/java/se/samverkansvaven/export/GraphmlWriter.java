@@ -1,6 +1,5 @@
 package se.samverkansvaven.export;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -30,7 +29,7 @@ final class GraphmlWriter implements SnapshotWriter {
 
     @Override
     public void content(GraphSnapshot graph, Entries entries) throws IOException {
-        Writer writer = new BufferedWriter(new OutputStreamWriter(entries.next("graphml"), StandardCharsets.UTF_8),
+        Writer writer = new UnsyncBufferedWriter(new OutputStreamWriter(entries.next("graphml"), StandardCharsets.UTF_8),
                 1 << 16);
         XmlOut xml = new XmlOut(writer);
         for (String meta : META_KEYS) {

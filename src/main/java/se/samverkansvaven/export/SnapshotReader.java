@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -147,8 +146,10 @@ class SnapshotReader {
         private final Window window;
         private final SnapshotFilter filter;
         private final boolean full;
+        private final SnapshotInterner intern = new SnapshotInterner();
         private final Map<String, Node> nodes = new HashMap<>();
-        private final Map<String, Edge> edges = new HashMap<>();
+        /** In the order added; sorted and made distinct by id at the end. */
+        private final List<Edge> edges = new ArrayList<>();
         private final Set<String> bodyIds = new TreeSet<>();
         private final Set<String> areaIds = new TreeSet<>();
         private final Set<String> goalIds = new TreeSet<>();
@@ -203,11 +204,26 @@ class SnapshotReader {
             addMunicipalities(scope);
             List<Node> nodeList = new ArrayList<>(nodes.values());
             nodeList.sort(Comparator.comparing(Node::id));
-            List<Edge> edgeList = new ArrayList<>(edges.values());
-            edgeList.removeIf(e -> !nodes.containsKey(e.source()) || !nodes.containsKey(e.target()));
-            edgeList.sort(Comparator.comparing(Edge::id));
-            return new GraphSnapshot(window, filter, full, List.copyOf(nodeList), List.copyOf(edgeList),
+            return new GraphSnapshot(window, filter, full, List.copyOf(nodeList), edgesById(),
                     coverage(scope));
+        }
+
+        /**
+         * The edges sorted by id, each id once (the one added last, as a map by id would keep), and only those
+         * whose ends are both in the export.
+         */
+        private List<Edge> edgesById() {
+            edges.sort(Edge.BY_ID); // stable: of equal ids the last added stays last
+            List<Edge> kept = new ArrayList<>(edges.size());
+            for (int i = 0; i < edges.size(); i++) {
+                Edge e = edges.get(i);
+                boolean replaced = i + 1 < edges.size() && Edge.BY_ID.compare(e, edges.get(i + 1)) == 0;
+                if (!replaced && nodes.containsKey(e.source()) && nodes.containsKey(e.target())) {
+                    kept.add(e);
+                }
+            }
+            edges.clear();
+            return java.util.Collections.unmodifiableList(kept);
         }
 
         /**
@@ -297,8 +313,9 @@ class SnapshotReader {
                 Map<String, Object> params = windowParams();
                 params.put("ids", all.subList(i, Math.min(all.size(), i + ROW_BATCH)));
                 tx.run(ROWS, params).forEachRemaining(r -> {
-                    Row row = new Row(r.get("type").asString(), r.get("body").asString(), r.get("party").asString(),
-                            r.get("partyType").asString(), r.get("props").asMap());
+                    Row row = new Row(intern.string(r.get("type").asString()), intern.string(r.get("body").asString()),
+                            intern.string(r.get("party").asString()), intern.string(r.get("partyType").asString()),
+                            rowProperties(r.get("props").asMap()));
                     if (full) {
                         rows.add(row);
                     } else {
@@ -337,13 +354,13 @@ class SnapshotReader {
         }
 
         /** A PARTY_TO or CONVENES row as read. */
-        private record Row(String type, String body, String party, String partyType, Map<String, Object> props) {}
+        private record Row(String type, String body, String party, String partyType, PropertyMap props) {}
 
         private void addLinks() {
             Map<String, Object> params = windowParams();
             params.put("ids", List.copyOf(bodyIds));
             tx.run(LINKS, params).forEachRemaining(r -> {
-                Map<String, Object> props = r.get("props").asMap();
+                PropertyMap props = rowProperties(r.get("props").asMap());
                 edge("LINKED_WITH", r.get("a").asString(), r.get("b").asString(),
                         props.get("kind") + ":" + dateKey(props), props);
             });
@@ -377,7 +394,7 @@ class SnapshotReader {
         }
 
         private Node node(Record r, String type, String prefix) {
-            String key = r.get("key").asString();
+            String key = intern.string(r.get("key").asString());
             Map<String, Object> props = new TreeMap<>(r.get("props").asMap());
             props.remove("id"); // the key; "id" is the element id in GraphML, GEXF and Cytoscape
             props.remove("coverageVersion"); // the editing API's lock counter of a municipality's coverage, not data
@@ -388,27 +405,30 @@ class SnapshotReader {
             }
             List<String> labels = new ArrayList<>(r.get("labels").asList(v -> v.asString()));
             labels.sort(Comparator.comparing((String label) -> !label.equals(type)).thenComparing(l -> l));
-            Node node = new Node(prefix + key, type, List.copyOf(labels), key, unmodifiable(props));
+            Node node = new Node(intern.string(prefix + key), type, intern.list(labels), key, intern.properties(props));
             nodes.put(node.id(), node);
             return node;
         }
 
-        private void edge(String type, String source, String target, String qualifier, Map<String, Object> stored) {
-            Map<String, Object> props = new TreeMap<>(stored);
-            if (type.equals("PARTY_TO") || type.equals("CONVENES") || type.equals("LINKED_WITH")) {
-                props.putIfAbsent("illustrative", false);
+        /** @param props a relationship's properties: {@link Map#of()}, or a row's from {@link #rowProperties} */
+        private void edge(String type, String source, String target, String qualifier, Map<String, Object> props) {
+            edges.add(new Edge(intern.string(type), intern.string(source), intern.string(target),
+                    intern.string(qualifier), props.isEmpty() ? PropertyMap.EMPTY : props));
+        }
+
+        /** A PARTY_TO, CONVENES or LINKED_WITH row's stored properties, with {@code illustrative} false if absent. */
+        private PropertyMap rowProperties(Map<String, Object> stored) {
+            if (stored.containsKey("illustrative")) {
+                return intern.properties(stored);
             }
-            String id = type + ":" + source + ">" + target + (qualifier == null ? "" : ":" + qualifier);
-            edges.put(id, new Edge(id, type, source, target, unmodifiable(props)));
+            Map<String, Object> props = new HashMap<>(stored);
+            props.put("illustrative", false);
+            return intern.properties(props);
         }
 
         private static String dateKey(Map<String, Object> props) {
             Object from = props.get("validFrom");
             return from == null ? "-" : from.toString();
-        }
-
-        private static Map<String, Object> unmodifiable(Map<String, Object> sorted) {
-            return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sorted));
         }
     }
 }

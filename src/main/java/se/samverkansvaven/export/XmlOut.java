@@ -94,37 +94,51 @@ final class XmlOut {
         out.flush();
     }
 
+    private static final String INDENT = "\n" + "  ".repeat(16);
+
     private void indent() throws IOException {
+        if (depth <= 16) {
+            out.write(INDENT, 0, 1 + 2 * depth);
+            return;
+        }
         out.write('\n');
         for (int i = 0; i < depth; i++) {
             out.write("  ");
         }
     }
 
+    /** Writes the runs of characters that need nothing whole, and a replacement for each character that does. */
     private void escape(String value, boolean attribute) throws IOException {
-        for (int i = 0; i < value.length(); i++) {
+        int written = 0; // value[0, written) is out
+        int n = value.length();
+        for (int i = 0; i < n; i++) {
             char c = value.charAt(i);
-            switch (c) {
-                case '&' -> out.write("&amp;");
-                case '<' -> out.write("&lt;");
-                case '>' -> out.write("&gt;");
-                case '"' -> out.write(attribute ? "&quot;" : "\"");
-                case '\'' -> out.write(attribute ? "&apos;" : "'");
-                case '\n' -> out.write(attribute ? "&#10;" : "\n");
-                case '\r' -> out.write("&#13;");
-                case '\t' -> out.write(attribute ? "&#9;" : "\t");
+            if (c >= 0x20 && c < 0xD800 && c != '&' && c != '<' && c != '>' && c != '"' && c != '\'') {
+                continue; // by far the most characters
+            }
+            String replacement = switch (c) {
+                case '&' -> "&amp;";
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '"' -> attribute ? "&quot;" : null;
+                case '\'' -> attribute ? "&apos;" : null;
+                case '\n' -> attribute ? "&#10;" : null;
+                case '\r' -> "&#13;";
+                case '\t' -> attribute ? "&#9;" : null;
                 default -> {
-                    if (Character.isHighSurrogate(c) && i + 1 < value.length()
-                            && Character.isLowSurrogate(value.charAt(i + 1))) {
-                        out.write(c);
-                        out.write(value.charAt(++i));
-                    } else if (c < 0x20 || Character.isSurrogate(c) || c == 0xFFFE || c == 0xFFFF) {
-                        out.write('\uFFFD');
-                    } else {
-                        out.write(c);
+                    if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(value.charAt(i + 1))) {
+                        i++; // a pair, kept
+                        yield null;
                     }
+                    yield c < 0x20 || Character.isSurrogate(c) || c == 0xFFFE || c == 0xFFFF ? "\uFFFD" : null;
                 }
+            };
+            if (replacement != null) {
+                out.write(value, written, i - written);
+                out.write(replacement);
+                written = i + 1;
             }
         }
+        out.write(value, written, n - written);
     }
 }

@@ -1,0 +1,56 @@
+package se.samverkansvaven.export;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Shares equal values within one read of a snapshot. The driver decodes every record value and map key
+ * afresh, so without this a snapshot at L held ~25 M strings, most of them repeats (property names, ends,
+ * roles, sources, dates). One instance per read, dropped with it: nothing static, nothing kept between exports.
+ */
+final class SnapshotInterner {
+
+    private final Map<Object, Object> values = new HashMap<>();
+    private final Map<List<String>, String[]> shapes = new HashMap<>();
+
+    String string(String s) {
+        return s == null ? null : (String) values.computeIfAbsent(s, v -> v);
+    }
+
+    /** Equal strings, dates and numbers as one instance; other values (booleans are canonical, lists) as they are. */
+    Object value(Object value) {
+        return switch (value) {
+            case String s -> string(s);
+            case LocalDate d -> values.computeIfAbsent(d, v -> v);
+            case Long l -> values.computeIfAbsent(l, v -> v);
+            case Double d -> values.computeIfAbsent(d, v -> v);
+            case Boolean b -> Boolean.valueOf(b);
+            case null, default -> value;
+        };
+    }
+
+    <T> List<T> list(List<T> list) {
+        @SuppressWarnings("unchecked")
+        List<T> shared = (List<T>) values.computeIfAbsent(List.copyOf(list), v -> v);
+        return shared;
+    }
+
+    /** {@code props} (any map with String keys, not changed) as a {@link PropertyMap}, names and values shared. */
+    PropertyMap properties(Map<String, ?> props) {
+        if (props.isEmpty()) {
+            return PropertyMap.EMPTY;
+        }
+        String[] names = props.keySet().toArray(new String[0]);
+        Arrays.sort(names);
+        Object[] values = new Object[names.length];
+        for (int i = 0; i < names.length; i++) {
+            values[i] = value(props.get(names[i]));
+            names[i] = string(names[i]);
+        }
+        String[] shape = shapes.computeIfAbsent(Arrays.asList(names), k -> names);
+        return new PropertyMap(shape, values);
+    }
+}
