@@ -9,15 +9,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.neo4j.driver.AccessMode;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.Record;
-import org.neo4j.driver.SessionConfig;
-import org.neo4j.driver.TransactionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import se.samverkansvaven.body.Form;
 import se.samverkansvaven.database.CypherFiles;
 import se.samverkansvaven.export.GraphSnapshot.Edge;
+import se.samverkansvaven.export.ExportQueries.Fields;
+import se.samverkansvaven.export.ExportQueries.Tx;
 import se.samverkansvaven.export.GraphSnapshot.Node;
 import se.samverkansvaven.web.NotFoundException;
 
@@ -37,6 +42,9 @@ import se.samverkansvaven.web.NotFoundException;
  * the export is left out; with {@code fullRecords} (the bundle) such bodies are pulled in instead, with
  * their own full records, so the bundle loads into an empty database on its own. With the filter's
  * {@code illustrative} false, no illustrative node or row is read at all (as if they were not loaded).
+ *
+ * <p>With the embedded database the queries run in this process ({@link ExportQueries#inProcess}), unless
+ * {@code samverkansvaven.export.in-process-read=false}; against a server they run over the driver.
  */
 @Component
 class SnapshotReader {
@@ -64,10 +72,23 @@ class SnapshotReader {
     private static final String COVERAGE = CypherFiles.load("cypher/export/coverage.cypher");
     private static final String CHANGES = CypherFiles.load("cypher/export/changes.cypher");
 
-    private final Driver driver;
+    private static final Logger log = LoggerFactory.getLogger(SnapshotReader.class);
 
-    SnapshotReader(Driver driver) {
-        this.driver = driver;
+    private final ExportQueries queries;
+
+    @Autowired
+    SnapshotReader(Driver driver, ObjectProvider<DatabaseManagementService> embedded,
+                   @Value("${samverkansvaven.export.in-process-read:true}") boolean inProcessRead) {
+        DatabaseManagementService database = inProcessRead ? embedded.getIfAvailable() : null;
+        this(database != null
+                ? ExportQueries.inProcess(database.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME))
+                : ExportQueries.overDriver(driver));
+        log.debug("Exports read by {}", queries);
+    }
+
+    /** A reader over given queries (tests compare the two). */
+    SnapshotReader(ExportQueries queries) {
+        this.queries = queries;
     }
 
     GraphSnapshot read(Window window, SnapshotFilter filter, boolean fullRecords) {
@@ -79,53 +100,46 @@ class SnapshotReader {
      *                    it without a filter, with a filter only the changes of the exported bodies
      */
     GraphSnapshot read(Window window, SnapshotFilter filter, boolean fullRecords, boolean withChanges) {
-        try (var session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
-            return session.executeRead(tx -> {
-                GraphSnapshot graph = new Read(tx, window, filter, fullRecords).run();
-                return withChanges ? withChanges(tx, graph) : graph;
-            });
-        }
+        return queries.read(tx -> {
+            GraphSnapshot graph = new Read(tx, window, filter, fullRecords).run();
+            return withChanges ? withChanges(tx, graph) : graph;
+        });
     }
 
-    private static GraphSnapshot withChanges(TransactionContext tx, GraphSnapshot graph) {
+    private static GraphSnapshot withChanges(Tx tx, GraphSnapshot graph) {
         Map<String, Object> params = new HashMap<>();
         params.put("before", graph.window().to() == null ? null
                 : graph.window().to().atStartOfDay(SWEDEN).toOffsetDateTime());
         boolean filtered = !graph.filter().equals(SnapshotFilter.NONE);
         params.put("ids", filtered ? graph.nodes().stream().filter(n -> n.type().equals("Body")).map(Node::key).toList()
                 : null);
-        List<GraphSnapshot.Change> changes = tx.run(CHANGES, params).list(r ->
-                new GraphSnapshot.Change(r.get("id").asString(), r.get("at").asZonedDateTime().toOffsetDateTime(),
-                        text(r, "user"), text(r, "action"), text(r, "entityType"), text(r, "entityId"),
-                        text(r, "field"), text(r, "before"), text(r, "after"), text(r, "reason")));
+        List<GraphSnapshot.Change> changes = tx.list(CHANGES, params, r ->
+                new GraphSnapshot.Change(r.string("id"), r.dateTime("at").toOffsetDateTime(),
+                        r.string("user"), r.string("action"), r.string("entityType"), r.string("entityId"),
+                        r.string("field"), r.string("before"), r.string("after"), r.string("reason")));
         return new GraphSnapshot(graph.window(), graph.filter(), graph.fullRecords(), graph.nodes(), graph.edges(),
                 List.copyOf(changes), graph.coverage());
     }
 
-    private static String text(Record r, String key) {
-        return r.get(key).isNull() ? null : r.get(key).asString();
-    }
-
     /** Throws {@link NotFoundException} for an unknown county, federation or area. */
     void checkFilter(SnapshotFilter filter) {
-        try (var session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
-            session.executeRead(tx -> {
-                check(tx, filter);
-                return null;
-            });
-        }
+        queries.read(tx -> {
+            check(tx, filter);
+            return null;
+        });
     }
 
-    private static void check(TransactionContext tx, SnapshotFilter filter) {
+    private static void check(Tx tx, SnapshotFilter filter) {
         if (filter.county() != null && !found(tx, COUNTY_EXISTS, "county", filter.county())) {
             throw new NotFoundException("No county with code '" + filter.county() + "'.");
         }
         if (filter.federation() != null) {
-            Record federation = tx.run(FEDERATION_EXISTS, Map.of("federation", filter.federation())).single();
-            if (!federation.get("found").asBoolean()) {
+            boolean[] federation = tx.single(FEDERATION_EXISTS, Map.of("federation", filter.federation()),
+                    r -> new boolean[] {r.bool("found"), r.bool("found") && r.bool("illustrative")});
+            if (!federation[0]) {
                 throw new NotFoundException("No federation (kommunalförbund) with id '" + filter.federation() + "'.");
             }
-            if (!filter.illustrative() && federation.get("illustrative").asBoolean()) {
+            if (!filter.illustrative() && federation[1]) {
                 throw new NotFoundException("Federation '" + filter.federation() + "' is illustrative (invented) data,"
                         + " left out with illustrative=false.");
             }
@@ -135,14 +149,14 @@ class SnapshotReader {
         }
     }
 
-    private static boolean found(TransactionContext tx, String query, String parameter, String value) {
-        return tx.run(query, Map.of(parameter, value)).single().get("found").asBoolean();
+    private static boolean found(Tx tx, String query, String parameter, String value) {
+        return tx.single(query, Map.of(parameter, value), r -> r.bool("found"));
     }
 
     /** One read: state kept while the transaction runs. */
     private static final class Read {
         private static final int ROW_BATCH = 10_000;
-        private final TransactionContext tx;
+        private final Tx tx;
         private final Window window;
         private final SnapshotFilter filter;
         private final boolean full;
@@ -159,7 +173,7 @@ class SnapshotReader {
         /** The party rows, kept only for a full read (which first pulls in the bodies they name). */
         private final List<Row> rows = new ArrayList<>();
 
-        Read(TransactionContext tx, Window window, SnapshotFilter filter, boolean full) {
+        Read(Tx tx, Window window, SnapshotFilter filter, boolean full) {
             this.tx = tx;
             this.window = window;
             this.filter = filter;
@@ -174,14 +188,14 @@ class SnapshotReader {
                     : filter.forms().stream().map(Form::name).sorted().toList());
             params.put("area", filter.area());
             params.put("scope", scope);
-            tx.run(BODIES, params).forEachRemaining(this::addBody);
+            tx.forEach(BODIES, params, this::addBody);
             readRows(bodyIds);
             if (full) {
                 // A row may name a body (a convener, a network in an initiative) outside the export: pull it in.
                 Set<String> missing = missingPartyBodies();
                 while (!missing.isEmpty()) {
                     // Never an illustrative body when they are left out: the rows naming one are left out too.
-                    tx.run(BODIES_BY_ID, Map.of("ids", List.copyOf(missing))).forEachRemaining(this::addBody);
+                    tx.forEach(BODIES_BY_ID, Map.of("ids", List.copyOf(missing)), this::addBody);
                     readRows(missing);
                     missing = missingPartyBodies();
                 }
@@ -190,14 +204,13 @@ class SnapshotReader {
             addLinks();
             addSimple(ACTORS, actorIds, "Actor", "");
             addSimple(GOALS, goalIds, "Goal", "goal:");
-            tx.run(GOAL_RELATIONS, Map.of("ids", List.copyOf(goalIds))).forEachRemaining(r ->
-                    edge(r.get("type").asString(), "goal:" + r.get("a").asString(), "goal:" + r.get("b").asString(),
-                            null, Map.of()));
-            tx.run(AREAS, Map.of("ids", List.copyOf(areaIds))).forEachRemaining(r -> {
+            tx.forEach(GOAL_RELATIONS, Map.of("ids", List.copyOf(goalIds)), r ->
+                    edge(r.string("type"), "goal:" + r.string("a"), "goal:" + r.string("b"), null, Map.of()));
+            tx.forEach(AREAS, Map.of("ids", List.copyOf(areaIds)), r -> {
                 node(r, "ServiceArea", "area:");
-                for (Object sector : r.get("sectors").asList()) {
+                for (Object sector : r.list("sectors")) {
                     sectorIds.add((String) sector);
-                    edge("IN_SECTOR", "area:" + r.get("key").asString(), "sector:" + sector, null, Map.of());
+                    edge("IN_SECTOR", "area:" + r.string("key"), "sector:" + sector, null, Map.of());
                 }
             });
             addSimple(SECTORS, sectorIds, "Sector", "sector:");
@@ -238,24 +251,25 @@ class SnapshotReader {
             Map<String, Object> params = windowParams();
             params.put("codes", scope);
             List<GraphSnapshot.CoverageEntry> entries = new ArrayList<>();
-            for (Record r : tx.run(COVERAGE, params).list()) {
-                List<String> forms = r.get("forms").isNull() ? List.of() : r.get("forms").asList(v -> v.asString());
+            tx.forEach(COVERAGE, params, r -> {
+                List<String> forms = r.isNull("forms") ? List.of()
+                        : r.list("forms").stream().map(String.class::cast).toList();
                 if (filter.forms() != null) {
                     List<String> wanted = filter.forms().stream().sorted().map(Form::name).toList();
                     forms = forms.isEmpty() ? wanted : wanted.stream().filter(forms::contains).toList();
                     if (forms.isEmpty()) {
-                        continue;
+                        return;
                     }
                 }
-                java.time.LocalDate from = r.get("validFrom").asLocalDate();
-                java.time.LocalDate to = r.get("validTo").isNull() ? null : r.get("validTo").asLocalDate();
+                java.time.LocalDate from = r.date("validFrom");
+                java.time.LocalDate to = r.date("validTo");
                 if (full && window.isDay()) {
                     from = window.from();
                     to = window.to();
                 }
-                entries.add(new GraphSnapshot.CoverageEntry(r.get("municipality").asString(), forms, from, to,
-                        r.get("source").asString(null), r.get("illustrative").asBoolean()));
-            }
+                entries.add(new GraphSnapshot.CoverageEntry(r.string("municipality"), forms, from, to,
+                        r.string("source"), r.bool("illustrative")));
+            });
             return List.copyOf(entries);
         }
 
@@ -270,33 +284,32 @@ class SnapshotReader {
 
         private List<String> scope() {
             if (filter.county() != null) {
-                return tx.run(COUNTY_MUNICIPALITIES, Map.of("county", filter.county()))
-                        .list(r -> r.get("code").asString());
+                return tx.list(COUNTY_MUNICIPALITIES, Map.of("county", filter.county()), r -> r.string("code"));
             }
             if (filter.federation() != null) {
                 Map<String, Object> params = windowParams();
                 params.put("federation", filter.federation());
-                return tx.run(FEDERATION_MEMBERS, params).list(r -> r.get("code").asString());
+                return tx.list(FEDERATION_MEMBERS, params, r -> r.string("code"));
             }
             return null;
         }
 
-        private void addBody(Record r) {
+        private void addBody(Fields r) {
             Node body = node(r, "Body", "");
             bodyIds.add(body.key());
             Object sector = body.props().get("sector");
             if (sector != null) {
                 sectorIds.add(sector.toString());
             }
-            for (Object seat : r.get("seats").asList()) {
+            for (Object seat : r.list("seats")) {
                 municipalityRefs.add((String) seat);
                 edge("SEATED_IN", body.id(), (String) seat, null, Map.of());
             }
-            for (Object area : r.get("areas").asList()) {
+            for (Object area : r.list("areas")) {
                 areaIds.add((String) area);
                 edge("COVERS", body.id(), "area:" + area, null, Map.of());
             }
-            for (Object goal : r.get("goals").asList()) {
+            for (Object goal : r.list("goals")) {
                 goalIds.add((String) goal);
                 edge("WORKS_ON", body.id(), "goal:" + goal, null, Map.of());
             }
@@ -312,10 +325,10 @@ class SnapshotReader {
             for (int i = 0; i < all.size(); i += ROW_BATCH) {
                 Map<String, Object> params = windowParams();
                 params.put("ids", all.subList(i, Math.min(all.size(), i + ROW_BATCH)));
-                tx.run(ROWS, params).forEachRemaining(r -> {
-                    Row row = new Row(intern.string(r.get("type").asString()), intern.string(r.get("body").asString()),
-                            intern.string(r.get("party").asString()), intern.string(r.get("partyType").asString()),
-                            rowProperties(r.get("props").asMap()));
+                tx.forEach(ROWS, params, r -> {
+                    Row row = new Row(intern.string(r.string("type")), intern.string(r.string("body")),
+                            intern.string(r.string("party")), intern.string(r.string("partyType")),
+                            rowProperties(r.map("props")));
                     if (full) {
                         rows.add(row);
                     } else {
@@ -359,16 +372,16 @@ class SnapshotReader {
         private void addLinks() {
             Map<String, Object> params = windowParams();
             params.put("ids", List.copyOf(bodyIds));
-            tx.run(LINKS, params).forEachRemaining(r -> {
-                PropertyMap props = rowProperties(r.get("props").asMap());
-                edge("LINKED_WITH", r.get("a").asString(), r.get("b").asString(),
+            tx.forEach(LINKS, params, r -> {
+                PropertyMap props = rowProperties(r.map("props"));
+                edge("LINKED_WITH", r.string("a"), r.string("b"),
                         props.get("kind") + ":" + dateKey(props), props);
             });
         }
 
         private void addSimple(String query, Set<String> ids, String type, String prefix) {
-            tx.run(query, Map.of("ids", List.copyOf(ids), "illustrative", filter.illustrative()))
-                    .forEachRemaining(r -> node(r, type, prefix));
+            tx.forEach(query, Map.of("ids", List.copyOf(ids), "illustrative", filter.illustrative()),
+                    r -> node(r, type, prefix));
         }
 
         private void addMunicipalities(List<String> scope) {
@@ -381,21 +394,20 @@ class SnapshotReader {
             Map<String, Object> params = new HashMap<>();
             params.put("codes", codes);
             Set<String> countyCodes = new TreeSet<>();
-            tx.run(MUNICIPALITIES, params).forEachRemaining(r -> {
+            tx.forEach(MUNICIPALITIES, params, r -> {
                 Node m = node(r, "Municipality", "");
-                for (Object county : r.get("counties").asList()) {
+                for (Object county : r.list("counties")) {
                     countyCodes.add((String) county);
                     edge("IN_COUNTY", m.id(), "county:" + county, null, Map.of());
                 }
             });
-            tx.run(BORDERS, params).forEachRemaining(r ->
-                    edge("BORDERS", r.get("a").asString(), r.get("b").asString(), null, Map.of()));
+            tx.forEach(BORDERS, params, r -> edge("BORDERS", r.string("a"), r.string("b"), null, Map.of()));
             addSimple(COUNTIES, countyCodes, "County", "county:");
         }
 
-        private Node node(Record r, String type, String prefix) {
-            String key = intern.string(r.get("key").asString());
-            Map<String, Object> props = new TreeMap<>(r.get("props").asMap());
+        private Node node(Fields r, String type, String prefix) {
+            String key = intern.string(r.string("key"));
+            Map<String, Object> props = new TreeMap<>(r.map("props"));
             props.remove("id"); // the key; "id" is the element id in GraphML, GEXF and Cytoscape
             props.remove("coverageVersion"); // the editing API's lock counter of a municipality's coverage, not data
             props.remove("loadId"); // a large load's id, on its bodies for a moment after it published
@@ -403,7 +415,7 @@ class SnapshotReader {
             if (type.equals("Body") || type.equals("Actor") || type.equals("Goal")) {
                 props.putIfAbsent("illustrative", false);
             }
-            List<String> labels = new ArrayList<>(r.get("labels").asList(v -> v.asString()));
+            List<String> labels = new ArrayList<>(r.list("labels").stream().map(String.class::cast).toList());
             labels.sort(Comparator.comparing((String label) -> !label.equals(type)).thenComparing(l -> l));
             Node node = new Node(intern.string(prefix + key), type, intern.list(labels), key, intern.properties(props));
             nodes.put(node.id(), node);

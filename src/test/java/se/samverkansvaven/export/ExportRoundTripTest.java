@@ -151,7 +151,7 @@ class ExportRoundTripTest {
                 }
                 // read the recreated graph with the same reader: the same graph gives the same content
                 GraphSnapshot original = reader.read(Window.on(ESCAPE_DATE), SnapshotFilter.NONE, false, true);
-                GraphSnapshot recreated = new SnapshotReader(bare).read(Window.on(ESCAPE_DATE), SnapshotFilter.NONE, false, true);
+                GraphSnapshot recreated = new SnapshotReader(ExportQueries.overDriver(bare)).read(Window.on(ESCAPE_DATE), SnapshotFilter.NONE, false, true);
                 assertThat(original.changes()).isNotEmpty();
                 assertThat(recreated.changes()).isEqualTo(original.changes()); // every value, `at` to the nanosecond
                 assertThat(recreated.nodeCounts()).isEqualTo(original.nodeCounts());
