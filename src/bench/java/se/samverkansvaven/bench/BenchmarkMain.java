@@ -194,6 +194,10 @@ public final class BenchmarkMain {
                 sampledBetweenness(access, projection);
                 save();
             }
+            if (only.contains("export_read")) { // the export's read over Bolt and in process, alternating
+                report.put("export_read", se.samverkansvaven.export.ExportReadAb.run(context, asOf, Math.max(2, Math.min(repeats, 3))));
+                save();
+            }
             if (only.contains("exports")) {
                 exports(context.getBean(SnapshotExporter.class), asOf, Math.min(repeats, 3), dumpDir());
                 save();

@@ -61,18 +61,20 @@ class DataAccessRuleTest {
     }
 
     /**
-     * Besides {@code database} and the analyses' in-process source, one writer: the staging of a large load on the
-     * embedded database (importing.EmbeddedStaging; bench/README.md "L: load in process" measured it), held equal
-     * to the Cypher staging by EmbeddedStagingTest.
+     * Besides {@code database} and the analyses' in-process source: the staging of a large load on the embedded
+     * database (importing.EmbeddedStaging; bench/README.md "L: load in process" measured it), held equal to the
+     * Cypher staging by EmbeddedStagingTest; and the export's Cypher run in process (export.ExportQueries, chosen by
+     * SnapshotReader; bench/README.md "L", the export's read), held equal to the driver's by ExportQueriesTest.
      */
-    private static final Set<String> EMBEDDED_WRITERS = Set.of("importing/EmbeddedStaging.java");
+    private static final Set<String> EMBEDDED_USERS = Set.of("importing/EmbeddedStaging.java",
+            "export/ExportQueries.java", "export/SnapshotReader.java");
 
     @Test
     void theEmbeddedApiOnlyInDatabaseAndTheInProcessSource() {
         Map<String, Integer> users = count(Pattern.compile("(?m)^import org\\.neo4j\\.(graphdb|dbms|kernel)\\."));
         assertThat(users.keySet()).allMatch(file -> file.startsWith("database/") || file.startsWith("analysis/data/")
-                        || EMBEDDED_WRITERS.contains(file),
-                "in database/, analysis/data/ or " + EMBEDDED_WRITERS);
+                        || EMBEDDED_USERS.contains(file),
+                "in database/, analysis/data/ or " + EMBEDDED_USERS);
     }
 
     @Test
