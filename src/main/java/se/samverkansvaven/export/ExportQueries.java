@@ -39,6 +39,14 @@ interface ExportQueries {
         /** Runs {@code query} and hands each record to {@code each}, valid only during the call. */
         void forEach(String query, Map<String, Object> params, Consumer<Fields> each);
 
+        /**
+         * The records of {@code rows.cypher} (given as {@code query}) for {@code params}: by default that query;
+         * in process the same rows read through the Java API (the largest query of an export).
+         */
+        default void partyRows(String query, Map<String, Object> params, Consumer<Fields> each) {
+            forEach(query, params, each);
+        }
+
         default <T> List<T> list(String query, Map<String, Object> params, Function<Fields, T> map) {
             List<T> list = new ArrayList<>();
             forEach(query, params, r -> list.add(map.apply(r)));
@@ -119,14 +127,22 @@ interface ExportQueries {
     }
 
     private static Tx embeddedTx(Transaction tx) {
-        return (query, params, each) -> {
-            EmbeddedFields fields = new EmbeddedFields();
-            try (Result result = tx.execute(query, params)) {
-                result.accept(row -> {
-                    fields.row = row;
-                    each.accept(fields);
-                    return true;
-                });
+        return new Tx() {
+            @Override
+            public void forEach(String query, Map<String, Object> params, Consumer<Fields> each) {
+                EmbeddedFields fields = new EmbeddedFields();
+                try (Result result = tx.execute(query, params)) {
+                    result.accept(row -> {
+                        fields.row = row::get;
+                        each.accept(fields);
+                        return true;
+                    });
+                }
+            }
+
+            @Override
+            public void partyRows(String query, Map<String, Object> params, Consumer<Fields> each) {
+                EmbeddedPartyRows.read(tx, params, each);
             }
         };
     }
@@ -176,43 +192,44 @@ interface ExportQueries {
 
     /** A row of the embedded {@link Result}, its values turned into the types the driver gives. */
     final class EmbeddedFields implements Fields {
-        private Result.ResultRow row;
+        /** The current record's columns by name. */
+        Function<String, Object> row;
 
         @Override
         public boolean isNull(String key) {
-            return row.get(key) == null;
+            return row.apply(key) == null;
         }
 
         @Override
         public String string(String key) {
-            return (String) row.get(key);
+            return (String) row.apply(key);
         }
 
         @Override
         public boolean bool(String key) {
-            return (Boolean) row.get(key);
+            return (Boolean) row.apply(key);
         }
 
         @Override
         public LocalDate date(String key) {
-            return (LocalDate) row.get(key);
+            return (LocalDate) row.apply(key);
         }
 
         @Override
         public ZonedDateTime dateTime(String key) {
-            return (ZonedDateTime) row.get(key);
+            return (ZonedDateTime) row.apply(key);
         }
 
         @Override
         @SuppressWarnings("unchecked")
         public List<Object> list(String key) {
-            return (List<Object>) asDriverType(row.get(key));
+            return (List<Object>) asDriverType(row.apply(key));
         }
 
         @Override
         @SuppressWarnings("unchecked")
         public Map<String, Object> map(String key) {
-            return (Map<String, Object>) asDriverType(row.get(key));
+            return (Map<String, Object>) asDriverType(row.apply(key));
         }
 
         /**

@@ -325,7 +325,7 @@ class SnapshotReader {
             for (int i = 0; i < all.size(); i += ROW_BATCH) {
                 Map<String, Object> params = windowParams();
                 params.put("ids", all.subList(i, Math.min(all.size(), i + ROW_BATCH)));
-                tx.forEach(ROWS, params, r -> {
+                tx.partyRows(ROWS, params, r -> {
                     Row row = new Row(intern.string(r.string("type")), intern.string(r.string("body")),
                             intern.string(r.string("party")), intern.string(r.string("partyType")),
                             rowProperties(r.map("props")));

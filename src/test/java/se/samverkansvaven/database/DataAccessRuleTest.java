@@ -67,7 +67,7 @@ class DataAccessRuleTest {
      * SnapshotReader; bench/README.md "L", the export's read), held equal to the driver's by ExportQueriesTest.
      */
     private static final Set<String> EMBEDDED_USERS = Set.of("importing/EmbeddedStaging.java",
-            "export/ExportQueries.java", "export/SnapshotReader.java");
+            "export/ExportQueries.java", "export/EmbeddedPartyRows.java", "export/SnapshotReader.java");
 
     @Test
     void theEmbeddedApiOnlyInDatabaseAndTheInProcessSource() {

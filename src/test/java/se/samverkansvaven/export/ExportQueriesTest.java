@@ -111,6 +111,84 @@ class ExportQueriesTest {
         }
     }
 
+    /**
+     * The party rows read through the Java API against rows.cypher over the driver, record by record, on every
+     * date where a row starts or ends (where a window's bounds matter), with and without illustrative rows, and
+     * every row's history (the bundle's full read).
+     */
+    @Test
+    void partyRowsInProcessEqualTheQueryOnEveryBoundary() {
+        // a row that is not illustrative from a party that is, which the data of the other suites lacks; removed after
+        try (var session = driver.session()) {
+            session.executeWrite(tx -> tx.run("""
+                    MATCH (b:Body) WITH b ORDER BY b.id LIMIT 1
+                    CREATE (:Actor {id: 'eqt-illustrative-actor', name: 'Påhittad aktör', kind: 'OTHER', illustrative: true})
+                           -[:PARTY_TO {role: 'MEMBER', validFrom: date('2020-01-01'), illustrative: false}]->(b)""")
+                    .consume());
+        }
+        try {
+            comparePartyRows();
+        } finally {
+            try (var session = driver.session()) {
+                session.executeWrite(tx -> tx.run("MATCH (a:Actor {id: 'eqt-illustrative-actor'}) DETACH DELETE a")
+                        .consume());
+            }
+        }
+    }
+
+    private void comparePartyRows() {
+        ExportQueries bolt = ExportQueries.overDriver(driver);
+        ExportQueries local = ExportQueries.inProcess(embedded.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME));
+        String rows = se.samverkansvaven.database.CypherFiles.load("cypher/export/rows.cypher");
+        List<String> ids = bolt.read(tx -> tx.list("MATCH (b:Body) RETURN b.id AS id ORDER BY id", Map.of(),
+                r -> r.string("id")));
+        List<LocalDate> boundaries = bolt.read(tx -> tx.list(
+                "MATCH ()-[r:PARTY_TO|CONVENES]->() UNWIND [r.validFrom, r.validTo] AS d WITH DISTINCT d "
+                        + "WHERE d IS NOT NULL RETURN d", Map.of(), r -> r.date("d")));
+        java.util.SortedSet<LocalDate> dates = new java.util.TreeSet<LocalDate>(boundaries);
+        assertThat(dates).hasSizeGreaterThan(10);
+        List<Window> windows = new ArrayList<>(List.of(Window.all(),
+                new Window(LocalDate.of(2018, 1, 1), LocalDate.of(2026, 1, 1))));
+        dates.forEach(d -> windows.add(Window.on(d)));
+        int compared = 0;
+        boolean sawEnd = false;
+        boolean sawIllustrativeParty = false;
+        for (Window window : windows) {
+            for (boolean illustrative : List.of(true, false)) {
+                for (boolean full : window.isDay() ? List.of(false) : List.of(false, true)) {
+                    Map<String, Object> params = new java.util.HashMap<>();
+                    params.put("from", window.from());
+                    params.put("to", window.to());
+                    params.put("full", full);
+                    params.put("illustrative", illustrative);
+                    params.put("ids", ids);
+                    List<String> expected = bolt.read(tx -> tx.list(rows, params, ExportQueriesTest::describe));
+                    List<String> actual = local.read(tx -> {
+                        List<String> list = new ArrayList<>();
+                        tx.partyRows(rows, params, r -> list.add(describe(r)));
+                        return list;
+                    });
+                    expected.sort(null);
+                    actual.sort(null);
+                    assertThat(actual).as(window + " illustrative=" + illustrative + " full=" + full)
+                            .isEqualTo(expected);
+                    compared += expected.size();
+                    sawEnd |= window.isDay() && expected.stream().anyMatch(r -> r.contains("validTo"));
+                    sawIllustrativeParty |= illustrative && expected.stream().anyMatch(r -> r.contains("eqt-illustrative"));
+                }
+            }
+        }
+        assertThat(compared).isGreaterThan(10_000);
+        assertThat(sawEnd).isTrue();
+        assertThat(sawIllustrativeParty).isTrue();
+    }
+
+    private static String describe(ExportQueries.Fields r) {
+        return r.string("type") + " " + r.string("body") + " " + r.string("party") + " " + r.string("partyType") + " "
+                + new java.util.TreeMap<>(r.map("props")) + " "
+                + r.map("props").values().stream().map(v -> v == null ? "null" : v.getClass().getSimpleName()).sorted().toList();
+    }
+
     @Test
     void unknownFiltersAreRefusedTheSameWay() {
         for (SnapshotReader reader : List.of(overDriver(), inProcess())) {
