@@ -3,6 +3,7 @@ package se.samverkansvaven.analysis;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,12 +32,38 @@ import se.samverkansvaven.graph.IndexedGraph;
  *                  so the order of indices is the order of ids
  * @param actors    P: actors linked with weight = number of bodies of B both are parties to, as the CSR view the
  *                  graph algorithms read (built directly, not copied from a JGraphT graph)
+ * @param bodyAtVertex for each vertex of {@code bipartite}, its body, or null for an actor: what a walk over the
+ *                  indices reads instead of looking each body up by id
  */
 public record ActorProjection(
         Set<Form> forms,
         SortedMap<String, BodyInfo> bodies,
         IndexedGraph bipartite,
-        IndexedGraph actors) {
+        IndexedGraph actors,
+        List<BodyInfo> bodyAtVertex) {
+
+    private ActorProjection(Set<Form> forms, SortedMap<String, BodyInfo> bodies, IndexedGraph bipartite,
+            IndexedGraph actors) {
+        this(Set.copyOf(forms), bodies, bipartite, actors, bodyAtVertex(bodies, bipartite));
+    }
+
+    /** The body at a vertex of {@link #bipartite()}, or null when the vertex is an actor. */
+    public BodyInfo bodyAt(int vertex) {
+        return bodyAtVertex.get(vertex);
+    }
+
+    /** The bodies in id order met with the vertices in index order, which is id order too: linear, no look-ups. */
+    private static List<BodyInfo> bodyAtVertex(SortedMap<String, BodyInfo> bodies, IndexedGraph bipartite) {
+        BodyInfo[] at = new BodyInfo[bipartite.vertexCount()];
+        int v = 0;
+        for (BodyInfo body : bodies.values()) {
+            while (!bipartite.id(v).equals(body.id())) {
+                v++;
+            }
+            at[v++] = body;
+        }
+        return Collections.unmodifiableList(Arrays.asList(at));
+    }
 
     /** Builds B, the bipartite graph and P from the data of one date, on the cores the JVM sees (at most 2). */
     public static ActorProjection of(CooperationData data, Set<Form> forms) {
@@ -72,14 +99,14 @@ public record ActorProjection(
         TreeSet<String> actorIds = new TreeSet<>(actorSet);
 
         if (parallelism == 1) {
-            return new ActorProjection(Set.copyOf(forms), bodies, bipartite(actorIds, bodies.keySet(), actorsOfBody),
+            return new ActorProjection(forms, bodies, bipartite(actorIds, bodies.keySet(), actorsOfBody),
                     projection(actorIds, actorsOfBody));
         }
         // The two graphs are independent: the bipartite one is built beside P.
         Beside<IndexedGraph> bipartite =
                 new Beside<>("projection-bipartite", () -> bipartite(actorIds, bodies.keySet(), actorsOfBody));
         IndexedGraph projection = projection(actorIds, actorsOfBody);
-        return new ActorProjection(Set.copyOf(forms), bodies, bipartite.join(), projection);
+        return new ActorProjection(forms, bodies, bipartite.join(), projection);
     }
 
     /** A value computed on a platform thread of its own (not a shared pool, where it could wait behind others). */

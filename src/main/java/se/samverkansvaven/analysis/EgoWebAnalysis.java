@@ -109,7 +109,8 @@ public final class EgoWebAnalysis implements CooperationAnalysis<EgoWebAnalysis.
                 if (d == maxSteps) {
                     continue;
                 }
-                for (int w : bipartite.neighbours(v)) {
+                for (int k = 0, degree = bipartite.degree(v); k < degree; k++) {
+                    int w = bipartite.neighbour(v, k);
                     if (distance[w] < 0) {
                         distance[w] = d + 1;
                         if (reached == order.length) {
@@ -125,29 +126,24 @@ public final class EgoWebAnalysis implements CooperationAnalysis<EgoWebAnalysis.
         // nodes, so neither is sorted as objects.
         int[] byId = Arrays.copyOf(order, reached);
         Arrays.sort(byId);
-        // The bodies are the vertices at odd distance (B is bipartite, the ego an actor). Each is at most 2k - 1 steps
-        // away, so every actor of it is reached too, and its party rows in B are those of its neighbours.
-        BodyInfo[] bodyAt = new BodyInfo[reached];
-        for (int i = 0; i < reached; i++) {
-            if ((distance[byId[i]] & 1) == 1) {
-                bodyAt[i] = projection.bodies().get(bipartite.id(byId[i]));
-            }
-        }
         // Edges by source, then target: each actor's bodies in ascending order, a party's rows in a body in the
-        // body's order.
+        // body's order. The bodies are the vertices at odd distance (B is bipartite, the ego an actor). Each is at
+        // most 2k - 1 steps away, so every actor of it is reached too, and its party rows in B are those of its
+        // neighbours.
         List<Element<Edge>> edges = new ArrayList<>();
         BitSet hosts = new BitSet();
         for (int i = 0; i < reached; i++) {
             int a = byId[i];
-            if (bodyAt[i] != null) {
+            if (projection.bodyAt(a) != null) {
                 continue;
             }
             String actor = bipartite.id(a);
-            for (int b : bipartite.neighbours(a)) {
+            for (int k = 0, degree = bipartite.degree(a); k < degree; k++) {
+                int b = bipartite.neighbour(a, k);
                 if (distance[b] < 0) {
                     continue; // a body beyond the web, of an actor at its edge
                 }
-                BodyInfo body = bodyAt[Arrays.binarySearch(byId, b)];
+                BodyInfo body = projection.bodyAt(b);
                 for (PartyInfo party : body.parties()) {
                     if (party.partyId().equals(actor)) {
                         edges.add(new Element<>(new Edge(actor + "->" + body.id(), actor, body.id(), party.role(),
@@ -171,7 +167,7 @@ public final class EgoWebAnalysis implements CooperationAnalysis<EgoWebAnalysis.
                 if (distance[v] != d) {
                     continue;
                 }
-                BodyInfo body = bodyAt[i];
+                BodyInfo body = projection.bodyAt(v);
                 nodes.add(new Element<>(body != null
                         ? new Node(body.id(), body.name(), NodeLabels.BODY, body.form(), false,
                                 List.copyOf(body.areas()), body.illustrative(), d)

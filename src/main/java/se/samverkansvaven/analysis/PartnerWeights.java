@@ -1,6 +1,7 @@
 package se.samverkansvaven.analysis;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SortedSet;
@@ -44,25 +45,25 @@ final class PartnerWeights {
         int[] bodiesOfActor = bodiesOf(bipartite, actor);
         for (int v : p.neighbours(u)) {
             String other = p.id(v);
-            SortedSet<String> shared = intersection(bipartite, bodiesOfActor, bodiesOf(bipartite, other));
+            int[] shared = intersection(bodiesOfActor, bodiesOf(bipartite, other));
+            List<String> sharedIds = new ArrayList<>(shared.length);
+            boolean illustrative = false;
+            for (int body : shared) {
+                sharedIds.add(bipartite.id(body));
+                illustrative |= projection.bodyAt(body).restsOnIllustrative();
+            }
             SortedSet<String> areas = areasOf(projection, shared);
             partners.add(new Partner(other, NodeLabels.label(data, other), NodeLabels.type(data, other),
-                    shared.size(), areas.size(), List.copyOf(shared), List.copyOf(areas),
-                    shared.stream().anyMatch(id -> projection.bodies().get(id).restsOnIllustrative())));
+                    shared.length, areas.size(), List.copyOf(sharedIds), List.copyOf(areas), illustrative));
         }
         partners.sort(BY_WEIGHT_THEN_ID);
         return List.copyOf(partners);
     }
 
-    /** The bodies of B that both u and v are parties to (w(u,v) is its size). */
-    static SortedSet<String> sharedBodies(ActorProjection projection, String u, String v) {
-        IndexedGraph bipartite = projection.bipartite();
-        return intersection(bipartite, bodiesOf(bipartite, u), bodiesOf(bipartite, v));
-    }
-
     /** Multiplexity of the pair u, v: distinct service areas of the bodies of B both are parties to. */
     static int multiplexity(ActorProjection projection, String u, String v) {
-        return areasOf(projection, sharedBodies(projection, u, v)).size();
+        IndexedGraph bipartite = projection.bipartite();
+        return areasOf(projection, intersection(bodiesOf(bipartite, u), bodiesOf(bipartite, v))).size();
     }
 
     private static int[] bodiesOf(IndexedGraph bipartite, String actor) {
@@ -70,26 +71,29 @@ final class PartnerWeights {
         return a < 0 ? new int[0] : bipartite.neighbours(a);
     }
 
-    /** The ids of the vertices in both ascending index lists. */
-    private static SortedSet<String> intersection(IndexedGraph bipartite, int[] a, int[] b) {
-        SortedSet<String> both = new TreeSet<>();
+    /** The vertices in both ascending index lists, ascending (so their ids ascend too). */
+    private static int[] intersection(int[] a, int[] b) {
+        int[] both = new int[Math.min(a.length, b.length)];
+        int n = 0;
         for (int i = 0, j = 0; i < a.length && j < b.length; ) {
             if (a[i] < b[j]) {
                 i++;
             } else if (a[i] > b[j]) {
                 j++;
             } else {
-                both.add(bipartite.id(a[i]));
+                both[n++] = a[i];
                 i++;
                 j++;
             }
         }
-        return both;
+        return Arrays.copyOf(both, n);
     }
 
-    private static SortedSet<String> areasOf(ActorProjection projection, SortedSet<String> bodyIds) {
+    private static SortedSet<String> areasOf(ActorProjection projection, int[] bodies) {
         SortedSet<String> areas = new TreeSet<>();
-        bodyIds.forEach(id -> areas.addAll(projection.bodies().get(id).areas()));
+        for (int body : bodies) {
+            areas.addAll(projection.bodyAt(body).areas());
+        }
         return areas;
     }
 }

@@ -223,6 +223,11 @@ public final class IndexedGraph {
         return Arrays.copyOfRange(targets, offsets[v], offsets[v + 1]);
     }
 
+    /** v's k-th neighbour in ascending order, 0 &le; k &lt; {@link #degree(int)}: a walk without the copy. */
+    public int neighbour(int v, int k) {
+        return targets[offsets[v] + k];
+    }
+
     /** Whether u and v are adjacent (binary search in u's row: O(log degree)). */
     public boolean adjacent(int u, int v) {
         return Arrays.binarySearch(targets, offsets[u], offsets[u + 1], v) >= 0;

@@ -29,6 +29,29 @@ class ActorProjectionTest {
             .build();
 
     /**
+     * The bipartite graph's vertices are the actors 0001 to 0005 and vgr and the bodies a1, c1, f1 and j1, in id order
+     * (the network n1 is not of the default forms, so 0006 is in no body; the agency is not a projected actor);
+     * bodyAt gives each body's own row and null for an actor.
+     */
+    @Test
+    void eachVertexOfTheBipartiteGraphHasItsBodyAtHand() {
+        ActorProjection p = ActorProjection.of(data, FORMS);
+        IndexedGraph bipartite = p.bipartite();
+        List<String> bodies = new ArrayList<>();
+        List<String> actors = new ArrayList<>();
+        for (int v = 0; v < bipartite.vertexCount(); v++) {
+            if (p.bodyAt(v) == null) {
+                actors.add(bipartite.id(v));
+            } else {
+                assertThat(p.bodyAt(v)).isSameAs(data.bodies().get(bipartite.id(v)));
+                bodies.add(bipartite.id(v));
+            }
+        }
+        assertThat(bodies).containsExactly("a1", "c1", "f1", "j1");
+        assertThat(actors).containsExactly("0001", "0002", "0003", "0004", "0005", "vgr");
+    }
+
+    /**
      * By hand, scope {0001, 0002, 0004, 0005, 0006, vgr, agency}: vertices are the scope's actors party to a body of
      * the default forms: 0001, 0002, 0004, 0005, vgr (0006 is only in a network, the agency is not a projected
      * actor). Edges among them: 0001–0002 weight 2 (f1, j1), 0001–0004 1 (f1), 0002–0004 1 (f1), 0001–vgr 1 (j1),

@@ -25,6 +25,8 @@ class IndexedGraphTest {
         int d = small.indexOf("d");
         assertThat(small.neighbours(d)).containsExactly(0, 2, 4, 5); // a, c, e, f
         assertThat(small.degree(d)).isEqualTo(4);
+        assertThat(small.neighbour(d, 0)).isZero();
+        assertThat(small.neighbour(d, 3)).isEqualTo(5);
         assertThat(small.strength(d)).isEqualTo(9.0);
         assertThat(small.neighbours(small.indexOf("h"))).isEmpty();
     }

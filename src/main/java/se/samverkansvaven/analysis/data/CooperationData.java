@@ -158,7 +158,15 @@ public record CooperationData(
 
         /** Whether the body or one of its active party rows is illustrative: something about it is invented. */
         public boolean restsOnIllustrative() {
-            return illustrative || parties.stream().anyMatch(PartyInfo::illustrative);
+            if (illustrative) {
+                return true;
+            }
+            for (PartyInfo party : parties) { // a loop, not a stream: asked for every body of every partner list
+                if (party.illustrative()) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         public Stream<PartyInfo> partiesWithRole(PartyRole role) {
