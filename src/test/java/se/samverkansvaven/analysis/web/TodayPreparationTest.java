@@ -7,6 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
@@ -27,8 +29,11 @@ import se.samverkansvaven.web.Today;
  * are prepared again. Switched off for the other suites (src/test/resources/config/application.properties).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "samverkansvaven.analysis.prepare-today=true", "samverkansvaven.analysis.warm-up-requests=4"})
+        "samverkansvaven.analysis.prepare-today=true", "samverkansvaven.analysis.warm-up-requests=" + TodayPreparationTest.WARM_UP})
 class TodayPreparationTest {
+
+    /** Every municipality's two webs under the plain query (290 x 2), and two more. */
+    static final int WARM_UP = 290 * 2 + 2;
 
     @LocalServerPort
     int port;
@@ -51,14 +56,15 @@ class TodayPreparationTest {
     @Test
     void preparesTodayAndWarmsTheEgoWebPathAtStartAndPreparesAgainAfterAWrite() throws Exception {
         awaitTrue(() -> preparation.warmedUp() >= 0);
-        assertThat(preparation.warmedUp()).as("ego webs answered 200 by the warm-up").isEqualTo(4);
+        assertThat(preparation.warmedUp()).as("ego webs answered 200 by the warm-up").isEqualTo(WARM_UP);
         assertThat(preparation.prepared().date()).isEqualTo(today.date());
         assertThat(preparation.prepared().revision()).isEqualTo(revisions.current());
         CooperationData data = cache.data(today.date(), true);
         ActorProjection p = preparedProjection(data);
 
-        // 4 requests: the ego webs (depth 1 and 2) of the first of P's municipalities with partners and of the one
-        // half-way along; the first is answered from the response cache, so the warm-up went through HTTP.
+        // The first of P's municipalities with partners is asked first under each query meaning today: its webs are
+        // answered from the response cache (so the warm-up went through HTTP) under the plain query and, in the second
+        // round, under asOf=today (the 2 requests beyond 580), and no further.
         String first = null;
         for (int v = 0; v < p.actors().vertexCount() && first == null; v++) {
             if (p.actors().degree(v) > 0 && p.actors().id(v).matches("\\d{4}")) {
@@ -66,13 +72,20 @@ class TodayPreparationTest {
             }
         }
         assertThat(first).isNotNull();
+        String forms = "&forms=AGREEMENT,ASSOCIATION,COMPANY,FEDERATION,JOINT_COMMITTEE";
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("?depth=1", "HIT");
+        expected.put("?depth=2", "HIT");
+        expected.put("?depth=1&asOf=" + today.date(), "HIT");
+        expected.put("?depth=2&asOf=" + today.date(), "HIT");
+        expected.put("?depth=1" + forms, "MISS");
         try (HttpClient http = HttpClient.newHttpClient()) {
-            for (int depth = 1; depth <= 2; depth++) {
+            for (var query : expected.entrySet()) {
                 HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(URI.create(
-                        "http://127.0.0.1:" + port + "/api/analysis/web/" + first + "?depth=" + depth)).build(),
+                        "http://127.0.0.1:" + port + "/api/analysis/web/" + first + query.getKey())).build(),
                         HttpResponse.BodyHandlers.discarding());
                 assertThat(answer.statusCode()).isEqualTo(200);
-                assertThat(answer.headers().firstValue("X-Cache")).as("depth %d", depth).contains("HIT");
+                assertThat(answer.headers().firstValue("X-Cache")).as(query.getKey()).contains(query.getValue());
             }
         }
 
