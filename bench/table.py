@@ -136,9 +136,10 @@ for f, x in r.get("export", {}).items():
         continue
     print("  %-8s %8.3f s %12d bytes %s" % (f, x["median_s"], x["bytes"], verdict(x["median_s"] < (60 if size == "L" else 2))))
 if "api_load" in r:
-    print("\nAPI under wrk (32 connections, after %s s of untimed warm-up; target p99 < 50 ms, no errors; "
-          "load %.2f at its start)%s:"
-          % (r["api_load"].get("warm_up_s", 0), r["api_load"].get("load_average_1m_at_start", float("nan")),
+    print("\nAPI under wrk (32 connections, once the server was idle after %.0f s, then %s s of untimed warm-up; "
+          "target p99 < 50 ms, no errors; load %.2f at its start)%s:"
+          % (r["api_load"].get("waited_for_idle_server_s", 0), r["api_load"].get("warm_up_s", 0),
+             r["api_load"].get("load_average_1m_at_start", float("nan")),
              " UNCACHED (no response cache, revision read per request)" if r.get("uncached") else ""))
     for name, x in r["api_load"].items():
         if not isinstance(x, dict):
