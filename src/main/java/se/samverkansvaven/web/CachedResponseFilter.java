@@ -5,20 +5,28 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
-import se.samverkansvaven.database.GraphRevisions;
 
 /**
  * Serves the read-only JSON of the analyses, municipalities, bodies and catalogue from {@link ResponseCache}
  * while the graph is unchanged: under load the same ego webs and centralities are asked again and again, and
  * serialising and gzipping them each time was most of the cost. A miss runs the controller as usual and keeps
- * exactly the bytes it wrote, when the answer is 200 JSON; errors are never kept.
+ * exactly the bytes it wrote, when the answer is 200 JSON; errors are never kept. Requests for an answer being
+ * computed wait for it rather than compute it again.
  *
  * <p>It runs after Spring Security (see {@code ResponseCacheConfiguration}), so a request that may not read
  * never reaches it, and none of the cached endpoints depends on who asks. The key is the path, the query with
@@ -32,12 +40,17 @@ class CachedResponseFilter extends OncePerRequestFilter {
     static final Pattern CACHED = Pattern.compile(
             "/api/(analysis/[^/]+(/[^/]+)?|municipalities(/[^/]+)?|bodies(/[^/]+)?|areas|sectors|counties|sources|coverage(/[^/]+)?)");
 
+    /** How long a request waits for the same answer computed by another before it computes its own. */
+    static final Duration LONGEST_WAIT = Duration.ofMinutes(5);
+
     private final ResponseCache cache;
-    private final GraphRevisions revisions;
+    private final ConcurrentHashMap<Computing, CompletableFuture<ResponseCache.Entry>> inFlight = new ConcurrentHashMap<>();
+    private final LongSupplier revisions;
     private final Today today;
     private final String cacheControl;
 
-    CachedResponseFilter(ResponseCache cache, GraphRevisions revisions, Today today, boolean publicRead) {
+    /** @param revisions the graph's current revision ({@code GraphRevisions::current}); a Neo4jException if unreachable */
+    CachedResponseFilter(ResponseCache cache, LongSupplier revisions, Today today, boolean publicRead) {
         this.cache = cache;
         this.revisions = revisions;
         this.today = today;
@@ -57,7 +70,7 @@ class CachedResponseFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long revision;
         try {
-            revision = revisions.current();
+            revision = revisions.getAsLong();
         } catch (Neo4jException e) {
             // The database is unreachable: no cache can be trusted, and the controller's own read turns this into
             // the API's 503 problem body (an exception from a filter would bypass ApiExceptionHandler).
@@ -70,17 +83,56 @@ class CachedResponseFilter extends OncePerRequestFilter {
             send(request, response, held, "HIT");
             return;
         }
-        var buffered = new ContentCachingResponseWrapper(response);
-        chain.doFilter(request, buffered);
-        String type = buffered.getContentType();
-        if (buffered.getStatus() == HttpServletResponse.SC_OK && type != null && isJson(type)
-                && !response.isCommitted() && response.getHeader("Content-Encoding") == null) {
-            ResponseCache.Entry entry = ResponseCache.Entry.of(type, buffered.getContentAsByteArray());
-            cache.put(revision, key, entry);
-            send(request, response, entry, "MISS");
-        } else {
-            buffered.copyBodyToResponse();
+        // One computation per answer: a request for an answer already being computed waits for it instead of
+        // computing it again (when many clients ask for the same new answer at once, e.g. after an import).
+        var computing = new Computing(revision, key);
+        var mine = new CompletableFuture<ResponseCache.Entry>();
+        CompletableFuture<ResponseCache.Entry> other = inFlight.putIfAbsent(computing, mine);
+        if (other != null) {
+            ResponseCache.Entry shared = await(other);
+            if (shared != null) {
+                send(request, response, shared, "HIT");
+                return;
+            }
+            mine = null; // the other computation kept nothing (an error, say): this request computes its own answer
         }
+        ResponseCache.Entry entry = null;
+        try {
+            var buffered = new ContentCachingResponseWrapper(response);
+            chain.doFilter(request, buffered);
+            String type = buffered.getContentType();
+            if (buffered.getStatus() == HttpServletResponse.SC_OK && type != null && isJson(type)
+                    && !response.isCommitted() && response.getHeader("Content-Encoding") == null) {
+                entry = ResponseCache.Entry.of(type, buffered.getContentAsByteArray());
+                cache.put(revision, key, entry);
+            } else {
+                buffered.copyBodyToResponse();
+            }
+        } finally {
+            if (mine != null) {
+                inFlight.remove(computing, mine);
+                mine.complete(entry);
+            }
+        }
+        if (entry != null) {
+            send(request, response, entry, "MISS");
+        }
+    }
+
+    /** The other request's answer once it is computed; null if it kept none or took longer than {@link #LONGEST_WAIT}. */
+    private static ResponseCache.Entry await(CompletableFuture<ResponseCache.Entry> other) throws IOException {
+        try {
+            return other.get(LONGEST_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while the same answer was being computed");
+        } catch (ExecutionException | TimeoutException e) {
+            return null;
+        }
+    }
+
+    /** An answer being computed: the revision and the cache key it will be kept under. */
+    private record Computing(long revision, String key) {
     }
 
     private void send(HttpServletRequest request, HttpServletResponse response, ResponseCache.Entry entry,

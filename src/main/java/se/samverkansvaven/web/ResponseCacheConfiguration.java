@@ -20,7 +20,7 @@ class ResponseCacheConfiguration {
     FilterRegistrationBean<CachedResponseFilter> cachedResponseFilter(CacheProperties properties,
             GraphRevisions revisions, Today today, SecurityProperties security) {
         var cache = new ResponseCache(properties.responses().toBytes(), properties.largestResponse().toBytes());
-        var registration = new FilterRegistrationBean<>(new CachedResponseFilter(cache, revisions, today, security.publicRead()));
+        var registration = new FilterRegistrationBean<>(new CachedResponseFilter(cache, revisions::current, today, security.publicRead()));
         registration.addUrlPatterns("/api/*");
         registration.setOrder(ORDER);
         return registration;

@@ -1,0 +1,106 @@
+package se.samverkansvaven.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+/**
+ * The response cache's filter with a controller that waits until the test lets it answer, so two requests for the
+ * same answer overlap for certain: the second waits for the first's answer instead of computing its own.
+ */
+class CachedResponseFilterTest {
+
+    private static final String ANSWER = "{\"nodes\":[\"1480\",\"1482\"]}";
+
+    private final ExecutorService threads = Executors.newFixedThreadPool(2);
+    private final CachedResponseFilter filter = new CachedResponseFilter(new ResponseCache(1 << 20, 1 << 20), () -> 7L,
+            new Today(), true);
+    private final AtomicInteger computed = new AtomicInteger();
+    private final CountDownLatch entered = new CountDownLatch(1);
+    private final CountDownLatch answer = new CountDownLatch(1);
+
+    @AfterEach
+    void stop() {
+        threads.shutdownNow();
+    }
+
+    /** The controller: counts its runs, says it began, and answers once the test allows it (status as given). */
+    private FilterChain controller(int... statuses) {
+        return (request, response) -> {
+            int run = computed.getAndIncrement();
+            entered.countDown();
+            try {
+                assertThat(answer.await(10, TimeUnit.SECONDS)).isTrue();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            var http = (HttpServletResponse) response;
+            http.setStatus(statuses[Math.min(run, statuses.length - 1)]);
+            http.setContentType("application/json");
+            response.getOutputStream().write(ANSWER.getBytes(StandardCharsets.UTF_8));
+        };
+    }
+
+    private Future<MockHttpServletResponse> ask(FilterChain chain) {
+        return threads.submit(() -> {
+            var request = new MockHttpServletRequest("GET", "/api/analysis/web/1480");
+            request.setQueryString("depth=1");
+            request.setParameter("depth", "1");
+            var response = new MockHttpServletResponse();
+            filter.doFilter(request, response, chain);
+            return response;
+        });
+    }
+
+    @Test
+    void aRequestForAnAnswerBeingComputedWaitsForItInsteadOfComputingItAgain() throws Exception {
+        FilterChain chain = controller(200);
+        Future<MockHttpServletResponse> first = ask(chain);
+        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+        Future<MockHttpServletResponse> second = ask(chain);
+        Thread.sleep(300); // time enough for the second to reach the controller, if it were going to
+        assertThat(computed).as("the second request did not run the controller").hasValue(1);
+        assertThat(second).isNotDone();
+
+        answer.countDown();
+        MockHttpServletResponse a = first.get(10, TimeUnit.SECONDS);
+        MockHttpServletResponse b = second.get(10, TimeUnit.SECONDS);
+        assertThat(computed).hasValue(1);
+        assertThat(a.getStatus()).isEqualTo(200);
+        assertThat(b.getStatus()).isEqualTo(200);
+        assertThat(a.getHeader("X-Cache")).isEqualTo("MISS");
+        assertThat(b.getHeader("X-Cache")).isEqualTo("HIT");
+        assertThat(b.getContentAsString()).isEqualTo(ANSWER).isEqualTo(a.getContentAsString());
+        assertThat(b.getHeader("ETag")).isEqualTo(a.getHeader("ETag"));
+    }
+
+    @Test
+    void whenTheOtherComputationKeepsNothingTheWaitingRequestComputesItsOwn() throws Exception {
+        FilterChain chain = controller(503, 200); // the first answer is an error, never kept
+        Future<MockHttpServletResponse> first = ask(chain);
+        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+        Future<MockHttpServletResponse> second = ask(chain);
+        Thread.sleep(300);
+        assertThat(computed).hasValue(1);
+
+        answer.countDown();
+        assertThat(first.get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(503);
+        MockHttpServletResponse b = second.get(10, TimeUnit.SECONDS);
+        assertThat(computed).as("the second request ran the controller itself").hasValue(2);
+        assertThat(b.getStatus()).isEqualTo(200);
+        assertThat(b.getHeader("X-Cache")).isEqualTo("MISS");
+        assertThat(b.getContentAsString()).isEqualTo(ANSWER);
+    }
+}
