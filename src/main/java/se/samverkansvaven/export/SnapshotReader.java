@@ -134,12 +134,12 @@ class SnapshotReader {
             throw new NotFoundException("No county with code '" + filter.county() + "'.");
         }
         if (filter.federation() != null) {
-            boolean[] federation = tx.single(FEDERATION_EXISTS, Map.of("federation", filter.federation()),
-                    r -> new boolean[] {r.bool("found"), r.bool("found") && r.bool("illustrative")});
-            if (!federation[0]) {
+            FederationFound federation = tx.single(FEDERATION_EXISTS, Map.of("federation", filter.federation()),
+                    r -> new FederationFound(r.bool("found"), r.bool("found") && r.bool("illustrative")));
+            if (!federation.found()) {
                 throw new NotFoundException("No federation (kommunalförbund) with id '" + filter.federation() + "'.");
             }
-            if (!filter.illustrative() && federation[1]) {
+            if (!filter.illustrative() && federation.illustrative()) {
                 throw new NotFoundException("Federation '" + filter.federation() + "' is illustrative (invented) data,"
                         + " left out with illustrative=false.");
             }
@@ -147,6 +147,10 @@ class SnapshotReader {
         if (filter.area() != null && !found(tx, AREA_EXISTS, "area", filter.area())) {
             throw new NotFoundException("No service area with id '" + filter.area() + "'.");
         }
+    }
+
+    /** Whether the filter's federation exists, and whether it rests on illustrative rows. */
+    private record FederationFound(boolean found, boolean illustrative) {
     }
 
     private static boolean found(Tx tx, String query, String parameter, String value) {
