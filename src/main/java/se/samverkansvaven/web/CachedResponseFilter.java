@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 import org.neo4j.driver.exceptions.Neo4jException;
@@ -45,12 +46,24 @@ class CachedResponseFilter extends OncePerRequestFilter {
 
     private final ResponseCache cache;
     private final ConcurrentHashMap<Computing, CompletableFuture<ResponseCache.Entry>> inFlight = new ConcurrentHashMap<>();
+    /** Requests waiting for another's answer now, and how many may: a waiting request holds a request thread. */
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final int maxWaiting;
     private final LongSupplier revisions;
     private final Today today;
     private final String cacheControl;
 
-    /** @param revisions the graph's current revision ({@code GraphRevisions::current}); a Neo4jException if unreachable */
-    CachedResponseFilter(ResponseCache cache, LongSupplier revisions, Today today, boolean publicRead) {
+    /**
+     * @param revisions  the graph's current revision ({@code GraphRevisions::current}); a Neo4jException if unreachable
+     * @param maxWaiting most requests waiting at once for an answer another request is computing; the request threads
+     *                   they hold are not there for cached answers (an expensive analysis asked for by many at once
+     *                   would otherwise hold them all, where {@link ExpensiveRequestLimit} lets a few wait)
+     */
+    CachedResponseFilter(ResponseCache cache, LongSupplier revisions, Today today, boolean publicRead, int maxWaiting) {
+        if (maxWaiting < 0) {
+            throw new IllegalArgumentException("maxWaiting must not be negative, was " + maxWaiting);
+        }
+        this.maxWaiting = maxWaiting;
         this.cache = cache;
         this.revisions = revisions;
         this.today = today;
@@ -89,12 +102,23 @@ class CachedResponseFilter extends OncePerRequestFilter {
         var mine = new CompletableFuture<ResponseCache.Entry>();
         CompletableFuture<ResponseCache.Entry> other = inFlight.putIfAbsent(computing, mine);
         if (other != null) {
-            ResponseCache.Entry shared = await(other);
+            mine = null; // not this request's computation to finish
+            ResponseCache.Entry shared = null;
+            if (waiting.incrementAndGet() <= maxWaiting) {
+                try {
+                    shared = await(other);
+                } finally {
+                    waiting.decrementAndGet();
+                }
+            } else {
+                waiting.decrementAndGet();
+            }
             if (shared != null) {
                 send(request, response, shared, "HIT");
                 return;
             }
-            mine = null; // the other computation kept nothing (an error, say): this request computes its own answer
+            // the other computation kept nothing (an error, say), or enough requests wait already: this one computes
+            // its own answer, as every request did before, and an expensive one meets ExpensiveRequestLimit
         }
         ResponseCache.Entry entry = null;
         try {

@@ -18,9 +18,10 @@ class ResponseCacheConfiguration {
 
     @Bean
     FilterRegistrationBean<CachedResponseFilter> cachedResponseFilter(CacheProperties properties,
-            GraphRevisions revisions, Today today, SecurityProperties security) {
+            GraphRevisions revisions, Today today, SecurityProperties security, WorkerThreads workerThreads) {
         var cache = new ResponseCache(properties.responses().toBytes(), properties.largestResponse().toBytes());
-        var registration = new FilterRegistrationBean<>(new CachedResponseFilter(cache, revisions::current, today, security.publicRead()));
+        var registration = new FilterRegistrationBean<>(new CachedResponseFilter(cache, revisions::current, today, security.publicRead(),
+                workerThreads.threads() / 2));
         registration.addUrlPatterns("/api/*");
         registration.setOrder(ORDER);
         return registration;

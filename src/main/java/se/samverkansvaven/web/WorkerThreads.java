@@ -32,9 +32,10 @@ class WorkerThreads implements WebServerFactoryCustomizer<ConfigurableTomcatWebS
         this.threadsPerCore = threadsPerCore;
     }
 
-    /** The number of request threads for this machine. */
+    /** The number of request threads: {@code server.tomcat.threads.max} where set, else the default for this machine. */
     int threads() {
-        return Math.max(4, threadsPerCore * Runtime.getRuntime().availableProcessors());
+        Integer set = environment.getProperty("server.tomcat.threads.max", Integer.class);
+        return set != null ? set : Math.max(4, threadsPerCore * Runtime.getRuntime().availableProcessors());
     }
 
     @Override
@@ -42,7 +43,7 @@ class WorkerThreads implements WebServerFactoryCustomizer<ConfigurableTomcatWebS
         if (environment.containsProperty("server.tomcat.threads.max")) {
             return; // set explicitly: Spring Boot applies it
         }
-        int threads = threads();
+        int threads = threads(); // the default: the explicit setting returned above
         factory.addConnectorCustomizers(connector -> {
             if (connector.getProtocolHandler() instanceof AbstractProtocol<?> protocol) {
                 protocol.setMaxThreads(threads);

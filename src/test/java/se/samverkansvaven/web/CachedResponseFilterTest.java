@@ -24,9 +24,10 @@ class CachedResponseFilterTest {
 
     private static final String ANSWER = "{\"nodes\":[\"1480\",\"1482\"]}";
 
-    private final ExecutorService threads = Executors.newFixedThreadPool(2);
+    private final ExecutorService threads = Executors.newFixedThreadPool(3);
+    /** At most one request waits for another's answer. */
     private final CachedResponseFilter filter = new CachedResponseFilter(new ResponseCache(1 << 20, 1 << 20), () -> 7L,
-            new Today(), true);
+            new Today(), true, 1);
     private final AtomicInteger computed = new AtomicInteger();
     private final CountDownLatch entered = new CountDownLatch(1);
     private final CountDownLatch answer = new CountDownLatch(1);
@@ -84,6 +85,28 @@ class CachedResponseFilterTest {
         assertThat(b.getHeader("X-Cache")).isEqualTo("HIT");
         assertThat(b.getContentAsString()).isEqualTo(ANSWER).isEqualTo(a.getContentAsString());
         assertThat(b.getHeader("ETag")).isEqualTo(a.getHeader("ETag"));
+    }
+
+    /** A waiting request holds a request thread: beyond the bound, a request computes its own answer as before. */
+    @Test
+    void beyondTheBoundOnWaitingRequestsARequestComputesItsOwnAnswer() throws Exception {
+        FilterChain chain = controller(200);
+        Future<MockHttpServletResponse> first = ask(chain);
+        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+        Future<MockHttpServletResponse> second = ask(chain);
+        Thread.sleep(300);
+        assertThat(computed).as("the second waits").hasValue(1);
+        Future<MockHttpServletResponse> third = ask(chain);
+        Thread.sleep(300);
+        assertThat(computed).as("the third, beyond the bound of one, runs the controller").hasValue(2);
+
+        answer.countDown();
+        assertThat(first.get(10, TimeUnit.SECONDS).getHeader("X-Cache")).isEqualTo("MISS");
+        assertThat(second.get(10, TimeUnit.SECONDS).getHeader("X-Cache")).isEqualTo("HIT");
+        MockHttpServletResponse c = third.get(10, TimeUnit.SECONDS);
+        assertThat(c.getHeader("X-Cache")).isEqualTo("MISS");
+        assertThat(c.getContentAsString()).isEqualTo(ANSWER);
+        assertThat(computed).hasValue(2);
     }
 
     @Test

@@ -27,6 +27,7 @@ class WorkerThreadsTest {
         var factory = new org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory();
         new WorkerThreads(environment, 4).customize(factory);
         assertThat(factory.getConnectorCustomizers()).isEmpty();
+        assertThat(new WorkerThreads(environment, 4).threads()).as("what the response cache bounds its waiting by").isEqualTo(50);
 
         new WorkerThreads(new org.springframework.mock.env.MockEnvironment(), 4).customize(factory);
         assertThat(factory.getConnectorCustomizers()).hasSize(1);
