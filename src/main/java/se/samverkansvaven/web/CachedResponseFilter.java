@@ -49,21 +49,24 @@ class CachedResponseFilter extends OncePerRequestFilter {
     /** Requests waiting for another's answer now, and how many may: a waiting request holds a request thread. */
     private final AtomicInteger waiting = new AtomicInteger();
     private final int maxWaiting;
+    private final ExpensiveRequestLimit expensive;
     private final LongSupplier revisions;
     private final Today today;
     private final String cacheControl;
 
     /**
      * @param revisions  the graph's current revision ({@code GraphRevisions::current}); a Neo4jException if unreachable
-     * @param maxWaiting most requests waiting at once for an answer another request is computing; the request threads
-     *                   they hold are not there for cached answers (an expensive analysis asked for by many at once
-     *                   would otherwise hold them all, where {@link ExpensiveRequestLimit} lets a few wait)
+     * @param maxWaiting most requests other than expensive ones waiting at once for an answer another request is
+     *                   computing, as each holds a request thread
+     * @param expensive  the bulkhead, whose queue the expensive requests that wait for another's answer count in
      */
-    CachedResponseFilter(ResponseCache cache, LongSupplier revisions, Today today, boolean publicRead, int maxWaiting) {
+    CachedResponseFilter(ResponseCache cache, LongSupplier revisions, Today today, boolean publicRead, int maxWaiting,
+                         ExpensiveRequestLimit expensive) {
         if (maxWaiting < 0) {
             throw new IllegalArgumentException("maxWaiting must not be negative, was " + maxWaiting);
         }
         this.maxWaiting = maxWaiting;
+        this.expensive = expensive;
         this.cache = cache;
         this.revisions = revisions;
         this.today = today;
@@ -103,22 +106,13 @@ class CachedResponseFilter extends OncePerRequestFilter {
         CompletableFuture<ResponseCache.Entry> other = inFlight.putIfAbsent(computing, mine);
         if (other != null) {
             mine = null; // not this request's computation to finish
-            ResponseCache.Entry shared = null;
-            if (waiting.incrementAndGet() <= maxWaiting) {
-                try {
-                    shared = await(other);
-                } finally {
-                    waiting.decrementAndGet();
-                }
-            } else {
-                waiting.decrementAndGet();
-            }
+            ResponseCache.Entry shared = waitFor(other, request);
             if (shared != null) {
                 send(request, response, shared, "HIT");
                 return;
             }
-            // the other computation kept nothing (an error, say), or enough requests wait already: this one computes
-            // its own answer, as every request did before, and an expensive one meets ExpensiveRequestLimit
+            // the other computation kept nothing (an error, say), or enough requests wait already, or it took too long:
+            // this one computes its own answer, as every request did before, and an expensive one meets the limit
         }
         ResponseCache.Entry entry = null;
         try {
@@ -143,10 +137,33 @@ class CachedResponseFilter extends OncePerRequestFilter {
         }
     }
 
-    /** The other request's answer once it is computed; null if it kept none or took longer than {@link #LONGEST_WAIT}. */
-    private static ResponseCache.Entry await(CompletableFuture<ResponseCache.Entry> other) throws IOException {
+    /**
+     * The other request's answer once it is computed, or null: it kept none, or enough requests wait already (an
+     * expensive request waits as one of {@link ExpensiveRequestLimit}'s queue, for as long as that queue waits; the
+     * others as one of {@code maxWaiting}, for up to {@link #LONGEST_WAIT}), or it took longer than that.
+     */
+    private ResponseCache.Entry waitFor(CompletableFuture<ResponseCache.Entry> other, HttpServletRequest request)
+            throws IOException {
+        if (expensive.guards(request)) {
+            if (!expensive.enterQueue()) {
+                return null;
+            }
+            try {
+                return await(other, expensive.queueWaitNanos());
+            } finally {
+                expensive.leaveQueue();
+            }
+        }
         try {
-            return other.get(LONGEST_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return waiting.incrementAndGet() <= maxWaiting ? await(other, LONGEST_WAIT.toNanos()) : null;
+        } finally {
+            waiting.decrementAndGet();
+        }
+    }
+
+    private static ResponseCache.Entry await(CompletableFuture<ResponseCache.Entry> other, long nanos) throws IOException {
+        try {
+            return other.get(nanos, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while the same answer was being computed");

@@ -51,9 +51,36 @@ class ExpensiveRequestLimit extends OncePerRequestFilter {
         return concurrent;
     }
 
-    /** Expensive requests waiting for a place now. */
+    /** Expensive requests waiting for a place now, or for the same answer another one is computing. */
     int waiting() {
         return waiting.get();
+    }
+
+    /** Whether this limit guards the request. */
+    boolean guards(HttpServletRequest request) {
+        return !shouldNotFilter(request);
+    }
+
+    /**
+     * A place in the queue for a request that waits for the same answer another request is computing
+     * ({@link CachedResponseFilter}): such a request holds a request thread as one waiting for a place does, and counts
+     * with them. False when the queue is full. Give it back with {@link #leaveQueue()}.
+     */
+    boolean enterQueue() {
+        if (waiting.incrementAndGet() > queue) {
+            waiting.decrementAndGet();
+            return false;
+        }
+        return true;
+    }
+
+    void leaveQueue() {
+        waiting.decrementAndGet();
+    }
+
+    /** How long a request waits in the queue. */
+    long queueWaitNanos() {
+        return queueWaitNanos;
     }
 
     @Override

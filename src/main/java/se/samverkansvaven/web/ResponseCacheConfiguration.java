@@ -18,10 +18,11 @@ class ResponseCacheConfiguration {
 
     @Bean
     FilterRegistrationBean<CachedResponseFilter> cachedResponseFilter(CacheProperties properties,
-            GraphRevisions revisions, Today today, SecurityProperties security, WorkerThreads workerThreads) {
+            GraphRevisions revisions, Today today, SecurityProperties security, WorkerThreads workerThreads,
+            ExpensiveRequestLimit expensive) {
         var cache = new ResponseCache(properties.responses().toBytes(), properties.largestResponse().toBytes());
         var registration = new FilterRegistrationBean<>(new CachedResponseFilter(cache, revisions::current, today, security.publicRead(),
-                workerThreads.threads() / 2));
+                workerThreads.threads() / 2, expensive));
         registration.addUrlPatterns("/api/*");
         registration.setOrder(ORDER);
         return registration;

@@ -25,9 +25,12 @@ class CachedResponseFilterTest {
     private static final String ANSWER = "{\"nodes\":[\"1480\",\"1482\"]}";
 
     private final ExecutorService threads = Executors.newFixedThreadPool(3);
-    /** At most one request waits for another's answer. */
+    /** The bulkhead: one expensive request at a time, one more in its queue. */
+    private final ExpensiveRequestLimit expensive = new ExpensiveRequestLimit(new ExpensiveRequestProperties(1, 1,
+            java.time.Duration.ofSeconds(5)));
+    /** At most one request (not an expensive one) waits for another's answer. */
     private final CachedResponseFilter filter = new CachedResponseFilter(new ResponseCache(1 << 20, 1 << 20), () -> 7L,
-            new Today(), true, 1);
+            new Today(), true, 1, expensive);
     private final AtomicInteger computed = new AtomicInteger();
     private final CountDownLatch entered = new CountDownLatch(1);
     private final CountDownLatch answer = new CountDownLatch(1);
@@ -55,8 +58,12 @@ class CachedResponseFilterTest {
     }
 
     private Future<MockHttpServletResponse> ask(FilterChain chain) {
+        return ask(chain, "/api/analysis/web/1480");
+    }
+
+    private Future<MockHttpServletResponse> ask(FilterChain chain, String path) {
         return threads.submit(() -> {
-            var request = new MockHttpServletRequest("GET", "/api/analysis/web/1480");
+            var request = new MockHttpServletRequest("GET", path);
             request.setQueryString("depth=1");
             request.setParameter("depth", "1");
             var response = new MockHttpServletResponse();
@@ -107,6 +114,32 @@ class CachedResponseFilterTest {
         assertThat(c.getHeader("X-Cache")).isEqualTo("MISS");
         assertThat(c.getContentAsString()).isEqualTo(ANSWER);
         assertThat(computed).hasValue(2);
+    }
+
+    /**
+     * An expensive answer (centrality) is waited for as one of the bulkhead's queue, so the request threads held by
+     * expensive requests stay bounded by the bulkhead: with its one place taken, a third request computes its own
+     * (and would meet the bulkhead).
+     */
+    @Test
+    void requestsWaitingForAnExpensiveAnswerCountInTheBulkheadsQueue() throws Exception {
+        FilterChain chain = controller(200);
+        String centrality = "/api/analysis/centrality";
+        Future<MockHttpServletResponse> first = ask(chain, centrality);
+        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+        Future<MockHttpServletResponse> second = ask(chain, centrality);
+        Thread.sleep(300);
+        assertThat(computed).as("the second waits").hasValue(1);
+        assertThat(expensive.waiting()).as("in the bulkhead's queue").isEqualTo(1);
+        Future<MockHttpServletResponse> third = ask(chain, centrality);
+        Thread.sleep(300);
+        assertThat(computed).as("the queue is full: the third runs on").hasValue(2);
+
+        answer.countDown();
+        assertThat(second.get(10, TimeUnit.SECONDS).getHeader("X-Cache")).isEqualTo("HIT");
+        assertThat(first.get(10, TimeUnit.SECONDS).getHeader("X-Cache")).isEqualTo("MISS");
+        assertThat(third.get(10, TimeUnit.SECONDS).getHeader("X-Cache")).isEqualTo("MISS");
+        assertThat(expensive.waiting()).as("the place is given back").isZero();
     }
 
     @Test
