@@ -62,9 +62,9 @@ class ExpensiveRequestLimit extends OncePerRequestFilter {
     }
 
     /**
-     * A place in the queue for a request that waits for the same answer another request is computing
-     * ({@link CachedResponseFilter}): such a request holds a request thread as one waiting for a place does, and counts
-     * with them. False when the queue is full. Give it back with {@link #leaveQueue()}.
+     * A place in the queue, for a request waiting for a place or for the same answer another request is computing
+     * ({@link CachedResponseFilter}): both hold a request thread. False when the queue is full. Give it back with
+     * {@link #leaveQueue()}.
      */
     boolean enterQueue() {
         if (waiting.incrementAndGet() > queue) {
@@ -115,8 +115,7 @@ class ExpensiveRequestLimit extends OncePerRequestFilter {
         if (running.tryAcquire()) {
             return true;
         }
-        if (waiting.incrementAndGet() > queue) {
-            waiting.decrementAndGet();
+        if (!enterQueue()) {
             return false;
         }
         try {
@@ -125,7 +124,7 @@ class ExpensiveRequestLimit extends OncePerRequestFilter {
             Thread.currentThread().interrupt();
             return false;
         } finally {
-            waiting.decrementAndGet();
+            leaveQueue();
         }
     }
 

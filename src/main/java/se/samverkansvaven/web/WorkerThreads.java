@@ -43,7 +43,7 @@ class WorkerThreads implements WebServerFactoryCustomizer<ConfigurableTomcatWebS
         if (environment.containsProperty("server.tomcat.threads.max")) {
             return; // set explicitly: Spring Boot applies it
         }
-        int threads = threads(); // the default: the explicit setting returned above
+        int threads = threads(); // not set explicitly (that returned above): the default
         factory.addConnectorCustomizers(connector -> {
             if (connector.getProtocolHandler() instanceof AbstractProtocol<?> protocol) {
                 protocol.setMaxThreads(threads);
