@@ -186,6 +186,28 @@ public final class IndexedGraph {
         return new IndexedGraph(sub, offsets, Arrays.copyOf(targets, size), Arrays.copyOf(weights, size));
     }
 
+    /**
+     * The same vertices without the edges whose slots are set in {@code removed} (one bit per slot, as
+     * {@code removed[e >>> 6] & 1L << e}); the caller sets both slots of each removed edge. Rows keep their order.
+     */
+    IndexedGraph withoutSlots(long[] removed) {
+        int n = ids.length;
+        int[] offsets = new int[n + 1];
+        int[] targets = new int[this.targets.length];
+        double[] weights = new double[this.targets.length];
+        int size = 0;
+        for (int v = 0; v < n; v++) {
+            for (int e = this.offsets[v]; e < this.offsets[v + 1]; e++) {
+                if ((removed[e >>> 6] & 1L << e) == 0) {
+                    targets[size] = this.targets[e];
+                    weights[size++] = this.weights[e];
+                }
+            }
+            offsets[v + 1] = size;
+        }
+        return new IndexedGraph(ids, offsets, Arrays.copyOf(targets, size), Arrays.copyOf(weights, size));
+    }
+
     public int vertexCount() {
         return ids.length;
     }

@@ -92,12 +92,12 @@ class DijkstraDagTest {
         }
     }
 
-    private static double[] dependencies(IndexedGraph g, PathLengths lengths, boolean buckets) {
+    static double[] dependencies(IndexedGraph g, PathLengths lengths, boolean buckets) {
         int[] all = BrandesBetweenness.sources(g.vertexCount(), 0, 0);
         return BrandesBetweenness.dependencies(new DijkstraDag(g, lengths, buckets), all, 0);
     }
 
-    private static PathLengths lengths(IndexedGraph g) {
+    static PathLengths lengths(IndexedGraph g) {
         long[] weights = new long[g.weights.length];
         for (int e = 0; e < weights.length; e++) {
             weights[e] = (long) g.weights[e];
@@ -106,7 +106,7 @@ class DijkstraDagTest {
     }
 
     /** A random graph in two components plus isolated vertices, integer weights 1..maxWeight. */
-    private static IndexedGraph random(int n, int meanDegree, int maxWeight, long seed) {
+    static IndexedGraph random(int n, int meanDegree, int maxWeight, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         Set<Long> seen = new HashSet<>();
         List<int[]> edges = new ArrayList<>();
@@ -145,7 +145,7 @@ class DijkstraDagTest {
     }
 
     /** A side × side king's graph, every edge of weight 1 except every {@code every}-th, of weight 2. */
-    private static IndexedGraph kings(int side, int every) {
+    static IndexedGraph kings(int side, int every) {
         List<int[]> edges = new ArrayList<>();
         int k = 0;
         for (int r = 0; r < side; r++) {
@@ -164,7 +164,7 @@ class DijkstraDagTest {
         return graph(side * side, edges);
     }
 
-    private static IndexedGraph graph(int n, List<int[]> edges) {
+    static IndexedGraph graph(int n, List<int[]> edges) {
         String[] ids = new String[n];
         for (int v = 0; v < n; v++) {
             ids[v] = String.format("v%05d", v);
