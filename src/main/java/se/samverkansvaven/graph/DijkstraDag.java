@@ -44,6 +44,12 @@ final class DijkstraDag extends ShortestPathDag {
     private final int[][] buckets;
     private final int[] bucketSize;
     private final boolean[] settled;
+    /**
+     * Bit e set: slot e is an edge of the DAG (written as the search meets it, sequentially, so the backward pass
+     * reads a vertex's candidate successors from a word or two instead of testing its whole row). One bit per slot
+     * keeps the marks in a core's cache beside the rows.
+     */
+    private final long[] marks;
 
     /** With the bucket queue where the lengths allow it. */
     DijkstraDag(IndexedGraph g, PathLengths lengths) {
@@ -57,6 +63,7 @@ final class DijkstraDag extends ShortestPathDag {
         this.dist = lengths.distances(n);
         this.heap = new IndexedMinHeap(n, dist);
         this.lastMark = new int[n];
+        this.marks = new long[(g.targets.length + 63) >>> 6];
         this.previousMark = new int[g.targets.length];
         int count = buckets ? bucketCount(lengths) : 0;
         if (count > 0) {
@@ -151,7 +158,8 @@ final class DijkstraDag extends ShortestPathDag {
 
     /**
      * Dinitz's bucket queue: each bucket's entries are the vertices put there (a vertex whose distance fell to an
-     * earlier bucket leaves a stale entry behind, skipped as settled). Returns false, leaving {@link #reached} set for
+     * earlier bucket leaves a stale entry behind, skipped as settled; one whose distance fell within its bucket keeps
+     * its entry). Returns false, leaving {@link #reached} set for
      * {@link #clear}, when a path count reached 2<sup>53</sup>.
      */
     private boolean forwardInBuckets(int s) {
@@ -207,9 +215,12 @@ final class DijkstraDag extends ShortestPathDag {
                         markFirst(e, w);
                         dist[w] = nd;
                         sigma[w] = sv;
-                        int ahead = slot + (int) ((nd - first) >>> shift); // within count - 1 buckets
-                        push(ahead < count ? ahead : ahead - count, w);
-                        pending++;
+                        long steps = (nd - first) >>> shift; // within count - 1 buckets
+                        if (dw == Long.MAX_VALUE || (dw - first) >>> shift != steps) { // else w's entry is there already
+                            int ahead = slot + (int) steps;
+                            push(ahead < count ? ahead : ahead - count, w);
+                            pending++;
+                        }
                     }
                 }
             }
@@ -226,6 +237,44 @@ final class DijkstraDag extends ShortestPathDag {
             buckets[slot] = bucket;
         }
         bucket[at] = v;
+    }
+
+    /** During {@link #forward}: slot e is an edge of the DAG. */
+    private void mark(int e) {
+        marks[e >>> 6] |= 1L << e;
+    }
+
+    /** During {@link #forward}: slot e is not an edge of the DAG after all (a shorter path was found). */
+    private void unmark(int e) {
+        marks[e >>> 6] &= ~(1L << e);
+    }
+
+    /** After {@link #forward}: whether slot e is marked as an edge of the DAG (tests). */
+    boolean marked(int e) {
+        return (marks[e >>> 6] & 1L << e) != 0;
+    }
+
+    /** The marked slots of v's row, word by word. */
+    @Override
+    double successorShares(int i, int v, double[] share) {
+        int from = offsets[v];
+        int to = offsets[v + 1];
+        int[] tg = targets;
+        long[] marks = this.marks;
+        double sum = 0;
+        for (int k = from >>> 6, last = (to - 1) >> 6; k <= last; k++) {
+            long word = marks[k];
+            if (k == from >>> 6) {
+                word &= -1L << from; // the slots before the row belong to other rows
+            }
+            if (k == last) {
+                word &= -1L >>> (63 - ((to - 1) & 63)); // and those after it
+            }
+            for (; word != 0; word &= word - 1) {
+                sum += share[tg[(k << 6) | Long.numberOfTrailingZeros(word)]];
+            }
+        }
+        return sum;
     }
 
     /** Slot e, into w, is w's first DAG in-edge so far. */
@@ -251,11 +300,28 @@ final class DijkstraDag extends ShortestPathDag {
 
     @Override
     void clear() {
-        for (int i = 0; i < reached; i++) {
-            int v = order[i];
-            dist.forget(v);
+        if (clearsWhole()) {
+            Arrays.fill(marks, 0);
+        } else {
+            for (int i = 0; i < reached; i++) { // only reached rows are marked
+                int v = order[i];
+                for (int k = offsets[v] >>> 6, last = (offsets[v + 1] - 1) >> 6; k <= last; k++) {
+                    marks[k] = 0;
+                }
+            }
+        }
+        if (clearsWhole() && dist instanceof PathLengths.LongDistances longs) {
+            Arrays.fill(longs.dist, Long.MAX_VALUE);
             if (settled != null) {
-                settled[v] = false;
+                Arrays.fill(settled, false);
+            }
+        } else {
+            for (int i = 0; i < reached; i++) {
+                int v = order[i];
+                dist.forget(v);
+                if (settled != null) {
+                    settled[v] = false;
+                }
             }
         }
         super.clear();
