@@ -102,8 +102,12 @@ final class BreadthFirstDag extends ShortestPathDag {
 
     @Override
     void clear() {
-        for (int i = 0; i < reached; i++) {
-            dist[order[i]] = -1;
+        if (clearsWhole()) {
+            Arrays.fill(dist, -1);
+        } else {
+            for (int i = 0; i < reached; i++) {
+                dist[order[i]] = -1;
+            }
         }
         super.clear();
     }
