@@ -87,9 +87,8 @@ public final class BrandesBetweenness implements GraphAlgorithm<double[]> {
         if (distance == Distance.HOPS) {
             chunks = SourceChunks.run(parallelism, n, c -> dependencies(new BreadthFirstDag(g), sources, c), double[][]::new);
         } else {
-            integerWeights(g); // refuses what has no exact length, naming the edge
             IndexedGraph h = worthRemovingInessential(g, sources.length) ? new EssentialSubgraph().compute(g) : g;
-            long[] weights = integerWeights(h);
+            long[] weights = integerWeights(h); // refuses what has no exact length, naming the edge (or the subgraph did)
             PathLengths.Arithmetic arithmetic = narrowest;
             while (true) {
                 PathLengths lengths = PathLengths.of(weights, n, arithmetic);
@@ -172,7 +171,7 @@ public final class BrandesBetweenness implements GraphAlgorithm<double[]> {
     }
 
     /** The weights as exact integers; anything else has no exact 1/w distance here. */
-    private static long[] integerWeights(IndexedGraph g) {
+    static long[] integerWeights(IndexedGraph g) {
         long[] out = new long[g.weights.length];
         for (int v = 0; v < g.vertexCount(); v++) {
             for (int e = g.offsets[v]; e < g.offsets[v + 1]; e++) {

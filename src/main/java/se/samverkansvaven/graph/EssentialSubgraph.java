@@ -24,15 +24,7 @@ final class EssentialSubgraph implements GraphAlgorithm<IndexedGraph> {
         int n = g.vertexCount();
         int[] off = g.offsets;
         int[] tg = g.targets;
-        long[] weight = new long[tg.length];
-        for (int e = 0; e < tg.length; e++) {
-            double w = g.weights[e];
-            if (w != Math.rint(w) || w >= 0x1p53) {
-                throw new IllegalArgumentException("dominated edges need integer weights, but the edge at slot " + e
-                        + " has weight " + w);
-            }
-            weight[e] = (long) w;
-        }
+        long[] weight = BrandesBetweenness.integerWeights(g);
         long[] removed = new long[(tg.length + 63) >>> 6];
         long[] weightTo = new long[n]; // w(u,v) for u's neighbours v, else 0
         int[] slotTo = new int[n];
@@ -57,7 +49,7 @@ final class EssentialSubgraph implements GraphAlgorithm<IndexedGraph> {
             }
         }
         IndexedGraph h = g.withoutSlots(removed);
-        PathLengths lengths = PathLengths.of(integerWeights(h), n, PathLengths.Arithmetic.LONG);
+        PathLengths lengths = PathLengths.of(BrandesBetweenness.integerWeights(h), n, PathLengths.Arithmetic.LONG);
         return lengths instanceof PathLengths.Longs longs ? withoutLongerThanDistance(h, longs.lengths()) : h;
     }
 
@@ -125,14 +117,6 @@ final class EssentialSubgraph implements GraphAlgorithm<IndexedGraph> {
             }
         }
         return any ? h.withoutSlots(removed) : h;
-    }
-
-    private static long[] integerWeights(IndexedGraph h) {
-        long[] weights = new long[h.weights.length];
-        for (int e = 0; e < weights.length; e++) {
-            weights[e] = (long) h.weights[e];
-        }
-        return weights;
     }
 
     /** Whether 1/a + 1/b &lt; 1/c for positive integers below 2<sup>53</sup>: c·(a + b) &lt; a·b without rounding. */
