@@ -177,8 +177,8 @@ public class BundleImporter {
         String loadId = stagedLoads.begin(CurrentUser.auditName(), ids.size());
         log.info("Large load {}: {} bodies and {} rows validated; staging them in transactions of about {} rows",
                 loadId, ids.size(), bundle.parties().size() + bundle.conveners().size(), limits.rowsPerTransaction());
+        var inProcess = embeddedStaging.begin(loadId);
         try {
-            var inProcess = embeddedStaging.begin(loadId);
             // 1. New actors and goals, which party rows and body goals point at.
             if (inProcess.isPresent()) {
                 inProcess.get().stageActorsAndGoals(newActors, newGoals, tally);
@@ -226,6 +226,11 @@ public class BundleImporter {
                     sliceRows = 0;
                 }
             }
+            if (inProcess.isPresent()) {
+                inProcess.get().finishStaging(tally);
+                tally.step("bodies: commit");
+                inProcess.get().close();
+            }
             tally.step("bodies in slices");
             // 3. One transaction makes it all visible, with the stored actors and goals the bundle updates, the
             // links, the goal relations and the audit entry; before it commits, no reader sees any of the load.
@@ -249,6 +254,7 @@ public class BundleImporter {
             return new ImportReport(bundle.counts(), tally.nodesCreated, tally.relationshipsCreated,
                     tally.relationshipsDeleted, revision);
         } catch (RuntimeException e) {
+            inProcess.ifPresent(EmbeddedStaging.Load::close); // nothing is being written when the load is discarded
             discard(loadId, e);
             List<String> createdMeanwhile = isCreationRace(e) ? stored(session, ids) : List.of();
             if (!createdMeanwhile.isEmpty()) {

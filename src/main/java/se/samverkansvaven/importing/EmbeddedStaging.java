@@ -7,6 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
@@ -38,7 +42,9 @@ import se.samverkansvaven.importing.ValidBundle.PartyRow;
  * trip, a query plan or an index look-up for the body of each row: a slice's bodies are created in its own
  * transaction and kept as nodes, the ends of the rows (municipalities, actors, goals, areas and the bodies staged
  * before) are found once per load and then by element id, and the publish reaches every staged node by element id.
- * The rest of the publishing transaction (links, goal relations, coverage, stored actors and goals, the audit entry,
+ * Each slice commits on a thread of the load's own while the caller writes the next slice, so the two cores share the
+ * staging; the commits still run one at a time and in order, and a slice that names a body of the slice still
+ * committing waits for that commit first. The rest of the publishing transaction (links, goal relations, coverage, stored actors and goals, the audit entry,
  * the revision) is the same Cypher as on the driver, run in the embedded transaction. Only on the embedded database
  * ({@code samverkansvaven.import.in-process-write}, default true); against a server the load is Cypher.
  */
@@ -86,6 +92,13 @@ class EmbeddedStaging {
         private final Map<String, String> goals = new HashMap<>();
         private final Map<String, String> areas = new HashMap<>();
         private final Map<String, String> bodies = new HashMap<>();
+        /**
+         * The slices' commits run here, one at a time, while the caller writes the next slice (Neo4j takes the locks a
+         * new relationship needs when it commits, so the two do not wait for each other). Every map above is read and
+         * written by the caller's thread alone.
+         */
+        private ExecutorService committer;
+        private InFlight inFlight;
 
         private Load(String loadId) {
             this.loadId = loadId;
@@ -119,7 +132,7 @@ class EmbeddedStaging {
         void stageBodies(List<BodyRow> slice, List<PartyRow> parties, List<PartyRow> conveners,
                 Map<String, List<String>> areasByBody, Map<String, List<String>> goalsByBody, int stagedAfter,
                 BundleWriter.Tally tally) {
-            inTransaction(stagedAfter, tally, (tx, created) -> {
+            TransactionWork work = (tx, created) -> {
                 Map<String, Node> sliceBodies = new HashMap<>();
                 for (BodyRow body : slice) {
                     Map<String, Object> props = BundleWriter.bodyRow(body);
@@ -171,7 +184,94 @@ class EmbeddedStaging {
                     }
                 }
                 tally.step("areas, goals and seats");
-            });
+            };
+            if (inFlight != null && namesBodyOf(inFlight.created(), parties, conveners)) {
+                awaitCommit(tally); // a party row names a body whose slice is still committing: only then is it seen
+            }
+            Transaction tx = database.beginTx();
+            var created = new Created();
+            try {
+                work.run(tx, created);
+                awaitCommit(tally); // one commit at a time, in order; the heartbeat then takes the load's lock at once
+                stagedLoads.heartbeat(statements(tx), loadId, stagedAfter);
+            } catch (RuntimeException e) {
+                tx.close();
+                throw translated(e);
+            }
+            if (committer == null) {
+                committer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("large-load-commit").daemon()
+                        .factory());
+            }
+            inFlight = new InFlight(committer.submit(() -> {
+                try (tx) {
+                    tx.commit();
+                }
+                return null;
+            }), created, stagedAfter, work);
+        }
+
+        /** Waits for the last slice's commit: everything staged is then stored, and its element ids known. */
+        void finishStaging(BundleWriter.Tally tally) {
+            awaitCommit(tally);
+        }
+
+        /**
+         * Waits for the slice in flight, if any, whichever way its commit ends, and stops the load's committer: after
+         * a failure, so that {@link StagedLoads} removes what was staged only once nothing more is being written.
+         */
+        void close() {
+            if (inFlight != null) {
+                try {
+                    inFlight.commit().get();
+                } catch (ExecutionException ignored) {
+                    // the load failed already; what this slice wrote, if anything, is removed with the rest
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                inFlight = null;
+            }
+            if (committer != null) {
+                committer.shutdown();
+            }
+        }
+
+        /**
+         * Waits for the slice in flight and keeps what it created. A commit refused for a transient cause (a
+         * deadlock with another writer) is done again here, alone, as {@link #transaction} would.
+         */
+        private void awaitCommit(BundleWriter.Tally tally) {
+            InFlight done = inFlight;
+            if (done == null) {
+                return;
+            }
+            inFlight = null;
+            try {
+                done.commit().get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while a slice of the large load " + loadId
+                        + " committed; nothing of it was published", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof TransientFailureException) {
+                    inTransaction(done.stagedAfter(), tally, done.work());
+                    return;
+                }
+                throw e.getCause() instanceof RuntimeException cause ? translated(cause)
+                        : new IllegalStateException(e.getCause());
+            }
+            keep(done.created(), tally);
+        }
+
+        /** Whether a party row or convener of a slice is a body of {@code created}. */
+        private static boolean namesBodyOf(Created created, List<PartyRow> parties, List<PartyRow> conveners) {
+            for (List<PartyRow> rows : List.of(parties, conveners)) {
+                for (PartyRow p : rows) {
+                    if (p.kind() == PartyKind.BODY && created.bodies.containsKey(p.party())) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         private Node party(Transaction tx, PartyRow p, Created created) {
@@ -302,12 +402,15 @@ class EmbeddedStaging {
          * abandoned); what it found and created is kept once it committed.
          */
         private void inTransaction(int staged, BundleWriter.Tally tally, TransactionWork work) {
-            Created committed = transaction(tx -> {
+            keep(transaction(tx -> {
                 var created = new Created();
                 work.run(tx, created);
                 stagedLoads.heartbeat(statements(tx), loadId, staged);
                 return created;
-            });
+            }), tally);
+        }
+
+        private void keep(Created committed, BundleWriter.Tally tally) {
             actors.putAll(committed.actors);
             goals.putAll(committed.goals);
             bodies.putAll(committed.bodies);
@@ -332,15 +435,19 @@ class EmbeddedStaging {
                     throw e;
                 }
             } catch (RuntimeException e) {
-                for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                    if (cause instanceof Status.HasStatus status
-                            && status.status() == Status.Schema.ConstraintValidationFailed) {
-                        throw new ConstraintRefused(cause.getMessage(), e);
-                    }
-                }
-                throw e;
+                throw translated(e);
             }
         }
+    }
+
+    /** A refusal for a constraint as {@link ConstraintRefused}, with the database's own message; anything else as it is. */
+    private static RuntimeException translated(RuntimeException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof Status.HasStatus status && status.status() == Status.Schema.ConstraintValidationFailed) {
+                return new ConstraintRefused(cause.getMessage(), e);
+            }
+        }
+        return e;
     }
 
     /** The loader's Cypher in an embedded transaction; rows in the driver's Java types (a stored array as a list). */
@@ -399,6 +506,9 @@ class EmbeddedStaging {
             super(message, cause);
         }
     }
+
+    /** A slice handed to the committer, with what it created and how to write it again. */
+    private record InFlight(Future<?> commit, Created created, int stagedAfter, TransactionWork work) {}
 
     /** What one transaction created: kept by the load only once it committed. */
     private static final class Created {
