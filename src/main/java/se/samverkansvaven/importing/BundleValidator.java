@@ -61,6 +61,12 @@ final class BundleValidator {
     private final Map<String, BodyRow> bodies = new LinkedHashMap<>();
     private final Map<String, ActorEntry> actors = new LinkedHashMap<>();
     private final Map<String, Integer> goalLines = new LinkedHashMap<>();
+    /**
+     * One instance per distinct value of the cells the typed rows keep (parties, sources, seats, dates): a large
+     * bundle repeats them millions of times, and the rows stay on the heap through the whole load.
+     */
+    private final Map<String, String> shared = new HashMap<>();
+    private final Map<String, LocalDate> sharedDates = new HashMap<>();
 
     private record ActorEntry(int line, ActorKind kind, ActorRow row) {}
 
@@ -188,8 +194,8 @@ final class BundleValidator {
                         + previous.line() + " of bodies.csv");
                 continue;
             }
-            bodies.put(id, new BodyRow(row.line(), id, form, name, sector, level, governance, seat, from, to,
-                    row.get(B_SOURCE)));
+            bodies.put(id, new BodyRow(row.line(), id, form, name, sector, level, governance, shared(seat), from, to,
+                    shared(row.get(B_SOURCE))));
         }
     }
 
@@ -257,8 +263,8 @@ final class BundleValidator {
             if (body != null && datesOk) {
                 checkWithinBody(row, body, from, to);
             }
-            PartyRow partyRow = new PartyRow(row.line(), body == null ? row.get(P_BODY) : body.id(), party, kind,
-                    role, from, to, row.get(P_REPRESENTATIVE), row.get(P_SOURCE));
+            PartyRow partyRow = new PartyRow(row.line(), body == null ? row.get(P_BODY) : body.id(), shared(party),
+                    kind, role, from, to, shared(row.get(P_REPRESENTATIVE)), shared(row.get(P_SOURCE)));
             (role == PartyRole.CONVENER ? conveners : parties).add(partyRow);
             if (body != null && party != null && role != null && datesOk) {
                 candidatesByBody.computeIfAbsent(body.id(), k -> new ArrayList<>()).add(partyRow);
@@ -846,14 +852,25 @@ final class BundleValidator {
         }
     }
 
+    /** The first instance of this value met in the bundle. */
+    private String shared(String value) {
+        return value == null ? null : shared.computeIfAbsent(value, v -> v);
+    }
+
     private LocalDate date(BundleFile file, Row row, int column) {
         String value = row.get(column);
         if (value == null) {
             return null;
         }
+        LocalDate known = sharedDates.get(value);
+        if (known != null) {
+            return known;
+        }
         try {
             if (value.length() == 10) {
-                return LocalDate.parse(value);
+                LocalDate date = LocalDate.parse(value);
+                sharedDates.put(value, date);
+                return date;
             }
         } catch (DateTimeParseException e) {
             // reported below
