@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
@@ -229,7 +230,6 @@ public class BundleImporter {
             if (inProcess.isPresent()) {
                 inProcess.get().finishStaging(tally);
                 tally.step("bodies: commit");
-                inProcess.get().close();
             }
             tally.step("bodies in slices");
             // 3. One transaction makes it all visible, with the stored actors and goals the bundle updates, the
@@ -249,8 +249,9 @@ public class BundleImporter {
             }
             tally.step("publish, links, goal relations, coverage and audit");
             log.info("Large load {}: published {} bodies", loadId, ids.size());
-            unmark(loadId, ids);
+            unmark(loadId, ids, inProcess, tally);
             tally.step("unmark the published bodies");
+            inProcess.ifPresent(EmbeddedStaging.Load::close);
             return new ImportReport(bundle.counts(), tally.nodesCreated, tally.relationshipsCreated,
                     tally.relationshipsDeleted, revision);
         } catch (RuntimeException e) {
@@ -286,9 +287,14 @@ public class BundleImporter {
      * double the transaction's memory). The load is loaded either way: should this fail, the next start or large
      * load finishes it ({@link StagedLoads}), and no reader sees the difference meanwhile.
      */
-    private void unmark(String loadId, List<String> ids) {
+    private void unmark(String loadId, List<String> ids, Optional<EmbeddedStaging.Load> inProcess,
+            BundleWriter.Tally tally) {
         try {
-            stagedLoads.unmark(loadId, ids);
+            if (inProcess.isPresent()) {
+                inProcess.get().unmark(ids, StagedLoads.UNMARK_BATCH, tally);
+            } else {
+                stagedLoads.unmark(loadId, ids);
+            }
         } catch (RuntimeException e) {
             log.warn("Large load {} is published; removing its id from its bodies failed and is finished at the next "
                     + "start or large load", loadId, e);

@@ -41,9 +41,9 @@ import se.samverkansvaven.importing.ValidBundle.PartyRow;
  * (EmbeddedStagingTest holds the two writers equal; a change to one must be made to the other), without a Bolt round
  * trip, a query plan or an index look-up for the body of each row: a slice's bodies are created in its own
  * transaction and kept as nodes, the ends of the rows (municipalities, actors, goals, areas and the bodies staged
- * before) are found once per load and then by element id, and the publish reaches every staged node by element id.
- * Each slice commits on a thread of the load's own while the caller writes the next slice, so the two cores share the
- * staging; the commits still run one at a time and in order, and a slice that names a body of the slice still
+ * before) are found once per load and then by element id, and the publish and the unmarking after it reach every
+ * staged node by element id. Each slice (and each batch of the unmarking) commits on a thread of the load's own while
+ * the caller writes the next, so the two cores share the work; the commits still run one at a time and in order, and a slice that names a body of the slice still
  * committing waits for that commit first. The rest of the publishing transaction (links, goal relations, coverage, stored actors and goals, the audit entry,
  * the revision) is the same Cypher as on the driver, run in the embedded transaction. Only on the embedded database
  * ({@code samverkansvaven.import.in-process-write}, default true); against a server the load is Cypher.
@@ -188,6 +188,44 @@ class EmbeddedStaging {
             if (inFlight != null && namesBodyOf(inFlight.created(), parties, conveners)) {
                 awaitCommit(tally); // a party row names a body whose slice is still committing: only then is it seen
             }
+            pipelined(work, stagedAfter, tally);
+        }
+
+        /** Waits for the last slice's commit: everything staged is then stored, and its element ids known. */
+        void finishStaging(BundleWriter.Tally tally) {
+            awaitCommit(tally);
+        }
+
+        /**
+         * After the publish committed: the load's id removed from its bodies, reached by element id, {@code batch}
+         * bodies per transaction, each committing while the next is written; then the load's node (as
+         * {@link StagedLoads#unmark}, whose statements reach the bodies through the index).
+         */
+        void unmark(List<String> bodyIds, int batch, BundleWriter.Tally tally) {
+            for (int from = 0; from < bodyIds.size(); from += batch) {
+                List<String> ids = bodyIds.subList(from, Math.min(bodyIds.size(), from + batch));
+                pipelined((tx, created) -> {
+                    for (String id : ids) {
+                        String elementId = bodies.get(id);
+                        Node n = elementId == null ? null : byElementId(tx, elementId);
+                        if (n != null && loadId.equals(n.getProperty("loadId", null))) {
+                            n.removeProperty("loadId");
+                        }
+                    }
+                }, bodyIds.size(), tally);
+            }
+            awaitCommit(tally);
+            transaction(tx -> {
+                stagedLoads.forget(statements(tx), loadId);
+                return null;
+            });
+        }
+
+        /**
+         * Writes {@code work} and the heartbeat in a new transaction on this thread, and hands its commit to the
+         * load's committer once the commit before it is done.
+         */
+        private void pipelined(TransactionWork work, int stagedAfter, BundleWriter.Tally tally) {
             Transaction tx = database.beginTx();
             var created = new Created();
             try {
@@ -208,11 +246,6 @@ class EmbeddedStaging {
                 }
                 return null;
             }), created, stagedAfter, work);
-        }
-
-        /** Waits for the last slice's commit: everything staged is then stored, and its element ids known. */
-        void finishStaging(BundleWriter.Tally tally) {
-            awaitCommit(tally);
         }
 
         /**

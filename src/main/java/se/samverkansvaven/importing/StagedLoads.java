@@ -33,7 +33,7 @@ class StagedLoads implements InitializingBean {
     private static final Logger log = LoggerFactory.getLogger(StagedLoads.class);
     private static final int DELETE_BATCH = 10_000;
     /** Bodies unmarked per transaction after a publish (a removed property rewrites the body's property records). */
-    private static final int UNMARK_BATCH = 20_000;
+    static final int UNMARK_BATCH = 20_000;
 
     private final Driver driver;
     private final Duration abandonedAfter;
@@ -121,6 +121,11 @@ class StagedLoads implements InitializingBean {
             }
             session.executeWriteWithoutResult(tx -> tx.run(forget, Map.of("loadId", loadId)).consume());
         }
+    }
+
+    /** The end of {@link #unmark} in a transaction of the caller's: the published load's node is deleted. */
+    void forget(Statements tx, String loadId) {
+        tx.write(forget, Map.of("loadId", loadId));
     }
 
     /** {@link #unmark} for a published load whose clean-up was cut short: its bodies found by the id they carry. */
