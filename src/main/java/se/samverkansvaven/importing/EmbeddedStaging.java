@@ -43,9 +43,10 @@ import se.samverkansvaven.importing.ValidBundle.PartyRow;
  * transaction and kept as nodes, the ends of the rows (municipalities, actors, goals, areas and the bodies staged
  * before) are found once per load and then by element id, and the publish and the unmarking after it reach every
  * staged node by element id. Each slice (and each batch of the unmarking) commits on a thread of the load's own while
- * the caller writes the next, so the two cores share the work; the commits still run one at a time and in order, and a slice that names a body of the slice still
- * committing waits for that commit first. The rest of the publishing transaction (links, goal relations, coverage, stored actors and goals, the audit entry,
- * the revision) is the same Cypher as on the driver, run in the embedded transaction. Only on the embedded database
+ * the caller writes the next, so the two cores share the work; the commits still run one at a time and in order, and
+ * a slice that names a body of the slice still committing waits for that commit first. The rest of the publishing
+ * transaction (links, goal relations, coverage, stored actors and goals, the audit entry, the revision) is the same
+ * Cypher as on the driver, run in the embedded transaction. Only on the embedded database
  * ({@code samverkansvaven.import.in-process-write}, default true); against a server the load is Cypher.
  */
 @Component
@@ -93,9 +94,9 @@ class EmbeddedStaging {
         private final Map<String, String> areas = new HashMap<>();
         private final Map<String, String> bodies = new HashMap<>();
         /**
-         * The slices' commits run here, one at a time, while the caller writes the next slice (Neo4j takes the locks a
-         * new relationship needs when it commits, so the two do not wait for each other). Every map above is read and
-         * written by the caller's thread alone.
+         * The commits of the slices and of the unmarking run here, one at a time, while the caller writes the next
+         * transaction (Neo4j takes the locks a new relationship needs when it commits, so the two do not wait for each
+         * other). Every map above is read and written by the caller's thread alone.
          */
         private ExecutorService committer;
         private InFlight inFlight;
@@ -473,10 +474,11 @@ class EmbeddedStaging {
         }
     }
 
-    /** A refusal for a constraint as {@link ConstraintRefused}, with the database's own message; anything else as it is. */
+    /** A refusal for a constraint as {@link ConstraintRefused}, with the database's own message; else {@code e}. */
     private static RuntimeException translated(RuntimeException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof Status.HasStatus status && status.status() == Status.Schema.ConstraintValidationFailed) {
+            if (cause instanceof Status.HasStatus status
+                    && status.status() == Status.Schema.ConstraintValidationFailed) {
                 return new ConstraintRefused(cause.getMessage(), e);
             }
         }
@@ -540,7 +542,7 @@ class EmbeddedStaging {
         }
     }
 
-    /** A slice handed to the committer, with what it created and how to write it again. */
+    /** A transaction handed to the committer, with what it created and how to write it again. */
     private record InFlight(Future<?> commit, Created created, int stagedAfter, TransactionWork work) {}
 
     /** What one transaction created: kept by the load only once it committed. */
