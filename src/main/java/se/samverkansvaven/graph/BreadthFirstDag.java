@@ -9,7 +9,10 @@ import java.util.Arrays;
  */
 final class BreadthFirstDag extends ShortestPathDag {
 
-    /** Hops from the source; -1 where not reached. */
+    /** The distance of a vertex not reached: above every level, so that it counts as "one hop further or more". */
+    static final int UNREACHED = Integer.MAX_VALUE;
+
+    /** Hops from the source; {@link #UNREACHED} where not reached. */
     final int[] dist;
     /**
      * The DAG successors of order[i] are successors[firstSuccessor[i] .. firstSuccessor[i + 1]), in row order: a
@@ -22,47 +25,54 @@ final class BreadthFirstDag extends ShortestPathDag {
     BreadthFirstDag(IndexedGraph g) {
         super(g);
         this.dist = new int[g.vertexCount()];
-        Arrays.fill(dist, -1);
+        Arrays.fill(dist, UNREACHED);
         this.successors = new int[g.targets.length];
         this.firstSuccessor = new int[g.vertexCount() + 1];
     }
 
+    /**
+     * Levels first, path counts after: the search only lists each vertex's successors, since a branch on "one hop
+     * further" per slot is what a breadth-first search mostly waits for; the counts then follow the lists in
+     * discovery order, the same additions in the same order as when they were taken during the search.
+     */
     @Override
     int forward(int s) {
         int[] off = offsets;
         int[] tg = targets;
         int[] dist = this.dist;
         int[] order = this.order;
-        double[] sigma = this.sigma;
+        int[] successors = this.successors;
+        int[] firstSuccessor = this.firstSuccessor;
         int head = 0;
         int tail = 0;
         order[tail++] = s;
         dist[s] = 0;
-        sigma[s] = 1;
-        int[] successors = this.successors;
-        int[] firstSuccessor = this.firstSuccessor;
         int found = 0;
         while (head < tail) {
             firstSuccessor[head] = found;
             int v = order[head++];
             int next = dist[v] + 1;
-            double sv = sigma[v];
             for (int e = off[v], end = off[v + 1]; e < end; e++) {
                 int w = tg[e];
                 int dw = dist[w];
-                if (dw < 0) {
+                successors[found] = w; // kept when w is one hop further or not reached yet: dw >= next
+                found += (next - 1 - dw) >>> 31;
+                if (dw > next) {
                     dist[w] = next;
                     order[tail++] = w;
-                    sigma[w] = sv;
-                    successors[found++] = w;
-                } else if (dw == next) {
-                    sigma[w] += sv;
-                    successors[found++] = w;
                 }
             }
         }
         firstSuccessor[tail] = found;
         reached = tail;
+        double[] sigma = this.sigma;
+        sigma[s] = 1;
+        for (int i = 0; i < tail; i++) {
+            double sv = sigma[order[i]];
+            for (int k = firstSuccessor[i], end = firstSuccessor[i + 1]; k < end; k++) {
+                sigma[successors[k]] += sv;
+            }
+        }
         return tail;
     }
 
@@ -103,10 +113,10 @@ final class BreadthFirstDag extends ShortestPathDag {
     @Override
     void clear() {
         if (clearsWhole()) {
-            Arrays.fill(dist, -1);
+            Arrays.fill(dist, UNREACHED);
         } else {
             for (int i = 0; i < reached; i++) {
-                dist[order[i]] = -1;
+                dist[order[i]] = UNREACHED;
             }
         }
         super.clear();
