@@ -43,7 +43,6 @@ final class DijkstraDag extends ShortestPathDag {
     private final int shift;
     private final int[][] buckets;
     private final int[] bucketSize;
-    private final boolean[] settled;
     /**
      * Bit e set: slot e is an edge of the DAG (written as the search meets it, sequentially, so the backward pass
      * reads a vertex's candidate successors from a word or two instead of testing its whole row). One bit per slot
@@ -77,14 +76,12 @@ final class DijkstraDag extends ShortestPathDag {
             this.shift = 63 - Long.numberOfLeadingZeros(lengthOf[0]);
             this.buckets = new int[count][16];
             this.bucketSize = new int[count];
-            this.settled = new boolean[n];
         } else {
             this.lengthClass = null;
             this.lengthOf = null;
             this.shift = 0;
             this.buckets = null;
             this.bucketSize = null;
-            this.settled = null;
         }
     }
 
@@ -157,10 +154,10 @@ final class DijkstraDag extends ShortestPathDag {
     }
 
     /**
-     * Dinitz's bucket queue: each bucket's entries are the vertices put there (a vertex whose distance fell to an
-     * earlier bucket leaves a stale entry behind, skipped as settled; one whose distance fell within its bucket keeps
-     * its entry). Returns false, leaving {@link #reached} set for
-     * {@link #clear}, when a path count reached 2<sup>53</sup>.
+     * Dinitz's bucket queue: each bucket's entries are the vertices put there. A vertex whose distance fell to an
+     * earlier bucket leaves a stale entry behind, known by a distance outside the bucket (a vertex has at most one
+     * entry per bucket, so no mark of "settled" is needed); one whose distance fell within its bucket keeps its entry.
+     * Returns false, leaving {@link #reached} set for {@link #clear}, when a path count reached 2<sup>53</sup>.
      */
     private boolean forwardInBuckets(int s) {
         int[] off = offsets;
@@ -170,7 +167,6 @@ final class DijkstraDag extends ShortestPathDag {
         char[] lengthClass = this.lengthClass;
         long[] lengthOf = this.lengthOf;
         long[] dist = ((PathLengths.LongDistances) this.dist).dist;
-        boolean[] settled = this.settled;
         int[][] buckets = this.buckets;
         int[] size = bucketSize;
         int count = buckets.length;
@@ -189,12 +185,11 @@ final class DijkstraDag extends ShortestPathDag {
             size[slot] = 0; // what this bucket's vertices relax lies in later buckets
             for (int i = 0; i < entries; i++) {
                 int v = bucket[i];
-                if (settled[v]) {
+                long dv = dist[v];
+                if ((dv - first) >>> shift != 0) { // stale: v has moved to an earlier bucket (and been settled there)
                     continue;
                 }
-                settled[v] = true;
                 order[settledCount++] = v;
-                long dv = dist[v];
                 double sv = sigma[v];
                 for (int e = off[v], end = off[v + 1]; e < end; e++) {
                     int w = tg[e];
@@ -312,16 +307,10 @@ final class DijkstraDag extends ShortestPathDag {
         }
         if (clearsWhole() && dist instanceof PathLengths.LongDistances longs) {
             Arrays.fill(longs.dist, Long.MAX_VALUE);
-            if (settled != null) {
-                Arrays.fill(settled, false);
-            }
         } else {
             for (int i = 0; i < reached; i++) {
                 int v = order[i];
                 dist.forget(v);
-                if (settled != null) {
-                    settled[v] = false;
-                }
             }
         }
         super.clear();
