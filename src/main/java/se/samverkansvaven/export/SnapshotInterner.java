@@ -38,19 +38,28 @@ final class SnapshotInterner {
         return shared;
     }
 
-    /** {@code props} (any map with String keys, not changed) as a {@link PropertyMap}, names and values shared. */
+    /**
+     * {@code props} (any map with String keys, not changed) as a {@link PropertyMap}, names and values shared. The
+     * names are interned with the first map of their shape only: a read meets a handful of shapes millions of times.
+     */
     PropertyMap properties(Map<String, ?> props) {
         if (props.isEmpty()) {
             return PropertyMap.EMPTY;
         }
         String[] names = props.keySet().toArray(new String[0]);
         Arrays.sort(names);
-        Object[] values = new Object[names.length];
-        for (int i = 0; i < names.length; i++) {
-            values[i] = value(props.get(names[i]));
-            names[i] = string(names[i]);
+        String[] shape = shapes.get(Arrays.asList(names));
+        if (shape == null) {
+            for (int i = 0; i < names.length; i++) {
+                names[i] = string(names[i]);
+            }
+            shape = names;
+            shapes.put(Arrays.asList(shape), shape);
         }
-        String[] shape = shapes.computeIfAbsent(Arrays.asList(names), k -> names);
+        Object[] values = new Object[shape.length];
+        for (int i = 0; i < shape.length; i++) {
+            values[i] = value(props.get(shape[i]));
+        }
         return new PropertyMap(shape, values);
     }
 }

@@ -168,12 +168,17 @@ class SnapshotReader {
         private final Map<String, Node> nodes = new HashMap<>();
         /** In the order added; sorted and made distinct by id at the end. */
         private final List<Edge> edges = new ArrayList<>();
-        private final Set<String> bodyIds = new TreeSet<>();
-        private final Set<String> areaIds = new TreeSet<>();
-        private final Set<String> goalIds = new TreeSet<>();
-        private final Set<String> actorIds = new TreeSet<>();
-        private final Set<String> sectorIds = new TreeSet<>();
-        private final Set<String> municipalityRefs = new TreeSet<>();
+        /**
+         * The ids met so far, hashed (a party row adds one each, two million at L) and sorted once where a query
+         * gets them: the order of the ids sent decides the order of the rows, hence which of two edges with one
+         * id is kept.
+         */
+        private final Set<String> bodyIds = new HashSet<>();
+        private final Set<String> areaIds = new HashSet<>();
+        private final Set<String> goalIds = new HashSet<>();
+        private final Set<String> actorIds = new HashSet<>();
+        private final Set<String> sectorIds = new HashSet<>();
+        private final Set<String> municipalityRefs = new HashSet<>();
         /** The party rows, kept only for a full read (which first pulls in the bodies they name). */
         private final List<Row> rows = new ArrayList<>();
 
@@ -208,9 +213,9 @@ class SnapshotReader {
             addLinks();
             addSimple(ACTORS, actorIds, "Actor", "");
             addSimple(GOALS, goalIds, "Goal", "goal:");
-            tx.forEach(GOAL_RELATIONS, Map.of("ids", List.copyOf(goalIds)), r ->
+            tx.forEach(GOAL_RELATIONS, Map.of("ids", sorted(goalIds)), r ->
                     edge(r.string("type"), "goal:" + r.string("a"), "goal:" + r.string("b"), null, Map.of()));
-            tx.forEach(AREAS, Map.of("ids", List.copyOf(areaIds)), r -> {
+            tx.forEach(AREAS, Map.of("ids", sorted(areaIds)), r -> {
                 node(r, "ServiceArea", "area:");
                 for (Object sector : r.list("sectors")) {
                     sectorIds.add((String) sector);
@@ -325,7 +330,7 @@ class SnapshotReader {
          * arrives, or a {@link Row} for a full read; no record is kept.
          */
         private void readRows(Set<String> ids) {
-            List<String> all = List.copyOf(ids);
+            List<String> all = sorted(ids);
             for (int i = 0; i < all.size(); i += ROW_BATCH) {
                 Map<String, Object> params = windowParams();
                 params.put("ids", all.subList(i, Math.min(all.size(), i + ROW_BATCH)));
@@ -375,7 +380,7 @@ class SnapshotReader {
 
         private void addLinks() {
             Map<String, Object> params = windowParams();
-            params.put("ids", List.copyOf(bodyIds));
+            params.put("ids", sorted(bodyIds));
             tx.forEach(LINKS, params, r -> {
                 PropertyMap props = rowProperties(r.map("props"));
                 edge("LINKED_WITH", r.string("a"), r.string("b"),
@@ -384,7 +389,7 @@ class SnapshotReader {
         }
 
         private void addSimple(String query, Set<String> ids, String type, String prefix) {
-            tx.forEach(query, Map.of("ids", List.copyOf(ids), "illustrative", filter.illustrative()),
+            tx.forEach(query, Map.of("ids", sorted(ids), "illustrative", filter.illustrative()),
                     r -> node(r, type, prefix));
         }
 
@@ -440,6 +445,10 @@ class SnapshotReader {
             Map<String, Object> props = new HashMap<>(stored);
             props.put("illustrative", false);
             return intern.properties(props);
+        }
+
+        private static List<String> sorted(Set<String> ids) {
+            return ids.stream().sorted().toList();
         }
 
         private static String dateKey(Map<String, Object> props) {
