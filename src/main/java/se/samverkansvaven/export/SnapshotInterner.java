@@ -13,7 +13,13 @@ import java.util.Map;
  */
 final class SnapshotInterner {
 
+    /**
+     * Strings and lists in one table, dates and numbers in tables of their own: a read at L interns millions of
+     * ids, and a few thousand dates kept apart stay in a core's cache instead of being looked up in that table.
+     */
     private final Map<Object, Object> values = new HashMap<>();
+    private final Map<LocalDate, LocalDate> dates = new HashMap<>();
+    private final Map<Object, Object> numbers = new HashMap<>();
     private final Map<List<String>, String[]> shapes = new HashMap<>();
 
     String string(String s) {
@@ -24,9 +30,9 @@ final class SnapshotInterner {
     Object value(Object value) {
         return switch (value) {
             case String s -> string(s);
-            case LocalDate d -> values.computeIfAbsent(d, v -> v);
-            case Long l -> values.computeIfAbsent(l, v -> v);
-            case Double d -> values.computeIfAbsent(d, v -> v);
+            case LocalDate d -> dates.computeIfAbsent(d, v -> v);
+            case Long l -> numbers.computeIfAbsent(l, v -> v);
+            case Double d -> numbers.computeIfAbsent(d, v -> v);
             case Boolean b -> Boolean.valueOf(b);
             case null, default -> value;
         };

@@ -178,7 +178,9 @@ class SnapshotReader {
         private final Set<String> goalIds = new HashSet<>();
         private final Set<String> actorIds = new HashSet<>();
         private final Set<String> sectorIds = new HashSet<>();
+        /** Kept only when a county or federation scope is set: the national export reads every municipality. */
         private final Set<String> municipalityRefs = new HashSet<>();
+        private boolean scoped;
         /** The party rows, kept only for a full read (which first pulls in the bodies they name). */
         private final List<Row> rows = new ArrayList<>();
 
@@ -192,6 +194,7 @@ class SnapshotReader {
         GraphSnapshot run() {
             check(tx, filter);
             List<String> scope = scope();
+            scoped = scope != null;
             Map<String, Object> params = windowParams();
             params.put("forms", filter.forms() == null ? null
                     : filter.forms().stream().map(Form::name).sorted().toList());
@@ -311,7 +314,9 @@ class SnapshotReader {
                 sectorIds.add(sector.toString());
             }
             for (Object seat : r.list("seats")) {
-                municipalityRefs.add((String) seat);
+                if (scoped) {
+                    municipalityRefs.add((String) seat);
+                }
                 edge("SEATED_IN", body.id(), (String) seat, null, Map.of());
             }
             for (Object area : r.list("areas")) {
@@ -363,7 +368,11 @@ class SnapshotReader {
 
         private void addRow(Row r) {
             switch (r.partyType()) {
-                case "Municipality" -> municipalityRefs.add(r.party());
+                case "Municipality" -> {
+                    if (scoped) {
+                        municipalityRefs.add(r.party());
+                    }
+                }
                 case "Actor" -> actorIds.add(r.party());
                 default -> {
                     if (!bodyIds.contains(r.party())) {

@@ -155,6 +155,40 @@ class SnapshotExportTest {
         assertThat(ids(county, "Municipality")).contains("1496").doesNotContain("0180");
     }
 
+    /** A scope picks bodies, not parties: every party of an exported body is exported, from outside the scope too. */
+    @Test
+    void aScopedExportKeepsEveryPartyOfItsBodies() throws IOException {
+        LocalDate d = LocalDate.of(2026, 11, 21);
+        JsonNode national = json(d, SnapshotFilter.NONE);
+        JsonNode skaraborg = json(d, new SnapshotFilter(null, null, "fed-skaraborg", null));
+        java.util.Set<String> bodies = new java.util.HashSet<>(ids(skaraborg, "Body"));
+        List<String> parties = partyEdgesInto(skaraborg, bodies);
+        assertThat(parties).isNotEmpty().isEqualTo(partyEdgesInto(national, bodies));
+        java.util.Set<String> members = new java.util.HashSet<>();
+        try (var session = driver.session()) {
+            session.run("MATCH (:Body {id: 'fed-skaraborg'})<-[:PARTY_TO]-(m:Municipality) RETURN m.code AS code")
+                    .forEachRemaining(r -> members.add(r.get("code").asString()));
+        }
+        assertThat(parties).anyMatch(edge -> {
+            String party = edge.substring(0, edge.indexOf('>'));
+            return party.matches("[0-9]{4}") && !members.contains(party);
+        });
+    }
+
+    /** The PARTY_TO edges into the given bodies, as {@code source>target|id}, sorted. */
+    static List<String> partyEdgesInto(JsonNode snapshot, java.util.Set<String> bodies) {
+        List<String> edges = new ArrayList<>();
+        snapshot.get("elements").get("edges").forEach(e -> {
+            JsonNode data = e.get("data");
+            if (data.get("type").asString().equals("PARTY_TO") && bodies.contains(data.get("target").asString())) {
+                edges.add(data.get("source").asString() + ">" + data.get("target").asString() + "|"
+                        + data.get("id").asString());
+            }
+        });
+        edges.sort(null);
+        return edges;
+    }
+
     @Test
     void diffReportsTheIllustrativeStory() {
         SnapshotDiff diff = differ.diff(LocalDate.of(2018, 6, 1), LocalDate.of(2026, 11, 21), SnapshotFilter.NONE);
