@@ -314,9 +314,7 @@ class SnapshotReader {
                 sectorIds.add(sector.toString());
             }
             for (Object seat : r.list("seats")) {
-                if (scoped) {
-                    municipalityRefs.add((String) seat);
-                }
+                referTo((String) seat);
                 edge("SEATED_IN", body.id(), (String) seat, null, Map.of());
             }
             for (Object area : r.list("areas")) {
@@ -362,17 +360,20 @@ class SnapshotReader {
             return missing;
         }
 
+        /** A municipality a body or row names: kept for a scoped export, which reads those beyond its scope too. */
+        private void referTo(String municipality) {
+            if (scoped) {
+                municipalityRefs.add(municipality);
+            }
+        }
+
         private void addRows() {
             rows.forEach(this::addRow);
         }
 
         private void addRow(Row r) {
             switch (r.partyType()) {
-                case "Municipality" -> {
-                    if (scoped) {
-                        municipalityRefs.add(r.party());
-                    }
-                }
+                case "Municipality" -> referTo(r.party());
                 case "Actor" -> actorIds.add(r.party());
                 default -> {
                     if (!bodyIds.contains(r.party())) {
