@@ -10,8 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.ZipInputStream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.commons.csv.CSVFormat;
@@ -142,7 +144,7 @@ class SnapshotExportTest {
     @Test
     void filtersNarrowTheBodiesAndTheCountyFilterTheMunicipalities() throws IOException {
         LocalDate d = LocalDate.of(2026, 11, 21);
-        JsonNode networks = json(d, new SnapshotFilter(java.util.Set.of(se.samverkansvaven.body.Form.NETWORK), null, null, null));
+        JsonNode networks = json(d, new SnapshotFilter(Set.of(se.samverkansvaven.body.Form.NETWORK), null, null, null));
         assertThat(ids(networks, "Body")).hasSize(19).allMatch(id -> id.contains("nat") || id.startsWith("net-"));
         assertThat(ids(networks, "Municipality")).hasSize(290);
         JsonNode skaraborg = json(d, new SnapshotFilter(null, null, "fed-skaraborg", null));
@@ -161,10 +163,10 @@ class SnapshotExportTest {
         LocalDate d = LocalDate.of(2026, 11, 21);
         JsonNode national = json(d, SnapshotFilter.NONE);
         JsonNode skaraborg = json(d, new SnapshotFilter(null, null, "fed-skaraborg", null));
-        java.util.Set<String> bodies = new java.util.HashSet<>(ids(skaraborg, "Body"));
+        Set<String> bodies = new HashSet<>(ids(skaraborg, "Body"));
         List<String> parties = partyEdgesInto(skaraborg, bodies);
         assertThat(parties).isNotEmpty().isEqualTo(partyEdgesInto(national, bodies));
-        java.util.Set<String> members = new java.util.HashSet<>();
+        Set<String> members = new HashSet<>();
         try (var session = driver.session()) {
             session.run("MATCH (:Body {id: 'fed-skaraborg'})<-[:PARTY_TO]-(m:Municipality) RETURN m.code AS code")
                     .forEachRemaining(r -> members.add(r.get("code").asString()));
@@ -176,7 +178,7 @@ class SnapshotExportTest {
     }
 
     /** The PARTY_TO edges into the given bodies, as {@code source>target|id}, sorted. */
-    static List<String> partyEdgesInto(JsonNode snapshot, java.util.Set<String> bodies) {
+    private static List<String> partyEdgesInto(JsonNode snapshot, Set<String> bodies) {
         List<String> edges = new ArrayList<>();
         snapshot.get("elements").get("edges").forEach(e -> {
             JsonNode data = e.get("data");
